@@ -1,0 +1,38 @@
+/*
+ * The port contract: what spm/ needs from an architecture. Two ports
+ * implement it: arch/armv8m (Cortex-M33 TrustZone) and arch/host (Linux).
+ */
+#ifndef WARDEN_ARCH_H
+#define WARDEN_ARCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Access kinds for arch_check_caller_range(). */
+#define ARCH_ACCESS_READ  (1u << 0)
+#define ARCH_ACCESS_WRITE (1u << 1)
+#define ARCH_ACCESS_RW    (ARCH_ACCESS_READ | ARCH_ACCESS_WRITE)
+
+/**
+ * The one place that decides whether a caller may access memory.
+ * @param ns     true: the caller is the Non-secure side, so the whole range
+ *               must be Non-secure memory it can access; false: a secure
+ *               partition, so the range must be secure memory.
+ * @param base   first byte of the range.
+ * @param size   bytes; must be > 0 (callers skip empty vectors).
+ * @param access ARCH_ACCESS_READ and/or ARCH_ACCESS_WRITE.
+ * @return true if every byte may be accessed that way; false for a range
+ *         that wraps, touches memory of the other world, or is read-only
+ *         when write access is asked. Never faults.
+ */
+bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
+                             uint32_t access);
+
+/**
+ * Starts the Non-secure image. Does not return: the run ends when the NS
+ * side ends it (platform exit), or on a fault.
+ */
+__attribute__((noreturn)) void arch_ns_launch(void);
+
+#endif /* WARDEN_ARCH_H */

@@ -1,0 +1,24 @@
+/*
+ * The hosted memory model: which addresses belong to the Non-secure world.
+ * On Linux everything is one process, so the platform registers the NS
+ * world's memory (its stack and its read-only data) here; all other mapped
+ * memory is secure, and /proc/self/maps tells what is mapped and writable.
+ */
+#ifndef WARDEN_HOST_MEM_H
+#define WARDEN_HOST_MEM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define HOST_MEM_MAX_NS_REGIONS 8
+
+/**
+ * Registers [base, base + size) as Non-secure memory, accessible as
+ * @p access (ARCH_ACCESS_*). @return 0, or -1 when the table is full.
+ */
+int host_mem_add_ns_region(const void *base, size_t size, uint32_t access);
+
+/** Forgets every NS region (tests). */
+void host_mem_reset(void);
+
+#endif /* WARDEN_HOST_MEM_H */

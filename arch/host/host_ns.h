@@ -1,0 +1,10 @@
+/* Running secure code on the secure stack from the hosted NS world. */
+#ifndef WARDEN_HOST_NS_H
+#define WARDEN_HOST_NS_H
+
+typedef void (*host_secure_fn_t)(void *arg);
+
+/** Runs fn(arg) on the secure stack and comes back (a veneer's world switch). */
+void host_secure_call(host_secure_fn_t fn, void *arg);
+
+#endif /* WARDEN_HOST_NS_H */

@@ -1,0 +1,10 @@
+# Every C file of the project is built with these; a warning is an error.
+add_compile_options(
+  $<$<COMPILE_LANGUAGE:C>:-Wall>
+  $<$<COMPILE_LANGUAGE:C>:-Wextra>
+  $<$<COMPILE_LANGUAGE:C>:-Werror>
+  $<$<COMPILE_LANGUAGE:C>:-Wshadow>
+  $<$<COMPILE_LANGUAGE:C>:-Wmissing-prototypes>
+  $<$<COMPILE_LANGUAGE:C>:-Wstrict-prototypes>
+  -ffunction-sections
+  -fdata-sections)

@@ -1,0 +1,115 @@
+/*
+ * PSA Firmware Framework for M: secure partition API (FF-M 1.1 §4.4).
+ * Every function documents when it does not return: a call that breaks the
+ * rules is a programmer error of the partition, handled by the SPM's panic
+ * policy (the call does not return).
+ */
+#ifndef WARDEN_PSA_SERVICE_H
+#define WARDEN_PSA_SERVICE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "psa/client.h"
+#include "psa/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PSA_POLL     (0x00000000u)
+#define PSA_BLOCK    (0x80000000u)
+#define PSA_WAIT_ANY (0xFFFFFFFFu)
+#define PSA_DOORBELL (0x00000008u)
+
+#define PSA_IPC_CONNECT    (-1)
+#define PSA_IPC_DISCONNECT (-2)
+
+#define PSA_FLIH_NO_SIGNAL ((psa_flih_result_t)0)
+#define PSA_FLIH_SIGNAL    ((psa_flih_result_t)1)
+
+typedef uint32_t psa_signal_t;
+typedef uint32_t psa_irq_status_t;
+typedef uint32_t psa_flih_result_t;
+
+/** A message as a service sees it. */
+typedef struct psa_msg_t {
+    int32_t type;                   /**< PSA_IPC_CONNECT/DISCONNECT or >= 0 */
+    psa_handle_t handle;            /**< message handle for read/write/reply */
+    int32_t client_id;              /**< < 0 for NS clients, the PID otherwise */
+    void *rhandle;                  /**< set by psa_set_rhandle() */
+    size_t in_size[PSA_MAX_IOVEC];  /**< sizes of the client's invecs */
+    size_t out_size[PSA_MAX_IOVEC]; /**< capacities of the client's outvecs */
+} psa_msg_t;
+
+/**
+ * Copies up to @p num_bytes from invec @p invec_idx, continuing where the
+ * last read or skip of that vector stopped.
+ * @return the bytes copied; 0 once the vector is exhausted.
+ * Does not return on a bad handle, index >= PSA_MAX_IOVEC, a message that is
+ * not a request, or a destination the partition may not write.
+ */
+size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer,
+                size_t num_bytes);
+
+/** Like psa_read() without copying. @return the bytes skipped. */
+size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes);
+
+/**
+ * Appends @p num_bytes to outvec @p outvec_idx. Does not return if they do
+ * not fit, or on a bad handle, index or source buffer.
+ */
+void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx,
+               const void *buffer, size_t num_bytes);
+
+/**
+ * Completes a message. For SFN services the return value of the secure
+ * function is the reply; this symbol is for IPC-model partitions.
+ */
+void psa_reply(psa_handle_t msg_handle, psa_status_t status);
+
+/**
+ * Associates @p rhandle with the connection of @p msg_handle; later
+ * messages of that connection carry it in psa_msg_t.rhandle.
+ * Does not return for a stateless message or a bad handle.
+ */
+void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle);
+
+/** Waits for signals (IPC backend). */
+psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout);
+
+/** Gets the message of an asserted service signal (IPC backend). */
+psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg);
+
+/** Sends a doorbell to a partition (IPC backend). */
+void psa_notify(int32_t partition_id);
+
+/** Clears this partition's doorbell signal (IPC backend). */
+void psa_clear(void);
+
+/** Signals the end of an SLIH interrupt. */
+void psa_eoi(psa_signal_t irq_signal);
+
+/** Enables an interrupt of this partition. */
+void psa_irq_enable(psa_signal_t irq_signal);
+
+/** Disables an interrupt of this partition. */
+psa_irq_status_t psa_irq_disable(psa_signal_t irq_signal);
+
+/** Clears an FLIH interrupt signal. */
+void psa_reset_signal(psa_signal_t irq_signal);
+
+/**
+ * Reports a fatal error in the calling partition. Never returns: the SPM's
+ * panic policy applies.
+ */
+#if defined(__GNUC__)
+__attribute__((noreturn))
+#endif
+void psa_panic(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* WARDEN_PSA_SERVICE_H */

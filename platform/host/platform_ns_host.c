@@ -1,0 +1,32 @@
+/* The NS side of the hosted platform. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "platform_ns_host.h"
+
+/* Secure RAM: not registered as NS memory. */
+static uint8_t secure_sample[64];
+
+/* NS read-only data: registered as NS, read only (main_host.c). */
+static const uint8_t ns_rom[NS_HOST_ROM_SIZE] = { 'W', 'a', 'r', 'd', 'e', 'n' };
+
+void ns_platform_console_write(const char *s, size_t len)
+{
+    (void)fwrite(s, 1, len, stdout);
+}
+
+void ns_platform_exit(int status)
+{
+    (void)fflush(stdout);
+    exit(status);
+}
+
+void *ns_platform_secure_ram(void)
+{
+    return secure_sample;
+}
+
+const void *ns_platform_ns_rom(void)
+{
+    return ns_rom;
+}

@@ -1,0 +1,261 @@
+#include "spm/client_api.h"
+
+#include <stddef.h>
+
+#include "spm/backend.h"
+#include "spm/handle.h"
+#include "spm/iovec.h"
+#include "spm/loader.h"
+#include "spm/ns_client.h"
+#include "spm/panic.h"
+
+uint32_t spm_framework_version(void)
+{
+    return PSA_FRAMEWORK_VERSION;
+}
+
+int32_t spm_client_id(const struct spm_partition *caller)
+{
+    if (spm_is_ns(caller)) {
+        return spm_ns_client_id();
+    }
+    return caller->info->pid;
+}
+
+/* Access control: non_secure_clients for NS, `dependencies` for an SP. */
+static bool may_call(const struct spm_partition *caller,
+                     const struct warden_service_info *svc)
+{
+    const struct warden_partition_info *info = caller->info;
+
+    if (spm_is_ns(caller)) {
+        return (svc->flags & WARDEN_SVC_NS_CLIENTS) != 0u;
+    }
+    for (uint32_t i = 0; i < info->ndeps; i++) {
+        if (warden_deps[info->first_dep + i] == svc->sid) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* STRICT: exactly the service's version; RELAXED: up to it. */
+static bool version_ok(const struct warden_service_info *svc,
+                       uint32_t service_version, uint32_t requested)
+{
+    if ((svc->flags & WARDEN_SVC_STRICT) != 0u) {
+        return requested == service_version;
+    }
+    return requested <= service_version;
+}
+
+uint32_t spm_version(struct spm_partition *caller, uint32_t sid)
+{
+    const struct warden_service_info *svc = spm_service_by_sid(sid);
+
+    if (svc == NULL || !may_call(caller, svc)) {
+        return PSA_VERSION_NONE;
+    }
+    return svc->version;
+}
+
+static void prepare_msg(struct spm_conn *conn, int32_t type)
+{
+    psa_msg_t *msg = &conn->msg;
+
+    msg->type = type;
+    msg->handle = spm_conn_handle(conn);
+    msg->client_id = spm_client_id(conn->client);
+    msg->rhandle = conn->rhandle;
+    for (uint32_t i = 0; i < PSA_MAX_IOVEC; i++) {
+        msg->in_size[i] = (i < conn->in_len) ? msg->in_size[i] : 0u;
+        msg->out_size[i] = (i < conn->out_len) ? msg->out_size[i] : 0u;
+        conn->in_done[i] = 0u;
+        conn->out_done[i] = 0u;
+    }
+    conn->state = SPM_CONN_ACTIVE;
+}
+
+static void set_vectors(struct spm_conn *conn, const struct spm_iovecs *v)
+{
+    conn->in_len = (uint8_t)v->in_len;
+    conn->out_len = (uint8_t)v->out_len;
+    conn->out_desc = v->out_desc;
+    for (uint32_t i = 0; i < v->in_len; i++) {
+        conn->in_base[i] = v->in_base[i];
+        conn->msg.in_size[i] = v->in_size[i];
+    }
+    for (uint32_t i = 0; i < v->out_len; i++) {
+        conn->out_base[i] = v->out_base[i];
+        conn->msg.out_size[i] = v->out_size[i];
+    }
+}
+
+psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
+                         uint32_t version)
+{
+    const struct warden_service_info *svc = spm_service_by_sid(sid);
+    struct spm_conn *conn;
+    psa_status_t status;
+
+    if (svc == NULL || !may_call(caller, svc) ||
+        !version_ok(svc, svc->version, version)) {
+        return spm_programmer_error(caller, PSA_ERROR_CONNECTION_REFUSED);
+    }
+    if ((svc->flags & WARDEN_SVC_CONNECTION) == 0u) {
+        return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
+    }
+    conn = spm_conn_alloc();
+    if (conn == NULL) {
+        return PSA_ERROR_CONNECTION_BUSY;
+    }
+
+    conn->service = svc;
+    conn->client = caller;
+    conn->in_len = 0u;
+    conn->out_len = 0u;
+    prepare_msg(conn, PSA_IPC_CONNECT);
+    status = backend_messaging(conn);
+    if (status == PSA_SUCCESS) {
+        conn->state = SPM_CONN_IDLE;
+        return spm_conn_handle(conn);
+    }
+    spm_conn_free(conn);
+    if (status == PSA_ERROR_CONNECTION_REFUSED ||
+        status == PSA_ERROR_CONNECTION_BUSY) {
+        return status;
+    }
+    /* Any other reply to a connect is the service's programmer error. */
+    spm_panic(spm_service_partition(svc));
+}
+
+/* The stateless service a handle names, checked for this caller. */
+static psa_status_t decode_stateless(struct spm_partition *caller,
+                                     psa_handle_t handle,
+                                     struct spm_conn **out,
+                                     const struct warden_service_info **out_svc)
+{
+    uint32_t h = (uint32_t)handle;
+    const struct warden_service_info *svc;
+    struct spm_conn *conn;
+
+    if ((h & SPM_STATELESS_RESERVED) != 0u) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    svc = spm_service_by_stateless_index((h & SPM_STATELESS_IDX_MASK) + 1u);
+    if (svc == NULL) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    if (!may_call(caller, svc)) {
+        return PSA_ERROR_CONNECTION_REFUSED;
+    }
+    if (!version_ok(svc, svc->version & SPM_STATELESS_VER_MASK,
+                    (h >> SPM_STATELESS_VER_SHIFT) & SPM_STATELESS_VER_MASK)) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    conn = spm_conn_client_slot(caller);
+    if (conn->state != SPM_CONN_FREE) {
+        return PSA_ERROR_CONNECTION_BUSY;
+    }
+    *out = conn;
+    *out_svc = svc;
+    return PSA_SUCCESS;
+}
+
+/* The open, idle connection of this caller a handle names. */
+static psa_status_t decode_connection(struct spm_partition *caller,
+                                      psa_handle_t handle,
+                                      struct spm_conn **out,
+                                      const struct warden_service_info **out_svc)
+{
+    struct spm_conn *conn = spm_conn_from_handle(handle, true);
+
+    if (conn == NULL || conn->client != caller ||
+        conn->state != SPM_CONN_IDLE) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    *out = conn;
+    *out_svc = conn->service;
+    return PSA_SUCCESS;
+}
+
+static psa_status_t decode_call(struct spm_partition *caller,
+                                psa_handle_t handle, int32_t type,
+                                struct spm_conn **conn,
+                                const struct warden_service_info **svc)
+{
+    if (type < PSA_CALL_TYPE_MIN || type > PSA_CALL_TYPE_MAX ||
+        handle <= 0) {
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    if (spm_handle_is_stateless(handle)) {
+        return decode_stateless(caller, handle, conn, svc);
+    }
+    return decode_connection(caller, handle, conn, svc);
+}
+
+/* Tells the client how much the service wrote in each outvec. */
+static void write_back_lengths(const struct spm_conn *conn)
+{
+    for (uint32_t i = 0; i < conn->out_len; i++) {
+        spm_uptr_t len_field = spm_uptr_add(
+            conn->out_desc, i * sizeof(psa_outvec) + offsetof(psa_outvec, len));
+        size_t written = conn->out_done[i];
+
+        (void)umem_write(conn->client, len_field, &written, sizeof(written));
+    }
+}
+
+psa_status_t spm_call(struct spm_partition *caller, psa_handle_t handle,
+                      int32_t type, spm_uptr_t in_vec, size_t in_len,
+                      spm_uptr_t out_vec, size_t out_len)
+{
+    struct spm_iovecs v;
+    struct spm_conn *conn = NULL;
+    const struct warden_service_info *svc = NULL;
+    psa_status_t status = decode_call(caller, handle, type, &conn, &svc);
+
+    if (status == PSA_SUCCESS) {
+        status = spm_iovec_decode(caller, in_vec, in_len, out_vec, out_len, &v);
+    }
+    if (status != PSA_SUCCESS) {
+        return spm_programmer_error(caller, status);
+    }
+
+    conn->service = svc;
+    conn->client = caller;
+    set_vectors(conn, &v);
+    prepare_msg(conn, type);
+    status = backend_messaging(conn);
+    write_back_lengths(conn);
+    if (conn >= &spm_conns[WARDEN_CONN_MAX]) {
+        spm_conn_free(conn);
+    } else {
+        conn->state = SPM_CONN_IDLE;
+    }
+    /* A service may blame the client: FF-M's rule applies to it too. */
+    if (status == PSA_ERROR_PROGRAMMER_ERROR) {
+        return spm_programmer_error(caller, status);
+    }
+    return status;
+}
+
+psa_status_t spm_close(struct spm_partition *caller, psa_handle_t handle)
+{
+    struct spm_conn *conn;
+
+    if (handle == PSA_NULL_HANDLE) {
+        return PSA_SUCCESS;
+    }
+    conn = spm_conn_from_handle(handle, true);
+    if (conn == NULL || conn->client != caller ||
+        conn->state != SPM_CONN_IDLE) {
+        return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
+    }
+    conn->in_len = 0u;
+    conn->out_len = 0u;
+    prepare_msg(conn, PSA_IPC_DISCONNECT);
+    (void)backend_messaging(conn);
+    spm_conn_free(conn);
+    return PSA_SUCCESS;
+}

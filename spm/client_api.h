@@ -1,0 +1,45 @@
+/*
+ * The client API of FF-M, for any caller (the NS agent or a secure
+ * partition). Each entry point decodes and checks everything first (and may
+ * fail), then commits (and cannot fail for the caller's reasons). Errors
+ * pass through spm_programmer_error(): a secure caller's programmer error
+ * does not return.
+ */
+#ifndef WARDEN_SPM_CLIENT_API_H
+#define WARDEN_SPM_CLIENT_API_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "psa/client.h"
+#include "spm/spm.h"
+
+/** PSA_FRAMEWORK_VERSION. */
+uint32_t spm_framework_version(void);
+
+/** The version of @p sid, or PSA_VERSION_NONE if unknown or not allowed. */
+uint32_t spm_version(struct spm_partition *caller, uint32_t sid);
+
+/** psa_connect(); see psa/client.h for the statuses. */
+psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
+                         uint32_t version);
+
+/**
+ * psa_call() with the values as the caller gave them. @p type must be in
+ * 0..PSA_CALL_TYPE_MAX; see psa/client.h and spm/iovec.h for the statuses.
+ */
+psa_status_t spm_call(struct spm_partition *caller, psa_handle_t handle,
+                      int32_t type, spm_uptr_t in_vec, size_t in_len,
+                      spm_uptr_t out_vec, size_t out_len);
+
+/**
+ * psa_close(). @return PSA_SUCCESS (also for PSA_NULL_HANDLE), or
+ * PSA_ERROR_PROGRAMMER_ERROR for a stateless, unknown, stale, foreign or
+ * busy handle.
+ */
+psa_status_t spm_close(struct spm_partition *caller, psa_handle_t handle);
+
+/** The client ID services see for @p caller (< 0 for NS). */
+int32_t spm_client_id(const struct spm_partition *caller);
+
+#endif /* WARDEN_SPM_CLIENT_API_H */

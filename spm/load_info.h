@@ -1,0 +1,63 @@
+/*
+ * The load information the manifest tool generates (warden_load_info.c):
+ * plain constant tables the SPM builds its runtime state from at boot.
+ * Arrays carry one zeroed sentinel entry so that none is ever empty.
+ */
+#ifndef WARDEN_SPM_LOAD_INFO_H
+#define WARDEN_SPM_LOAD_INFO_H
+
+#include <stdint.h>
+
+#include "psa/service.h"
+#include "warden_manifest.h" /* generated: WARDEN_NUM_PARTITIONS, ... */
+
+/* warden_partition_info.flags */
+#define WARDEN_PART_MODEL_IPC (1u << 0) /* IPC model; SFN model when clear */
+#define WARDEN_PART_PSA_ROT   (1u << 1) /* PSA-ROT; APPLICATION-ROT when clear */
+
+/* warden_partition_info.priority (lower value = more urgent) */
+#define WARDEN_PRIORITY_HIGH   (0x0Fu)
+#define WARDEN_PRIORITY_NORMAL (0x1Fu)
+#define WARDEN_PRIORITY_LOW    (0x7Fu)
+
+/* warden_service_info.flags */
+#define WARDEN_SVC_NS_CLIENTS (1u << 0) /* non_secure_clients: true */
+#define WARDEN_SVC_CONNECTION (1u << 1) /* connection_based: true */
+#define WARDEN_SVC_STRICT     (1u << 2) /* version_policy STRICT (else RELAXED) */
+#define WARDEN_SVC_MM_IOVEC   (1u << 3) /* mm_iovec: enable */
+
+typedef psa_status_t (*warden_sfn_t)(const psa_msg_t *msg);
+
+struct warden_service_info {
+    const char *name;        /* manifest name, e.g. "ROT_A" */
+    uint32_t sid;
+    uint32_t version;
+    warden_sfn_t sfn;        /* SFN model: <name>_sfn; NULL for IPC model */
+    psa_signal_t signal;     /* IPC model: the service signal; 0 for SFN */
+    uint16_t partition;      /* index into warden_partitions[] */
+    uint8_t flags;           /* WARDEN_SVC_* */
+    uint8_t stateless_index; /* 1..32 for a stateless service, else 0 */
+};
+
+struct warden_partition_info {
+    const char *name;                 /* manifest name, e.g. "TFM_SP_EXAMPLE" */
+    int32_t pid;
+    uint32_t flags;                   /* WARDEN_PART_* */
+    uint32_t priority;                /* WARDEN_PRIORITY_* */
+    void (*entry_point)(void);        /* IPC model; NULL for SFN */
+    psa_status_t (*entry_init)(void); /* SFN model, optional; else NULL */
+    uint32_t stack_size;              /* bytes, from the manifest */
+    uint8_t *stack;                   /* IPC backend only; NULL under SFN */
+    uint16_t first_service;           /* range in warden_services[] */
+    uint16_t nservices;
+    uint16_t first_dep;               /* range in warden_deps[] */
+    uint16_t ndeps;
+};
+
+/* In load order (priority, then dependencies first). */
+extern const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1];
+extern const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1];
+/* SIDs each partition may call (its `dependencies`). */
+extern const uint32_t warden_deps[WARDEN_NUM_DEPS + 1];
+
+#endif /* WARDEN_SPM_LOAD_INFO_H */

@@ -1,0 +1,76 @@
+/* Runtime tables from the generated load info. */
+#include "spm/loader.h"
+
+#include "spm/handle.h"
+#include "spm/panic.h"
+
+struct spm_partition spm_ns_agent;
+struct spm_partition spm_partitions[WARDEN_NUM_PARTITIONS + 1];
+
+/* Stateless index - 1 -> service. */
+static const struct warden_service_info *stateless_table[SPM_STATELESS_MAX];
+
+struct spm_partition *spm_service_partition(const struct warden_service_info *svc)
+{
+    return &spm_partitions[svc->partition];
+}
+
+const struct warden_service_info *spm_service_by_sid(uint32_t sid)
+{
+    for (uint32_t i = 0; i < WARDEN_NUM_SERVICES; i++) {
+        if (warden_services[i].sid == sid) {
+            return &warden_services[i];
+        }
+    }
+    return NULL;
+}
+
+const struct warden_service_info *spm_service_by_stateless_index(uint32_t idx)
+{
+    if (idx == 0u || idx > SPM_STATELESS_MAX) {
+        return NULL;
+    }
+    return stateless_table[idx - 1u];
+}
+
+static void load_services(void)
+{
+    for (uint32_t i = 0; i < WARDEN_NUM_SERVICES; i++) {
+        const struct warden_service_info *svc = &warden_services[i];
+        uint32_t idx = svc->stateless_index;
+
+        SPM_ASSERT(svc->partition < WARDEN_NUM_PARTITIONS);
+        SPM_ASSERT(spm_service_by_sid(svc->sid) == svc);
+        if (idx == 0u) {
+            SPM_ASSERT((svc->flags & WARDEN_SVC_CONNECTION) != 0u);
+            continue;
+        }
+        SPM_ASSERT(idx <= SPM_STATELESS_MAX);
+        SPM_ASSERT((svc->flags & WARDEN_SVC_CONNECTION) == 0u);
+        SPM_ASSERT(stateless_table[idx - 1u] == NULL);
+        stateless_table[idx - 1u] = svc;
+    }
+}
+
+void spm_load(void)
+{
+    spm_conn_init();
+    for (uint32_t i = 0; i < SPM_STATELESS_MAX; i++) {
+        stateless_table[i] = NULL;
+    }
+    spm_ns_agent.info = NULL;
+    spm_ns_agent.index = 0;
+    spm_ns_agent.state = SPM_PART_READY;
+    for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
+        const struct warden_partition_info *info = &warden_partitions[i];
+
+        SPM_ASSERT(info->pid > 0);
+        SPM_ASSERT((uint32_t)info->first_service + info->nservices <=
+                   WARDEN_NUM_SERVICES);
+        SPM_ASSERT((uint32_t)info->first_dep + info->ndeps <= WARDEN_NUM_DEPS);
+        spm_partitions[i].info = info;
+        spm_partitions[i].index = (uint8_t)(i + 1u);
+        spm_partitions[i].state = SPM_PART_UNINIT;
+    }
+    load_services();
+}

@@ -1,0 +1,41 @@
+/*
+ * The two failure tiers of the SPM.
+ *  - A caller's programmer error: spm_programmer_error() decides, in one
+ *    place, what the caller sees (an NS caller gets the status back; a secure
+ *    partition is stopped by the panic policy).
+ *  - The SPM's own invariants: SPM_ASSERT(), never on caller data.
+ */
+#ifndef WARDEN_SPM_PANIC_H
+#define WARDEN_SPM_PANIC_H
+
+#include "psa/error.h"
+
+struct spm_partition;
+
+/**
+ * Applies the FF-M programmer-error rule to @p status, an error the SPM found
+ * in a request of @p caller. PSA_ERROR_PROGRAMMER_ERROR and
+ * PSA_ERROR_CONNECTION_REFUSED are programmer errors: returned to an NS
+ * caller, fatal for a secure caller (does not return). Other statuses are
+ * returned unchanged.
+ */
+psa_status_t spm_programmer_error(struct spm_partition *caller,
+                                  psa_status_t status);
+
+/**
+ * Stops partition @p p after a programmer error, a psa_panic() or a fault,
+ * under the panic policy (this version: halt). Does not return.
+ */
+__attribute__((noreturn)) void spm_panic(struct spm_partition *p);
+
+/** An SPM invariant failed: report and halt. Does not return. */
+__attribute__((noreturn)) void spm_fatal(const char *file, int line);
+
+#define SPM_ASSERT(cond)                                                       \
+    do {                                                                       \
+        if (!(cond)) {                                                         \
+            spm_fatal(__FILE__, __LINE__);                                     \
+        }                                                                      \
+    } while (0)
+
+#endif /* WARDEN_SPM_PANIC_H */

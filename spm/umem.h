@@ -1,0 +1,52 @@
+/*
+ * Caller memory. An address that came from a caller is an spm_uptr_t, not a
+ * pointer, so the compiler refuses to let it reach memcpy. umem.c is the only
+ * file that turns one into a pointer, and only after arch_check_caller_range()
+ * (the choke point) accepted the whole range for that caller.
+ */
+#ifndef WARDEN_SPM_UMEM_H
+#define WARDEN_SPM_UMEM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    uintptr_t addr;
+} spm_uptr_t;
+
+struct spm_partition;
+
+static inline spm_uptr_t spm_uptr(uintptr_t addr)
+{
+    spm_uptr_t u = { addr };
+    return u;
+}
+
+static inline spm_uptr_t spm_uptr_add(spm_uptr_t u, size_t off)
+{
+    return spm_uptr(u.addr + off);
+}
+
+/**
+ * True if @p caller may access [p, p + len) as @p access
+ * (ARCH_ACCESS_READ/WRITE). len 0 is always accepted and touches nothing.
+ */
+bool umem_check(const struct spm_partition *caller, spm_uptr_t p, size_t len,
+                uint32_t access);
+
+/** Copies from caller memory: checks READ first; false (no copy) if refused. */
+bool umem_read(const struct spm_partition *caller, void *dst, spm_uptr_t src,
+               size_t len);
+
+/** Copies to caller memory: checks WRITE first; false (no copy) if refused. */
+bool umem_write(const struct spm_partition *caller, spm_uptr_t dst,
+                const void *src, size_t len);
+
+/**
+ * Copies between two caller ranges that were both checked when the message
+ * was decoded (payload of a psa_read/psa_write): no check here.
+ */
+void umem_copy_checked(spm_uptr_t dst, spm_uptr_t src, size_t len);
+
+#endif /* WARDEN_SPM_UMEM_H */

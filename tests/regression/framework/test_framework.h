@@ -1,0 +1,66 @@
+/*
+ * The regression test framework, in the seeds' style: a test is a function
+ * that fills a struct test_result_t; TEST_LOG prints, TEST_FAIL records a
+ * failure. Each test prints one result line that the runners parse:
+ *   "PASS: <suite>/<test>"  or  "FAIL: <suite>/<test> (<why> at <file>:<line>)"
+ * The same framework is built into the NS image and into the secure
+ * test-client partition.
+ */
+#ifndef WARDEN_TEST_FRAMEWORK_H
+#define WARDEN_TEST_FRAMEWORK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum test_status_t {
+    TEST_PASSED = 0,
+    TEST_FAILED = 1,
+};
+
+struct test_result_t {
+    enum test_status_t val;
+    const char *info_msg;
+    const char *filename;
+    uint32_t line;
+};
+
+typedef void TEST_FUN(struct test_result_t *ret);
+
+struct test_t {
+    TEST_FUN *test;
+    const char *name;
+    const char *desc;
+};
+
+struct tf_totals {
+    uint32_t passed;
+    uint32_t failed;
+};
+
+/** Runs every test of a suite, adding the results to @p totals. */
+void tf_run_suite(const char *suite, const struct test_t *tests, size_t count,
+                  struct tf_totals *totals);
+
+/** printf-style output on this world's console. */
+void tf_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#define TEST_LOG(...) tf_log(__VA_ARGS__)
+
+#define TEST_FAIL(msg)                                                         \
+    do {                                                                       \
+        ret->val = TEST_FAILED;                                                \
+        ret->info_msg = (msg);                                                 \
+        ret->filename = __FILE__;                                              \
+        ret->line = __LINE__;                                                  \
+    } while (0)
+
+/* Fails the test and returns when @p cond is false. */
+#define TEST_CHECK(cond, msg)                                                  \
+    do {                                                                       \
+        if (!(cond)) {                                                         \
+            TEST_FAIL(msg);                                                    \
+            return;                                                            \
+        }                                                                      \
+    } while (0)
+
+#endif /* WARDEN_TEST_FRAMEWORK_H */

@@ -1,0 +1,15 @@
+/* The framework's console on the NS side. */
+#include <stdarg.h>
+
+#include "fmt.h"
+#include "platform_ns.h"
+#include "test_framework.h"
+
+void tf_log(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    (void)fmt_vprint(ns_platform_console_write, fmt, ap);
+    va_end(ap);
+}

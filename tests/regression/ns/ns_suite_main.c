@@ -1,0 +1,24 @@
+/*
+ * The NS regression application: runs the NS suites, then the secure suite
+ * (through TEST_S_SUITE), and returns non-zero if anything failed.
+ */
+#include "ns_suites.h"
+#include "platform_ns.h"
+#include "psa/client.h"
+#include "psa_manifest/sid.h"
+#include "test_framework.h"
+
+int ns_main(void)
+{
+    struct tf_totals totals = { 0u, 0u };
+    psa_status_t secure_failed;
+
+    ns_suite_client_api(&totals);
+    ns_suite_bad_input(&totals);
+    tf_log("Running the secure suite\r\n");
+    secure_failed = psa_call(TEST_S_SUITE_HANDLE, PSA_IPC_CALL, NULL, 0, NULL, 0);
+    tf_log("Secure suite: %ld failed\r\n", (long)secure_failed);
+    tf_log("NS suites: %u passed, %u failed\r\n", (unsigned)totals.passed,
+           (unsigned)totals.failed);
+    return (totals.failed == 0u && secure_failed == 0) ? 0 : 1;
+}

@@ -21,18 +21,19 @@
 extern "C" {
 #endif
 
-#define TYPE_OFFSET        (0u)
-#define TYPE_MASK          (0xFFFFu << TYPE_OFFSET)
-#define IN_LEN_OFFSET      (24u)
-#define IN_LEN_MASK        (0x7u << IN_LEN_OFFSET)
-#define OUT_LEN_OFFSET     (16u)
-#define OUT_LEN_MASK       (0x7u << OUT_LEN_OFFSET)
-#define NS_VEC_DESC_BIT    (0x80000000u)
-#define CTRL_RESERVED_MASK (~(TYPE_MASK | IN_LEN_MASK | OUT_LEN_MASK | NS_VEC_DESC_BIT))
+#define TYPE_OFFSET     (0u)
+#define TYPE_MASK       (0xFFFFu << TYPE_OFFSET)
+#define IN_LEN_OFFSET   (24u)
+#define IN_LEN_MASK     (0x7u << IN_LEN_OFFSET)
+#define OUT_LEN_OFFSET  (16u)
+#define OUT_LEN_MASK    (0x7u << OUT_LEN_OFFSET)
+#define NS_VEC_DESC_BIT (0x80000000u)
+#define CTRL_RESERVED_MASK \
+    (~(TYPE_MASK | IN_LEN_MASK | OUT_LEN_MASK | NS_VEC_DESC_BIT))
 
-#define PARAM_PACK(type, in_len, out_len)                                      \
-    ((((uint32_t)(type)) & TYPE_MASK) |                                        \
-     ((((uint32_t)(in_len)) << IN_LEN_OFFSET) & IN_LEN_MASK) |                 \
+#define PARAM_PACK(type, in_len, out_len)                      \
+    ((((uint32_t)(type)) & TYPE_MASK) |                        \
+     ((((uint32_t)(in_len)) << IN_LEN_OFFSET) & IN_LEN_MASK) | \
      ((((uint32_t)(out_len)) << OUT_LEN_OFFSET) & OUT_LEN_MASK))
 
 /** The packed call used by the veneer. */

@@ -131,8 +131,7 @@ psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
 
 /* The stateless service a handle names, checked for this caller. */
 static psa_status_t decode_stateless(struct spm_partition *caller,
-                                     psa_handle_t handle,
-                                     struct spm_conn **out,
+                                     psa_handle_t handle, struct spm_conn **out,
                                      const struct warden_service_info **out_svc)
 {
     uint32_t h = (uint32_t)handle;
@@ -163,10 +162,10 @@ static psa_status_t decode_stateless(struct spm_partition *caller,
 }
 
 /* The open, idle connection of this caller a handle names. */
-static psa_status_t decode_connection(struct spm_partition *caller,
-                                      psa_handle_t handle,
-                                      struct spm_conn **out,
-                                      const struct warden_service_info **out_svc)
+static psa_status_t
+decode_connection(struct spm_partition *caller, psa_handle_t handle,
+                  struct spm_conn **out,
+                  const struct warden_service_info **out_svc)
 {
     struct spm_conn *conn = spm_conn_from_handle(handle, true);
 
@@ -184,8 +183,7 @@ static psa_status_t decode_call(struct spm_partition *caller,
                                 struct spm_conn **conn,
                                 const struct warden_service_info **svc)
 {
-    if (type < PSA_CALL_TYPE_MIN || type > PSA_CALL_TYPE_MAX ||
-        handle <= 0) {
+    if (type < PSA_CALL_TYPE_MIN || type > PSA_CALL_TYPE_MAX || handle <= 0) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
     if (spm_handle_is_stateless(handle)) {

@@ -24,15 +24,15 @@
 
 #include "spm/spm.h"
 
-#define SPM_HANDLE_GEN_SHIFT      (8u)
-#define SPM_HANDLE_GEN_MASK       (0x3FFFFFu)
-#define SPM_HANDLE_SLOT_MASK      (0xFFu)
-#define SPM_STATELESS_BIT         (0x40000000u)
-#define SPM_STATELESS_VER_SHIFT   (8u)
-#define SPM_STATELESS_VER_MASK    (0xFFu)
-#define SPM_STATELESS_IDX_MASK    (0x1Fu)
-#define SPM_STATELESS_RESERVED    (0xBFFF00E0u)
-#define SPM_STATELESS_MAX         (32u)
+#define SPM_HANDLE_GEN_SHIFT    (8u)
+#define SPM_HANDLE_GEN_MASK     (0x3FFFFFu)
+#define SPM_HANDLE_SLOT_MASK    (0xFFu)
+#define SPM_STATELESS_BIT       (0x40000000u)
+#define SPM_STATELESS_VER_SHIFT (8u)
+#define SPM_STATELESS_VER_MASK  (0xFFu)
+#define SPM_STATELESS_IDX_MASK  (0x1Fu)
+#define SPM_STATELESS_RESERVED  (0xBFFF00E0u)
+#define SPM_STATELESS_MAX       (32u)
 
 _Static_assert(SPM_NUM_SLOTS <= SPM_HANDLE_SLOT_MASK,
                "slot index + 1 must fit in 8 bits of a handle");

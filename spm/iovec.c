@@ -78,14 +78,12 @@ psa_status_t spm_iovec_decode(const struct spm_partition *caller,
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
     for (uint32_t i = 0; i < v->in_len; i++) {
-        if (!range_ok(caller, v->in_base[i], v->in_size[i],
-                      ARCH_ACCESS_READ)) {
+        if (!range_ok(caller, v->in_base[i], v->in_size[i], ARCH_ACCESS_READ)) {
             return PSA_ERROR_PROGRAMMER_ERROR;
         }
     }
     for (uint32_t i = 0; i < v->out_len; i++) {
-        if (!range_ok(caller, v->out_base[i], v->out_size[i],
-                      ARCH_ACCESS_RW)) {
+        if (!range_ok(caller, v->out_base[i], v->out_size[i], ARCH_ACCESS_RW)) {
             return PSA_ERROR_PROGRAMMER_ERROR;
         }
     }

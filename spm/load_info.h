@@ -13,7 +13,8 @@
 
 /* warden_partition_info.flags */
 #define WARDEN_PART_MODEL_IPC (1u << 0) /* IPC model; SFN model when clear */
-#define WARDEN_PART_PSA_ROT   (1u << 1) /* PSA-ROT; APPLICATION-ROT when clear */
+#define WARDEN_PART_PSA_ROT   (1u << 1) /* PSA-ROT; APPLICATION-ROT when clear \
+                                         */
 
 /* warden_partition_info.priority (lower value = more urgent) */
 #define WARDEN_PRIORITY_HIGH   (0x0Fu)
@@ -29,7 +30,7 @@
 typedef psa_status_t (*warden_sfn_t)(const psa_msg_t *msg);
 
 struct warden_service_info {
-    const char *name;        /* manifest name, e.g. "ROT_A" */
+    const char *name; /* manifest name, e.g. "ROT_A" */
     uint32_t sid;
     uint32_t version;
     warden_sfn_t sfn;        /* SFN model: <name>_sfn; NULL for IPC model */
@@ -40,7 +41,7 @@ struct warden_service_info {
 };
 
 struct warden_partition_info {
-    const char *name;                 /* manifest name, e.g. "TFM_SP_EXAMPLE" */
+    const char *name; /* manifest name, e.g. "TFM_SP_EXAMPLE" */
     int32_t pid;
     uint32_t flags;                   /* WARDEN_PART_* */
     uint32_t priority;                /* WARDEN_PRIORITY_* */
@@ -50,13 +51,15 @@ struct warden_partition_info {
     uint8_t *stack;                   /* IPC backend only; NULL under SFN */
     uint16_t first_service;           /* range in warden_services[] */
     uint16_t nservices;
-    uint16_t first_dep;               /* range in warden_deps[] */
+    uint16_t first_dep; /* range in warden_deps[] */
     uint16_t ndeps;
 };
 
 /* In load order (priority, then dependencies first). */
-extern const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1];
-extern const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1];
+extern const struct warden_partition_info
+    warden_partitions[WARDEN_NUM_PARTITIONS + 1];
+extern const struct warden_service_info
+    warden_services[WARDEN_NUM_SERVICES + 1];
 /* SIDs each partition may call (its `dependencies`). */
 extern const uint32_t warden_deps[WARDEN_NUM_DEPS + 1];
 

@@ -10,7 +10,8 @@ struct spm_partition spm_partitions[WARDEN_NUM_PARTITIONS + 1];
 /* Stateless index - 1 -> service. */
 static const struct warden_service_info *stateless_table[SPM_STATELESS_MAX];
 
-struct spm_partition *spm_service_partition(const struct warden_service_info *svc)
+struct spm_partition *
+spm_service_partition(const struct warden_service_info *svc)
 {
     return &spm_partitions[svc->partition];
 }

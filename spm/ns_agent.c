@@ -68,7 +68,7 @@ psa_status_t spm_ns_close(psa_handle_t handle)
 void spm_main(void)
 {
     warden_log("[Warden] SPM %s backend, isolation level %d, %d partitions\r\n",
-            WARDEN_BACKEND_NAME, TFM_ISOLATION_LEVEL, WARDEN_NUM_PARTITIONS);
+               WARDEN_BACKEND_NAME, TFM_ISOLATION_LEVEL, WARDEN_NUM_PARTITIONS);
     spm_load();
     backend_init();
     backend_system_run();

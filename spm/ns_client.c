@@ -4,7 +4,8 @@
 
 bool spm_nsid_valid(int32_t nsid)
 {
-    return nsid < 0 && nsid >= SPM_NS_CLIENT_ID_BASE - SPM_NS_CLIENT_ID_LIMIT - 1;
+    return nsid < 0 &&
+           nsid >= SPM_NS_CLIENT_ID_BASE - SPM_NS_CLIENT_ID_LIMIT - 1;
 }
 
 int32_t spm_ns_client_id(void)

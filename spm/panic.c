@@ -24,7 +24,7 @@ void spm_panic(struct spm_partition *p)
         warden_log("[Warden] panic in the NS agent\r\n");
     } else {
         warden_log("[Warden] partition %s (%ld) panicked: halted\r\n",
-                p->info->name, (long)p->info->pid);
+                   p->info->name, (long)p->info->pid);
     }
     platform_halt();
 }

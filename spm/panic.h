@@ -31,11 +31,11 @@ __attribute__((noreturn)) void spm_panic(struct spm_partition *p);
 /** An SPM invariant failed: report and halt. Does not return. */
 __attribute__((noreturn)) void spm_fatal(const char *file, int line);
 
-#define SPM_ASSERT(cond)                                                       \
-    do {                                                                       \
-        if (!(cond)) {                                                         \
-            spm_fatal(__FILE__, __LINE__);                                     \
-        }                                                                      \
+#define SPM_ASSERT(cond)                   \
+    do {                                   \
+        if (!(cond)) {                     \
+            spm_fatal(__FILE__, __LINE__); \
+        }                                  \
     } while (0)
 
 #endif /* WARDEN_SPM_PANIC_H */

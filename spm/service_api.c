@@ -49,10 +49,9 @@ size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer,
     if (!umem_check(self, dst, n, ARCH_ACCESS_WRITE)) {
         spm_panic(self);
     }
-    umem_copy_checked(dst,
-                      spm_uptr_add(conn->in_base[invec_idx],
-                                   conn->in_done[invec_idx]),
-                      n);
+    umem_copy_checked(
+        dst, spm_uptr_add(conn->in_base[invec_idx], conn->in_done[invec_idx]),
+        n);
     conn->in_done[invec_idx] += n;
     return n;
 }
@@ -71,21 +70,22 @@ size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
     return n;
 }
 
-void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx,
-               const void *buffer, size_t num_bytes)
+void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
+               size_t num_bytes)
 {
     struct spm_partition *self;
     struct spm_conn *conn = request_of(msg_handle, &self);
     spm_uptr_t src = spm_uptr((uintptr_t)buffer);
 
     if (outvec_idx >= PSA_MAX_IOVEC ||
-        num_bytes > conn->msg.out_size[outvec_idx] - conn->out_done[outvec_idx] ||
+        num_bytes >
+            conn->msg.out_size[outvec_idx] - conn->out_done[outvec_idx] ||
         !umem_check(self, src, num_bytes, ARCH_ACCESS_READ)) {
         spm_panic(self);
     }
-    umem_copy_checked(spm_uptr_add(conn->out_base[outvec_idx],
-                                   conn->out_done[outvec_idx]),
-                      src, num_bytes);
+    umem_copy_checked(
+        spm_uptr_add(conn->out_base[outvec_idx], conn->out_done[outvec_idx]),
+        src, num_bytes);
     conn->out_done[outvec_idx] += num_bytes;
 }
 

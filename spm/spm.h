@@ -52,12 +52,12 @@ struct spm_conn {
     uint8_t out_len;
     const struct warden_service_info *service;
     struct spm_partition *client;
-    void *rhandle;                          /* psa_set_rhandle() */
-    spm_uptr_t out_desc;                    /* client's psa_outvec array */
-    spm_uptr_t in_base[PSA_MAX_IOVEC];      /* from the copied descriptors */
+    void *rhandle;                     /* psa_set_rhandle() */
+    spm_uptr_t out_desc;               /* client's psa_outvec array */
+    spm_uptr_t in_base[PSA_MAX_IOVEC]; /* from the copied descriptors */
     spm_uptr_t out_base[PSA_MAX_IOVEC];
-    size_t in_done[PSA_MAX_IOVEC];          /* bytes read or skipped */
-    size_t out_done[PSA_MAX_IOVEC];         /* bytes written */
+    size_t in_done[PSA_MAX_IOVEC];  /* bytes read or skipped */
+    size_t out_done[PSA_MAX_IOVEC]; /* bytes written */
     psa_msg_t msg;
 };
 
@@ -73,6 +73,7 @@ static inline bool spm_is_ns(const struct spm_partition *p)
 }
 
 /** The partition of a service. */
-struct spm_partition *spm_service_partition(const struct warden_service_info *svc);
+struct spm_partition *
+spm_service_partition(const struct warden_service_info *svc);
 
 #endif /* WARDEN_SPM_H */

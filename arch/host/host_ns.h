@@ -4,7 +4,8 @@
 
 typedef void (*host_secure_fn_t)(void *arg);
 
-/** Runs fn(arg) on the secure stack and comes back (a veneer's world switch). */
+/** Runs fn(arg) on the secure stack and comes back (a veneer's world switch).
+ */
 void host_secure_call(host_secure_fn_t fn, void *arg);
 
 #endif /* WARDEN_HOST_NS_H */

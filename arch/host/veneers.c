@@ -32,7 +32,8 @@ static void dispatch(void *arg)
         a->ret = (uint32_t)spm_ns_connect(a->a0, a->a1);
         break;
     case OP_CALL:
-        a->ret = (uint32_t)spm_ns_call((psa_handle_t)a->a0, a->a1, a->p0, a->p1);
+        a->ret =
+            (uint32_t)spm_ns_call((psa_handle_t)a->a0, a->a1, a->p0, a->p1);
         break;
     default:
         a->ret = (uint32_t)spm_ns_close((psa_handle_t)a->a0);

@@ -18,9 +18,9 @@ extern "C" {
 #define PSA_FRAMEWORK_VERSION (0x0101u)
 #define PSA_VERSION_NONE      (0u)
 
-#define PSA_NULL_HANDLE           ((psa_handle_t)0)
-#define PSA_HANDLE_IS_VALID(h)    ((psa_handle_t)(h) > 0)
-#define PSA_HANDLE_TO_ERROR(h)    ((psa_status_t)(h))
+#define PSA_NULL_HANDLE        ((psa_handle_t)0)
+#define PSA_HANDLE_IS_VALID(h) ((psa_handle_t)(h) > 0)
+#define PSA_HANDLE_TO_ERROR(h) ((psa_status_t)(h))
 
 #define PSA_MAX_IOVEC     (4u)
 #define PSA_IPC_CALL      (0)

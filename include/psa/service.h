@@ -34,11 +34,11 @@ typedef uint32_t psa_flih_result_t;
 
 /** A message as a service sees it. */
 typedef struct psa_msg_t {
-    int32_t type;                   /**< PSA_IPC_CONNECT/DISCONNECT or >= 0 */
-    psa_handle_t handle;            /**< message handle for read/write/reply */
-    int32_t client_id;              /**< < 0 for NS clients, the PID otherwise */
-    void *rhandle;                  /**< set by psa_set_rhandle() */
-    size_t in_size[PSA_MAX_IOVEC];  /**< sizes of the client's invecs */
+    int32_t type;                  /**< PSA_IPC_CONNECT/DISCONNECT or >= 0 */
+    psa_handle_t handle;           /**< message handle for read/write/reply */
+    int32_t client_id;             /**< < 0 for NS clients, the PID otherwise */
+    void *rhandle;                 /**< set by psa_set_rhandle() */
+    size_t in_size[PSA_MAX_IOVEC]; /**< sizes of the client's invecs */
     size_t out_size[PSA_MAX_IOVEC]; /**< capacities of the client's outvecs */
 } psa_msg_t;
 
@@ -59,8 +59,8 @@ size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes);
  * Appends @p num_bytes to outvec @p outvec_idx. Does not return if they do
  * not fit, or on a bad handle, index or source buffer.
  */
-void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx,
-               const void *buffer, size_t num_bytes);
+void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
+               size_t num_bytes);
 
 /**
  * Completes a message. For SFN services the return value of the secure

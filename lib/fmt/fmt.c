@@ -23,8 +23,8 @@ static int put_padded(fmt_sink_t sink, const char *s, size_t len,
     return n;
 }
 
-static int put_unsigned(fmt_sink_t sink, uintmax_t v, unsigned base,
-                        int upper, int negative, const struct spec *sp)
+static int put_unsigned(fmt_sink_t sink, uintmax_t v, unsigned base, int upper,
+                        int negative, const struct spec *sp)
 {
     const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     char buf[24];
@@ -86,8 +86,8 @@ static int put_conv(fmt_sink_t sink, char conv, va_list *ap,
                             conv == 'X', 0, sp);
     case 'p':
         sink("0x", 2);
-        return 2 + put_unsigned(sink, (uintptr_t)va_arg(*ap, void *), 16u, 0,
-                                0, sp);
+        return 2 + put_unsigned(sink, (uintptr_t)va_arg(*ap, void *), 16u, 0, 0,
+                                sp);
     case 'c': {
         char c = (char)va_arg(*ap, int);
         return put_padded(sink, &c, 1, sp);

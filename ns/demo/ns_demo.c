@@ -26,7 +26,8 @@ static void stateless_call(void)
     char out[8] = { 0 };
     psa_invec iv[] = { { in, sizeof(in) } };
     psa_outvec ov[] = { { out, sizeof(out) } };
-    psa_status_t st = psa_call(TEST_STATELESS_HANDLE, PSA_IPC_CALL, iv, 1, ov, 1);
+    psa_status_t st =
+        psa_call(TEST_STATELESS_HANDLE, PSA_IPC_CALL, iv, 1, ov, 1);
 
     ns_log("psa_call(TEST_STATELESS_HANDLE 0x%08lx, \"ping\") = %ld, "
            "echoed \"%s\"\r\n",
@@ -83,7 +84,7 @@ int ns_main(void)
            (long)refused, (long)PSA_ERROR_CONNECTION_REFUSED);
     expect(refused == PSA_ERROR_CONNECTION_REFUSED);
 
-    ns_log("Demo %s\r\n", failures == 0 ? "complete: all as expected"
-                                        : "FAILED");
+    ns_log("Demo %s\r\n",
+           failures == 0 ? "complete: all as expected" : "FAILED");
     return failures == 0 ? 0 : 1;
 }

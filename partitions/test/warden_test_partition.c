@@ -84,13 +84,14 @@ static psa_status_t request(const psa_msg_t *msg)
         if (msg->rhandle == NULL) {
             return PSA_ERROR_BAD_STATE;
         }
-        return (psa_status_t)++*(uint32_t *)msg->rhandle;
+        return (psa_status_t)++ * (uint32_t *)msg->rhandle;
     case TEST_TYPE_SIZES:
         return sizes(msg);
     case TEST_TYPE_CHUNKS:
         return chunks(msg);
     case TEST_TYPE_STATUS:
-        if (psa_read(msg->handle, 0, &status, sizeof(status)) != sizeof(status)) {
+        if (psa_read(msg->handle, 0, &status, sizeof(status)) !=
+            sizeof(status)) {
             return PSA_ERROR_INVALID_ARGUMENT;
         }
         return status;

@@ -55,8 +55,8 @@ static void s_client_id_is_pid(struct test_result_t *ret)
 {
     int32_t id = 0;
     psa_outvec ov[] = { { &id, sizeof(id) } };
-    psa_status_t st = psa_call(TEST_STATELESS_HANDLE, TEST_TYPE_CLIENT_ID,
-                               NULL, 0, ov, 1);
+    psa_status_t st =
+        psa_call(TEST_STATELESS_HANDLE, TEST_TYPE_CLIENT_ID, NULL, 0, ov, 1);
 
     TEST_CHECK(st == PSA_SUCCESS, "call");
     TEST_CHECK(id == WARDEN_SP_TEST_CLIENT, "client_id must be the PID");
@@ -68,8 +68,8 @@ static void s_stateless_secure_only(struct test_result_t *ret)
     uint32_t back = 0;
     psa_invec iv[] = { { &v, sizeof(v) } };
     psa_outvec ov[] = { { &back, sizeof(back) } };
-    psa_status_t st = psa_call(TEST_SECURE_ONLY_HANDLE, TEST_TYPE_ECHO, iv, 1,
-                               ov, 1);
+    psa_status_t st =
+        psa_call(TEST_SECURE_ONLY_HANDLE, TEST_TYPE_ECHO, iv, 1, ov, 1);
 
     TEST_CHECK(st == (psa_status_t)sizeof(v), "secure-only stateless call");
     TEST_CHECK(back == v, "echo");
@@ -101,7 +101,8 @@ static void s_service_status(struct test_result_t *ret)
 static const struct test_t s_tests[] = {
     { s_framework_version, "TEST_S_1001", "framework version" },
     { s_version_of_dependency, "TEST_S_1002", "psa_version of dependencies" },
-    { s_version_not_dependency, "TEST_S_1003", "psa_version outside dependencies" },
+    { s_version_not_dependency, "TEST_S_1003",
+      "psa_version outside dependencies" },
     { s_connect_call_close, "TEST_S_1004", "connect, call, close" },
     { s_client_id_is_pid, "TEST_S_1005", "client_id of a secure caller" },
     { s_stateless_secure_only, "TEST_S_1006", "secure-only stateless service" },

@@ -8,7 +8,9 @@
 static uint8_t secure_sample[64];
 
 /* NS read-only data: registered as NS, read only (main_host.c). */
-static const uint8_t ns_rom[NS_HOST_ROM_SIZE] = { 'W', 'a', 'r', 'd', 'e', 'n' };
+static const uint8_t ns_rom[NS_HOST_ROM_SIZE] = {
+    'W', 'a', 'r', 'd', 'e', 'n'
+};
 
 void ns_platform_console_write(const char *s, size_t len)
 {

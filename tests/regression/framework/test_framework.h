@@ -46,21 +46,21 @@ void tf_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 #define TEST_LOG(...) tf_log(__VA_ARGS__)
 
-#define TEST_FAIL(msg)                                                         \
-    do {                                                                       \
-        ret->val = TEST_FAILED;                                                \
-        ret->info_msg = (msg);                                                 \
-        ret->filename = __FILE__;                                              \
-        ret->line = __LINE__;                                                  \
+#define TEST_FAIL(msg)            \
+    do {                          \
+        ret->val = TEST_FAILED;   \
+        ret->info_msg = (msg);    \
+        ret->filename = __FILE__; \
+        ret->line = __LINE__;     \
     } while (0)
 
 /* Fails the test and returns when @p cond is false. */
-#define TEST_CHECK(cond, msg)                                                  \
-    do {                                                                       \
-        if (!(cond)) {                                                         \
-            TEST_FAIL(msg);                                                    \
-            return;                                                            \
-        }                                                                      \
+#define TEST_CHECK(cond, msg) \
+    do {                      \
+        if (!(cond)) {        \
+            TEST_FAIL(msg);   \
+            return;           \
+        }                     \
     } while (0)
 
 #endif /* WARDEN_TEST_FRAMEWORK_H */

@@ -15,16 +15,16 @@
 #define PE PSA_ERROR_PROGRAMMER_ERROR
 
 /* A stateless echo through the raw veneer with a chosen control word. */
-static psa_status_t raw_call(psa_handle_t h, uint32_t ctrl,
-                             const psa_invec *iv, psa_outvec *ov)
+static psa_status_t raw_call(psa_handle_t h, uint32_t ctrl, const psa_invec *iv,
+                             psa_outvec *ov)
 {
     return tfm_psa_call_veneer(h, ctrl, iv, ov);
 }
 
-#define CHECK_THEN_GOOD(cond, msg)                                             \
-    do {                                                                       \
-        TEST_CHECK(cond, msg);                                                 \
-        TEST_CHECK(ns_good_call_ok(), "a good call after: " msg);              \
+#define CHECK_THEN_GOOD(cond, msg)                                \
+    do {                                                          \
+        TEST_CHECK(cond, msg);                                    \
+        TEST_CHECK(ns_good_call_ok(), "a good call after: " msg); \
     } while (0)
 
 static void t_handle_zero(struct test_result_t *ret)
@@ -96,12 +96,12 @@ static void t_too_many_vectors(struct test_result_t *ret)
                     "3 + 2 vectors");
     CHECK_THEN_GOOD(psa_call(TEST_STATELESS_HANDLE, 0, iv, 5, NULL, 0) == PE,
                     "5 invecs (library)");
-    CHECK_THEN_GOOD(raw_call(TEST_STATELESS_HANDLE, PARAM_PACK(0, 5, 0), iv,
-                             ov) == PE,
-                    "5 invecs (veneer)");
-    CHECK_THEN_GOOD(raw_call(TEST_STATELESS_HANDLE, PARAM_PACK(0, 0, 7), iv,
-                             ov) == PE,
-                    "7 outvecs (veneer)");
+    CHECK_THEN_GOOD(
+        raw_call(TEST_STATELESS_HANDLE, PARAM_PACK(0, 5, 0), iv, ov) == PE,
+        "5 invecs (veneer)");
+    CHECK_THEN_GOOD(
+        raw_call(TEST_STATELESS_HANDLE, PARAM_PACK(0, 0, 7), iv, ov) == PE,
+        "7 outvecs (veneer)");
     CHECK_THEN_GOOD(raw_call(TEST_STATELESS_HANDLE, 0x00100000u, iv, ov) == PE,
                     "reserved control bits");
 }
@@ -115,9 +115,9 @@ static void t_secure_descriptors(struct test_result_t *ret)
     CHECK_THEN_GOOD(psa_call(TEST_STATELESS_HANDLE, 0, (const psa_invec *)s, 1,
                              ov, 1) == PE,
                     "invec descriptors in secure memory");
-    CHECK_THEN_GOOD(psa_call(TEST_STATELESS_HANDLE, 0, NULL, 0,
-                             (psa_outvec *)s, 1) == PE,
-                    "outvec descriptors in secure memory");
+    CHECK_THEN_GOOD(
+        psa_call(TEST_STATELESS_HANDLE, 0, NULL, 0, (psa_outvec *)s, 1) == PE,
+        "outvec descriptors in secure memory");
 }
 
 static void t_secure_buffers(struct test_result_t *ret)
@@ -185,9 +185,9 @@ static void t_version_policy(struct test_result_t *ret)
     h = psa_connect(TEST_CONN_SID, 1);
     TEST_CHECK(PSA_HANDLE_IS_VALID(h), "RELAXED accepts an older version");
     psa_close(h);
-    CHECK_THEN_GOOD(psa_call(TEST_STATELESS_HANDLE + 0x100, 0, NULL, 0, NULL,
-                             0) == PE,
-                    "stateless handle of another version (STRICT)");
+    CHECK_THEN_GOOD(
+        psa_call(TEST_STATELESS_HANDLE + 0x100, 0, NULL, 0, NULL, 0) == PE,
+        "stateless handle of another version (STRICT)");
 }
 
 static void t_unknown_sid(struct test_result_t *ret)
@@ -218,9 +218,9 @@ static void t_stateless_misuse(struct test_result_t *ret)
                     "close of a stateless handle");
     CHECK_THEN_GOOD(psa_call(0x4000001F, 0, NULL, 0, NULL, 0) == PE,
                     "stateless index with no service");
-    CHECK_THEN_GOOD(psa_call(TEST_STATELESS_HANDLE | 0x00010000, 0, NULL, 0,
-                             NULL, 0) == PE,
-                    "stateless handle with reserved bits");
+    CHECK_THEN_GOOD(
+        psa_call(TEST_STATELESS_HANDLE | 0x00010000, 0, NULL, 0, NULL, 0) == PE,
+        "stateless handle with reserved bits");
 }
 
 static const struct test_t tests[] = {

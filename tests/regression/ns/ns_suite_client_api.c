@@ -58,8 +58,8 @@ static void t_client_id(struct test_result_t *ret)
     int32_t id = 0;
     psa_outvec ov[] = { { &id, sizeof(id) } };
 
-    TEST_CHECK(psa_call(TEST_STATELESS_HANDLE, TEST_TYPE_CLIENT_ID, NULL, 0,
-                        ov, 1) == PSA_SUCCESS,
+    TEST_CHECK(psa_call(TEST_STATELESS_HANDLE, TEST_TYPE_CLIENT_ID, NULL, 0, ov,
+                        1) == PSA_SUCCESS,
                "call");
     TEST_CHECK(id == (int32_t)0xC4000000, "NSID -1 as client ID 0xC4000000");
 }
@@ -128,7 +128,8 @@ static void t_rhandle(struct test_result_t *ret)
     psa_close(h);
     TEST_CHECK(a == 1 && b == 2, "rhandle delivered on later messages");
     TEST_CHECK(psa_call(TEST_STATELESS_HANDLE, TEST_TYPE_HAS_RHANDLE, NULL, 0,
-                        ov, 1) == PSA_SUCCESS && has == 0u,
+                        ov, 1) == PSA_SUCCESS &&
+                   has == 0u,
                "stateless messages have no rhandle");
 }
 
@@ -154,8 +155,8 @@ static void t_init_ran(struct test_result_t *ret)
 
 static void t_lifecycle(struct test_result_t *ret)
 {
-    psa_status_t st = psa_call(TEST_STATELESS_HANDLE, TEST_TYPE_LIFECYCLE,
-                               NULL, 0, NULL, 0);
+    psa_status_t st =
+        psa_call(TEST_STATELESS_HANDLE, TEST_TYPE_LIFECYCLE, NULL, 0, NULL, 0);
     uint32_t psa_state = (uint32_t)st & PSA_LIFECYCLE_PSA_STATE_MASK;
 
     TEST_CHECK(st >= 0 && psa_state <= PSA_LIFECYCLE_DECOMMISSIONED,

@@ -16,7 +16,8 @@ int ns_main(void)
     ns_suite_client_api(&totals);
     ns_suite_bad_input(&totals);
     tf_log("Running the secure suite\r\n");
-    secure_failed = psa_call(TEST_S_SUITE_HANDLE, PSA_IPC_CALL, NULL, 0, NULL, 0);
+    secure_failed =
+        psa_call(TEST_S_SUITE_HANDLE, PSA_IPC_CALL, NULL, 0, NULL, 0);
     tf_log("Secure suite: %ld failed\r\n", (long)secure_failed);
     tf_log("NS suites: %u passed, %u failed\r\n", (unsigned)totals.passed,
            (unsigned)totals.failed);

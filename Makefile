@@ -1,0 +1,40 @@
+# Warden: the two commands a user needs, and a few for developers.
+#   make run   build the an505-sfn configuration and boot the NS demo on QEMU
+#   make test  every test layer; ends with "N passed, N failed"
+# Both install what is missing first (Debian packages, tools/setup.sh).
+
+SHELL := /bin/bash
+PYTHON = $(shell tools/find_python.sh)
+JOBS ?= $(shell nproc)
+
+.PHONY: all run test setup host an505-sfn format format-check cppcheck clean
+
+all: host an505-sfn
+
+setup:
+	@tools/setup.sh
+
+host: setup
+	@cmake --preset host -DWARDEN_PYTHON=$(PYTHON) >/dev/null
+	@cmake --build build/host -j$(JOBS)
+
+an505-sfn: setup
+	@cmake --preset an505-sfn -DWARDEN_PYTHON=$(PYTHON) >/dev/null
+	@cmake --build build/an505-sfn -j$(JOBS)
+
+run: an505-sfn
+	@$(PYTHON) tools/qemu_run.py --timeout 120 \
+	  --secure build/an505-sfn/partitions/warden_s.elf \
+	  --ns build/an505-sfn/ns/warden_ns_demo.elf
+
+test: setup
+	@$(PYTHON) tests/run_all.py --python $(PYTHON) --jobs $(JOBS)
+
+format:
+	@git ls-files '*.c' '*.h' | xargs clang-format -i
+
+format-check: setup
+	@git ls-files '*.c' '*.h' | xargs clang-format --dry-run --Werror
+
+clean:
+	rm -rf build

@@ -43,6 +43,9 @@ static psa_status_t sizes(const psa_msg_t *msg)
 {
     uint32_t out[2 * PSA_MAX_IOVEC];
 
+    if (msg->out_size[0] < sizeof(out)) {
+        return PSA_ERROR_BUFFER_TOO_SMALL;
+    }
     for (uint32_t i = 0; i < PSA_MAX_IOVEC; i++) {
         out[i] = (uint32_t)msg->in_size[i];
         out[PSA_MAX_IOVEC + i] = (uint32_t)msg->out_size[i];
@@ -59,6 +62,9 @@ static psa_status_t chunks(const psa_msg_t *msg)
     if (psa_skip(msg->handle, 0, 2) != 2u) {
         return PSA_ERROR_GENERIC_ERROR;
     }
+    if (msg->out_size[0] < msg->in_size[0] - 2u) {
+        return PSA_ERROR_BUFFER_TOO_SMALL;
+    }
     while ((n = psa_read(msg->handle, 0, buf, sizeof(buf))) != 0u) {
         psa_write(msg->handle, 0, buf, n);
     }
@@ -67,6 +73,9 @@ static psa_status_t chunks(const psa_msg_t *msg)
 
 static psa_status_t word_reply(const psa_msg_t *msg, uint32_t value)
 {
+    if (msg->out_size[0] < sizeof(value)) {
+        return PSA_ERROR_BUFFER_TOO_SMALL;
+    }
     psa_write(msg->handle, 0, &value, sizeof(value));
     return PSA_SUCCESS;
 }

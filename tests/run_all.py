@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Runs every test layer of Warden and ends with "N passed, N failed".
+
+Layers, in order: configuration checks, host build, cmocka unit tests,
+manifest tool tests, host regression and demo, fuzzers (short runs), the
+an505-sfn build with its regression suite and demo on QEMU, cppcheck and
+the clang-format check. Each test case found in a layer's output counts
+once; a layer that crashes or times out without reporting counts as one
+failure, so nothing can pass by saying nothing.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class Tally:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+        self.failures = []
+
+    def add(self, layer, passed, failed, names=()):
+        self.passed += passed
+        self.failed += failed
+        self.failures.extend("%s: %s" % (layer, n) for n in names)
+        print("== %s: %d passed, %d failed" % (layer, passed, failed), flush=True)
+
+
+def run(cmd, timeout=600, cwd=ROOT, env=None):
+    """Runs cmd; returns (exit code, combined output). 124 on timeout."""
+    try:
+        p = subprocess.run(cmd, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           timeout=timeout)
+        return p.returncode, p.stdout.decode(errors="replace")
+    except subprocess.TimeoutExpired as e:
+        out = (e.stdout or b"").decode(errors="replace")
+        return 124, out + "\nTIMEOUT after %d s\n" % timeout
+
+
+def show_tail(out, lines=40):
+    print("\n".join(out.splitlines()[-lines:]))
+
+
+def check(tally, layer, cmd, timeout=900, env=None):
+    """A step that passes or fails as a whole (builds, static checks)."""
+    rc, out = run(cmd, timeout=timeout, env=env)
+    if rc != 0:
+        show_tail(out)
+    tally.add(layer, int(rc == 0), int(rc != 0), [] if rc == 0 else [layer])
+    return rc == 0
+
+
+def parse_result_lines(tally, layer, rc, out):
+    """PASS:/FAIL: lines of the regression framework."""
+    passed = len(re.findall(r"^PASS: ", out, re.M))
+    failed_names = re.findall(r"^FAIL: (\S+)", out, re.M)
+    extra = []
+    if rc != 0 and not failed_names:
+        extra = ["%s exited %d without a FAIL line" % (layer, rc)]
+        show_tail(out)
+    elif failed_names:
+        show_tail(out)
+    if passed == 0 and not failed_names and not extra:
+        extra = ["%s ran no test" % layer]
+    tally.add(layer, passed, len(failed_names) + len(extra),
+              failed_names + extra)
+
+
+def configure_checks(tally, python):
+    """Illegal configurations are refused at configure time, with a reason."""
+    cases = [
+        (["-DCONFIG_TFM_SPM_BACKEND=SFN", "-DTFM_ISOLATION_LEVEL=2"],
+         "needs the IPC backend"),
+        (["-DTFM_ISOLATION_LEVEL=4"], "isolation levels are 1, 2 and 3"),
+        (["-DWARDEN_PLATFORM=nrf"], "platforms are 'host' and 'an505'"),
+        (["-DWARDEN_CONN_MAX=0"], "connection slots must be 1..255"),
+    ]
+    passed, failed, names = 0, 0, []
+    for args, want in cases:
+        with tempfile.TemporaryDirectory() as bdir:
+            rc, out = run(["cmake", "-S", ROOT, "-B", bdir,
+                           "-DWARDEN_PYTHON=" + python] + args, timeout=120)
+        if rc != 0 and want in out:
+            passed += 1
+        else:
+            failed += 1
+            names.append(" ".join(args))
+            show_tail(out)
+    tally.add("configuration validator", passed, failed, names)
+
+
+def build(tally, preset, python, jobs):
+    ok = check(tally, "configure %s" % preset,
+               ["cmake", "--preset", preset, "-DWARDEN_PYTHON=" + python])
+    return ok and check(tally, "build %s" % preset,
+                        ["cmake", "--build", "build/" + preset, "-j", str(jobs)])
+
+
+def unit_tests(tally):
+    rc, out = run(["ctest", "--test-dir", "build/host", "-V",
+                   "--timeout", "120"], timeout=900)
+    passed = len(re.findall(r"\[       OK \] ", out))
+    failed = re.findall(r"\[  FAILED  \] (?!\d+ test)(\S+)", out)
+    extra = []
+    if rc != 0 and not failed:
+        extra = ["ctest exited %d" % rc]
+    if passed + len(failed) == 0:
+        extra.append("no unit test ran")
+    if failed or extra:
+        show_tail(out, 80)
+    tally.add("unit tests (cmocka)", passed, len(failed) + len(extra),
+              failed + extra)
+
+
+def manifest_tests(tally, python):
+    rc, out = run([python, "-m", "unittest", "discover", "-s",
+                   "tests/manifest", "-t", "."], timeout=600)
+    ran = re.search(r"^Ran (\d+) tests?", out, re.M)
+    total = int(ran.group(1)) if ran else 0
+    bad = re.search(r"^FAILED \((.*)\)", out, re.M)
+    failed = 0
+    if bad:
+        failed = sum(int(n) for n in re.findall(r"(?:failures|errors)=(\d+)",
+                                                bad.group(1)))
+    if rc != 0 and failed == 0:
+        failed = 1
+    if total == 0:
+        failed = max(failed, 1)
+    if failed:
+        show_tail(out, 60)
+    tally.add("manifest tool tests", total - min(failed, total), failed,
+              ["see output"] if failed else [])
+
+
+def host_runs(tally):
+    rc, out = run(["build/host/bin/warden_ns_regression"], timeout=120)
+    parse_result_lines(tally, "regression (host)", rc, out)
+    rc, out = run(["build/host/bin/warden_ns_demo"], timeout=60)
+    ok = rc == 0 and "Hello World" in out
+    if not ok:
+        show_tail(out)
+    tally.add("demo (host)", int(ok), int(not ok), [] if ok else ["demo"])
+
+
+def fuzzers(tally, jobs, seconds):
+    fdir = "build/fuzz"
+    ok = check(tally, "build fuzzers",
+               ["cmake", "-S", "tests/fuzz", "-B", fdir,
+                "-DCMAKE_C_COMPILER=clang"]) and \
+        check(tally, "build fuzzers (compile)",
+              ["cmake", "--build", fdir, "-j", str(jobs)])
+    if not ok:
+        return
+    for name in sorted(os.listdir(os.path.join(ROOT, fdir, "bin"))):
+        corpus = tempfile.mkdtemp(prefix="warden-%s-" % name)
+        rc, out = run([os.path.join(fdir, "bin", name), corpus,
+                       "-max_total_time=%d" % seconds, "-rss_limit_mb=1024"],
+                      timeout=seconds + 120)
+        if rc != 0:
+            show_tail(out, 60)
+        tally.add("fuzz %s (%d s)" % (name, seconds), int(rc == 0),
+                  int(rc != 0), [] if rc == 0 else [name])
+
+
+def qemu_runs(tally, python):
+    bindir = "build/an505-sfn/bin"
+    base = [python, "tools/qemu_run.py", "--secure", bindir + "/warden_s.elf"]
+    rc, out = run(base + ["--ns", bindir + "/warden_ns_regression.elf",
+                          "--timeout", "300"], timeout=400)
+    parse_result_lines(tally, "regression (QEMU an505-sfn)", rc, out)
+    rc, out = run(base + ["--ns", bindir + "/warden_ns_demo.elf",
+                          "--timeout", "120"], timeout=200)
+    ok = rc == 0 and "Hello World" in out
+    if not ok:
+        show_tail(out)
+    tally.add("demo (QEMU an505-sfn)", int(ok), int(not ok),
+              [] if ok else ["demo"])
+
+
+def static_checks(tally):
+    files = run(["git", "ls-files", "*.c", "*.h"])[1].split()
+    check(tally, "clang-format check",
+          ["clang-format", "--dry-run", "--Werror"] + files)
+    check(tally, "cppcheck",
+          ["cppcheck", "--enable=warning,style,performance,portability",
+           "--std=c11", "--error-exitcode=1", "--inline-suppr", "--quiet",
+           "-I", "include", "-I", ".", "-I", "platform/include", "-I",
+           "lib/fmt", "-I", "build/host/generated", "-D__GNUC__",
+           "spm", "lib", "ns", "arch", "platform", "partitions",
+           "tests/regression"])
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--python", default=sys.executable)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--fuzz-seconds", type=int,
+                    default=int(os.environ.get("WARDEN_FUZZ_SECONDS", "30")))
+    args = ap.parse_args()
+
+    t = Tally()
+    configure_checks(t, args.python)
+    if build(t, "host", args.python, args.jobs):
+        unit_tests(t)
+        host_runs(t)
+    manifest_tests(t, args.python)
+    fuzzers(t, args.jobs, args.fuzz_seconds)
+    if build(t, "an505-sfn", args.python, args.jobs):
+        qemu_runs(t, args.python)
+    static_checks(t)
+
+    if t.failures:
+        print("Failed:")
+        for f in t.failures:
+            print("  " + f)
+    print("%d passed, %d failed" % (t.passed, t.failed))
+    return 0 if t.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""One test per error in reading the inputs (wm_load): manifest lists,
+list items, PIDs, conditionals, unreadable or malformed files."""
+
+import io
+import unittest
+from contextlib import redirect_stderr
+
+from tests.manifest.support import ToolCase, partition, service
+
+
+def one(name="TFM_SP_A", svc="ROT_A", sid=1):
+    """A valid partition with one service."""
+    return partition(name, [service(svc, sid)])
+
+
+class ListTest(ToolCase):
+
+    def test_list_not_found(self):
+        status, errors = self.run_in_tmp(lists=("missing.yaml",))
+        self.assertEqual((status, errors), (1, [
+            "missing.yaml: cannot read: No such file or directory"]))
+
+    def test_list_type(self):
+        self.write("a.yaml", one())
+        self.write_list([{"description": "a", "manifest": "a.yaml"}],
+                        type="partition_list")
+        status, errors = self.run_in_tmp()
+        self.assertEqual((status, errors), (1, [
+            "manifest_list.yaml: type: 'partition_list' is not one of "
+            "manifest_list"]))
+
+    def test_list_without_manifest_list(self):
+        self.write("manifest_list.yaml", "description: empty\n")
+        status, errors = self.run_in_tmp()
+        self.assertEqual((status, errors), (1, [
+            "manifest_list.yaml: manifest_list: required attribute is "
+            "missing"]))
+
+    def test_list_not_a_mapping(self):
+        self.write("manifest_list.yaml", "- a.yaml\n")
+        status, errors = self.run_in_tmp()
+        self.assertEqual((status, errors), (1, [
+            "manifest_list.yaml: expected a mapping, got a list"]))
+
+    def test_item_not_a_mapping(self):
+        self.write_list(["a.yaml"])
+        status, errors = self.run_in_tmp()
+        self.assertEqual((status, errors), (1, [
+            "manifest_list.yaml: manifest_list[0]: expected a mapping, got "
+            "'a.yaml'"]))
+
+    def test_item_attribute_types(self):
+        self.assert_errors([("a.yaml", one(), {
+            "version_major": "one", "linker_pattern": "*.a",
+            "non_ffm_attributes": "ns_agent"})], [
+                "manifest_list.yaml: TFM_SP_A: version_major: expected a "
+                "number, got 'one'",
+                "manifest_list.yaml: TFM_SP_A: linker_pattern: expected a "
+                "mapping, got '*.a'",
+                "manifest_list.yaml: TFM_SP_A: non_ffm_attributes: expected "
+                "a list, got 'ns_agent'"])
+
+    def test_item_without_manifest(self):
+        self.assert_error([("a.yaml", one(), {"manifest": None})],
+                          "manifest_list.yaml: TFM_SP_A: manifest: expected "
+                          "a string, got null")
+
+    def test_item_unknown_attribute(self):
+        self.assert_error([("a.yaml", one(), {"output_dir": "x"})],
+                          "manifest_list.yaml: TFM_SP_A: output_dir: unknown "
+                          "attribute")
+
+    def test_item_manifest_missing(self):
+        self.setup_parts([("a.yaml", one())])
+        self.write_list([{"description": "a", "short_name": "TFM_SP_A",
+                          "manifest": "nowhere/a.yaml"}])
+        status, errors = self.run_in_tmp()
+        self.assertEqual((status, errors), (1, [
+            "manifest_list.yaml: TFM_SP_A: manifest: nowhere/a.yaml does not "
+            "exist"]))
+
+    def test_short_name_mismatch(self):
+        self.assert_error([("a.yaml", one(), {"short_name": "TFM_SP_B"})],
+                          "manifest_list.yaml: TFM_SP_B: short_name: does "
+                          "not match the name TFM_SP_A in a.yaml")
+
+
+class PidTest(ToolCase):
+
+    def test_reserved_for_spm(self):
+        self.assert_error([("a.yaml", one(), {"pid": 255})],
+                          "manifest_list.yaml: TFM_SP_A: pid: 255 is "
+                          "reserved: PIDs 0-255 belong to the SPM (user "
+                          "partitions use 256-2999, tests 3000-5999)")
+
+    def test_reserved_above_5999(self):
+        self.assert_error([("a.yaml", one(), {"pid": 6000})],
+                          "manifest_list.yaml: TFM_SP_A: pid: 6000 is "
+                          "reserved: PIDs from 6000 up are not available "
+                          "(user partitions use 256-2999, tests 3000-5999)")
+
+    def test_negative(self):
+        self.assert_error([("a.yaml", one(), {"pid": -1})],
+                          "manifest_list.yaml: TFM_SP_A: pid: -1 is "
+                          "reserved: PIDs 0-255 belong to the SPM (user "
+                          "partitions use 256-2999, tests 3000-5999)")
+
+    def test_not_a_number(self):
+        self.assert_error([("a.yaml", one(), {"pid": "auto"})],
+                          "manifest_list.yaml: TFM_SP_A: pid: expected a "
+                          "number, got 'auto'")
+
+    def test_range_limits_are_accepted(self):
+        parts = [("a.yaml", one("TFM_SP_A", "ROT_A", 1), {"pid": 256}),
+                 ("b.yaml", one("TFM_SP_B", "ROT_B", 2), {"pid": 5999})]
+        pid_h = self.generate(parts)["psa_manifest/pid.h"]
+        self.assertIn("#define TFM_SP_A (256)", pid_h)
+        self.assertIn("#define TFM_SP_B (5999)", pid_h)
+
+
+class ConditionalErrorTest(ToolCase):
+
+    def test_bad_value_from_define(self):
+        self.assert_error([("a.yaml", one(), {"conditional": "@TFM_A@"})],
+                          "manifest_list.yaml: TFM_SP_A: conditional: "
+                          "'maybe' (from -D TFM_A) is not a switch value: "
+                          "use ON, TRUE, ENABLED or 1 to enable, OFF, FALSE, "
+                          "DISABLED or 0 to disable", "-D", "TFM_A=maybe")
+
+    def test_conditional_not_a_value(self):
+        self.assert_error([("a.yaml", one(), {"conditional": ["ON"]})],
+                          "manifest_list.yaml: TFM_SP_A: conditional: a list "
+                          "is not a switch value")
+
+    def test_bad_literal_value(self):
+        self.assert_error([("a.yaml", one(), {"conditional": "TFM_A"})],
+                          "manifest_list.yaml: TFM_SP_A: conditional: "
+                          "'TFM_A' is not a switch value: use ON, TRUE, "
+                          "ENABLED or 1 to enable, OFF, FALSE, DISABLED or 0 "
+                          "to disable, or @NAME@ to read -D NAME=...")
+
+    def test_malformed_define_is_a_usage_error(self):
+        self.setup_parts([("a.yaml", one())])
+        with redirect_stderr(io.StringIO()) as err, \
+                self.assertRaises(SystemExit) as caught:
+            self.run_in_tmp("-D", "TFM_A")
+        self.assertEqual(caught.exception.code, 2)
+        self.assertIn("expected NAME=VALUE, got 'TFM_A'", err.getvalue())
+
+
+class FileFormatTest(ToolCase):
+
+    def test_yaml_syntax_error(self):
+        self.assert_error([("a.yaml", "name: [TFM_SP_A\n",
+                            {"short_name": "TFM_SP_A"})],
+                          "a.yaml: TFM_SP_A: line 2, column 1: expected ',' "
+                          "or ']', but got '<stream end>'")
+
+    def test_duplicate_key(self):
+        text = ("psa_framework_version: 1.1\nname: TFM_SP_A\n"
+                "name: TFM_SP_B\n")
+        self.assert_error([("a.yaml", text, {"short_name": "TFM_SP_A"})],
+                          "a.yaml: TFM_SP_A: line 3, column 1: duplicate key "
+                          "'name'")
+
+    def test_json_syntax_error(self):
+        self.assert_error([("a.json", '{"name": "TFM_SP_A"\n',
+                            {"short_name": "TFM_SP_A"})],
+                          "a.json: TFM_SP_A: line 2, column 1: expected ',' "
+                          "or '}', but got '<stream end>'")
+
+
+if __name__ == "__main__":
+    unittest.main()

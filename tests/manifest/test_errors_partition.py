@@ -1,0 +1,286 @@
+"""One test per error in a single partition manifest (wm_validate).
+
+Each test writes a small bad manifest and checks the exact message, which
+names the file, the partition and the attribute.
+"""
+
+import unittest
+
+from tests.manifest.support import DROP, ToolCase, partition, service, stateless
+
+
+def svcs(count, first_sid=0x100):
+    """`count` valid connection-based services."""
+    return [service("SVC_%d" % i, first_sid + i) for i in range(count)]
+
+
+class RequiredAndUnknownTest(ToolCase):
+
+    def test_required_attribute_missing(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A", priority=DROP))],
+                          "a.yaml: TFM_SP_A: priority: required attribute "
+                          "is missing")
+
+    def test_model_required_in_ffm_1_1(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A", model=DROP))],
+                          "a.yaml: TFM_SP_A: model: required attribute is "
+                          "missing")
+
+    def test_service_attribute_missing(self):
+        bad = service("ROT_A", 0x100, non_secure_clients=DROP)
+        self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
+                          "a.yaml: TFM_SP_A: services[0].non_secure_clients: "
+                          "required attribute is missing")
+
+    def test_connection_based_required_in_ffm_1_1(self):
+        bad = service("ROT_A", 0x100, connection_based=DROP)
+        self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
+                          "a.yaml: TFM_SP_A: services[0].connection_based: "
+                          "required attribute is missing")
+
+    def test_unknown_attribute(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A", stack_sise=512))],
+                          "a.yaml: TFM_SP_A: stack_sise: unknown attribute; "
+                          "list it in non_ffm_attributes of the manifest "
+                          "list item to allow it")
+
+    def test_unknown_attribute_allowed_by_non_ffm_attributes(self):
+        out = self.generate([("a.yaml", partition("TFM_SP_A", ns_agent=False),
+                              {"non_ffm_attributes": ["ns_agent"]})])
+        self.assertIn("#define TFM_SP_A (256)", out["psa_manifest/pid.h"])
+
+    def test_unknown_service_attribute(self):
+        bad = service("ROT_A", 0x100, signal="ROT_A_SIG")
+        self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
+                          "a.yaml: TFM_SP_A: services[0].signal: unknown "
+                          "attribute")
+
+    def test_manifest_not_a_mapping(self):
+        self.assert_error([("a.yaml", "- just\n- a list\n",
+                            {"short_name": "TFM_SP_A"})],
+                          "a.yaml: TFM_SP_A: expected a mapping, got a list")
+
+
+class TypeAndValueTest(ToolCase):
+
+    def test_stack_size_not_a_number(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A",
+                                                stack_size="STACK"))],
+                          "a.yaml: TFM_SP_A: stack_size: expected a number, "
+                          "got 'STACK'")
+
+    def test_stack_size_zero(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A", stack_size=0))],
+                          "a.yaml: TFM_SP_A: stack_size: 0 is out of range "
+                          "1..0xFFFFFFFF")
+
+    def test_sid_too_large(self):
+        bad = service("ROT_A", "0x100000000")
+        self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
+                          "a.yaml: TFM_SP_A: services[0].sid: '0x100000000' "
+                          "is out of range 0..0xFFFFFFFF")
+
+    def test_boolean_is_not_a_number(self):
+        bad = service("ROT_A", True)
+        self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
+                          "a.yaml: TFM_SP_A: services[0].sid: expected a "
+                          "number, got true")
+
+    def test_non_secure_clients_not_boolean(self):
+        bad = service("ROT_A", 0x100, non_secure_clients="yes please")
+        self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
+                          "a.yaml: TFM_SP_A: services[0].non_secure_clients: "
+                          "expected true or false, got 'yes please'")
+
+    def test_name_not_identifier(self):
+        self.assert_error([("a.yaml", partition("TFM SP A",
+                                                [service("ROT_A", 1)]),
+                            {"short_name": DROP})],
+                          "a.yaml: TFM SP A: name: 'TFM SP A' is not a C "
+                          "identifier")
+
+    def test_services_not_a_list(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A", services="ROT_A"))],
+                          "a.yaml: TFM_SP_A: services: expected a list, got "
+                          "'ROT_A'")
+
+    def test_framework_version(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A",
+                                                psa_framework_version=1.2))],
+                          "a.yaml: TFM_SP_A: psa_framework_version: 1.2 is "
+                          "not one of 1.0, 1.1")
+
+    def test_type_enum(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A", type="SPM-ROT"))],
+                          "a.yaml: TFM_SP_A: type: 'SPM-ROT' is not one of "
+                          "PSA-ROT, APPLICATION-ROT")
+
+    def test_priority_enum(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A", priority="URGENT"))],
+                          "a.yaml: TFM_SP_A: priority: 'URGENT' is not one "
+                          "of HIGH, NORMAL, LOW")
+
+    def test_model_enum(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A", model="LIBRARY"))],
+                          "a.yaml: TFM_SP_A: model: 'LIBRARY' is not one of "
+                          "IPC, SFN")
+
+    def test_version_policy_enum(self):
+        bad = service("ROT_A", 0x100, version_policy="LOOSE")
+        self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
+                          "a.yaml: TFM_SP_A: services[0].version_policy: "
+                          "'LOOSE' is not one of STRICT, RELAXED")
+
+    def test_mm_iovec_enum(self):
+        bad = service("ROT_A", 0x100, mm_iovec="on")
+        self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
+                          "a.yaml: TFM_SP_A: services[0].mm_iovec: 'on' is "
+                          "not one of enable, disable")
+
+    def test_version_zero(self):
+        bad = service("ROT_A", 0x100, version=0)
+        self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
+                          "a.yaml: TFM_SP_A: services[0].version: 0 is out "
+                          "of range 1..0xFFFFFFFF")
+
+    def test_mmio_permission(self):
+        region = {"name": "PERIPH_A", "permission": "EXECUTE"}
+        self.assert_error([("a.yaml", partition("TFM_SP_A",
+                                                mmio_regions=[region]))],
+                          "a.yaml: TFM_SP_A: mmio_regions[0].permission: "
+                          "'EXECUTE' is not one of READ-ONLY, READ-WRITE")
+
+    def test_irq_handling(self):
+        irq = {"source": "A_IRQ", "name": "A_IRQ", "handling": "FAST"}
+        self.assert_error([("a.yaml", partition("TFM_SP_A", irqs=[irq]))],
+                          "a.yaml: TFM_SP_A: irqs[0].handling: 'FAST' is not "
+                          "one of SLIH, FLIH")
+
+    def test_mmio_region_named_and_numbered(self):
+        region = {"name": "PERIPH_A", "base": 0x1000, "size": 0x100,
+                  "permission": "READ-ONLY"}
+        self.assert_error([("a.yaml", partition("TFM_SP_A",
+                                                mmio_regions=[region]))],
+                          "a.yaml: TFM_SP_A: mmio_regions[0]: a region has "
+                          "either a name or a base and size")
+
+    def test_mmio_numbered_region_without_size(self):
+        region = {"base": 0x1000, "permission": "READ-ONLY"}
+        self.assert_error([("a.yaml", partition("TFM_SP_A",
+                                                mmio_regions=[region]))],
+                          "a.yaml: TFM_SP_A: mmio_regions[0].size: required "
+                          "attribute is missing")
+
+    def test_irq_source(self):
+        irq = {"source": [1], "name": "A_IRQ", "handling": "SLIH"}
+        self.assert_error([("a.yaml", partition("TFM_SP_A", irqs=[irq]))],
+                          "a.yaml: TFM_SP_A: irqs[0].source: a list is not "
+                          "an IRQ name or number")
+
+    def test_ffm_1_0_irq_needs_signal(self):
+        irq = {"source": 5, "name": "A_IRQ", "handling": "SLIH"}
+        manifest = partition("TFM_SP_A", model="IPC", irqs=[irq],
+                             psa_framework_version=1.0)
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[0].signal: required "
+                          "attribute is missing", backend="IPC")
+
+    def test_attribute_name_not_a_string(self):
+        text = ("psa_framework_version: 1.1\nname: TFM_SP_A\n"
+                "type: PSA-ROT\npriority: LOW\nmodel: SFN\nstack_size: 512\n"
+                "services: [{name: ROT_A, sid: 1, non_secure_clients: true,"
+                " connection_based: true}]\n1: one\n")
+        self.assert_error([("a.yaml", text, {"short_name": "TFM_SP_A"})],
+                          "a.yaml: TFM_SP_A: attribute name 1 is not a "
+                          "string")
+
+    def test_dependency_listed_twice(self):
+        parts = [("a.yaml", partition("TFM_SP_A", [service("ROT_A", 1)])),
+                 ("b.yaml", partition("TFM_SP_B",
+                                      dependencies=["ROT_A", "ROT_A"]))]
+        self.assert_error(parts, "b.yaml: TFM_SP_B: dependencies[1]: ROT_A is "
+                          "listed twice")
+
+
+class ModelTest(ToolCase):
+
+    def test_ipc_partition_without_entry_point(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A", model="IPC",
+                                                entry_point=DROP))],
+                          "a.yaml: TFM_SP_A: entry_point: required for an "
+                          "IPC-model partition", backend="IPC")
+
+    def test_sfn_partition_with_entry_point(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A",
+                                                entry_point="a_main"))],
+                          "a.yaml: TFM_SP_A: entry_point: an SFN-model "
+                          "partition has no entry_point (use entry_init for "
+                          "an initialisation function)")
+
+    def test_ipc_partition_with_entry_init(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A", model="IPC",
+                                                entry_init="a_init"))],
+                          "a.yaml: TFM_SP_A: entry_init: only an SFN-model "
+                          "partition has an entry_init; an IPC-model "
+                          "partition starts at entry_point", backend="IPC")
+
+    def test_ffm_1_0_is_ipc_model(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A",
+                                                psa_framework_version=1.0))],
+                          "a.yaml: TFM_SP_A: model: 'SFN': FF-M 1.0 "
+                          "partitions use the IPC model", backend="IPC")
+
+    def test_ffm_1_0_services_are_connection_based(self):
+        manifest = partition("TFM_SP_A", [stateless("ROT_A", 1)], model="IPC",
+                             psa_framework_version=1.0)
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: services[0].connection_based: "
+                          "FF-M 1.0 services are connection-based; it must "
+                          "be true", backend="IPC")
+
+    def test_no_services_and_no_irqs(self):
+        self.assert_error([("a.yaml", partition("TFM_SP_A", []))],
+                          "a.yaml: TFM_SP_A: services: a partition must "
+                          "provide at least one service or IRQ")
+
+    def test_more_than_28_services_and_irqs(self):
+        irqs = [{"source": "IRQ_%d" % i, "name": "IRQ_%d" % i,
+                 "handling": "SLIH"} for i in range(4)]
+        self.assert_error([("a.yaml", partition("TFM_SP_A", svcs(25),
+                                                irqs=irqs))],
+                          "a.yaml: TFM_SP_A: services: 29 services and irqs; "
+                          "a partition has at most 28 (signal bits 4..31)")
+
+    def test_28_services_and_irqs_are_fine(self):
+        out = self.generate([("a.yaml", partition("TFM_SP_A", svcs(28),
+                                                  model="IPC"))],
+                            backend="IPC")
+        header = out["psa_manifest/a.h"]
+        self.assertIn("#define SVC_0_SIGNAL (0x10U)", header)
+        self.assertIn("#define SVC_27_SIGNAL (0x80000000U)", header)
+
+
+class StatelessHandleTest(ToolCase):
+
+    def test_out_of_range(self):
+        bad = stateless("ROT_A", 0x100, stateless_handle=33)
+        self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
+                          "a.yaml: TFM_SP_A: services[0].stateless_handle: "
+                          "33 is out of range 1..32")
+
+    def test_not_auto_or_number(self):
+        bad = stateless("ROT_A", 0x100, stateless_handle="first")
+        self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
+                          "a.yaml: TFM_SP_A: services[0].stateless_handle: "
+                          "'first' is not 'auto' or a number 1..32")
+
+    def test_only_without_connection(self):
+        bad = service("ROT_A", 0x100, stateless_handle="auto")
+        self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
+                          "a.yaml: TFM_SP_A: services[0].stateless_handle: "
+                          "only a service with connection_based: false has "
+                          "a stateless handle")
+
+
+if __name__ == "__main__":
+    unittest.main()

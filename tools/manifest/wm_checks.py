@@ -1,0 +1,244 @@
+"""Stage 2b: checks across partitions, and against the build configuration.
+
+Runs on the partitions that passed `wm_validate`. The later of two clashing
+declarations (in input order: lists as given, items as listed) is the one
+reported, naming the earlier one and its file.
+"""
+
+from typing import Collection, Dict, List, Optional, Sequence, Tuple
+
+from wm_decl import (AUTO, STATELESS_MAX, PartitionDecl, ServiceDecl,
+                     header_key)
+from wm_errors import Diagnostics, Located
+
+
+def check_config(backend: str, isolation_level: int,
+                 diag: Diagnostics) -> None:
+    """Checks the backend / isolation level combination."""
+    if backend == "SFN" and isolation_level != 1:
+        diag.error(None, None, "--isolation-level",
+                   "%d needs --backend IPC: the SFN backend runs every "
+                   "partition on one stack, so it only provides isolation "
+                   "level 1" % isolation_level)
+
+
+def check_partitions(parts: Sequence[PartitionDecl], backend: str,
+                     diag: Diagnostics,
+                     unchecked_services: Collection[str] = ()) -> None:
+    """Runs every cross-partition check on `parts` (in input order).
+
+    `unchecked_services` names the services of manifests that failed
+    validation: depending on one of them is not reported as unknown.
+    """
+    _unique_names(parts, diag)
+    _unique_pids(parts, diag)
+    _unique_headers(parts, diag)
+    _unique_services(parts, diag)
+    _stateless(parts, diag)
+    _dependencies(parts, diag, unchecked_services)
+    _cycles(parts, diag)
+    _backend(parts, backend, diag)
+
+
+def _at(diag: Diagnostics, part: PartitionDecl) -> Located:
+    return Located(diag, part.path, part.name)
+
+
+def _unique_names(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
+    seen: Dict[str, PartitionDecl] = {}
+    for part in parts:
+        first = seen.setdefault(part.name, part)
+        if first is not part:
+            _at(diag, part).error("name", "%s is already the name of the "
+                                  "partition in %s"
+                                  % (part.name, diag.show(first.path)))
+
+
+def _unique_pids(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
+    seen: Dict[int, PartitionDecl] = {}
+    for part in parts:
+        pid = part.entry.pid
+        if pid is None:
+            continue
+        first = seen.setdefault(pid, part)
+        if first is not part:
+            diag.error(part.entry.list_path, part.entry.label, "pid",
+                       "%d is already used by %s in %s"
+                       % (pid, first.name, diag.show(first.entry.list_path)))
+
+
+def _unique_headers(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
+    """Header names must differ, also in case and punctuation: the include
+    guards are made of them, and some file systems ignore case."""
+    seen: Dict[str, PartitionDecl] = {}
+    for part in parts:
+        first = seen.setdefault(header_key(part.header), part)
+        if first is not part:
+            diag.error(part.entry.list_path, part.entry.label, "manifest",
+                       "psa_manifest/%s.h clashes with psa_manifest/%s.h of "
+                       "%s from %s; manifest file names must differ"
+                       % (part.header, first.header, first.name,
+                          diag.show(first.path)))
+
+
+
+def _unique_services(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
+    names: Dict[str, Tuple[PartitionDecl, ServiceDecl]] = {}
+    sids: Dict[int, Tuple[PartitionDecl, ServiceDecl]] = {}
+    for part in parts:
+        for svc in part.services:
+            prefix = "services[%d]." % svc.index
+            first = names.setdefault(svc.name, (part, svc))
+            if first[1] is not svc:
+                _at(diag, part).error(prefix + "name", "%s is already a "
+                                      "service of %s in %s"
+                                      % (svc.name, first[0].name,
+                                         diag.show(first[0].path)))
+            first = sids.setdefault(svc.sid, (part, svc))
+            if first[1] is not svc:
+                _at(diag, part).error(prefix + "sid", "0x%08X is already "
+                                      "used by %s in %s"
+                                      % (svc.sid, first[1].name,
+                                         diag.show(first[0].path)))
+
+
+def _stateless(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
+    """Fixed handles must be unique; at most 32 stateless services in all."""
+    fixed: Dict[int, Tuple[PartitionDecl, ServiceDecl]] = {}
+    count = 0
+    for part in parts:
+        for svc in part.services:
+            if svc.stateless_handle is None:
+                continue
+            attr = "services[%d].stateless_handle" % svc.index
+            count += 1
+            if count == STATELESS_MAX + 1:
+                _at(diag, part).error(attr, "more than %d stateless "
+                                      "services in the build"
+                                      % STATELESS_MAX)
+            if svc.stateless_handle == AUTO:
+                continue
+            first = fixed.setdefault(svc.stateless_handle, (part, svc))
+            if first[1] is not svc:
+                _at(diag, part).error(attr, "%d is already used by %s in %s"
+                                      % (svc.stateless_handle, first[1].name,
+                                         diag.show(first[0].path)))
+
+
+def _dependencies(parts: Sequence[PartitionDecl], diag: Diagnostics,
+                  unchecked: Collection[str]) -> None:
+    """Every dependency names a service of another partition."""
+    owner = providers(parts)
+    for part in parts:
+        for index, dep in enumerate(part.dependencies):
+            attr = "dependencies[%d]" % index
+            if dep not in owner and dep not in unchecked:
+                _at(diag, part).error(attr, "no partition provides a "
+                                      "service named %s" % dep)
+            elif dep in owner and owner[dep] is part:
+                _at(diag, part).error(attr, "%s is a service of this "
+                                      "partition itself" % dep)
+
+
+def providers(parts: Sequence[PartitionDecl]) -> Dict[str, PartitionDecl]:
+    """Maps each service name to the (first) partition that provides it."""
+    owner: Dict[str, PartitionDecl] = {}
+    for part in parts:
+        for svc in part.services:
+            owner.setdefault(svc.name, part)
+    return owner
+
+
+def dependency_graph(parts: Sequence[PartitionDecl]) -> List[List[int]]:
+    """For each partition (by index), the distinct partitions it depends on.
+
+    Dependencies on unknown services or on the partition itself are left
+    out (they are reported as errors of their own).
+    """
+    index = {id(part): i for i, part in enumerate(parts)}
+    owner = providers(parts)
+    graph: List[List[int]] = []
+    for i, part in enumerate(parts):
+        edges: List[int] = []
+        for dep in part.dependencies:
+            target = index[id(owner[dep])] if dep in owner else i
+            if target != i and target not in edges:
+                edges.append(target)
+        graph.append(edges)
+    return graph
+
+
+def _cycles(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
+    """Reports each dependency cycle once, at its first partition."""
+    graph = dependency_graph(parts)
+    for component in _strongly_connected(graph):
+        if len(component) < 2:
+            continue
+        start = min(component)
+        path = _cycle_path(graph, start, set(component))
+        names = " -> ".join(parts[i].name for i in path + [start])
+        _at(diag, parts[start]).error("dependencies",
+                                      "dependency cycle: %s" % names)
+
+
+def _strongly_connected(graph: List[List[int]]) -> List[List[int]]:
+    """Tarjan's algorithm; components come out sorted by smallest member."""
+    order: Dict[int, int] = {}
+    low: Dict[int, int] = {}
+    stack: List[int] = []
+    on_stack = set()
+    result: List[List[int]] = []
+
+    def visit(node: int) -> None:
+        """Tarjan's recursive step."""
+        order[node] = low[node] = len(order)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in graph[node]:
+            if nxt not in order:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], order[nxt])
+        if low[node] == order[node]:
+            component = []
+            while True:
+                top = stack.pop()
+                on_stack.discard(top)
+                component.append(top)
+                if top == node:
+                    break
+            result.append(sorted(component))
+
+    for node in range(len(graph)):
+        if node not in order:
+            visit(node)
+    return sorted(result)
+
+
+def _cycle_path(graph: List[List[int]], start: int,
+                members: set) -> List[int]:
+    """A path start -> ... that returns to start, inside one component."""
+    def walk(node: int, path: List[int]) -> Optional[List[int]]:
+        """Depth-first search for an edge back to `start`."""
+        for nxt in graph[node]:
+            if nxt == start:
+                return path
+            if nxt in members and nxt not in path:
+                found = walk(nxt, path + [nxt])
+                if found:
+                    return found
+        return None
+    return walk(start, [start]) or [start]
+
+
+def _backend(parts: Sequence[PartitionDecl], backend: str,
+             diag: Diagnostics) -> None:
+    """The SFN backend runs SFN-model partitions only."""
+    if backend != "SFN":
+        return
+    for part in parts:
+        if part.model == "IPC":
+            _at(diag, part).error("model", "an IPC-model partition needs "
+                                  "--backend IPC (the SFN backend runs "
+                                  "SFN-model partitions only)")

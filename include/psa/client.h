@@ -11,6 +11,12 @@
 
 #include "psa/error.h"
 
+#if defined(__cplusplus)
+#define WARDEN_STATIC_ASSERT static_assert
+#else
+#define WARDEN_STATIC_ASSERT _Static_assert
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -44,6 +50,20 @@ typedef struct psa_outvec {
     void *base; /**< start of the buffer (may be NULL when len is 0) */
     size_t len; /**< in: capacity; out (after psa_call): bytes written */
 } psa_outvec;
+
+/* ABI: the vectors cross the NS/S boundary; their layout is fixed. */
+WARDEN_STATIC_ASSERT(sizeof(psa_handle_t) == 4, "psa_handle_t is 32 bits");
+WARDEN_STATIC_ASSERT(offsetof(psa_invec, base) == 0, "psa_invec.base");
+WARDEN_STATIC_ASSERT(offsetof(psa_invec, len) == sizeof(void *),
+                     "psa_invec.len");
+WARDEN_STATIC_ASSERT(sizeof(psa_invec) == 2 * sizeof(void *), "psa_invec size");
+WARDEN_STATIC_ASSERT(offsetof(psa_outvec, base) == 0, "psa_outvec.base");
+WARDEN_STATIC_ASSERT(offsetof(psa_outvec, len) == sizeof(void *),
+                     "psa_outvec.len");
+WARDEN_STATIC_ASSERT(sizeof(psa_outvec) == 2 * sizeof(void *),
+                     "psa_outvec size");
+WARDEN_STATIC_ASSERT(sizeof(size_t) == sizeof(void *),
+                     "size_t is pointer-sized");
 
 /** Returns the FF-M version the SPM implements: PSA_FRAMEWORK_VERSION. */
 uint32_t psa_framework_version(void);

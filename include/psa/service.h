@@ -42,6 +42,23 @@ typedef struct psa_msg_t {
     size_t out_size[PSA_MAX_IOVEC]; /**< capacities of the client's outvecs */
 } psa_msg_t;
 
+/* ABI: FF-M's psa_msg_t (48 bytes on a 32-bit target). */
+WARDEN_STATIC_ASSERT(offsetof(psa_msg_t, type) == 0, "psa_msg_t.type");
+WARDEN_STATIC_ASSERT(offsetof(psa_msg_t, handle) == 4, "psa_msg_t.handle");
+WARDEN_STATIC_ASSERT(offsetof(psa_msg_t, client_id) == 8,
+                     "psa_msg_t.client_id");
+WARDEN_STATIC_ASSERT(offsetof(psa_msg_t, rhandle) ==
+                         (sizeof(void *) == 4 ? 12 : 16),
+                     "psa_msg_t.rhandle");
+WARDEN_STATIC_ASSERT(offsetof(psa_msg_t, in_size) ==
+                         offsetof(psa_msg_t, rhandle) + sizeof(void *),
+                     "psa_msg_t.in_size");
+WARDEN_STATIC_ASSERT(offsetof(psa_msg_t, out_size) ==
+                         offsetof(psa_msg_t, in_size) + 4 * sizeof(size_t),
+                     "psa_msg_t.out_size");
+WARDEN_STATIC_ASSERT(sizeof(psa_msg_t) == (sizeof(void *) == 4 ? 48 : 88),
+                     "psa_msg_t size");
+
 /**
  * Copies up to @p num_bytes from invec @p invec_idx, continuing where the
  * last read or skip of that vector stopped.

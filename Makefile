@@ -24,8 +24,8 @@ an505-sfn: setup
 
 run: an505-sfn
 	@$(PYTHON) tools/qemu_run.py --timeout 120 \
-	  --secure build/an505-sfn/partitions/warden_s.elf \
-	  --ns build/an505-sfn/ns/warden_ns_demo.elf
+	  --secure build/an505-sfn/bin/warden_s.elf \
+	  --ns build/an505-sfn/bin/warden_ns_demo.elf
 
 test: setup
 	@$(PYTHON) tests/run_all.py --python $(PYTHON) --jobs $(JOBS)

@@ -163,7 +163,7 @@ static psa_status_t decode_stateless(struct spm_partition *caller,
 
 /* The open, idle connection of this caller a handle names. */
 static psa_status_t
-decode_connection(struct spm_partition *caller, psa_handle_t handle,
+decode_connection(const struct spm_partition *caller, psa_handle_t handle,
                   struct spm_conn **out,
                   const struct warden_service_info **out_svc)
 {

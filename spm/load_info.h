@@ -12,9 +12,8 @@
 #include "warden_manifest.h" /* generated: WARDEN_NUM_PARTITIONS, ... */
 
 /* warden_partition_info.flags */
-#define WARDEN_PART_MODEL_IPC (1u << 0) /* IPC model; SFN model when clear */
-#define WARDEN_PART_PSA_ROT   (1u << 1) /* PSA-ROT; APPLICATION-ROT when clear \
-                                         */
+#define WARDEN_PART_MODEL_IPC (1u << 0) /* IPC model (else SFN) */
+#define WARDEN_PART_PSA_ROT   (1u << 1) /* PSA-ROT (else APPLICATION-ROT) */
 
 /* warden_partition_info.priority (lower value = more urgent) */
 #define WARDEN_PRIORITY_HIGH   (0x0Fu)

@@ -1,0 +1,68 @@
+/*
+ * The contract between arch/armv8m and the Armv8-M platform under it,
+ * beyond platform/include/platform.h: the platform supplies data (where the
+ * Non-secure image starts, which memory a secure caller may name, its SAU
+ * regions); the arch supplies the fault handlers and the SAU programming.
+ * Only an Armv8-M platform (platform/an505) includes this header.
+ */
+#ifndef WARDEN_ARMV8M_PORT_H
+#define WARDEN_ARMV8M_PORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "platform.h"
+
+/* Exit statuses of runs that end in the port, not in an application. */
+#define ARMV8M_EXIT_SECURE_FAULT 70 /* a fault handled by the secure side */
+#define ARMV8M_EXIT_NO_NS_IMAGE  72 /* no NS image, or its reset returned */
+
+/* ---- Provided by the platform ------------------------------------------ */
+
+/** Address of the Non-secure image's vector table (initial MSP, reset). */
+extern const uintptr_t armv8m_ns_vector_table;
+
+/**
+ * Memory a secure caller may name (ns=false in arch_check_caller_range):
+ * every range must lie inside one of these. TT alone cannot tell, because
+ * the IDAU reports holes, peripherals and the secure alias of memory the
+ * MPCs gave to the Non-secure side as Secure too.
+ */
+extern const struct platform_region armv8m_secure_regions[];
+extern const size_t armv8m_secure_region_count;
+
+/** One SAU region; limit inclusive; base and limit + 1 32-byte aligned. */
+struct armv8m_sau_region {
+    uintptr_t base;
+    uintptr_t limit;
+    int nsc; /* 1: Non-secure callable, 0: Non-secure */
+};
+
+/* ---- Provided by arch/armv8m ------------------------------------------- */
+
+/**
+ * Programs and enables the SAU with @p n regions (everything else is
+ * Secure). Returns 0, or -1 when the SAU has fewer than @p n regions.
+ */
+int armv8m_sau_configure(const struct armv8m_sau_region *regions, size_t n);
+
+/*
+ * Exception handlers for the platform's vector table. The fault handlers
+ * print the fault and its cause registers on the secure console and end
+ * the run with ARMV8M_EXIT_SECURE_FAULT. Default_Handler does the same for
+ * an exception nobody claimed. The weak ones may be overridden.
+ */
+void HardFault_Handler(void);
+void MemManage_Handler(void);
+void BusFault_Handler(void);
+void UsageFault_Handler(void);
+void SecureFault_Handler(void);
+void Default_Handler(void);
+void NMI_Handler(void);       /* weak, Default_Handler */
+void SVC_Handler(void);       /* weak, Default_Handler */
+void DebugMon_Handler(void);  /* weak, Default_Handler */
+void PendSV_Handler(void);    /* weak, Default_Handler */
+void SysTick_Handler(void);   /* weak, Default_Handler */
+void Interrupt_Handler(void); /* weak, Default_Handler: every external IRQ */
+
+#endif /* WARDEN_ARMV8M_PORT_H */

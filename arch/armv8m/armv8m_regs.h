@@ -1,0 +1,65 @@
+/*
+ * Armv8-M Mainline system registers used by the port (System Control
+ * Space). Addresses are the Secure view; the Non-secure view of a banked
+ * register is at the same offset in the 0xE002_xxxx alias.
+ */
+#ifndef WARDEN_ARMV8M_REGS_H
+#define WARDEN_ARMV8M_REGS_H
+
+#include <stdint.h>
+
+#define ARMV8M_REG(addr) (*(volatile uint32_t *)(uintptr_t)(addr))
+
+/* System control block. */
+#define ARMV8M_VTOR    ARMV8M_REG(0xE000ED08u)
+#define ARMV8M_VTOR_NS ARMV8M_REG(0xE002ED08u)
+#define ARMV8M_AIRCR   ARMV8M_REG(0xE000ED0Cu)
+#define ARMV8M_CCR     ARMV8M_REG(0xE000ED14u)
+#define ARMV8M_SHCSR   ARMV8M_REG(0xE000ED24u)
+#define ARMV8M_CFSR    ARMV8M_REG(0xE000ED28u)
+#define ARMV8M_CFSR_NS ARMV8M_REG(0xE002ED28u)
+#define ARMV8M_HFSR    ARMV8M_REG(0xE000ED2Cu)
+#define ARMV8M_MMFAR   ARMV8M_REG(0xE000ED34u)
+#define ARMV8M_BFAR    ARMV8M_REG(0xE000ED38u)
+
+#define ARMV8M_AIRCR_VECTKEY      (0x05FAu << 16)
+#define ARMV8M_AIRCR_PRIS         (1u << 14)
+#define ARMV8M_AIRCR_BFHFNMINS    (1u << 13)
+#define ARMV8M_AIRCR_PRIGROUP     (7u << 8)
+#define ARMV8M_AIRCR_SYSRESETREQS (1u << 3)
+#define ARMV8M_AIRCR_SYSRESETREQ  (1u << 2)
+
+#define ARMV8M_CCR_DIV_0_TRP (1u << 4)
+
+#define ARMV8M_SHCSR_MEMFAULTENA    (1u << 16)
+#define ARMV8M_SHCSR_BUSFAULTENA    (1u << 17)
+#define ARMV8M_SHCSR_USGFAULTENA    (1u << 18)
+#define ARMV8M_SHCSR_SECUREFAULTENA (1u << 19)
+
+#define ARMV8M_CFSR_MMARVALID (1u << 7)
+#define ARMV8M_CFSR_BFARVALID (1u << 15)
+
+/* Security attribution unit. */
+#define ARMV8M_SAU_CTRL ARMV8M_REG(0xE000EDD0u)
+#define ARMV8M_SAU_TYPE ARMV8M_REG(0xE000EDD4u)
+#define ARMV8M_SAU_RNR  ARMV8M_REG(0xE000EDD8u)
+#define ARMV8M_SAU_RBAR ARMV8M_REG(0xE000EDDCu)
+#define ARMV8M_SAU_RLAR ARMV8M_REG(0xE000EDE0u)
+#define ARMV8M_SFSR     ARMV8M_REG(0xE000EDE4u)
+#define ARMV8M_SFAR     ARMV8M_REG(0xE000EDE8u)
+
+#define ARMV8M_SAU_CTRL_ENABLE (1u << 0)
+#define ARMV8M_SAU_RLAR_ENABLE (1u << 0)
+#define ARMV8M_SAU_RLAR_NSC    (1u << 1)
+#define ARMV8M_SFSR_SFARVALID  (1u << 6)
+
+#define ARMV8M_CONTROL_SPSEL (1u << 1)
+
+/* EXC_RETURN bits. */
+#define ARMV8M_EXC_RETURN_SPSEL \
+    (1u << 2) /* CONTROL.SPSEL of the handler's state */
+#define ARMV8M_EXC_RETURN_MODE (1u << 3) /* 1: Thread mode was interrupted */
+#define ARMV8M_EXC_RETURN_DCRS (1u << 5) /* 0: callee registers stacked too */
+#define ARMV8M_EXC_RETURN_S    (1u << 6) /* frame on a Secure stack */
+
+#endif /* WARDEN_ARMV8M_REGS_H */

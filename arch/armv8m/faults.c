@@ -1,0 +1,177 @@
+/*
+ * Secure fault handlers: one report on the secure console (which fault,
+ * where, the cause registers), then the run ends with a non-zero status.
+ * Nothing here may fault again: the stacked frame is read only after the
+ * memory check says it is readable.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arch.h"
+#include "armv8m/armv8m_port.h"
+#include "armv8m/armv8m_regs.h"
+#include "platform.h"
+
+enum fault_kind {
+    FAULT_HARD,
+    FAULT_MEMMANAGE,
+    FAULT_BUS,
+    FAULT_USAGE,
+    FAULT_SECURE,
+    FAULT_OTHER,
+};
+
+/* Entered from the naked stubs below, with the handler's EXC_RETURN and
+ * MSP as they were on exception entry. */
+__attribute__((noreturn, used)) void
+armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind);
+
+/* The stubs capture LR (EXC_RETURN) and MSP before any C code moves MSP. */
+#define FAULT_STUB(name, kind)                       \
+    __attribute__((naked)) void name(void)           \
+    {                                                \
+        __asm volatile("mov r0, lr\n\t"              \
+                       "mrs r1, msp\n\t"             \
+                       "movs r2, #" #kind "\n\t"     \
+                       "b armv8m_fault_report\n\t"); \
+    }
+
+FAULT_STUB(HardFault_Handler, 0)
+FAULT_STUB(MemManage_Handler, 1)
+FAULT_STUB(BusFault_Handler, 2)
+FAULT_STUB(UsageFault_Handler, 3)
+FAULT_STUB(SecureFault_Handler, 4)
+FAULT_STUB(Default_Handler, 5)
+
+void NMI_Handler(void) __attribute__((weak, alias("Default_Handler")));
+void SVC_Handler(void) __attribute__((weak, alias("Default_Handler")));
+void DebugMon_Handler(void) __attribute__((weak, alias("Default_Handler")));
+void PendSV_Handler(void) __attribute__((weak, alias("Default_Handler")));
+void SysTick_Handler(void) __attribute__((weak, alias("Default_Handler")));
+void Interrupt_Handler(void) __attribute__((weak, alias("Default_Handler")));
+
+static void put(const char *s)
+{
+    size_t n = 0;
+
+    while (s[n] != '\0') {
+        n++;
+    }
+    platform_console_write(s, n);
+}
+
+static void put_hex(const char *label, uint32_t v)
+{
+    char buf[11] = "0x";
+
+    for (int i = 0; i < 8; i++) {
+        buf[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xFu];
+    }
+    buf[10] = '\0';
+    put(label);
+    put(buf);
+}
+
+static uint32_t read_psp(void)
+{
+    uint32_t v;
+    __asm volatile("mrs %0, psp" : "=r"(v));
+    return v;
+}
+
+static uint32_t read_msp_ns(void)
+{
+    uint32_t v;
+    __asm volatile("mrs %0, msp_ns" : "=r"(v));
+    return v;
+}
+
+static uint32_t read_psp_ns(void)
+{
+    uint32_t v;
+    __asm volatile("mrs %0, psp_ns" : "=r"(v));
+    return v;
+}
+
+static uint32_t read_ipsr(void)
+{
+    uint32_t v;
+    __asm volatile("mrs %0, ipsr" : "=r"(v));
+    return v;
+}
+
+static uint32_t read_control_ns(void)
+{
+    uint32_t v;
+    __asm volatile("mrs %0, control_ns" : "=r"(v));
+    return v;
+}
+
+/* Reads the stacked PC, if the frame can be read without a new fault.
+ * These handlers run in Secure state (EXC_RETURN.ES = 1), so
+ * EXC_RETURN.SPSEL is CONTROL_S.SPSEL: it names the frame's stack only
+ * for a Secure frame; a Non-secure Thread-mode frame is on the stack
+ * CONTROL_NS.SPSEL selects. */
+static bool stacked_pc(uint32_t exc_return, uint32_t msp, uint32_t *pc)
+{
+    bool secure = (exc_return & ARMV8M_EXC_RETURN_S) != 0;
+    bool thread = (exc_return & ARMV8M_EXC_RETURN_MODE) != 0;
+    bool process;
+    uint32_t sp;
+
+    if (secure) {
+        process = thread && (exc_return & ARMV8M_EXC_RETURN_SPSEL) != 0;
+        sp = process ? read_psp() : msp;
+    } else {
+        process = thread && (read_control_ns() & ARMV8M_CONTROL_SPSEL) != 0;
+        sp = process ? read_psp_ns() : read_msp_ns();
+    }
+    /* Secure state interrupted for a Non-secure exception stacks the
+     * callee registers (10 words) below the basic frame. */
+    if (secure && (exc_return & ARMV8M_EXC_RETURN_DCRS) == 0) {
+        sp += 40u;
+    }
+    if (!arch_check_caller_range(!secure, sp, 32, ARCH_ACCESS_READ)) {
+        return false;
+    }
+    *pc = ((const volatile uint32_t *)(uintptr_t)sp)[6];
+    return true;
+}
+
+void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
+{
+    static const char *const names[] = {
+        "HardFault",  "MemManage",   "BusFault",
+        "UsageFault", "SecureFault", "unexpected exception",
+    };
+    uint32_t cfsr = ARMV8M_CFSR;
+    uint32_t sfsr = ARMV8M_SFSR;
+    uint32_t pc;
+
+    put("\n[warden] FATAL: ");
+    put(names[kind <= FAULT_OTHER ? kind : FAULT_OTHER]);
+    put_hex(" (exception ", read_ipsr() & 0x1FFu);
+    put((exc_return & ARMV8M_EXC_RETURN_S) != 0 ? ") in Secure code\n"
+                                                : ") in Non-secure code\n");
+    if (stacked_pc(exc_return, msp, &pc)) {
+        put_hex("  PC=", pc);
+    } else {
+        put("  PC=(frame not readable)");
+    }
+    put_hex(" EXC_RETURN=", exc_return);
+    put_hex("\n  CFSR=", cfsr);
+    put_hex(" CFSR_NS=", ARMV8M_CFSR_NS);
+    put_hex(" HFSR=", ARMV8M_HFSR);
+    put_hex(" SFSR=", sfsr);
+    if ((sfsr & ARMV8M_SFSR_SFARVALID) != 0) {
+        put_hex(" SFAR=", ARMV8M_SFAR);
+    }
+    if ((cfsr & ARMV8M_CFSR_BFARVALID) != 0) {
+        put_hex(" BFAR=", ARMV8M_BFAR);
+    }
+    if ((cfsr & ARMV8M_CFSR_MMARVALID) != 0) {
+        put_hex(" MMFAR=", ARMV8M_MMFAR);
+    }
+    put("\n");
+    platform_exit(ARMV8M_EXIT_SECURE_FAULT);
+}

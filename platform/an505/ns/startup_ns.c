@@ -1,0 +1,77 @@
+/*
+ * Non-secure image start-up: vector table, reset handler (the secure side
+ * has set MSP_NS and VTOR_NS), C runtime, ns_main(), ns_platform_exit().
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "an505.h"
+#include "memory_map.h"
+#include "ns/an505_ns.h"
+#include "platform_ns.h"
+
+/* Symbols of an505_ns.ld.in. */
+extern uint32_t an505_ns_stack_top[];
+extern const uint32_t an505_ns_data_load[];
+extern uint32_t an505_ns_data_start[];
+extern uint32_t an505_ns_data_end[];
+extern uint32_t an505_ns_bss_start[];
+extern uint32_t an505_ns_bss_end[];
+
+#define NS_SHCSR             (*(volatile uint32_t *)(uintptr_t)0xE000ED24u)
+#define NS_SHCSR_MEMFAULTENA (1u << 16)
+#define NS_SHCSR_USGFAULTENA (1u << 18)
+
+typedef void (*an505_ns_handler_t)(void);
+
+struct an505_ns_vector_table {
+    void *initial_sp;
+    an505_ns_handler_t exceptions[15]; /* exception numbers 1..15 */
+    an505_ns_handler_t irqs[AN505_NUM_IRQS];
+};
+
+__attribute__((section(".vectors"), used))
+const struct an505_ns_vector_table an505_ns_vectors = {
+    .initial_sp = an505_ns_stack_top,
+    .exceptions = {
+        Reset_Handler,
+        NMI_Handler,
+        HardFault_Handler,
+        MemManage_Handler,
+        BusFault_Handler,
+        UsageFault_Handler,
+        0, /* SecureFault: Secure only */
+        0, 0, 0,
+        SVC_Handler,
+        DebugMon_Handler,
+        0,
+        PendSV_Handler,
+        SysTick_Handler,
+    },
+    .irqs = {[0 ... AN505_NUM_IRQS - 1] = Interrupt_Handler},
+};
+
+__attribute__((naked, noreturn)) void Reset_Handler(void)
+{
+    __asm volatile("movw r0, #:lower16:an505_ns_stack_limit\n\t"
+                   "movt r0, #:upper16:an505_ns_stack_limit\n\t"
+                   "msr msplim, r0\n\t"
+                   "b an505_ns_start\n\t");
+}
+
+void an505_ns_start(void)
+{
+    size_t data_len =
+        (size_t)((uintptr_t)an505_ns_data_end - (uintptr_t)an505_ns_data_start);
+    size_t bss_len =
+        (size_t)((uintptr_t)an505_ns_bss_end - (uintptr_t)an505_ns_bss_start);
+
+    memcpy(an505_ns_data_start, an505_ns_data_load, data_len);
+    memset(an505_ns_bss_start, 0, bss_len);
+
+    /* Non-secure MemManage and UsageFault get their own handlers (and
+     * report); BusFault and HardFault stay with the secure side. */
+    NS_SHCSR |= NS_SHCSR_MEMFAULTENA | NS_SHCSR_USGFAULTENA;
+
+    ns_platform_exit(ns_main());
+}

@@ -1,0 +1,76 @@
+/* platform/include/platform.h for the AN505, and the data arch/armv8m needs. */
+#include <stdint.h>
+
+#include "an505.h"
+#include "armv8m/armv8m_port.h"
+#include "armv8m/armv8m_regs.h"
+#include "memory_map.h"
+#include "platform.h"
+#include "psa/lifecycle.h"
+
+/* Both images' code and read-only data, as fixed ranges of the memory
+ * map (the secure one includes the NSC veneers). */
+const struct platform_region platform_ro_regions[] = {
+    { AN505_S_CODE_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1 },
+    { AN505_NS_CODE_BASE, AN505_NS_CODE_BASE + AN505_NS_CODE_SIZE - 1 },
+};
+const size_t platform_ro_region_count =
+    sizeof(platform_ro_regions) / sizeof(platform_ro_regions[0]);
+
+const uintptr_t armv8m_ns_vector_table = AN505_NS_CODE_BASE;
+
+/* What a secure caller may name: the secure image (read-only, see above)
+ * and secure data. */
+const struct platform_region armv8m_secure_regions[] = {
+    { AN505_S_CODE_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1 },
+    { AN505_S_DATA_BASE, AN505_S_DATA_BASE + AN505_S_DATA_SIZE - 1 },
+};
+const size_t armv8m_secure_region_count =
+    sizeof(armv8m_secure_regions) / sizeof(armv8m_secure_regions[0]);
+
+void platform_console_write(const char *s, size_t len)
+{
+    an505_uart_write(s, len);
+}
+
+void platform_exit(int status)
+{
+    an505_semihost_exit(status);
+    platform_halt();
+}
+
+void platform_halt(void)
+{
+    __asm volatile("cpsid i" : : : "memory");
+    for (;;) {
+        __asm volatile("wfi");
+    }
+}
+
+void platform_reset(void)
+{
+    uint32_t keep =
+        ARMV8M_AIRCR & (ARMV8M_AIRCR_PRIS | ARMV8M_AIRCR_BFHFNMINS |
+                        ARMV8M_AIRCR_PRIGROUP | ARMV8M_AIRCR_SYSRESETREQS);
+
+    __asm volatile("dsb" : : : "memory");
+    ARMV8M_AIRCR = ARMV8M_AIRCR_VECTKEY | keep | ARMV8M_AIRCR_SYSRESETREQ;
+    __asm volatile("dsb" : : : "memory");
+    for (;;) {
+        __asm volatile("wfi");
+    }
+}
+
+uint32_t platform_lifecycle_state(void)
+{
+    /* A development board: nothing is provisioned or locked. */
+    return PSA_LIFECYCLE_ASSEMBLY_AND_TEST;
+}
+
+/* newlib's console output (printf and friends), should secure code use it. */
+int _write(int fd, const void *buf, size_t len)
+{
+    (void)fd;
+    an505_uart_write(buf, len);
+    return (int)len;
+}

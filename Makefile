@@ -31,10 +31,10 @@ test: setup
 	@$(PYTHON) tests/run_all.py --python $(PYTHON) --jobs $(JOBS)
 
 format:
-	@git ls-files '*.c' '*.h' | xargs clang-format -i
+	@git ls-files '*.c' '*.h' ':!tests/manifest/golden' | xargs clang-format -i
 
 format-check: setup
-	@git ls-files '*.c' '*.h' | xargs clang-format --dry-run --Werror
+	@git ls-files '*.c' '*.h' ':!tests/manifest/golden' | xargs clang-format --dry-run --Werror
 
 clean:
 	rm -rf build

@@ -10,6 +10,7 @@
 #include "arch.h"
 #include "armv8m/armv8m_port.h"
 #include "armv8m/armv8m_regs.h"
+#include "armv8m/fault_print.h"
 #include "platform.h"
 
 enum fault_kind {
@@ -27,21 +28,13 @@ __attribute__((noreturn, used)) void
 armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind);
 
 /* The stubs capture LR (EXC_RETURN) and MSP before any C code moves MSP. */
-#define FAULT_STUB(name, kind)                       \
-    __attribute__((naked)) void name(void)           \
-    {                                                \
-        __asm volatile("mov r0, lr\n\t"              \
-                       "mrs r1, msp\n\t"             \
-                       "movs r2, #" #kind "\n\t"     \
-                       "b armv8m_fault_report\n\t"); \
-    }
 
-FAULT_STUB(HardFault_Handler, 0)
-FAULT_STUB(MemManage_Handler, 1)
-FAULT_STUB(BusFault_Handler, 2)
-FAULT_STUB(UsageFault_Handler, 3)
-FAULT_STUB(SecureFault_Handler, 4)
-FAULT_STUB(Default_Handler, 5)
+ARMV8M_FAULT_STUB(HardFault_Handler, 0, armv8m_fault_report)
+ARMV8M_FAULT_STUB(MemManage_Handler, 1, armv8m_fault_report)
+ARMV8M_FAULT_STUB(BusFault_Handler, 2, armv8m_fault_report)
+ARMV8M_FAULT_STUB(UsageFault_Handler, 3, armv8m_fault_report)
+ARMV8M_FAULT_STUB(SecureFault_Handler, 4, armv8m_fault_report)
+ARMV8M_FAULT_STUB(Default_Handler, 5, armv8m_fault_report)
 
 void NMI_Handler(void) __attribute__((weak, alias("Default_Handler")));
 void SVC_Handler(void) __attribute__((weak, alias("Default_Handler")));
@@ -49,28 +42,6 @@ void DebugMon_Handler(void) __attribute__((weak, alias("Default_Handler")));
 void PendSV_Handler(void) __attribute__((weak, alias("Default_Handler")));
 void SysTick_Handler(void) __attribute__((weak, alias("Default_Handler")));
 void Interrupt_Handler(void) __attribute__((weak, alias("Default_Handler")));
-
-static void put(const char *s)
-{
-    size_t n = 0;
-
-    while (s[n] != '\0') {
-        n++;
-    }
-    platform_console_write(s, n);
-}
-
-static void put_hex(const char *label, uint32_t v)
-{
-    char buf[11] = "0x";
-
-    for (int i = 0; i < 8; i++) {
-        buf[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xFu];
-    }
-    buf[10] = '\0';
-    put(label);
-    put(buf);
-}
 
 static uint32_t read_psp(void)
 {
@@ -148,30 +119,33 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
     uint32_t sfsr = ARMV8M_SFSR;
     uint32_t pc;
 
-    put("\n[warden] FATAL: ");
-    put(names[kind <= FAULT_OTHER ? kind : FAULT_OTHER]);
-    put_hex(" (exception ", read_ipsr() & 0x1FFu);
-    put((exc_return & ARMV8M_EXC_RETURN_S) != 0 ? ") in Secure code\n"
-                                                : ") in Non-secure code\n");
+    armv8m_put(platform_console_write, "\n[warden] FATAL: ");
+    armv8m_put(platform_console_write,
+               names[kind <= FAULT_OTHER ? kind : FAULT_OTHER]);
+    armv8m_put_hex(platform_console_write, " (exception ",
+                   read_ipsr() & 0x1FFu);
+    armv8m_put(platform_console_write, (exc_return & ARMV8M_EXC_RETURN_S) != 0
+                                           ? ") in Secure code\n"
+                                           : ") in Non-secure code\n");
     if (stacked_pc(exc_return, msp, &pc)) {
-        put_hex("  PC=", pc);
+        armv8m_put_hex(platform_console_write, "  PC=", pc);
     } else {
-        put("  PC=(frame not readable)");
+        armv8m_put(platform_console_write, "  PC=(frame not readable)");
     }
-    put_hex(" EXC_RETURN=", exc_return);
-    put_hex("\n  CFSR=", cfsr);
-    put_hex(" CFSR_NS=", ARMV8M_CFSR_NS);
-    put_hex(" HFSR=", ARMV8M_HFSR);
-    put_hex(" SFSR=", sfsr);
+    armv8m_put_hex(platform_console_write, " EXC_RETURN=", exc_return);
+    armv8m_put_hex(platform_console_write, "\n  CFSR=", cfsr);
+    armv8m_put_hex(platform_console_write, " CFSR_NS=", ARMV8M_CFSR_NS);
+    armv8m_put_hex(platform_console_write, " HFSR=", ARMV8M_HFSR);
+    armv8m_put_hex(platform_console_write, " SFSR=", sfsr);
     if ((sfsr & ARMV8M_SFSR_SFARVALID) != 0) {
-        put_hex(" SFAR=", ARMV8M_SFAR);
+        armv8m_put_hex(platform_console_write, " SFAR=", ARMV8M_SFAR);
     }
     if ((cfsr & ARMV8M_CFSR_BFARVALID) != 0) {
-        put_hex(" BFAR=", ARMV8M_BFAR);
+        armv8m_put_hex(platform_console_write, " BFAR=", ARMV8M_BFAR);
     }
     if ((cfsr & ARMV8M_CFSR_MMARVALID) != 0) {
-        put_hex(" MMFAR=", ARMV8M_MMFAR);
+        armv8m_put_hex(platform_console_write, " MMFAR=", ARMV8M_MMFAR);
     }
-    put("\n");
+    armv8m_put(platform_console_write, "\n");
     platform_exit(ARMV8M_EXIT_SECURE_FAULT);
 }

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "memory_map.h"
+
 /* Exit status of a run ended by a fault in the Non-secure image. */
 #define AN505_EXIT_NS_FAULT 71
 
@@ -48,5 +50,14 @@ void Reset_Handler(void);
  * bounded by the stack on the Non-secure side, none on the secure side). */
 int _write(int fd, const void *buf, size_t len);
 void *_sbrk(ptrdiff_t incr);
+
+/* A vector table of this board (both images have one). */
+typedef void (*an505_handler_t)(void);
+
+struct an505_vector_table {
+    void *initial_sp;
+    an505_handler_t exceptions[15]; /* exception numbers 1..15 */
+    an505_handler_t irqs[AN505_NUM_IRQS];
+};
 
 #endif /* WARDEN_AN505_H */

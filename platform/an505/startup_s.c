@@ -19,14 +19,6 @@ extern uint32_t an505_s_data_end[];
 extern uint32_t an505_s_bss_start[];
 extern uint32_t an505_s_bss_end[];
 
-typedef void (*an505_handler_t)(void);
-
-struct an505_vector_table {
-    void *initial_sp;
-    an505_handler_t exceptions[15]; /* exception numbers 1..15 */
-    an505_handler_t irqs[AN505_NUM_IRQS];
-};
-
 __attribute__((section(".vectors"), used))
 const struct an505_vector_table an505_s_vectors = {
     .initial_sp = an505_s_msp_top,

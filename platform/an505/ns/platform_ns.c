@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "an505.h"
+#include "armv8m/fault_print.h"
 #include "memory_map.h"
 #include "ns/an505_ns.h"
 #include "platform_ns.h"
@@ -53,20 +54,11 @@ const void *ns_platform_ns_rom(void)
 __attribute__((noreturn, used)) void
 an505_ns_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind);
 
-#define NS_FAULT_STUB(name, kind)                      \
-    __attribute__((naked)) void name(void)             \
-    {                                                  \
-        __asm volatile("mov r0, lr\n\t"                \
-                       "mrs r1, msp\n\t"               \
-                       "movs r2, #" #kind "\n\t"       \
-                       "b an505_ns_fault_report\n\t"); \
-    }
-
-NS_FAULT_STUB(HardFault_Handler, 0)
-NS_FAULT_STUB(MemManage_Handler, 1)
-NS_FAULT_STUB(BusFault_Handler, 2)
-NS_FAULT_STUB(UsageFault_Handler, 3)
-NS_FAULT_STUB(Default_Handler, 4)
+ARMV8M_FAULT_STUB(HardFault_Handler, 0, an505_ns_fault_report)
+ARMV8M_FAULT_STUB(MemManage_Handler, 1, an505_ns_fault_report)
+ARMV8M_FAULT_STUB(BusFault_Handler, 2, an505_ns_fault_report)
+ARMV8M_FAULT_STUB(UsageFault_Handler, 3, an505_ns_fault_report)
+ARMV8M_FAULT_STUB(Default_Handler, 4, an505_ns_fault_report)
 
 void NMI_Handler(void) __attribute__((weak, alias("Default_Handler")));
 void SVC_Handler(void) __attribute__((weak, alias("Default_Handler")));
@@ -74,28 +66,6 @@ void DebugMon_Handler(void) __attribute__((weak, alias("Default_Handler")));
 void PendSV_Handler(void) __attribute__((weak, alias("Default_Handler")));
 void SysTick_Handler(void) __attribute__((weak, alias("Default_Handler")));
 void Interrupt_Handler(void) __attribute__((weak, alias("Default_Handler")));
-
-static void put(const char *s)
-{
-    size_t n = 0;
-
-    while (s[n] != '\0') {
-        n++;
-    }
-    an505_uart_write(s, n);
-}
-
-static void put_hex(const char *label, uint32_t v)
-{
-    char buf[11] = "0x";
-
-    for (int i = 0; i < 8; i++) {
-        buf[2 + i] = "0123456789abcdef"[(v >> (28 - 4 * i)) & 0xFu];
-    }
-    buf[10] = '\0';
-    put(label);
-    put(buf);
-}
 
 void an505_ns_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
 {
@@ -119,23 +89,25 @@ void an505_ns_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
     }
     __asm volatile("mrs %0, ipsr" : "=r"(ipsr));
 
-    put("\n[warden-ns] FATAL: ");
-    put(names[kind < 4u ? kind : 4u]);
-    put_hex(" (exception ", ipsr & 0x1FFu);
-    put(") in Non-secure code\n");
+    armv8m_put(an505_uart_write, "\n[warden-ns] FATAL: ");
+    armv8m_put(an505_uart_write, names[kind < 4u ? kind : 4u]);
+    armv8m_put_hex(an505_uart_write, " (exception ", ipsr & 0x1FFu);
+    armv8m_put(an505_uart_write, ") in Non-secure code\n");
     if (ns_frame && sp >= AN505_NS_DATA_BASE &&
         sp <= AN505_NS_DATA_BASE + AN505_NS_DATA_SIZE - 32u) {
-        put_hex("  PC=", ((const volatile uint32_t *)(uintptr_t)sp)[6]);
+        armv8m_put_hex(an505_uart_write,
+                       "  PC=", ((const volatile uint32_t *)(uintptr_t)sp)[6]);
     } else {
-        put(ns_frame ? "  PC=(frame not readable)" : "  PC=(Secure frame)");
+        armv8m_put(an505_uart_write, ns_frame ? "  PC=(frame not readable)"
+                                              : "  PC=(Secure frame)");
     }
-    put_hex(" EXC_RETURN=", exc_return);
-    put_hex("\n  CFSR=", cfsr);
-    put_hex(" HFSR=", NS_HFSR);
+    armv8m_put_hex(an505_uart_write, " EXC_RETURN=", exc_return);
+    armv8m_put_hex(an505_uart_write, "\n  CFSR=", cfsr);
+    armv8m_put_hex(an505_uart_write, " HFSR=", NS_HFSR);
     if ((cfsr & NS_CFSR_MMARVALID) != 0u) {
-        put_hex(" MMFAR=", NS_MMFAR);
+        armv8m_put_hex(an505_uart_write, " MMFAR=", NS_MMFAR);
     }
-    put("\n");
+    armv8m_put(an505_uart_write, "\n");
     ns_platform_exit(AN505_EXIT_NS_FAULT);
 }
 

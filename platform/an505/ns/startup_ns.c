@@ -22,16 +22,8 @@ extern uint32_t an505_ns_bss_end[];
 #define NS_SHCSR_MEMFAULTENA (1u << 16)
 #define NS_SHCSR_USGFAULTENA (1u << 18)
 
-typedef void (*an505_ns_handler_t)(void);
-
-struct an505_ns_vector_table {
-    void *initial_sp;
-    an505_ns_handler_t exceptions[15]; /* exception numbers 1..15 */
-    an505_ns_handler_t irqs[AN505_NUM_IRQS];
-};
-
 __attribute__((section(".vectors"), used))
-const struct an505_ns_vector_table an505_ns_vectors = {
+const struct an505_vector_table an505_ns_vectors = {
     .initial_sp = an505_ns_stack_top,
     .exceptions = {
         Reset_Handler,

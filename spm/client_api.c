@@ -98,12 +98,15 @@ psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
     struct spm_conn *conn;
     psa_status_t status;
 
-    if (svc == NULL || !may_call(caller, svc) ||
-        !version_ok(svc, svc->version, version)) {
+    /* The reference's order: unknown, stateless, not allowed, version. */
+    if (svc == NULL) {
         return spm_programmer_error(caller, PSA_ERROR_CONNECTION_REFUSED);
     }
     if ((svc->flags & WARDEN_SVC_CONNECTION) == 0u) {
         return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
+    }
+    if (!may_call(caller, svc) || !version_ok(svc, svc->version, version)) {
+        return spm_programmer_error(caller, PSA_ERROR_CONNECTION_REFUSED);
     }
     conn = spm_conn_alloc();
     if (conn == NULL) {

@@ -63,7 +63,8 @@ static intmax_t get_signed(va_list *ap, unsigned length)
         return va_arg(*ap, long);
     }
     if (length == 2u) {
-        return (intmax_t)va_arg(*ap, size_t);
+        /* The signed type of size_t's width. */
+        return va_arg(*ap, ptrdiff_t);
     }
     return va_arg(*ap, int);
 }

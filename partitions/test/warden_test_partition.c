@@ -156,3 +156,11 @@ psa_status_t test_refuse_sfn(const psa_msg_t *msg)
     }
     return PSA_SUCCESS;
 }
+
+psa_status_t test_secure_conn_sfn(const psa_msg_t *msg)
+{
+    if (msg->type < 0) {
+        return PSA_SUCCESS;
+    }
+    return request(msg);
+}

@@ -98,6 +98,21 @@ static void s_service_status(struct test_result_t *ret)
                "a service's own error status reaches the client");
 }
 
+static void s_secure_only_connection(struct test_result_t *ret)
+{
+    psa_handle_t h =
+        psa_connect(TEST_SECURE_CONN_SID, TEST_SECURE_CONN_VERSION);
+    int32_t id = 0;
+    psa_outvec ov[] = { { &id, sizeof(id) } };
+    psa_status_t st;
+
+    TEST_CHECK(PSA_HANDLE_IS_VALID(h), "connect to a secure-only service");
+    st = psa_call(h, TEST_TYPE_CLIENT_ID, NULL, 0, ov, 1);
+    psa_close(h);
+    TEST_CHECK(st == PSA_SUCCESS && id == WARDEN_SP_TEST_CLIENT,
+               "call on it, as this partition");
+}
+
 static const struct test_t s_tests[] = {
     { s_framework_version, "TEST_S_1001", "framework version" },
     { s_version_of_dependency, "TEST_S_1002", "psa_version of dependencies" },
@@ -108,6 +123,7 @@ static const struct test_t s_tests[] = {
     { s_stateless_secure_only, "TEST_S_1006", "secure-only stateless service" },
     { s_rhandle, "TEST_S_1007", "rhandle across calls" },
     { s_service_status, "TEST_S_1008", "service status passes through" },
+    { s_secure_only_connection, "TEST_S_1009", "secure-only connection" },
 };
 
 psa_status_t test_s_suite_sfn(const psa_msg_t *msg)

@@ -202,7 +202,9 @@ static void t_not_ns_client(struct test_result_t *ret)
 {
     CHECK_THEN_GOOD(psa_version(TEST_SECURE_ONLY_SID) == PSA_VERSION_NONE,
                     "version of a secure-only service");
-    CHECK_THEN_GOOD(psa_connect(TEST_SECURE_ONLY_SID, 1) ==
+    CHECK_THEN_GOOD(psa_version(TEST_SECURE_CONN_SID) == PSA_VERSION_NONE,
+                    "version of a secure-only connection-based service");
+    CHECK_THEN_GOOD(psa_connect(TEST_SECURE_CONN_SID, 1) ==
                         PSA_ERROR_CONNECTION_REFUSED,
                     "connect to a secure-only service");
     CHECK_THEN_GOOD(psa_call(TEST_SECURE_ONLY_HANDLE, 0, NULL, 0, NULL, 0) ==
@@ -214,6 +216,8 @@ static void t_stateless_misuse(struct test_result_t *ret)
 {
     CHECK_THEN_GOOD(psa_connect(TEST_STATELESS_SID, 1) == PE,
                     "connect to a stateless service");
+    CHECK_THEN_GOOD(psa_connect(TEST_SECURE_ONLY_SID, 1) == PE,
+                    "connect to a stateless service NS may not call");
     CHECK_THEN_GOOD(tfm_psa_close_veneer(TEST_STATELESS_HANDLE) == PE,
                     "close of a stateless handle");
     CHECK_THEN_GOOD(psa_call(0x4000001F, 0, NULL, 0, NULL, 0) == PE,

@@ -17,6 +17,7 @@ psa_status_t test_strict_sfn(const psa_msg_t *msg);
 psa_status_t test_stateless_sfn(const psa_msg_t *msg);
 psa_status_t test_secure_only_sfn(const psa_msg_t *msg);
 psa_status_t test_refuse_sfn(const psa_msg_t *msg);
+psa_status_t test_secure_conn_sfn(const psa_msg_t *msg);
 psa_status_t warden_test_init(void);
 
 #endif /* WARDEN_PSA_MANIFEST_WARDEN_TEST_PARTITION_H */

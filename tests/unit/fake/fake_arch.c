@@ -1,0 +1,96 @@
+/* The fake arch: see fake_arch.h. */
+#include "fake_arch.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+struct region {
+    bool ns;
+    uintptr_t base;
+    uintptr_t last; /* inclusive */
+    uint32_t access;
+};
+
+jmp_buf fake_arch_launch_jmp;
+
+static struct region regions[FAKE_ARCH_MAX_REGIONS];
+static size_t nregions;
+static unsigned checks;
+static struct fake_arch_check last_check;
+static bool launch_armed;
+static unsigned launches;
+
+void fake_arch_reset(void)
+{
+    nregions = 0;
+    checks = 0;
+    last_check = (struct fake_arch_check){ 0 };
+    launch_armed = false;
+    launches = 0;
+}
+
+void fake_arch_add_region(bool ns, uintptr_t base, size_t size, uint32_t access)
+{
+    assert_true(nregions < FAKE_ARCH_MAX_REGIONS);
+    assert_true(size > 0u);
+    regions[nregions].ns = ns;
+    regions[nregions].base = base;
+    regions[nregions].last = base + (size - 1u);
+    regions[nregions].access = access;
+    nregions++;
+}
+
+unsigned fake_arch_checks(void)
+{
+    return checks;
+}
+
+struct fake_arch_check fake_arch_last_check(void)
+{
+    return last_check;
+}
+
+bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
+                             uint32_t access)
+{
+    uintptr_t end;
+
+    checks++;
+    last_check = (struct fake_arch_check){ ns, base, size, access };
+    if (size == 0u || __builtin_add_overflow(base, size, &end)) {
+        return false;
+    }
+    for (size_t i = 0; i < nregions; i++) {
+        const struct region *r = &regions[i];
+
+        if (r->ns == ns && base >= r->base && end - 1u <= r->last &&
+            (access & ~r->access) == 0u) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void fake_arch_arm_launch(void)
+{
+    launch_armed = true;
+}
+
+unsigned fake_arch_launches(void)
+{
+    return launches;
+}
+
+void arch_ns_launch(void)
+{
+    launches++;
+    if (!launch_armed) {
+        fail_msg("arch_ns_launch() where no test expected it");
+        abort(); /* not reached */
+    }
+    launch_armed = false;
+    longjmp(fake_arch_launch_jmp, 1);
+}

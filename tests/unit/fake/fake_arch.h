@@ -1,0 +1,50 @@
+/*
+ * A fake arch (arch/arch.h) for the unit tests.
+ *  - arch_check_caller_range() consults a table of regions the test
+ *    registered: a range is allowed if it lies inside one region of the
+ *    caller's world (NS or secure) whose access covers the one asked; a
+ *    range that is empty or wraps the address space never is. Every call is
+ *    counted and the last one recorded.
+ *  - arch_ns_launch() jumps back to fake_arch_launch_jmp (armed by the test).
+ */
+#ifndef WARDEN_UNIT_FAKE_ARCH_H
+#define WARDEN_UNIT_FAKE_ARCH_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arch/arch.h"
+
+#define FAKE_ARCH_MAX_REGIONS 16
+
+struct fake_arch_check {
+    bool ns;
+    uintptr_t base;
+    size_t size;
+    uint32_t access;
+};
+
+extern jmp_buf fake_arch_launch_jmp;
+
+/** Forgets every region, the check records and the launches. */
+void fake_arch_reset(void);
+
+/** Adds [base, base + size) to world @p ns with @p access (ARCH_ACCESS_*). */
+void fake_arch_add_region(bool ns, uintptr_t base, size_t size,
+                          uint32_t access);
+
+/** Registers a whole object: FAKE_REGION(true, buf, ARCH_ACCESS_READ). */
+#define FAKE_REGION(ns, obj, access) \
+    fake_arch_add_region((ns), (uintptr_t) & (obj), sizeof(obj), (access))
+
+/** Calls of arch_check_caller_range() so far, and the last one. */
+unsigned fake_arch_checks(void);
+struct fake_arch_check fake_arch_last_check(void);
+
+/** The next arch_ns_launch() jumps to fake_arch_launch_jmp. */
+void fake_arch_arm_launch(void);
+unsigned fake_arch_launches(void);
+
+#endif /* WARDEN_UNIT_FAKE_ARCH_H */

@@ -1,0 +1,119 @@
+/* The fake platform: see fake_platform.h. */
+#include "fake_platform.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "psa/lifecycle.h"
+
+jmp_buf fake_platform_jmp;
+
+static bool armed;
+static enum fake_stop last_stop;
+static unsigned stops;
+static int exit_status;
+static uint32_t lifecycle = PSA_LIFECYCLE_SECURED;
+static char console[8192];
+static size_t console_len;
+
+void fake_platform_reset(void)
+{
+    armed = false;
+    last_stop = FAKE_STOP_NONE;
+    stops = 0;
+    exit_status = 0;
+    lifecycle = PSA_LIFECYCLE_SECURED;
+    fake_console_clear();
+}
+
+void fake_platform_arm(void)
+{
+    armed = true;
+}
+
+void fake_platform_disarm(void)
+{
+    armed = false;
+}
+
+enum fake_stop fake_platform_last_stop(void)
+{
+    return last_stop;
+}
+
+unsigned fake_platform_stops(void)
+{
+    return stops;
+}
+
+int fake_platform_exit_status(void)
+{
+    return exit_status;
+}
+
+const char *fake_console(void)
+{
+    return console;
+}
+
+void fake_console_clear(void)
+{
+    console_len = 0;
+    console[0] = '\0';
+}
+
+void fake_platform_set_lifecycle(uint32_t state)
+{
+    lifecycle = state;
+}
+
+__attribute__((noreturn)) static void stop(enum fake_stop how)
+{
+    last_stop = how;
+    stops++;
+    if (!armed) {
+        fprintf(stderr, "unexpected platform stop %d; console:\n%s\n", (int)how,
+                console);
+        fail_msg("the platform stopped (%d) where no test expected it",
+                 (int)how);
+        abort(); /* not reached: fail_msg() leaves the test */
+    }
+    armed = false;
+    longjmp(fake_platform_jmp, 1);
+}
+
+void platform_console_write(const char *s, size_t len)
+{
+    size_t room = sizeof(console) - 1u - console_len;
+    size_t n = (len < room) ? len : room;
+
+    memcpy(&console[console_len], s, n);
+    console_len += n;
+    console[console_len] = '\0';
+}
+
+void platform_halt(void)
+{
+    stop(FAKE_STOP_HALT);
+}
+
+void platform_reset(void)
+{
+    stop(FAKE_STOP_RESET);
+}
+
+void platform_exit(int status)
+{
+    exit_status = status;
+    stop(FAKE_STOP_EXIT);
+}
+
+uint32_t platform_lifecycle_state(void)
+{
+    return lifecycle;
+}

@@ -1,0 +1,46 @@
+/*
+ * A fake platform (platform/include/platform.h) for the unit tests: the
+ * console goes to a buffer, and platform_halt/reset/exit jump back to the
+ * test that armed them (see EXPECT_HALT in common/unit.h). An unarmed stop
+ * fails the running test.
+ */
+#ifndef WARDEN_UNIT_FAKE_PLATFORM_H
+#define WARDEN_UNIT_FAKE_PLATFORM_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "platform.h"
+
+enum fake_stop {
+    FAKE_STOP_NONE = 0,
+    FAKE_STOP_HALT,
+    FAKE_STOP_RESET,
+    FAKE_STOP_EXIT,
+};
+
+/** Where a stop jumps to; set with setjmp() after fake_platform_arm(). */
+extern jmp_buf fake_platform_jmp;
+
+/** Clears the console, the stop records and the lifecycle state. */
+void fake_platform_reset(void);
+
+/** The next stop jumps to fake_platform_jmp (once). */
+void fake_platform_arm(void);
+void fake_platform_disarm(void);
+
+/** How the last stop happened, and how many stops there were. */
+enum fake_stop fake_platform_last_stop(void);
+unsigned fake_platform_stops(void);
+int fake_platform_exit_status(void);
+
+/** Everything written to the console since the last clear, NUL-ended. */
+const char *fake_console(void);
+void fake_console_clear(void);
+
+/** What platform_lifecycle_state() returns. */
+void fake_platform_set_lifecycle(uint32_t state);
+
+#endif /* WARDEN_UNIT_FAKE_PLATFORM_H */

@@ -1,0 +1,127 @@
+/* spm/panic.c and spm/log.c: the two failure tiers, and the console. */
+#include "spm/log.h"
+#include "spm/panic.h"
+#include "spm/spm.h"
+#include "unit.h"
+
+static const struct warden_partition_info sp_info = { .name = "SP_X",
+                                                      .pid = 4242 };
+static struct spm_partition ns = { NULL, SPM_PART_READY, 0 };
+static struct spm_partition sp = { &sp_info, SPM_PART_READY, 1 };
+
+static int setup(void **state)
+{
+    (void)state;
+    fake_platform_reset();
+    return 0;
+}
+
+static void test_programmer_error_ns_gets_status(void **state)
+{
+    (void)state;
+    assert_int_equal(spm_programmer_error(&ns, PSA_ERROR_PROGRAMMER_ERROR),
+                     PSA_ERROR_PROGRAMMER_ERROR);
+    assert_int_equal(spm_programmer_error(&ns, PSA_ERROR_CONNECTION_REFUSED),
+                     PSA_ERROR_CONNECTION_REFUSED);
+    assert_int_equal(fake_platform_stops(), 0);
+    assert_string_equal(fake_console(), "");
+}
+
+static void test_programmer_error_other_statuses_pass(void **state)
+{
+    static const psa_status_t others[] = {
+        PSA_SUCCESS,
+        1,
+        PSA_ERROR_CONNECTION_BUSY,
+        PSA_ERROR_SERVICE_FAILURE,
+        PSA_ERROR_GENERIC_ERROR,
+        PSA_ERROR_INVALID_HANDLE,
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
+        assert_int_equal(spm_programmer_error(&sp, others[i]), others[i]);
+        assert_int_equal(spm_programmer_error(&ns, others[i]), others[i]);
+    }
+    assert_int_equal(fake_platform_stops(), 0);
+}
+
+static void test_programmer_error_secure_caller_panics(void **state)
+{
+    (void)state;
+    expect_panic("SP_X", 4242L,
+                 spm_programmer_error(&sp, PSA_ERROR_PROGRAMMER_ERROR));
+    expect_panic("SP_X", 4242L,
+                 spm_programmer_error(&sp, PSA_ERROR_CONNECTION_REFUSED));
+    assert_int_equal(fake_platform_stops(), 2);
+}
+
+static void test_panic_of_partition_is_logged_and_halts(void **state)
+{
+    (void)state;
+    EXPECT_HALT(spm_panic(&sp));
+    assert_string_equal(fake_console(),
+                        "[Warden] partition SP_X (4242) panicked: halted\r\n");
+}
+
+static void test_panic_of_ns_agent(void **state)
+{
+    (void)state;
+    EXPECT_HALT(spm_panic(&ns));
+    assert_string_equal(fake_console(), "[Warden] panic in the NS agent\r\n");
+}
+
+static void test_fatal_names_the_place(void **state)
+{
+    (void)state;
+    EXPECT_HALT(spm_fatal("spm/x.c", 42));
+    assert_string_equal(fake_console(),
+                        "[Warden] SPM invariant failed at spm/x.c:42\r\n");
+}
+
+static void test_assert_macro(void **state)
+{
+    volatile int one = 1;
+
+    (void)state;
+    SPM_ASSERT(one == 1);
+    assert_int_equal(fake_platform_stops(), 0);
+    expect_fatal("test_panic.c:", SPM_ASSERT(one == 2));
+    assert_int_equal(fake_platform_stops(), 1);
+}
+
+static void vlog(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    warden_vlog(fmt, ap);
+    va_end(ap);
+}
+
+static void test_log_formats_to_the_console(void **state)
+{
+    (void)state;
+    warden_log("a=%d b=%s c=%x\r\n", -5, "str", 0xABu);
+    vlog("%05u|%c", 42u, '!');
+    assert_string_equal(fake_console(), "a=-5 b=str c=ab\r\n00042|!");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_programmer_error_ns_gets_status, setup),
+        cmocka_unit_test_setup(test_programmer_error_other_statuses_pass,
+                               setup),
+        cmocka_unit_test_setup(test_programmer_error_secure_caller_panics,
+                               setup),
+        cmocka_unit_test_setup(test_panic_of_partition_is_logged_and_halts,
+                               setup),
+        cmocka_unit_test_setup(test_panic_of_ns_agent, setup),
+        cmocka_unit_test_setup(test_fatal_names_the_place, setup),
+        cmocka_unit_test_setup(test_assert_macro, setup),
+        cmocka_unit_test_setup(test_log_formats_to_the_console, setup),
+    };
+
+    return cmocka_run_group_tests_name("panic", tests, NULL, NULL);
+}

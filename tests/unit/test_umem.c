@@ -1,0 +1,150 @@
+/* spm/umem.c: the one place that dereferences caller addresses. */
+#include "fake_arch.h"
+#include "spm/spm.h"
+#include "spm/umem.h"
+#include "unit.h"
+
+static const struct warden_partition_info sp_info = { .name = "SP", .pid = 9 };
+static struct spm_partition ns = { NULL, SPM_PART_READY, 0 };
+static struct spm_partition sp = { &sp_info, SPM_PART_READY, 1 };
+
+static uint8_t ns_rw[32];
+static uint8_t ns_ro[32];
+static uint8_t s_rw[32];
+static uint8_t local[32];
+
+static int setup(void **state)
+{
+    (void)state;
+    fake_arch_reset();
+    FAKE_REGION(true, ns_rw, ARCH_ACCESS_RW);
+    FAKE_REGION(true, ns_ro, ARCH_ACCESS_READ);
+    FAKE_REGION(false, s_rw, ARCH_ACCESS_RW);
+    for (unsigned i = 0; i < sizeof(ns_rw); i++) {
+        ns_rw[i] = (uint8_t)i;
+        ns_ro[i] = (uint8_t)(0x80u + i);
+        s_rw[i] = (uint8_t)(0x40u + i);
+    }
+    memset(local, 0xEE, sizeof(local));
+    return 0;
+}
+
+static spm_uptr_t at(const void *p)
+{
+    return spm_uptr((uintptr_t)p);
+}
+
+static void test_check_empty_is_free(void **state)
+{
+    (void)state;
+    assert_true(umem_check(&ns, spm_uptr(0), 0, ARCH_ACCESS_RW));
+    assert_true(umem_check(&sp, spm_uptr(UINTPTR_MAX), 0, ARCH_ACCESS_RW));
+    assert_int_equal(fake_arch_checks(), 0);
+}
+
+static void test_check_asks_the_arch_for_the_caller(void **state)
+{
+    struct fake_arch_check c;
+
+    (void)state;
+    assert_true(umem_check(&ns, at(&ns_rw[4]), 8, ARCH_ACCESS_WRITE));
+    c = fake_arch_last_check();
+    assert_true(c.ns);
+    assert_int_equal(c.base, (uintptr_t)&ns_rw[4]);
+    assert_int_equal(c.size, 8);
+    assert_int_equal(c.access, ARCH_ACCESS_WRITE);
+    assert_true(umem_check(&sp, at(s_rw), sizeof(s_rw), ARCH_ACCESS_READ));
+    assert_false(fake_arch_last_check().ns);
+    assert_int_equal(fake_arch_checks(), 2);
+}
+
+static void test_check_refusals(void **state)
+{
+    (void)state;
+    /* The other world's memory. */
+    assert_false(umem_check(&sp, at(ns_rw), 4, ARCH_ACCESS_READ));
+    assert_false(umem_check(&ns, at(s_rw), 4, ARCH_ACCESS_READ));
+    /* Read-only memory for a write. */
+    assert_true(umem_check(&ns, at(ns_ro), 4, ARCH_ACCESS_READ));
+    assert_false(umem_check(&ns, at(ns_ro), 4, ARCH_ACCESS_WRITE));
+    /* One byte past the region. */
+    assert_false(
+        umem_check(&ns, at(ns_rw), sizeof(ns_rw) + 1, ARCH_ACCESS_READ));
+    /* Wrapping. */
+    assert_false(
+        umem_check(&ns, spm_uptr(UINTPTR_MAX - 1u), 4, ARCH_ACCESS_READ));
+}
+
+static void test_read_copies_when_allowed(void **state)
+{
+    (void)state;
+    assert_true(umem_read(&ns, local, at(&ns_ro[2]), 3));
+    assert_int_equal(local[0], 0x82);
+    assert_int_equal(local[2], 0x84);
+    assert_int_equal(local[3], 0xEE);
+    assert_int_equal(fake_arch_last_check().access, ARCH_ACCESS_READ);
+}
+
+static void test_read_refused_copies_nothing(void **state)
+{
+    (void)state;
+    assert_false(umem_read(&sp, local, at(ns_rw), 4));
+    assert_int_equal(local[0], 0xEE);
+    /* Empty: accepted, touches nothing, not even the address. */
+    assert_true(umem_read(&sp, local, spm_uptr(0), 0));
+    assert_int_equal(local[0], 0xEE);
+}
+
+static void test_write_copies_when_allowed(void **state)
+{
+    const uint8_t data[3] = { 1, 2, 3 };
+
+    (void)state;
+    assert_true(umem_write(&ns, at(&ns_rw[10]), data, sizeof(data)));
+    assert_memory_equal(&ns_rw[10], data, sizeof(data));
+    assert_int_equal(ns_rw[13], 13);
+    assert_int_equal(fake_arch_last_check().access, ARCH_ACCESS_WRITE);
+}
+
+static void test_write_refused_copies_nothing(void **state)
+{
+    const uint8_t data[3] = { 1, 2, 3 };
+
+    (void)state;
+    assert_false(umem_write(&ns, at(ns_ro), data, sizeof(data)));
+    assert_int_equal(ns_ro[0], 0x80);
+    assert_false(umem_write(&ns, at(s_rw), data, sizeof(data)));
+    assert_int_equal(s_rw[0], 0x40);
+    assert_true(umem_write(&ns, spm_uptr(0), data, 0));
+}
+
+static void test_copy_checked(void **state)
+{
+    (void)state;
+    umem_copy_checked(at(local), at(s_rw), 4);
+    assert_memory_equal(local, s_rw, 4);
+    assert_int_equal(local[4], 0xEE);
+    /* Overlapping ranges move like memmove. */
+    umem_copy_checked(at(&ns_rw[1]), at(&ns_rw[0]), 4);
+    assert_int_equal(ns_rw[1], 0);
+    assert_int_equal(ns_rw[4], 3);
+    assert_int_equal(ns_rw[5], 5);
+    umem_copy_checked(spm_uptr(0), spm_uptr(0), 0);
+    assert_int_equal(fake_arch_checks(), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_check_empty_is_free, setup),
+        cmocka_unit_test_setup(test_check_asks_the_arch_for_the_caller, setup),
+        cmocka_unit_test_setup(test_check_refusals, setup),
+        cmocka_unit_test_setup(test_read_copies_when_allowed, setup),
+        cmocka_unit_test_setup(test_read_refused_copies_nothing, setup),
+        cmocka_unit_test_setup(test_write_copies_when_allowed, setup),
+        cmocka_unit_test_setup(test_write_refused_copies_nothing, setup),
+        cmocka_unit_test_setup(test_copy_checked, setup),
+    };
+
+    return cmocka_run_group_tests_name("umem", tests, NULL, NULL);
+}

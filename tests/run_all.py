@@ -191,7 +191,8 @@ def static_checks(tally):
     check(tally, "cppcheck",
           ["cppcheck", "--enable=warning,style,performance,portability",
            "--std=c11", "--error-exitcode=1", "--inline-suppr", "--quiet",
-           "-I", "include", "-I", ".", "-I", "platform/include", "-I",
+           "-I", "include", "-I", ".", "-I", "platform/include", "-I", "arch",
+           "-I",
            "lib/fmt", "-I", "build/host/generated", "-D__GNUC__",
            "spm", "lib", "ns", "arch", "platform", "partitions",
            "tests/regression"])

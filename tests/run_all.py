@@ -183,6 +183,21 @@ def qemu_runs(tally, python):
               [] if ok else ["demo"])
 
 
+def qemu_fault(tally, python):
+    """An NS access to secure memory: reported, and the run ends non-zero."""
+    bindir = "build/an505-sfn/bin"
+    rc, out = run([python, "tools/qemu_run.py", "--secure",
+                   bindir + "/warden_s.elf", "--ns",
+                   bindir + "/warden_ns_fault.elf", "--timeout", "60"],
+                  timeout=120)
+    ok = (rc == 70 and "FATAL: SecureFault" in out
+          and "not stopped" not in out)
+    if not ok:
+        show_tail(out)
+    tally.add("fault report (QEMU an505-sfn)", int(ok), int(not ok),
+              [] if ok else ["NS access to secure memory, exit %d" % rc])
+
+
 def static_checks(tally):
     files = run(["git", "ls-files", "*.c", "*.h",
                  ":!tests/manifest/golden"])[1].split()
@@ -215,6 +230,7 @@ def main():
     fuzzers(t, args.jobs, args.fuzz_seconds)
     if build(t, "an505-sfn", args.python, args.jobs):
         qemu_runs(t, args.python)
+        qemu_fault(t, args.python)
     static_checks(t)
 
     if t.failures:

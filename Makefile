@@ -4,6 +4,7 @@
 # Both install what is missing first (Debian packages, tools/setup.sh).
 
 SHELL := /bin/bash
+MAKEFLAGS += --no-print-directory
 PYTHON = $(shell tools/find_python.sh)
 JOBS ?= $(shell nproc)
 

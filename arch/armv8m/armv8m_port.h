@@ -46,23 +46,7 @@ struct armv8m_sau_region {
  */
 int armv8m_sau_configure(const struct armv8m_sau_region *regions, size_t n);
 
-/*
- * Exception handlers for the platform's vector table. The fault handlers
- * print the fault and its cause registers on the secure console and end
- * the run with ARMV8M_EXIT_SECURE_FAULT. Default_Handler does the same for
- * an exception nobody claimed. The weak ones may be overridden.
- */
-void HardFault_Handler(void);
-void MemManage_Handler(void);
-void BusFault_Handler(void);
-void UsageFault_Handler(void);
-void SecureFault_Handler(void);
-void Default_Handler(void);
-void NMI_Handler(void);       /* weak, Default_Handler */
-void SVC_Handler(void);       /* weak, Default_Handler */
-void DebugMon_Handler(void);  /* weak, Default_Handler */
-void PendSV_Handler(void);    /* weak, Default_Handler */
-void SysTick_Handler(void);   /* weak, Default_Handler */
-void Interrupt_Handler(void); /* weak, Default_Handler: every external IRQ */
+/* The exception handlers: armv8m/exception_handlers.h. */
+#include "armv8m/exception_handlers.h"
 
 #endif /* WARDEN_ARMV8M_PORT_H */

@@ -10,6 +10,7 @@
 #include "arch.h"
 #include "armv8m/armv8m_port.h"
 #include "armv8m/armv8m_regs.h"
+#include "armv8m/exception_handlers.h"
 #include "armv8m/fault_print.h"
 #include "platform.h"
 
@@ -36,12 +37,7 @@ ARMV8M_FAULT_STUB(UsageFault_Handler, 3, armv8m_fault_report)
 ARMV8M_FAULT_STUB(SecureFault_Handler, 4, armv8m_fault_report)
 ARMV8M_FAULT_STUB(Default_Handler, 5, armv8m_fault_report)
 
-void NMI_Handler(void) __attribute__((weak, alias("Default_Handler")));
-void SVC_Handler(void) __attribute__((weak, alias("Default_Handler")));
-void DebugMon_Handler(void) __attribute__((weak, alias("Default_Handler")));
-void PendSV_Handler(void) __attribute__((weak, alias("Default_Handler")));
-void SysTick_Handler(void) __attribute__((weak, alias("Default_Handler")));
-void Interrupt_Handler(void) __attribute__((weak, alias("Default_Handler")));
+ARMV8M_WEAK_DEFAULT_HANDLERS();
 
 static uint32_t read_psp(void)
 {

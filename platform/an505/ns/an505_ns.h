@@ -7,16 +7,6 @@
 #ifndef WARDEN_AN505_NS_H
 #define WARDEN_AN505_NS_H
 
-void HardFault_Handler(void);
-void MemManage_Handler(void);
-void BusFault_Handler(void);
-void UsageFault_Handler(void);
-void Default_Handler(void);
-void NMI_Handler(void);       /* weak, Default_Handler */
-void SVC_Handler(void);       /* weak, Default_Handler */
-void DebugMon_Handler(void);  /* weak, Default_Handler */
-void PendSV_Handler(void);    /* weak, Default_Handler */
-void SysTick_Handler(void);   /* weak, Default_Handler */
-void Interrupt_Handler(void); /* weak, Default_Handler: every external IRQ */
+#include "armv8m/exception_handlers.h"
 
 #endif /* WARDEN_AN505_NS_H */

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "an505.h"
+#include "armv8m/exception_handlers.h"
 #include "armv8m/fault_print.h"
 #include "memory_map.h"
 #include "ns/an505_ns.h"
@@ -60,12 +61,7 @@ ARMV8M_FAULT_STUB(BusFault_Handler, 2, an505_ns_fault_report)
 ARMV8M_FAULT_STUB(UsageFault_Handler, 3, an505_ns_fault_report)
 ARMV8M_FAULT_STUB(Default_Handler, 4, an505_ns_fault_report)
 
-void NMI_Handler(void) __attribute__((weak, alias("Default_Handler")));
-void SVC_Handler(void) __attribute__((weak, alias("Default_Handler")));
-void DebugMon_Handler(void) __attribute__((weak, alias("Default_Handler")));
-void PendSV_Handler(void) __attribute__((weak, alias("Default_Handler")));
-void SysTick_Handler(void) __attribute__((weak, alias("Default_Handler")));
-void Interrupt_Handler(void) __attribute__((weak, alias("Default_Handler")));
+ARMV8M_WEAK_DEFAULT_HANDLERS();
 
 void an505_ns_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
 {

@@ -9,6 +9,7 @@ set(TFM_ISOLATION_LEVEL "1" CACHE STRING "Isolation level: 1, 2 or 3")
 set(WARDEN_CONN_MAX "8" CACHE STRING "Connection slots (1..255)")
 set(TFM_EXTRA_MANIFEST_LIST_FILES "" CACHE STRING "Extra manifest lists (;-separated)")
 set(TFM_EXTRA_PARTITION_PATHS "" CACHE STRING "Extra partition source folders (;-separated)")
+option(WARDEN_BENCH "Build the benchmark images (bench/) instead of the normal ones" OFF)
 
 # Illegal combinations stop here, with a sentence that says why.
 if(NOT WARDEN_PLATFORM MATCHES "^(host|an505)$")
@@ -28,6 +29,10 @@ if(CONFIG_TFM_SPM_BACKEND STREQUAL "IPC")
 endif()
 if(NOT WARDEN_CONN_MAX MATCHES "^[0-9]+$" OR WARDEN_CONN_MAX LESS 1 OR WARDEN_CONN_MAX GREATER 255)
   message(FATAL_ERROR "WARDEN_CONN_MAX='${WARDEN_CONN_MAX}': the number of connection slots must be 1..255.")
+endif()
+
+if(WARDEN_BENCH AND WARDEN_PLATFORM STREQUAL "host")
+  message(FATAL_ERROR "WARDEN_BENCH=ON needs WARDEN_PLATFORM=an505: the benchmark counts instructions under QEMU -icount, which the hosted build cannot do.")
 endif()
 
 if(WARDEN_PLATFORM STREQUAL "host")

@@ -8,7 +8,14 @@ if(NOT _py_ok EQUAL 0)
   message(FATAL_ERROR "${WARDEN_PYTHON} cannot import yaml and jinja2: install python3-yaml and python3-jinja2 (make does this for you), or pass -DWARDEN_PYTHON=/usr/bin/python3.")
 endif()
 
-set(WARDEN_MANIFEST_LISTS ${CMAKE_SOURCE_DIR}/partitions/manifest_list.yaml
+# A benchmark build has the benchmark partitions of its backend instead of
+# the default ones (bench/<backend>/manifest_list.yaml).
+if(WARDEN_BENCH)
+  set(WARDEN_BASE_MANIFEST_LIST ${CMAKE_SOURCE_DIR}/bench/${WARDEN_BACKEND_LOWER}/manifest_list.yaml)
+else()
+  set(WARDEN_BASE_MANIFEST_LIST ${CMAKE_SOURCE_DIR}/partitions/manifest_list.yaml)
+endif()
+set(WARDEN_MANIFEST_LISTS ${WARDEN_BASE_MANIFEST_LIST}
     ${TFM_EXTRA_MANIFEST_LIST_FILES})
 set(_manifest_args)
 foreach(_list IN LISTS WARDEN_MANIFEST_LISTS)

@@ -1,0 +1,18 @@
+/*
+ * What the benchmark services do, for both models and the NS driver:
+ *
+ *   BENCH_NOP, BENCH_NOP_CONN    every request (connect, disconnect, call)
+ *                                returns PSA_SUCCESS at once.
+ *   BENCH_ECHO, BENCH_ECHO_CONN  a call reads each non-empty invec i whole
+ *                                and writes it to outvec i, then returns
+ *                                PSA_SUCCESS; PSA_ERROR_BUFFER_TOO_SMALL if
+ *                                an invec is longer than its outvec or than
+ *                                BENCH_ECHO_MAX. Connect and disconnect
+ *                                succeed.
+ */
+#ifndef WARDEN_BENCH_SERVICE_H
+#define WARDEN_BENCH_SERVICE_H
+
+#define BENCH_ECHO_MAX 256u
+
+#endif /* WARDEN_BENCH_SERVICE_H */

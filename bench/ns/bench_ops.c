@@ -1,0 +1,232 @@
+/*
+ * The operations of the benchmark (issue 6, DESIGN.md "Performance"), each
+ * a call of one veneer with its arguments, so that a figure is the
+ * argument set-up, the call and everything the secure side does.
+ */
+#include "bench_ops.h"
+
+#include <string.h>
+
+#include "bench_service.h"
+#include "bench_veneer.h"
+#include "psa/client.h"
+#include "psa_manifest/sid.h"
+#include "tfm_psa_call_pack.h"
+#include "tfm_veneers.h"
+
+/* ---- Harness overhead: a call that only returns --------------------------*/
+
+__attribute__((naked)) static int32_t op_nothing(void)
+{
+    __asm volatile("bx lr");
+}
+
+/* Exactly 100 instructions more than op_nothing: tools/bench checks that
+ * the method measures it as 100. */
+__attribute__((naked)) static int32_t op_calibration(void)
+{
+    __asm volatile(".rept 100\n\t"
+                   "nop\n\t"
+                   ".endr\n\t"
+                   "bx lr");
+}
+
+static bool any_result(int32_t ret)
+{
+    (void)ret;
+    return true;
+}
+
+static bool is_success(int32_t ret)
+{
+    return ret == PSA_SUCCESS;
+}
+
+/* ---- Framework and version ------------------------------------------------*/
+
+static int32_t op_floor(void)
+{
+    return (int32_t)warden_bench_floor_veneer();
+}
+
+static int32_t op_framework_version(void)
+{
+    return (int32_t)tfm_psa_framework_version_veneer();
+}
+
+static bool is_framework_version(int32_t ret)
+{
+    return ret == (int32_t)PSA_FRAMEWORK_VERSION;
+}
+
+static int32_t op_version(void)
+{
+    return (int32_t)tfm_psa_version_veneer(BENCH_NOP_SID);
+}
+
+static bool is_nop_version(int32_t ret)
+{
+    return ret == (int32_t)BENCH_NOP_VERSION;
+}
+
+/* ---- Connect and close -------------------------------------------------- */
+
+static psa_handle_t handle;
+
+static int32_t op_connect(void)
+{
+    return tfm_psa_connect_veneer(BENCH_NOP_CONN_SID, BENCH_NOP_CONN_VERSION);
+}
+
+static bool connected(int32_t ret)
+{
+    handle = ret;
+    return PSA_HANDLE_IS_VALID(ret);
+}
+
+static void close_handle(void)
+{
+    (void)tfm_psa_close_veneer(handle);
+}
+
+static void connect_nop(void)
+{
+    handle = tfm_psa_connect_veneer(BENCH_NOP_CONN_SID, BENCH_NOP_CONN_VERSION);
+}
+
+static int32_t op_close(void)
+{
+    return tfm_psa_close_veneer(handle);
+}
+
+/* ---- Calls ---------------------------------------------------------------*/
+
+static bool open_nop(void)
+{
+    connect_nop();
+    return PSA_HANDLE_IS_VALID(handle);
+}
+
+static bool open_echo(void)
+{
+    handle =
+        tfm_psa_connect_veneer(BENCH_ECHO_CONN_SID, BENCH_ECHO_CONN_VERSION);
+    return PSA_HANDLE_IS_VALID(handle);
+}
+
+static int32_t op_nop_stateless(void)
+{
+    return tfm_psa_call_veneer(BENCH_NOP_HANDLE, PARAM_PACK(PSA_IPC_CALL, 0, 0),
+                               NULL, NULL);
+}
+
+static int32_t op_nop_conn(void)
+{
+    return tfm_psa_call_veneer(handle, PARAM_PACK(PSA_IPC_CALL, 0, 0), NULL,
+                               NULL);
+}
+
+/* ECHO buffers: 1 x 16 B each way, or 2 x 256 B each way (4 vectors). */
+static uint8_t in_data[2][BENCH_ECHO_MAX];
+static uint8_t out_data[2][BENCH_ECHO_MAX];
+static psa_invec in16[1] = { { in_data[0], 16 } };
+static psa_outvec out16[1] = { { out_data[0], 16 } };
+static psa_invec in256[2] = { { in_data[0], BENCH_ECHO_MAX },
+                              { in_data[1], BENCH_ECHO_MAX } };
+static psa_outvec out256[2] = { { out_data[0], BENCH_ECHO_MAX },
+                                { out_data[1], BENCH_ECHO_MAX } };
+
+static void clear_outputs(void)
+{
+    for (size_t i = 0; i < sizeof(in_data); i++) {
+        in_data[i / BENCH_ECHO_MAX][i % BENCH_ECHO_MAX] =
+            (uint8_t)(i * 7u + 1u);
+    }
+    memset(out_data, 0, sizeof(out_data));
+    out16[0].len = 16;
+    out256[0].len = BENCH_ECHO_MAX;
+    out256[1].len = BENCH_ECHO_MAX;
+}
+
+static bool echoed(int32_t ret, const psa_outvec *out, size_t n)
+{
+    if (ret != PSA_SUCCESS) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (out[i].len != (i == 0 && n == 1 ? 16u : BENCH_ECHO_MAX) ||
+            memcmp(out_data[i], in_data[i], out[i].len) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool echoed16(int32_t ret)
+{
+    return echoed(ret, out16, 1);
+}
+
+static bool echoed256(int32_t ret)
+{
+    return echoed(ret, out256, 2);
+}
+
+static int32_t op_echo16_stateless(void)
+{
+    return tfm_psa_call_veneer(BENCH_ECHO_HANDLE,
+                               PARAM_PACK(PSA_IPC_CALL, 1, 1), in16, out16);
+}
+
+static int32_t op_echo16_conn(void)
+{
+    return tfm_psa_call_veneer(handle, PARAM_PACK(PSA_IPC_CALL, 1, 1), in16,
+                               out16);
+}
+
+static int32_t op_echo256_stateless(void)
+{
+    return tfm_psa_call_veneer(BENCH_ECHO_HANDLE,
+                               PARAM_PACK(PSA_IPC_CALL, 2, 2), in256, out256);
+}
+
+static int32_t op_echo256_conn(void)
+{
+    return tfm_psa_call_veneer(handle, PARAM_PACK(PSA_IPC_CALL, 2, 2), in256,
+                               out256);
+}
+
+/* ---- The table -----------------------------------------------------------*/
+
+#define OP(k, l, r, c) .key = (k), .label = (l), .run = (r), .check = (c)
+
+const struct bench_op bench_ops[] = {
+    { OP("overhead", "harness (subtracted)", op_nothing, any_result) },
+    { OP("calibration", "100 instructions (self-test)", op_calibration,
+         any_result) },
+    { OP("veneer_floor", "bare NSC veneer (floor)", op_floor, is_success) },
+    { OP("framework_version", "psa_framework_version", op_framework_version,
+         is_framework_version) },
+    { OP("version", "psa_version", op_version, is_nop_version) },
+    { OP("connect", "psa_connect", op_connect, connected),
+      .post = close_handle },
+    { OP("close", "psa_close", op_close, is_success), .pre = connect_nop },
+    { OP("call_nop_stateless", "psa_call NOP, stateless", op_nop_stateless,
+         is_success) },
+    { OP("call_nop_conn", "psa_call NOP, connection", op_nop_conn, is_success),
+      .setup = open_nop, .teardown = close_handle },
+    { OP("call_echo16_stateless", "psa_call ECHO 16/16 B, stateless",
+         op_echo16_stateless, echoed16),
+      .pre = clear_outputs },
+    { OP("call_echo16_conn", "psa_call ECHO 16/16 B, connection",
+         op_echo16_conn, echoed16),
+      .setup = open_echo, .pre = clear_outputs, .teardown = close_handle },
+    { OP("call_echo4x256_stateless", "psa_call ECHO 2x256/2x256 B, stateless",
+         op_echo256_stateless, echoed256),
+      .pre = clear_outputs },
+    { OP("call_echo4x256_conn", "psa_call ECHO 2x256/2x256 B, connection",
+         op_echo256_conn, echoed256),
+      .setup = open_echo, .pre = clear_outputs, .teardown = close_handle },
+};
+
+const size_t bench_op_count = sizeof(bench_ops) / sizeof(bench_ops[0]);

@@ -1,6 +1,8 @@
 # Warden: the two commands a user needs, and a few for developers.
 #   make run   build the an505-sfn configuration and boot the NS demo on QEMU
 #   make test  every test layer; ends with "N passed, N failed"
+#   make bench build, run and report every configuration of
+#              bench/configurations.txt (writes bench/results.*)
 # Both install what is missing first (Debian packages, tools/setup.sh).
 
 SHELL := /bin/bash
@@ -8,7 +10,7 @@ MAKEFLAGS += --no-print-directory
 PYTHON = $(shell tools/find_python.sh)
 JOBS ?= $(shell nproc)
 
-.PHONY: all run test setup host an505-sfn format format-check cppcheck clean
+.PHONY: all run test bench setup host an505-sfn format format-check cppcheck clean
 
 all: host an505-sfn
 
@@ -30,6 +32,9 @@ run: an505-sfn
 
 test: setup
 	@$(PYTHON) tests/run_all.py --python $(PYTHON) --jobs $(JOBS)
+
+bench: setup
+	@$(PYTHON) tools/bench/bench.py --write --python $(PYTHON) --jobs $(JOBS)
 
 format:
 	@git ls-files '*.c' '*.h' ':!tests/manifest/golden' | xargs clang-format -i

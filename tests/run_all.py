@@ -3,8 +3,9 @@
 
 Layers, in order: configuration checks, host build, cmocka unit tests,
 manifest tool tests, host regression and demo, fuzzers (short runs), the
-an505-sfn build with its regression suite and demo on QEMU, cppcheck and
-the clang-format check. Each test case found in a layer's output counts
+an505-sfn build with its regression suite and demo on QEMU, the benchmark
+against the committed bench/results.json, cppcheck and the clang-format
+check. Each test case found in a layer's output counts
 once; a layer that crashes or times out without reporting counts as one
 failure, so nothing can pass by saying nothing.
 """
@@ -80,6 +81,7 @@ def configure_checks(tally, python):
         (["-DTFM_ISOLATION_LEVEL=4"], "isolation levels are 1, 2 and 3"),
         (["-DWARDEN_PLATFORM=nrf"], "platforms are 'host' and 'an505'"),
         (["-DWARDEN_CONN_MAX=0"], "connection slots must be 1..255"),
+        (["-DWARDEN_BENCH=ON"], "WARDEN_BENCH=ON needs WARDEN_PLATFORM=an505"),
     ]
     passed, failed, names = 0, 0, []
     for args, want in cases:
@@ -198,6 +200,13 @@ def qemu_fault(tally, python):
               [] if ok else ["NS access to secure memory, exit %d" % rc])
 
 
+def bench_check(tally, python, jobs):
+    """Every benchmark figure within 2 % of the committed results.json."""
+    rc, out = run([python, "tools/bench/bench.py", "--check", "--python",
+                   python, "--jobs", str(jobs)], timeout=1200)
+    parse_result_lines(tally, "benchmark vs bench/results.json", rc, out)
+
+
 def static_checks(tally):
     files = run(["git", "ls-files", "*.c", "*.h",
                  ":!tests/manifest/golden"])[1].split()
@@ -210,7 +219,7 @@ def static_checks(tally):
            "-I",
            "lib/fmt", "-I", "build/host/generated", "-D__GNUC__",
            "spm", "lib", "ns", "arch", "platform", "partitions",
-           "tests/regression"])
+           "tests/regression", "bench"])
 
 
 def main():
@@ -231,6 +240,7 @@ def main():
     if build(t, "an505-sfn", args.python, args.jobs):
         qemu_runs(t, args.python)
         qemu_fault(t, args.python)
+    bench_check(t, args.python, args.jobs)
     static_checks(t)
 
     if t.failures:

@@ -1,0 +1,210 @@
+"""Footprint from a GNU ld map file (-Wl,-Map).
+
+    footprint(map_text) -> {"spm_flash", "spm_ram", "partitions_flash",
+                            "partitions_ram", "image_flash", "image_ram"}
+
+Every input section the map lists in an allocated output section is given
+to one owner by its object file:
+
+  spm         spm/ objects (not the generated load info), lib/fmt (built
+              into warden_spm) and arch/ objects; the NSC stubs of their
+              veneers; and the C library / libgcc members that an SPM object
+              pulled in (directly or through another such member), as the
+              map's "Archive member included" table says
+  partitions  the partition objects, the generated load info and the
+              benchmark's own veneer
+  platform    platform/ objects, and library members nobody above pulled in
+
+Flash is what lies in an executable memory region of the map's "Memory
+Configuration" plus the load image of initialised data; RAM is what lies in
+a writable, non-executable region. The image totals are the output
+sections' sizes, padding and stacks included.
+"""
+import re
+
+_MEM = re.compile(r"^(\S+)\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)\s*(\S*)$")
+_OUT = re.compile(r"^(\.\S+)\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)"
+                  r"(?:\s+load address 0x([0-9a-fA-F]+))?\s*$")
+_OUT_NAME = re.compile(r"^(\.\S+)\s*$")
+_OUT_REST = re.compile(r"^\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)"
+                       r"(?:\s+load address 0x([0-9a-fA-F]+))?\s*$")
+_IN = re.compile(r"^ (\S+)\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)\s*(.*)$")
+_IN_NAME = re.compile(r"^ (\S+)\s*$")
+_IN_REST = re.compile(r"^\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)\s+(.+)$")
+_SYMBOL = re.compile(r"^\s+0x([0-9a-fA-F]+)\s+([A-Za-z_]\w*)\s*$")
+
+# Linker-made NSC stubs are 8 bytes each (SG + B.W).
+_STUB_SIZE = 8
+# Veneers that only the benchmark has (bench/secure/bench_veneer.c).
+_BENCH_VENEER_PREFIX = "warden_bench_"
+
+
+class MapError(Exception):
+    pass
+
+
+def _section(text, title, end_titles):
+    text = "\n" + text
+    start = text.find("\n" + title)
+    if start < 0:
+        raise MapError("no '%s' in the map" % title)
+    rest = text[start + len(title) + 1:]
+    ends = [rest.find("\n" + t) for t in end_titles]
+    ends = [e for e in ends if e >= 0]
+    return rest[:min(ends)] if ends else rest
+
+
+def _regions(text):
+    """[(origin, end, attributes)] of the Memory Configuration."""
+    regions = []
+    for line in _section(text, "Memory Configuration",
+                         ["Linker script and memory map"]).splitlines():
+        m = _MEM.match(line)
+        if m and m.group(1) not in ("Name", "*default*"):
+            origin = int(m.group(2), 16)
+            regions.append((origin, origin + int(m.group(3), 16),
+                            m.group(4).lower()))
+    if not regions:
+        raise MapError("no memory regions in the map")
+    return regions
+
+
+def _kind(addr, regions):
+    for origin, end, attrs in regions:
+        if origin <= addr < end:
+            if "x" in attrs:
+                return "flash"
+            if "w" in attrs:
+                return "ram"
+    return None
+
+
+def _archive_owners(text):
+    """member -> the file whose reference pulled it in."""
+    body = _section(text, "Archive member included to satisfy reference by "
+                    "file (symbol)", ["Discarded input sections",
+                                      "Memory Configuration"])
+    owners = {}
+    lines = body.splitlines()
+    for i, line in enumerate(lines):
+        if line and not line[0].isspace() and i + 1 < len(lines):
+            nxt = lines[i + 1].strip()
+            m = re.match(r"^(.*) \(([^)]*)\)$", nxt)
+            if m:
+                owners[line.strip()] = m.group(1)
+    return owners
+
+
+def _is_spm_object(path):
+    if "warden_load_info" in path:
+        return False
+    return "/warden_spm.dir/" in path or "/warden_arch.dir/" in path
+
+
+def _is_platform_object(path):
+    return "/warden_platform.dir/" in path
+
+
+def _owner_function(owners):
+    memo = {}
+
+    def owner(path):
+        if path in memo:
+            return memo[path]
+        memo[path] = "platform"  # cycles: not the SPM's
+        if _is_spm_object(path):
+            result = "spm"
+        elif _is_platform_object(path):
+            result = "platform"
+        elif path in owners:
+            result = "spm" if owner(owners[path]) == "spm" else "platform"
+        elif re.search(r"\.a\([^)]*\)$", path):
+            result = "platform"
+        else:
+            result = "partitions"
+        memo[path] = result
+        return result
+
+    return owner
+
+
+def _walk(text):
+    """Yields ("out", name, addr, size, load) and ("in", name, addr, size,
+    file) and ("sym", addr, name) records of the memory map."""
+    body = _section(text, "Linker script and memory map", [])
+    lines = body.splitlines()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        m = _OUT.match(line)
+        if m:
+            yield ("out", m.group(1), int(m.group(2), 16), int(m.group(3), 16),
+                   int(m.group(4), 16) if m.group(4) else None)
+            i += 1
+            continue
+        m = _OUT_NAME.match(line)
+        r = _OUT_REST.match(nxt)
+        if m and r:
+            yield ("out", m.group(1), int(r.group(1), 16), int(r.group(2), 16),
+                   int(r.group(3), 16) if r.group(3) else None)
+            i += 2
+            continue
+        m = _IN.match(line)
+        if m:
+            yield ("in", m.group(1), int(m.group(2), 16), int(m.group(3), 16),
+                   m.group(4).strip())
+            i += 1
+            continue
+        m = _IN_NAME.match(line)
+        r = _IN_REST.match(nxt)
+        if m and r:
+            yield ("in", m.group(1), int(r.group(1), 16), int(r.group(2), 16),
+                   r.group(3).strip())
+            i += 2
+            continue
+        m = _SYMBOL.match(line)
+        if m:
+            yield ("sym", int(m.group(1), 16), m.group(2))
+        i += 1
+
+
+def footprint(text):
+    regions = _regions(text)
+    owner = _owner_function(_archive_owners(text))
+    sizes = {k: 0 for k in ("spm_flash", "spm_ram", "partitions_flash",
+                            "partitions_ram", "image_flash", "image_ram")}
+    out_flash = out_ram = False
+    in_stubs = False
+
+    def add(who, flash, ram, size):
+        if who in ("spm", "partitions"):
+            if flash:
+                sizes[who + "_flash"] += size
+            if ram:
+                sizes[who + "_ram"] += size
+
+    for rec in _walk(text):
+        if rec[0] == "out":
+            _, name, addr, size, load = rec
+            kind = _kind(addr, regions)
+            out_ram = kind == "ram"
+            out_flash = kind == "flash" or (
+                load is not None and _kind(load, regions) == "flash")
+            if out_flash:
+                sizes["image_flash"] += size
+            if out_ram:
+                sizes["image_ram"] += size
+            in_stubs = False
+            continue
+        if rec[0] == "in":
+            _, name, addr, size, path = rec
+            in_stubs = path == "linker stubs"
+            if size == 0 or in_stubs or name == "*fill*" or not path:
+                continue
+            add(owner(path), out_flash, out_ram, size)
+            continue
+        if in_stubs and out_flash:  # one symbol per NSC stub
+            bench = rec[2].startswith(_BENCH_VENEER_PREFIX)
+            add("partitions" if bench else "spm", True, False, _STUB_SIZE)
+    return sizes

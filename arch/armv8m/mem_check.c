@@ -1,13 +1,31 @@
 /*
- * arch_check_caller_range() on Armv8-M: the Test Target instruction (TT)
- * through the CMSE intrinsics, plus the platform's region tables for what
- * TT cannot see (read-only images without an MPU region, memory holes).
+ * arch_check_caller_range() on Armv8-M: the Test Target instruction (TT,
+ * or TTA for the Non-secure view) on the first and last byte of the range,
+ * plus the platform's region tables for what TT cannot see (read-only
+ * images without an MPU region, memory holes).
+ *
+ * The range check is the one of cmse_check_address_range() (the ACLE's),
+ * written out for the two cases Warden needs so that it costs a few
+ * instructions inline instead of a library call: the range must not wrap,
+ * and TT must give the same answer (the same MPU, SAU and IDAU regions and
+ * the same permissions) for its first and its last byte, which is then the
+ * answer for every byte between them.
  */
 #include <arm_cmse.h>
 
 #include "arch.h"
 #include "armv8m/armv8m_port.h"
 #include "platform.h"
+
+/* Bits of the TT/TTA answer (Armv8-M ARM, "TT, TTT, TTA, TTAT"). */
+#define TT_R    (1u << 18) /* readable by the state/privilege asked about */
+#define TT_RW   (1u << 19) /* read-write, likewise */
+#define TT_NSR  (1u << 20) /* TTA: readable by Non-secure, and Non-secure */
+#define TT_NSRW (1u << 21) /* TTA: read-write by Non-secure, and NS */
+#define TT_S    (1u << 22) /* attributed Secure */
+
+/* TT answers of one 32-byte granule are equal: test a range there once. */
+#define TT_GRANULE (32u)
 
 /* True if [base, last] shares a byte with one of the regions. */
 static bool overlaps_any(uintptr_t base, uintptr_t last,
@@ -33,40 +51,50 @@ static bool inside_one(uintptr_t base, uintptr_t last,
     return false;
 }
 
+/* The TTA (ns) or TT answer for all of [base, last]; 0 (no permission)
+ * when its two ends answer differently. */
+static uint32_t range_tt(bool ns, uintptr_t base, uintptr_t last)
+{
+    uint32_t first = ns ? cmse_TTA((void *)base).value
+                        : cmse_TT((void *)base).value;
+
+    if ((base ^ last) < TT_GRANULE) {
+        return first;
+    }
+    uint32_t end = ns ? cmse_TTA((void *)last).value
+                      : cmse_TT((void *)last).value;
+    return (end == first) ? first : 0u;
+}
+
 bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
                              uint32_t access)
 {
-    uintptr_t last;
+    uintptr_t end;
 
-    if (size == 0 || access == 0 || (access & ~ARCH_ACCESS_RW) != 0) {
-        return false;
-    }
-    if (__builtin_add_overflow(base, size - 1, &last)) {
-        return false;
-    }
-    if ((access & ARCH_ACCESS_WRITE) != 0 &&
-        overlaps_any(base, last, platform_ro_regions,
-                     platform_ro_region_count)) {
+    /* Like cmse_check_address_range(), refuse a range ending at the top of
+     * the address space too (base + size must not carry). */
+    if (size == 0 || access == 0 || (access & ~ARCH_ACCESS_RW) != 0 ||
+        __builtin_add_overflow(base, size, &end)) {
         return false;
     }
 
-    int mpu =
-        (access & ARCH_ACCESS_WRITE) != 0 ? CMSE_MPU_READWRITE : CMSE_MPU_READ;
-    void *p = (void *)base;
+    uintptr_t last = end - 1u;
+    bool write = (access & ARCH_ACCESS_WRITE) != 0;
 
+    if (write && overlaps_any(base, last, platform_ro_regions,
+                              platform_ro_region_count)) {
+        return false;
+    }
     if (ns) {
-        /* TTA: Non-secure attribution and the Non-secure MPU's view; also
-         * refuses a range that spans two SAU/IDAU/MPU regions. */
-        return cmse_check_address_range(p, size, CMSE_NONSECURE | mpu) != NULL;
+        /* TTA: Non-secure attribution and the Non-secure MPU's view. */
+        return (range_tt(true, base, last) & (write ? TT_NSRW : TT_NSR)) != 0;
     }
     if (!inside_one(base, last, armv8m_secure_regions,
                     armv8m_secure_region_count)) {
         return false;
     }
-    /* TT: one region, readable (writable) by the current, privileged
-     * Secure state, and attributed Secure. */
-    if (cmse_check_address_range(p, size, mpu) == NULL) {
-        return false;
-    }
-    return cmse_TT(p).flags.secure != 0;
+    /* TT: readable (writable) by the current, privileged Secure state, and
+     * attributed Secure. */
+    uint32_t tt = range_tt(false, base, last);
+    return (tt & (write ? TT_RW : TT_R)) != 0 && (tt & TT_S) != 0;
 }

@@ -31,6 +31,8 @@ def symbols(nm, elf):
     syms = []
     for line in out.splitlines():
         parts = line.split()
+        if len(parts) == 3:  # no size (e.g. the __acle_se_ entry points)
+            parts.insert(1, "0")
         if len(parts) == 4 and parts[2] in "tTwW":
             syms.append((int(parts[0], 16) & ~1, int(parts[1], 16), parts[3]))
     return syms

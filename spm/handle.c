@@ -1,15 +1,18 @@
 /* Connection and message slots, and the handles that name them. */
 #include "spm/handle.h"
 
-#include <string.h>
-
 struct spm_conn spm_conns[SPM_NUM_SLOTS];
 
 void spm_conn_init(void)
 {
-    memset(spm_conns, 0, sizeof(spm_conns));
+    /* Free, no owner, first generation; the message fields are written
+     * before any use reads them. */
     for (uint32_t i = 0; i < SPM_NUM_SLOTS; i++) {
-        spm_conns[i].gen = 1;
+        spm_conns[i].gen = 1u;
+        spm_conns[i].state = SPM_CONN_FREE;
+        spm_conns[i].service = NULL;
+        spm_conns[i].client = NULL;
+        spm_conns[i].rhandle = NULL;
     }
 }
 

@@ -39,6 +39,14 @@ bool umem_check(const struct spm_partition *caller, spm_uptr_t p, size_t len,
 bool umem_read(const struct spm_partition *caller, void *dst, spm_uptr_t src,
                size_t len);
 
+/**
+ * As umem_read(), checking @p access instead of ARCH_ACCESS_READ: RW for a
+ * range the caller must also be able to write later (an outvec array,
+ * whose lengths come back), so that one check covers both.
+ */
+bool umem_read_as(const struct spm_partition *caller, void *dst,
+                  spm_uptr_t src, size_t len, uint32_t access);
+
 /** Copies to caller memory: checks WRITE first; false (no copy) if refused. */
 bool umem_write(const struct spm_partition *caller, spm_uptr_t dst,
                 const void *src, size_t len);
@@ -46,6 +54,10 @@ bool umem_write(const struct spm_partition *caller, spm_uptr_t dst,
 /**
  * Copies between two caller ranges that were both checked when the message
  * was decoded (payload of a psa_read/psa_write): no check here.
+ *
+ * Every copy of this file has memmove() semantics (overlapping ranges are
+ * copied as if through a buffer) and moves whole words when source and
+ * destination are equally aligned.
  */
 void umem_copy_checked(spm_uptr_t dst, spm_uptr_t src, size_t len);
 

@@ -133,6 +133,48 @@ static void test_copy_checked(void **state)
     assert_int_equal(fake_arch_checks(), 0);
 }
 
+/* Every path of the copy: words (4 per round and single), bytes for an
+ * unaligned source, destination or length, and both overlap directions;
+ * each against a byte-by-byte model. */
+static void test_copy_paths(void **state)
+{
+    static const struct {
+        size_t dst, src, len;
+    } cases[] = {
+        { 0, 32, 4 },  { 0, 32, 8 },   { 0, 32, 16 },  { 0, 32, 28 },
+        { 0, 32, 32 }, { 1, 33, 16 },  { 0, 33, 15 },  { 4, 40, 13 },
+        { 8, 0, 32 },  { 0, 8, 32 },   { 3, 0, 20 },   { 0, 5, 20 },
+        { 4, 0, 16 },  { 0, 4, 16 },   { 12, 12, 16 }, { 2, 2, 0 },
+    };
+    uint32_t words[16]; /* 64 aligned bytes */
+    uint8_t *mem = (uint8_t *)words;
+    uint8_t model[64];
+
+    (void)state;
+    for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+        for (size_t i = 0; i < sizeof(model); i++) {
+            model[i] = mem[i] = (uint8_t)(i * 3u + c);
+        }
+        memmove(&model[cases[c].dst], &model[cases[c].src], cases[c].len);
+        umem_copy_checked(at(&mem[cases[c].dst]), at(&mem[cases[c].src]),
+                          cases[c].len);
+        assert_memory_equal(mem, model, sizeof(model));
+    }
+}
+
+static void test_read_as_checks_the_access_asked(void **state)
+{
+    (void)state;
+    assert_true(umem_read_as(&ns, local, at(ns_rw), 8, ARCH_ACCESS_RW));
+    assert_int_equal(fake_arch_last_check().access, ARCH_ACCESS_RW);
+    assert_memory_equal(local, ns_rw, 8);
+    memset(local, 0xEE, sizeof(local));
+    /* Read-only memory is readable, but not for a read-write caller. */
+    assert_false(umem_read_as(&ns, local, at(ns_ro), 8, ARCH_ACCESS_RW));
+    assert_int_equal(local[0], 0xEE);
+    assert_int_equal(fake_arch_checks(), 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -144,6 +186,8 @@ int main(void)
         cmocka_unit_test_setup(test_write_copies_when_allowed, setup),
         cmocka_unit_test_setup(test_write_refused_copies_nothing, setup),
         cmocka_unit_test_setup(test_copy_checked, setup),
+        cmocka_unit_test_setup(test_copy_paths, setup),
+        cmocka_unit_test_setup(test_read_as_checks_the_access_asked, setup),
     };
 
     return cmocka_run_group_tests_name("umem", tests, NULL, NULL);

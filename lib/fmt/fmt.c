@@ -1,162 +1,174 @@
 #include "fmt.h"
 
+#include <stdbool.h>
 #include <stdint.h>
-#include <string.h>
 
-struct spec {
-    char pad;
-    unsigned width;
-    unsigned length; /* 0: int, 1: long, 2: size_t */
+/*
+ * Everything is formatted in unsigned long (the widest type the l and z
+ * modifiers can name on ILP32 and LP64), so a 32-bit target divides with
+ * its own instruction and pulls no 64-bit division from libgcc.
+ */
+
+struct out {
+    fmt_sink_t sink;
+    int n;
 };
 
-static int put_padded(fmt_sink_t sink, const char *s, size_t len,
-                      const struct spec *sp)
+static void emit(struct out *o, const char *s, size_t len)
 {
-    int n = (int)len;
-    char c = sp->pad;
-
-    while ((size_t)n < sp->width) {
-        sink(&c, 1);
-        n++;
-    }
-    sink(s, len);
-    return n;
+    o->sink(s, len);
+    o->n += (int)len;
 }
 
-static int put_unsigned(fmt_sink_t sink, uintmax_t v, unsigned base, int upper,
-                        int negative, const struct spec *sp)
+/* s[0..len) in a field of @p width: a '-' sign goes before zero padding
+ * and after space padding. */
+static void field(struct out *o, const char *s, size_t len, char pad,
+                  unsigned width, bool negative)
+{
+    size_t total = len + (negative ? 1u : 0u);
+
+    if (negative && pad == '0') {
+        emit(o, "-", 1);
+    }
+    for (; total < width; total++) {
+        emit(o, &pad, 1);
+    }
+    if (negative && pad != '0') {
+        emit(o, "-", 1);
+    }
+    emit(o, s, len);
+}
+
+static void number(struct out *o, unsigned long v, unsigned base, bool upper,
+                   bool negative, char pad, unsigned width)
 {
     const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-    char buf[24];
+    char buf[3 * sizeof(unsigned long)];
     size_t i = sizeof(buf);
 
     do {
         buf[--i] = digits[v % base];
         v /= base;
     } while (v != 0u);
-    if (negative) {
-        if (sp->pad == '0' && sp->width > 0u) {
-            struct spec rest = *sp;
-            sink("-", 1);
-            rest.width--;
-            return 1 + put_padded(sink, &buf[i], sizeof(buf) - i, &rest);
-        }
-        buf[--i] = '-';
-    }
-    return put_padded(sink, &buf[i], sizeof(buf) - i, sp);
+    field(o, &buf[i], sizeof(buf) - i, pad, width, negative);
 }
 
-static uintmax_t get_unsigned(va_list *ap, unsigned length)
+/* The argument of a d/i (signed) or u/x/X conversion, by length modifier
+ * (0: none, 'l', 'z'). */
+static long get_signed(va_list *ap, char length)
 {
-    if (length == 1u) {
+    if (length == 'l') {
+        return va_arg(*ap, long);
+    }
+    if (length == 'z') {
+        return (long)va_arg(*ap, ptrdiff_t); /* the signed size_t */
+    }
+    return va_arg(*ap, int);
+}
+
+static unsigned long get_unsigned(va_list *ap, char length)
+{
+    if (length == 'l') {
         return va_arg(*ap, unsigned long);
     }
-    if (length == 2u) {
+    if (length == 'z') {
         return va_arg(*ap, size_t);
     }
     return va_arg(*ap, unsigned int);
 }
 
-static intmax_t get_signed(va_list *ap, unsigned length)
-{
-    if (length == 1u) {
-        return va_arg(*ap, long);
-    }
-    if (length == 2u) {
-        /* The signed type of size_t's width. */
-        return va_arg(*ap, ptrdiff_t);
-    }
-    return va_arg(*ap, int);
-}
-
-static int put_conv(fmt_sink_t sink, char conv, va_list *ap,
-                    const struct spec *sp)
+static void conversion(struct out *o, char conv, va_list *ap, char length,
+                       char pad, unsigned width)
 {
     switch (conv) {
     case 'd':
     case 'i': {
-        intmax_t v = get_signed(ap, sp->length);
-        uintmax_t mag = (v < 0) ? (uintmax_t)0 - (uintmax_t)v : (uintmax_t)v;
-        return put_unsigned(sink, mag, 10u, 0, v < 0, sp);
+        long v = get_signed(ap, length);
+        unsigned long mag = (v < 0) ? 0ul - (unsigned long)v : (unsigned long)v;
+        number(o, mag, 10u, false, v < 0, pad, width);
+        return;
     }
     case 'u':
-        return put_unsigned(sink, get_unsigned(ap, sp->length), 10u, 0, 0, sp);
     case 'x':
     case 'X':
-        return put_unsigned(sink, get_unsigned(ap, sp->length), 16u,
-                            conv == 'X', 0, sp);
+        number(o, get_unsigned(ap, length), conv == 'u' ? 10u : 16u,
+               conv == 'X', false, pad, width);
+        return;
     case 'p':
-        sink("0x", 2);
-        return 2 + put_unsigned(sink, (uintptr_t)va_arg(*ap, void *), 16u, 0, 0,
-                                sp);
+        emit(o, "0x", 2);
+        number(o, (uintptr_t)va_arg(*ap, void *), 16u, false, false, pad,
+               width);
+        return;
     case 'c': {
         char c = (char)va_arg(*ap, int);
-        return put_padded(sink, &c, 1, sp);
+        field(o, &c, 1, pad, width, false);
+        return;
     }
     case 's': {
         const char *s = va_arg(*ap, const char *);
+        size_t len = 0;
+
         if (s == NULL) {
             s = "(null)";
         }
-        return put_padded(sink, s, strlen(s), sp);
+        while (s[len] != '\0') {
+            len++;
+        }
+        field(o, s, len, pad, width, false);
+        return;
     }
     default:
-        sink("%", 1);
-        sink(&conv, 1);
-        return 2;
+        emit(o, "%", 1);
+        emit(o, &conv, 1);
+        return;
     }
 }
 
 int fmt_vprint(fmt_sink_t sink, const char *fmt, va_list ap)
 {
+    struct out o = { sink, 0 };
     va_list args;
-    int n = 0;
 
     va_copy(args, ap);
     while (*fmt != '\0') {
         const char *start = fmt;
-        struct spec sp = { ' ', 0u, 0u };
+        char pad = ' ';
+        unsigned width = 0u;
+        char length = 0;
 
         while (*fmt != '\0' && *fmt != '%') {
             fmt++;
         }
         if (fmt != start) {
-            sink(start, (size_t)(fmt - start));
-            n += (int)(fmt - start);
+            emit(&o, start, (size_t)(fmt - start));
         }
         if (*fmt == '\0') {
             break;
         }
         fmt++;
         if (*fmt == '%') {
-            sink("%", 1);
-            n++;
+            emit(&o, "%", 1);
             fmt++;
             continue;
         }
         if (*fmt == '0') {
-            sp.pad = '0';
+            pad = '0';
             fmt++;
         }
         while (*fmt >= '0' && *fmt <= '9') {
-            sp.width = sp.width * 10u + (unsigned)(*fmt - '0');
+            width = width * 10u + (unsigned)(*fmt - '0');
             fmt++;
         }
-        if (*fmt == 'l') {
-            sp.length = 1u;
-            fmt++;
-        } else if (*fmt == 'z') {
-            sp.length = 2u;
-            fmt++;
+        if (*fmt == 'l' || *fmt == 'z') {
+            length = *fmt++;
         }
         if (*fmt == '\0') {
             break;
         }
-        n += put_conv(sink, *fmt, &args, &sp);
-        fmt++;
+        conversion(&o, *fmt++, &args, length, pad, width);
     }
     va_end(args);
-    return n;
+    return o.n;
 }
 
 int fmt_print(fmt_sink_t sink, const char *fmt, ...)

@@ -40,7 +40,7 @@ static psa_status_t not_serving(int32_t type)
 
 psa_status_t backend_messaging(struct spm_conn *conn)
 {
-    struct spm_partition *owner = spm_service_partition(conn->service);
+    struct spm_partition *owner = &spm_partitions[conn->service->partition];
     struct spm_partition *caller = current;
     psa_status_t status;
 

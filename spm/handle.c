@@ -26,11 +26,6 @@ struct spm_conn *spm_conn_alloc(void)
     return NULL;
 }
 
-struct spm_conn *spm_conn_client_slot(const struct spm_partition *client)
-{
-    return &spm_conns[WARDEN_CONN_MAX + client->index];
-}
-
 void spm_conn_free(struct spm_conn *conn)
 {
     uint32_t gen = (conn->gen + 1u) & SPM_HANDLE_GEN_MASK;
@@ -39,13 +34,6 @@ void spm_conn_free(struct spm_conn *conn)
     conn->state = SPM_CONN_FREE;
     conn->rhandle = NULL;
     conn->gen = (gen == 0u) ? 1u : gen;
-}
-
-psa_handle_t spm_conn_handle(const struct spm_conn *conn)
-{
-    uint32_t slot = (uint32_t)(conn - spm_conns);
-
-    return (psa_handle_t)((conn->gen << SPM_HANDLE_GEN_SHIFT) | (slot + 1u));
 }
 
 struct spm_conn *spm_conn_from_handle(psa_handle_t handle, bool pool_only)

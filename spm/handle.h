@@ -46,13 +46,22 @@ void spm_conn_init(void);
 struct spm_conn *spm_conn_alloc(void);
 
 /** The stateless-call slot of @p client. */
-struct spm_conn *spm_conn_client_slot(const struct spm_partition *client);
+static inline struct spm_conn *
+spm_conn_client_slot(const struct spm_partition *client)
+{
+    return &spm_conns[WARDEN_CONN_MAX + client->index];
+}
 
 /** Returns a slot to the pool: its handle stops being valid. */
 void spm_conn_free(struct spm_conn *conn);
 
 /** The handle naming @p conn now (> 0, bit 30 clear). */
-psa_handle_t spm_conn_handle(const struct spm_conn *conn);
+static inline psa_handle_t spm_conn_handle(const struct spm_conn *conn)
+{
+    uint32_t slot = (uint32_t)(conn - spm_conns);
+
+    return (psa_handle_t)((conn->gen << SPM_HANDLE_GEN_SHIFT) | (slot + 1u));
+}
 
 /**
  * The slot a handle names, or NULL if it names none in use: 0, negative,

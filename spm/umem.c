@@ -67,20 +67,30 @@ bool umem_check(const struct spm_partition *caller, spm_uptr_t p, size_t len,
     return arch_check_caller_range(spm_is_ns(caller), p.addr, len, access);
 }
 
-bool umem_read_as(const struct spm_partition *caller, void *dst,
-                  spm_uptr_t src, size_t len, uint32_t access)
+bool umem_read(const struct spm_partition *caller, void *dst, spm_uptr_t src,
+               size_t len)
 {
-    if (!umem_check(caller, src, len, access)) {
+    if (!umem_check(caller, src, len, ARCH_ACCESS_READ)) {
         return false;
     }
     copy((uintptr_t)dst, src.addr, len);
     return true;
 }
 
-bool umem_read(const struct spm_partition *caller, void *dst, spm_uptr_t src,
-               size_t len)
+bool umem_read_vecs(const struct spm_partition *caller, spm_uptr_t src,
+                    size_t n, uint32_t access, spm_uptr_t *base, size_t *len)
 {
-    return umem_read_as(caller, dst, src, len, ARCH_ACCESS_READ);
+    /* psa_outvec has psa_invec's layout (pinned in psa/client.h). */
+    const psa_invec *vec = (const psa_invec *)src.addr;
+
+    if (!umem_check(caller, src, n * sizeof(psa_invec), access)) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        base[i] = spm_uptr((uintptr_t)vec[i].base);
+        len[i] = vec[i].len;
+    }
+    return true;
 }
 
 bool umem_write(const struct spm_partition *caller, spm_uptr_t dst,

@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "psa/client.h"
+
 typedef struct {
     uintptr_t addr;
 } spm_uptr_t;
@@ -40,12 +42,14 @@ bool umem_read(const struct spm_partition *caller, void *dst, spm_uptr_t src,
                size_t len);
 
 /**
- * As umem_read(), checking @p access instead of ARCH_ACCESS_READ: RW for a
- * range the caller must also be able to write later (an outvec array,
- * whose lengths come back), so that one check covers both.
+ * Reads @p n vector descriptors ({base, len} pairs: the layout of psa_invec
+ * and psa_outvec) from caller memory at @p src into @p base and @p len,
+ * after one check of the whole array for @p access (READ for invecs; RW
+ * for outvecs, whose lengths come back). Each field is read once.
+ * @return false, with nothing read, if the check refuses the array.
  */
-bool umem_read_as(const struct spm_partition *caller, void *dst,
-                  spm_uptr_t src, size_t len, uint32_t access);
+bool umem_read_vecs(const struct spm_partition *caller, spm_uptr_t src,
+                    size_t n, uint32_t access, spm_uptr_t *base, size_t *len);
 
 /** Copies to caller memory: checks WRITE first; false (no copy) if refused. */
 bool umem_write(const struct spm_partition *caller, spm_uptr_t dst,

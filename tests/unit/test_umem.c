@@ -162,17 +162,26 @@ static void test_copy_paths(void **state)
     }
 }
 
-static void test_read_as_checks_the_access_asked(void **state)
+static void test_read_vecs(void **state)
 {
+    psa_outvec vecs[2] = { { &ns_rw[0], 3 }, { NULL, 0 } };
+    spm_uptr_t base[2] = { { 1 }, { 1 } };
+    size_t len[2] = { 7, 7 };
+
     (void)state;
-    assert_true(umem_read_as(&ns, local, at(ns_rw), 8, ARCH_ACCESS_RW));
+    /* The caller's own array: registered read-write for the test. */
+    FAKE_REGION(true, vecs, ARCH_ACCESS_RW);
+    assert_true(umem_read_vecs(&ns, at(vecs), 2, ARCH_ACCESS_RW, base, len));
     assert_int_equal(fake_arch_last_check().access, ARCH_ACCESS_RW);
-    assert_memory_equal(local, ns_rw, 8);
-    memset(local, 0xEE, sizeof(local));
-    /* Read-only memory is readable, but not for a read-write caller. */
-    assert_false(umem_read_as(&ns, local, at(ns_ro), 8, ARCH_ACCESS_RW));
-    assert_int_equal(local[0], 0xEE);
-    assert_int_equal(fake_arch_checks(), 2);
+    assert_int_equal(fake_arch_last_check().size, sizeof(vecs));
+    assert_int_equal(base[0].addr, (uintptr_t)&ns_rw[0]);
+    assert_int_equal(len[0], 3);
+    assert_int_equal(base[1].addr, 0);
+    assert_int_equal(len[1], 0);
+    /* Refused: nothing read. */
+    base[0] = spm_uptr(1);
+    assert_false(umem_read_vecs(&sp, at(vecs), 1, ARCH_ACCESS_READ, base, len));
+    assert_int_equal(base[0].addr, 1);
 }
 
 int main(void)
@@ -187,7 +196,7 @@ int main(void)
         cmocka_unit_test_setup(test_write_refused_copies_nothing, setup),
         cmocka_unit_test_setup(test_copy_checked, setup),
         cmocka_unit_test_setup(test_copy_paths, setup),
-        cmocka_unit_test_setup(test_read_as_checks_the_access_asked, setup),
+        cmocka_unit_test_setup(test_read_vecs, setup),
     };
 
     return cmocka_run_group_tests_name("umem", tests, NULL, NULL);

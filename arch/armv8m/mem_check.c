@@ -28,11 +28,11 @@
 #define TT_GRANULE (32u)
 
 /* True if [base, last] shares a byte with one of the regions. */
-static bool overlaps_any(uintptr_t base, uintptr_t last,
-                         const struct platform_region *r, size_t n)
+static inline bool overlaps_any(uintptr_t base, uintptr_t last,
+                                const struct platform_region *r, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (base <= r[i].limit && r[i].base <= last) {
+    for (const struct platform_region *end = r + n; r != end; r++) {
+        if (base <= r->limit && r->base <= last) {
             return true;
         }
     }
@@ -40,11 +40,11 @@ static bool overlaps_any(uintptr_t base, uintptr_t last,
 }
 
 /* True if [base, last] lies inside a single one of the regions. */
-static bool inside_one(uintptr_t base, uintptr_t last,
-                       const struct platform_region *r, size_t n)
+static inline bool inside_one(uintptr_t base, uintptr_t last,
+                              const struct platform_region *r, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (r[i].base <= base && last <= r[i].limit) {
+    for (const struct platform_region *end = r + n; r != end; r++) {
+        if (r->base <= base && last <= r->limit) {
             return true;
         }
     }
@@ -53,7 +53,7 @@ static bool inside_one(uintptr_t base, uintptr_t last,
 
 /* The TTA (ns) or TT answer for all of [base, last]; 0 (no permission)
  * when its two ends answer differently. */
-static uint32_t range_tt(bool ns, uintptr_t base, uintptr_t last)
+static inline uint32_t range_tt(bool ns, uintptr_t base, uintptr_t last)
 {
     uint32_t first = ns ? cmse_TTA((void *)base).value
                         : cmse_TT((void *)base).value;
@@ -69,12 +69,12 @@ static uint32_t range_tt(bool ns, uintptr_t base, uintptr_t last)
 bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
                              uint32_t access)
 {
-    uintptr_t end;
+    uintptr_t end = base + size;
 
     /* Like cmse_check_address_range(), refuse a range ending at the top of
-     * the address space too (base + size must not carry). */
-    if (size == 0 || access == 0 || (access & ~ARCH_ACCESS_RW) != 0 ||
-        __builtin_add_overflow(base, size, &end)) {
+     * the address space too: base + size must not carry (with size > 0,
+     * end <= base exactly when it does). access is 1, 2 or 3. */
+    if (size == 0 || end <= base || access - 1u > ARCH_ACCESS_RW - 1u) {
         return false;
     }
 

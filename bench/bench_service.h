@@ -3,8 +3,9 @@
  *
  *   BENCH_NOP, BENCH_NOP_CONN    every request (connect, disconnect, call)
  *                                returns PSA_SUCCESS at once.
- *   BENCH_ECHO, BENCH_ECHO_CONN  a call reads each non-empty invec i whole
- *                                and writes it to outvec i, then returns
+ *   BENCH_ECHO, BENCH_ECHO_CONN  a call reads invec i whole and writes it
+ *                                to outvec i, for i = 0, 1, ... up to the
+ *                                first empty invec, then returns
  *                                PSA_SUCCESS; PSA_ERROR_BUFFER_TOO_SMALL if
  *                                an invec is longer than its outvec or than
  *                                BENCH_ECHO_MAX. Connect and disconnect

@@ -12,12 +12,9 @@ static psa_status_t echo(const psa_msg_t *msg)
     if (msg->type < PSA_IPC_CALL) {
         return PSA_SUCCESS; /* connect, disconnect */
     }
-    for (uint32_t i = 0; i < PSA_MAX_IOVEC; i++) {
+    for (uint32_t i = 0; i < PSA_MAX_IOVEC && msg->in_size[i] != 0u; i++) {
         size_t n = msg->in_size[i];
 
-        if (n == 0u) {
-            continue;
-        }
         if (n > msg->out_size[i] || n > sizeof(buf)) {
             return PSA_ERROR_BUFFER_TOO_SMALL;
         }

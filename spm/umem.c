@@ -93,6 +93,15 @@ bool umem_read_vecs(const struct spm_partition *caller, spm_uptr_t src,
     return true;
 }
 
+void umem_write_vec_lens_checked(spm_uptr_t vecs, const size_t *len, size_t n)
+{
+    psa_outvec *vec = (psa_outvec *)vecs.addr;
+
+    for (size_t i = 0; i < n; i++) {
+        vec[i].len = len[i];
+    }
+}
+
 bool umem_write(const struct spm_partition *caller, spm_uptr_t dst,
                 const void *src, size_t len)
 {

@@ -51,6 +51,14 @@ bool umem_read(const struct spm_partition *caller, void *dst, spm_uptr_t src,
 bool umem_read_vecs(const struct spm_partition *caller, spm_uptr_t src,
                     size_t n, uint32_t access, spm_uptr_t *base, size_t *len);
 
+/**
+ * Writes @p n lengths into the len fields of the caller's psa_outvec array
+ * at @p vecs, which umem_read_vecs() checked read-write when the request
+ * was decoded (the caller cannot lose access to it during its own call):
+ * no check here.
+ */
+void umem_write_vec_lens_checked(spm_uptr_t vecs, const size_t *len, size_t n);
+
 /** Copies to caller memory: checks WRITE first; false (no copy) if refused. */
 bool umem_write(const struct spm_partition *caller, spm_uptr_t dst,
                 const void *src, size_t len);

@@ -184,6 +184,20 @@ static void test_read_vecs(void **state)
     assert_int_equal(base[0].addr, 1);
 }
 
+static void test_write_vec_lens_checked(void **state)
+{
+    psa_outvec vecs[3] = { { NULL, 7 }, { &ns_rw[0], 7 }, { NULL, 7 } };
+    const size_t len[2] = { 0, 12 };
+
+    (void)state;
+    umem_write_vec_lens_checked(at(vecs), len, 2);
+    assert_int_equal(vecs[0].len, 0);
+    assert_int_equal(vecs[1].len, 12);
+    assert_ptr_equal(vecs[1].base, &ns_rw[0]);
+    assert_int_equal(vecs[2].len, 7);
+    assert_int_equal(fake_arch_checks(), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -197,6 +211,7 @@ int main(void)
         cmocka_unit_test_setup(test_copy_checked, setup),
         cmocka_unit_test_setup(test_copy_paths, setup),
         cmocka_unit_test_setup(test_read_vecs, setup),
+        cmocka_unit_test_setup(test_write_vec_lens_checked, setup),
     };
 
     return cmocka_run_group_tests_name("umem", tests, NULL, NULL);

@@ -195,16 +195,11 @@ static psa_status_t decode_call(struct spm_partition *caller,
     return decode_connection(caller, handle, conn, svc);
 }
 
-/* Tells the client how much the service wrote in each outvec. */
+/* Tells the client how much the service wrote in each outvec (into the
+ * outvec array spm_iovec_decode() checked read-write). */
 static void write_back_lengths(const struct spm_conn *conn)
 {
-    for (uint32_t i = 0; i < conn->out_len; i++) {
-        spm_uptr_t len_field = spm_uptr_add(
-            conn->out_desc, i * sizeof(psa_outvec) + offsetof(psa_outvec, len));
-        size_t written = conn->out_done[i];
-
-        (void)umem_write(conn->client, len_field, &written, sizeof(written));
-    }
+    umem_write_vec_lens_checked(conn->out_desc, conn->out_done, conn->out_len);
 }
 
 psa_status_t spm_call(struct spm_partition *caller, psa_handle_t handle,

@@ -67,9 +67,15 @@ static void prepare_msg(struct spm_conn *conn, int32_t type)
     msg->handle = spm_conn_handle(conn);
     msg->client_id = spm_client_id(conn->client);
     msg->rhandle = conn->rhandle;
+    /* Sizes past the vectors set_vectors() wrote are 0; nothing is read or
+     * written yet. Straight-line stores: this runs for every request. */
     for (uint32_t i = 0; i < PSA_MAX_IOVEC; i++) {
-        msg->in_size[i] = (i < conn->in_len) ? msg->in_size[i] : 0u;
-        msg->out_size[i] = (i < conn->out_len) ? msg->out_size[i] : 0u;
+        if (i >= conn->in_len) {
+            msg->in_size[i] = 0u;
+        }
+        if (i >= conn->out_len) {
+            msg->out_size[i] = 0u;
+        }
         conn->in_done[i] = 0u;
         conn->out_done[i] = 0u;
     }

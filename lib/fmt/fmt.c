@@ -39,88 +39,70 @@ static void field(struct out *o, const char *s, size_t len, char pad,
     emit(o, s, len);
 }
 
-static void number(struct out *o, unsigned long v, unsigned base, bool upper,
+static void number(struct out *o, unsigned long v, unsigned base, char alpha,
                    bool negative, char pad, unsigned width)
 {
-    const char *digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
     char buf[3 * sizeof(unsigned long)];
     size_t i = sizeof(buf);
 
     do {
-        buf[--i] = digits[v % base];
+        unsigned d = (unsigned)(v % base);
+
+        buf[--i] = (char)(d < 10u ? '0' + d : alpha + d - 10u);
         v /= base;
     } while (v != 0u);
     field(o, &buf[i], sizeof(buf) - i, pad, width, negative);
 }
 
-/* The argument of a d/i (signed) or u/x/X conversion, by length modifier
- * (0: none, 'l', 'z'). */
-static long get_signed(va_list *ap, char length)
+/* The argument of an integer conversion, by length modifier (0: none,
+ * 'l', 'z'), widened: sign-extended if @p is_signed. */
+static unsigned long get_integer(va_list *ap, char length, bool is_signed)
 {
     if (length == 'l') {
-        return va_arg(*ap, long);
+        return is_signed ? (unsigned long)va_arg(*ap, long)
+                         : va_arg(*ap, unsigned long);
     }
-    if (length == 'z') {
-        return (long)va_arg(*ap, ptrdiff_t); /* the signed size_t */
+    if (length == 'z') { /* ptrdiff_t: the signed type of size_t's width */
+        return is_signed ? (unsigned long)(long)va_arg(*ap, ptrdiff_t)
+                         : (unsigned long)va_arg(*ap, size_t);
     }
-    return va_arg(*ap, int);
-}
-
-static unsigned long get_unsigned(va_list *ap, char length)
-{
-    if (length == 'l') {
-        return va_arg(*ap, unsigned long);
-    }
-    if (length == 'z') {
-        return va_arg(*ap, size_t);
-    }
-    return va_arg(*ap, unsigned int);
+    return is_signed ? (unsigned long)(long)va_arg(*ap, int)
+                     : (unsigned long)va_arg(*ap, unsigned int);
 }
 
 static void conversion(struct out *o, char conv, va_list *ap, char length,
                        char pad, unsigned width)
 {
-    switch (conv) {
-    case 'd':
-    case 'i': {
-        long v = get_signed(ap, length);
+    if (conv == 'd' || conv == 'i') {
+        long v = (long)get_integer(ap, length, true);
         unsigned long mag = (v < 0) ? 0ul - (unsigned long)v : (unsigned long)v;
-        number(o, mag, 10u, false, v < 0, pad, width);
-        return;
-    }
-    case 'u':
-    case 'x':
-    case 'X':
-        number(o, get_unsigned(ap, length), conv == 'u' ? 10u : 16u,
-               conv == 'X', false, pad, width);
-        return;
-    case 'p':
-        emit(o, "0x", 2);
-        number(o, (uintptr_t)va_arg(*ap, void *), 16u, false, false, pad,
-               width);
-        return;
-    case 'c': {
-        char c = (char)va_arg(*ap, int);
-        field(o, &c, 1, pad, width, false);
-        return;
-    }
-    case 's': {
-        const char *s = va_arg(*ap, const char *);
-        size_t len = 0;
 
-        if (s == NULL) {
-            s = "(null)";
+        number(o, mag, 10u, 'a', v < 0, pad, width);
+    } else if (conv == 'u' || conv == 'x' || conv == 'X') {
+        number(o, get_integer(ap, length, false), conv == 'u' ? 10u : 16u,
+               conv == 'X' ? 'A' : 'a', false, pad, width);
+    } else if (conv == 'p') {
+        emit(o, "0x", 2);
+        number(o, (uintptr_t)va_arg(*ap, void *), 16u, 'a', false, pad, width);
+    } else if (conv == 'c' || conv == 's') {
+        char c = 0;
+        const char *str = &c;
+        size_t len = 1;
+
+        if (conv == 'c') {
+            c = (char)va_arg(*ap, int);
+        } else {
+            str = va_arg(*ap, const char *);
+            if (str == NULL) {
+                str = "(null)";
+            }
+            for (len = 0; str[len] != '\0'; len++) {
+            }
         }
-        while (s[len] != '\0') {
-            len++;
-        }
-        field(o, s, len, pad, width, false);
-        return;
-    }
-    default:
+        field(o, str, len, pad, width, false);
+    } else {
         emit(o, "%", 1);
         emit(o, &conv, 1);
-        return;
     }
 }
 

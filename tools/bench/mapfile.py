@@ -1,7 +1,8 @@
 """Footprint from a GNU ld map file (-Wl,-Map).
 
-    footprint(map_text) -> {"spm_flash", "spm_ram", "partitions_flash",
-                            "partitions_ram", "image_flash", "image_ram"}
+    footprint(map_text) -> {"spm_flash", "spm_ram", "spm_arch_flash",
+                            "partitions_flash", "partitions_ram",
+                            "image_flash", "image_ram"}
 
 Every input section the map lists in an allocated output section is given
 to one owner by its object file:
@@ -14,6 +15,10 @@ to one owner by its object file:
   partitions  the partition objects, the generated load info and the
               benchmark's own veneer
   platform    platform/ objects, and library members nobody above pulled in
+
+spm_arch_flash is the part of spm_flash that arch/ objects (and the library
+members they pulled in) take: veneers, the memory check, the NS launch,
+the SAU set-up and the fault reports.
 
 Flash is what lies in an executable memory region of the map's "Memory
 Configuration" plus the load image of initialised data; RAM is what lies in
@@ -106,18 +111,24 @@ def _is_platform_object(path):
 
 
 def _owner_function(owners):
+    """path -> "spm", "arch" (the SPM's arch/ part), "partitions" or
+    "platform"."""
     memo = {}
 
     def owner(path):
         if path in memo:
             return memo[path]
         memo[path] = "platform"  # cycles: not the SPM's
-        if _is_spm_object(path):
+        if "/warden_arch.dir/" in path:
+            result = "arch"
+        elif _is_spm_object(path):
             result = "spm"
         elif _is_platform_object(path):
             result = "platform"
         elif path in owners:
-            result = "spm" if owner(owners[path]) == "spm" else "platform"
+            result = owner(owners[path])
+            if result == "partitions":
+                result = "platform"
         elif re.search(r"\.a\([^)]*\)$", path):
             result = "platform"
         else:
@@ -172,12 +183,17 @@ def _walk(text):
 def footprint(text):
     regions = _regions(text)
     owner = _owner_function(_archive_owners(text))
-    sizes = {k: 0 for k in ("spm_flash", "spm_ram", "partitions_flash",
-                            "partitions_ram", "image_flash", "image_ram")}
+    sizes = {k: 0 for k in ("spm_flash", "spm_ram", "spm_arch_flash",
+                            "partitions_flash", "partitions_ram",
+                            "image_flash", "image_ram")}
     out_flash = out_ram = False
     in_stubs = False
 
     def add(who, flash, ram, size):
+        if who == "arch":
+            who = "spm"
+            if flash:
+                sizes["spm_arch_flash"] += size
         if who in ("spm", "partitions"):
             if flash:
                 sizes[who + "_flash"] += size
@@ -206,5 +222,5 @@ def footprint(text):
             continue
         if in_stubs and out_flash:  # one symbol per NSC stub
             bench = rec[2].startswith(_BENCH_VENEER_PREFIX)
-            add("partitions" if bench else "spm", True, False, _STUB_SIZE)
+            add("partitions" if bench else "arch", True, False, _STUB_SIZE)
     return sizes

@@ -8,6 +8,7 @@ import os
 
 BYTE_LABELS = {
     "spm_flash": "SPM flash",
+    "spm_arch_flash": "  of which arch/armv8m",
     "spm_ram": "SPM RAM",
     "partitions_flash": "benchmark partitions flash",
     "partitions_ram": "benchmark partitions RAM",

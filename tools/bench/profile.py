@@ -64,7 +64,7 @@ def main():
     s_syms = symbols(args.nm, s_elf)
     ns_syms = symbols(args.nm, ns_elf)
     op = [s for s in ns_syms if s[2] == args.fn]
-    harness = [s for s in ns_syms if s[2] in HARNESS]
+    harness = [s for s in ns_syms if s[2].split(".")[0] in HARNESS]
     if not op:
         sys.exit("profile: no function %s in %s" % (args.fn, ns_elf))
     ranges = ["0x10000000..0x1007ffff"] + [

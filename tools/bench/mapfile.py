@@ -1,5 +1,8 @@
 """Footprint from a GNU ld map file (-Wl,-Map).
 
+    python3 tools/bench/mapfile.py MAP   prints the bytes of every object,
+                                         by owner, and the totals
+
     footprint(map_text) -> {"spm_flash", "spm_ram", "spm_arch_flash",
                             "partitions_flash", "partitions_ram",
                             "image_flash", "image_ram"}
@@ -25,7 +28,9 @@ Configuration" plus the load image of initialised data; RAM is what lies in
 a writable, non-executable region. The image totals are the output
 sections' sizes, padding and stacks included.
 """
+import collections
 import re
+import sys
 
 _MEM = re.compile(r"^(\S+)\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)\s*(\S*)$")
 _OUT = re.compile(r"^(\.\S+)\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)"
@@ -224,3 +229,34 @@ def footprint(text):
             bench = rec[2].startswith(_BENCH_VENEER_PREFIX)
             add("partitions" if bench else "arch", True, False, _STUB_SIZE)
     return sizes
+
+
+def by_object(text):
+    """{(owner, object file): bytes in flash} (for the listing below)."""
+    regions = _regions(text)
+    owner = _owner_function(_archive_owners(text))
+    sizes = collections.Counter()
+    flash = False
+    for rec in _walk(text):
+        if rec[0] == "out":
+            flash = _kind(rec[2], regions) == "flash" or (
+                rec[4] is not None and _kind(rec[4], regions) == "flash")
+        elif rec[0] == "in" and flash and rec[4] and rec[3]:
+            path = rec[4]
+            who = "arch" if path == "linker stubs" else owner(path)
+            sizes[(who, path.split("/")[-1])] += rec[3]
+    return sizes
+
+
+def main(path):
+    with open(path) as f:
+        text = f.read()
+    for (who, obj), size in sorted(by_object(text).items(),
+                                   key=lambda kv: (kv[0][0], -kv[1])):
+        print("%-10s %6d  %s" % (who, size, obj))
+    for key, value in footprint(text).items():
+        print("%-16s %6d" % (key, value))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -35,12 +35,9 @@ import sys
 _MEM = re.compile(r"^(\S+)\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)\s*(\S*)$")
 _OUT = re.compile(r"^(\.\S+)\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)"
                   r"(?:\s+load address 0x([0-9a-fA-F]+))?\s*$")
-_OUT_NAME = re.compile(r"^(\.\S+)\s*$")
-_OUT_REST = re.compile(r"^\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)"
-                       r"(?:\s+load address 0x([0-9a-fA-F]+))?\s*$")
 _IN = re.compile(r"^ (\S+)\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)\s*(.*)$")
-_IN_NAME = re.compile(r"^ (\S+)\s*$")
-_IN_REST = re.compile(r"^\s+0x([0-9a-fA-F]+)\s+0x([0-9a-fA-F]+)\s+(.+)$")
+_NAME_ALONE = re.compile(r"^ ?\S+\s*$")
+_ADDR_SIZE = re.compile(r"^\s+0x[0-9a-fA-F]+\s+0x[0-9a-fA-F]+")
 _SYMBOL = re.compile(r"^\s+0x([0-9a-fA-F]+)\s+([A-Za-z_]\w*)\s*$")
 
 # Linker-made NSC stubs are 8 bytes each (SG + B.W).
@@ -144,45 +141,38 @@ def _owner_function(owners):
     return owner
 
 
+def _lines(text):
+    """The memory map's lines, with the ones ld splits rejoined: a long
+    section name stands alone, its address and size on the next line."""
+    lines = _section(text, "Linker script and memory map", []).splitlines()
+    i = 0
+    while i < len(lines):
+        if (i + 1 < len(lines) and _NAME_ALONE.match(lines[i])
+                and _ADDR_SIZE.match(lines[i + 1])):
+            yield lines[i].rstrip() + " " + lines[i + 1].strip()
+            i += 2
+        else:
+            yield lines[i]
+            i += 1
+
+
 def _walk(text):
     """Yields ("out", name, addr, size, load) and ("in", name, addr, size,
     file) and ("sym", addr, name) records of the memory map."""
-    body = _section(text, "Linker script and memory map", [])
-    lines = body.splitlines()
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    for line in _lines(text):
         m = _OUT.match(line)
         if m:
             yield ("out", m.group(1), int(m.group(2), 16), int(m.group(3), 16),
                    int(m.group(4), 16) if m.group(4) else None)
-            i += 1
-            continue
-        m = _OUT_NAME.match(line)
-        r = _OUT_REST.match(nxt)
-        if m and r:
-            yield ("out", m.group(1), int(r.group(1), 16), int(r.group(2), 16),
-                   int(r.group(3), 16) if r.group(3) else None)
-            i += 2
             continue
         m = _IN.match(line)
         if m:
             yield ("in", m.group(1), int(m.group(2), 16), int(m.group(3), 16),
                    m.group(4).strip())
-            i += 1
-            continue
-        m = _IN_NAME.match(line)
-        r = _IN_REST.match(nxt)
-        if m and r:
-            yield ("in", m.group(1), int(r.group(1), 16), int(r.group(2), 16),
-                   r.group(3).strip())
-            i += 2
             continue
         m = _SYMBOL.match(line)
         if m:
             yield ("sym", int(m.group(1), 16), m.group(2))
-        i += 1
 
 
 def footprint(text):

@@ -16,11 +16,10 @@ typedef struct {
  * store-multiple on Armv8-M) then words when source, destination and
  * length are all word-aligned (descriptors, and the buffers of most
  * requests), bytes otherwise, backwards when the destination overlaps the
- * end of the source. The attribute keeps GCC from turning the loops back
- * into library calls.
+ * end of the source. (spm/ is built with -fno-tree-loop-distribute-patterns,
+ * so GCC does not turn the loops back into library calls.)
  */
-__attribute__((optimize("no-tree-loop-distribute-patterns"))) static void
-copy(uintptr_t dst, uintptr_t src, size_t len)
+static void copy(uintptr_t dst, uintptr_t src, size_t len)
 {
     bool backwards = dst > src && dst - src < len;
 

@@ -55,14 +55,14 @@ static inline bool inside_one(uintptr_t base, uintptr_t last,
  * when its two ends answer differently. */
 static inline uint32_t range_tt(bool ns, uintptr_t base, uintptr_t last)
 {
-    uint32_t first = ns ? cmse_TTA((void *)base).value
-                        : cmse_TT((void *)base).value;
+    uint32_t first =
+        ns ? cmse_TTA((void *)base).value : cmse_TT((void *)base).value;
 
     if ((base ^ last) < TT_GRANULE) {
         return first;
     }
-    uint32_t end = ns ? cmse_TTA((void *)last).value
-                      : cmse_TT((void *)last).value;
+    uint32_t end =
+        ns ? cmse_TTA((void *)last).value : cmse_TT((void *)last).value;
     return (end == first) ? first : 0u;
 }
 

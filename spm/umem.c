@@ -23,6 +23,9 @@ static void copy(uintptr_t dst, uintptr_t src, size_t len)
 {
     bool backwards = dst > src && dst - src < len;
 
+    if (len == 0u) {
+        return; /* an empty vector's base may be anything, even NULL */
+    }
     if (((dst | src | len) & 3u) == 0u && !backwards) {
         umem_block_t *bd = (umem_block_t *)dst;
         const umem_block_t *bs = (const umem_block_t *)src;
@@ -76,18 +79,46 @@ bool umem_read(const struct spm_partition *caller, void *dst, spm_uptr_t src,
     return true;
 }
 
+/* True if @p addr may be read or written as a psa_invec/psa_outvec. A
+ * caller may pass a misaligned array: that must cost a byte copy, never an
+ * alignment fault (LDRD/LDM/STM fault on any misaligned address). */
+static bool vec_aligned(uintptr_t addr)
+{
+    return (addr & (_Alignof(psa_invec) - 1u)) == 0u;
+}
+
+/* Spreads n descriptors into base[] and len[]. */
+static void spread_vecs(const psa_invec *vec, size_t n, spm_uptr_t *base,
+                        size_t *len)
+{
+    for (size_t i = 0; i < n; i++) {
+        base[i] = spm_uptr((uintptr_t)vec[i].base);
+        len[i] = vec[i].len;
+    }
+}
+
+/* The rare path, on its own so that the common one needs no buffer. */
+__attribute__((noinline)) static void
+read_vecs_misaligned(uintptr_t src, size_t n, spm_uptr_t *base, size_t *len)
+{
+    psa_invec aligned[PSA_MAX_IOVEC];
+
+    copy((uintptr_t)aligned, src, n * sizeof(psa_invec));
+    spread_vecs(aligned, n, base, len);
+}
+
 bool umem_read_vecs(const struct spm_partition *caller, spm_uptr_t src,
                     size_t n, uint32_t access, spm_uptr_t *base, size_t *len)
 {
     /* psa_outvec has psa_invec's layout (pinned in psa/client.h). */
-    const psa_invec *vec = (const psa_invec *)src.addr;
-
-    if (!umem_check(caller, src, n * sizeof(psa_invec), access)) {
+    if (n > PSA_MAX_IOVEC ||
+        !umem_check(caller, src, n * sizeof(psa_invec), access)) {
         return false;
     }
-    for (size_t i = 0; i < n; i++) {
-        base[i] = spm_uptr((uintptr_t)vec[i].base);
-        len[i] = vec[i].len;
+    if (!vec_aligned(src.addr)) {
+        read_vecs_misaligned(src.addr, n, base, len);
+    } else {
+        spread_vecs((const psa_invec *)src.addr, n, base, len);
     }
     return true;
 }
@@ -96,6 +127,13 @@ void umem_write_vec_lens_checked(spm_uptr_t vecs, const size_t *len, size_t n)
 {
     psa_outvec *vec = (psa_outvec *)vecs.addr;
 
+    if (!vec_aligned(vecs.addr)) {
+        for (size_t i = 0; i < n; i++) {
+            copy(vecs.addr + i * sizeof(psa_outvec) + offsetof(psa_outvec, len),
+                 (uintptr_t)&len[i], sizeof(len[i]));
+        }
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         vec[i].len = len[i];
     }

@@ -42,11 +42,13 @@ bool umem_read(const struct spm_partition *caller, void *dst, spm_uptr_t src,
                size_t len);
 
 /**
- * Reads @p n vector descriptors ({base, len} pairs: the layout of psa_invec
- * and psa_outvec) from caller memory at @p src into @p base and @p len,
- * after one check of the whole array for @p access (READ for invecs; RW
- * for outvecs, whose lengths come back). Each field is read once.
- * @return false, with nothing read, if the check refuses the array.
+ * Reads @p n (at most PSA_MAX_IOVEC) vector descriptors ({base, len}
+ * pairs: the layout of psa_invec and psa_outvec) from caller memory at
+ * @p src into @p base and @p len, after one check of the whole array for
+ * @p access (READ for invecs; RW for outvecs, whose lengths come back).
+ * Each field is read once; a misaligned array is read bytewise.
+ * @return false, with nothing read, if n is too large or the check refuses
+ *         the array.
  */
 bool umem_read_vecs(const struct spm_partition *caller, spm_uptr_t src,
                     size_t n, uint32_t access, spm_uptr_t *base, size_t *len);
@@ -55,7 +57,7 @@ bool umem_read_vecs(const struct spm_partition *caller, spm_uptr_t src,
  * Writes @p n lengths into the len fields of the caller's psa_outvec array
  * at @p vecs, which umem_read_vecs() checked read-write when the request
  * was decoded (the caller cannot lose access to it during its own call):
- * no check here.
+ * no check here. A misaligned array is written bytewise.
  */
 void umem_write_vec_lens_checked(spm_uptr_t vecs, const size_t *len, size_t n);
 

@@ -39,6 +39,13 @@ psa_status_t backend_client_resolve(struct spm_partition *caller,
 struct spm_conn *backend_replied(struct spm_partition *caller,
                                  psa_status_t *status);
 
+/**
+ * Stops partition @p p for good (the `terminate` panic policy): its pending
+ * and later requests get the not-serving statuses of backend_messaging().
+ * Does not return when @p p is the running partition.
+ */
+void backend_terminate(struct spm_partition *p);
+
 /** Initialises the partitions in load order, then starts the NS image. */
 __attribute__((noreturn)) void backend_system_run(void);
 

@@ -1,0 +1,11 @@
+/* A thread on the host: a ucontext on a stack of the port's own. */
+#ifndef WARDEN_HOST_ARCH_THREAD_H
+#define WARDEN_HOST_ARCH_THREAD_H
+
+#include <ucontext.h>
+
+struct arch_thread {
+    ucontext_t uc;
+};
+
+#endif /* WARDEN_HOST_ARCH_THREAD_H */

@@ -16,6 +16,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+QEMU_PRESETS = ["an505-sfn", "an505-ipc-l1"]
 
 
 class Tally:
@@ -80,6 +81,9 @@ def configure_checks(tally, python):
         (["-DTFM_ISOLATION_LEVEL=4"], "isolation levels are 1, 2 and 3"),
         (["-DWARDEN_PLATFORM=nrf"], "platforms are 'host' and 'an505'"),
         (["-DWARDEN_CONN_MAX=0"], "connection slots must be 1..255"),
+        (["-DWARDEN_FAULT_POLICY=reboot"], "the policies are 'reset'"),
+        (["-DCONFIG_TFM_SPM_BACKEND=IPC", "-DTFM_ISOLATION_LEVEL=2"],
+         "provides isolation level 1 only"),
     ]
     passed, failed, names = 0, 0, []
     for args, want in cases:
@@ -138,14 +142,16 @@ def manifest_tests(tally, python):
               ["see output"] if failed else [])
 
 
-def host_runs(tally):
-    rc, out = run(["build/host/bin/warden_ns_regression"], timeout=120)
-    parse_result_lines(tally, "regression (host)", rc, out)
-    rc, out = run(["build/host/bin/warden_ns_demo"], timeout=60)
+def host_runs(tally, preset):
+    bindir = "build/%s/bin" % preset
+    rc, out = run([bindir + "/warden_ns_regression"], timeout=120)
+    parse_result_lines(tally, "regression (%s)" % preset, rc, out)
+    rc, out = run([bindir + "/warden_ns_demo"], timeout=60)
     ok = rc == 0 and "Hello World" in out
     if not ok:
         show_tail(out)
-    tally.add("demo (host)", int(ok), int(not ok), [] if ok else ["demo"])
+    tally.add("demo (%s)" % preset, int(ok), int(not ok),
+              [] if ok else ["demo"])
 
 
 def fuzzers(tally, jobs, seconds):
@@ -168,33 +174,27 @@ def fuzzers(tally, jobs, seconds):
                   int(rc != 0), [] if rc == 0 else [name])
 
 
-def qemu_runs(tally, python):
-    bindir = "build/an505-sfn/bin"
+def qemu_runs(tally, python, preset):
+    bindir = "build/%s/bin" % preset
     base = [python, "tools/qemu_run.py", "--secure", bindir + "/warden_s.elf"]
     rc, out = run(base + ["--ns", bindir + "/warden_ns_regression.elf",
                           "--timeout", "300"], timeout=400)
-    parse_result_lines(tally, "regression (QEMU an505-sfn)", rc, out)
+    parse_result_lines(tally, "regression (QEMU %s)" % preset, rc, out)
     rc, out = run(base + ["--ns", bindir + "/warden_ns_demo.elf",
                           "--timeout", "120"], timeout=200)
     ok = rc == 0 and "Hello World" in out
     if not ok:
         show_tail(out)
-    tally.add("demo (QEMU an505-sfn)", int(ok), int(not ok),
+    tally.add("demo (QEMU %s)" % preset, int(ok), int(not ok),
               [] if ok else ["demo"])
-
-
-def qemu_fault(tally, python):
-    """An NS access to secure memory: reported, and the run ends non-zero."""
-    bindir = "build/an505-sfn/bin"
-    rc, out = run([python, "tools/qemu_run.py", "--secure",
-                   bindir + "/warden_s.elf", "--ns",
-                   bindir + "/warden_ns_fault.elf", "--timeout", "60"],
-                  timeout=120)
+    # An NS access to secure memory: reported, and the run ends non-zero.
+    rc, out = run(base + ["--ns", bindir + "/warden_ns_fault.elf",
+                          "--timeout", "60"], timeout=120)
     ok = (rc == 70 and "FATAL: SecureFault" in out
           and "not stopped" not in out)
     if not ok:
         show_tail(out)
-    tally.add("fault report (QEMU an505-sfn)", int(ok), int(not ok),
+    tally.add("fault report (QEMU %s)" % preset, int(ok), int(not ok),
               [] if ok else ["NS access to secure memory, exit %d" % rc])
 
 
@@ -225,12 +225,14 @@ def main():
     configure_checks(t, args.python)
     if build(t, "host", args.python, args.jobs):
         unit_tests(t)
-        host_runs(t)
+        host_runs(t, "host")
+    if build(t, "host-ipc", args.python, args.jobs):
+        host_runs(t, "host-ipc")
     manifest_tests(t, args.python)
     fuzzers(t, args.jobs, args.fuzz_seconds)
-    if build(t, "an505-sfn", args.python, args.jobs):
-        qemu_runs(t, args.python)
-        qemu_fault(t, args.python)
+    for preset in QEMU_PRESETS:
+        if build(t, preset, args.python, args.jobs):
+            qemu_runs(t, args.python, preset)
     static_checks(t)
 
     if t.failures:

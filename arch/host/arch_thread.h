@@ -6,6 +6,7 @@
 
 struct arch_thread {
     ucontext_t uc;
+    void (*entry)(void);
 };
 
 #endif /* WARDEN_HOST_ARCH_THREAD_H */

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 
 #include "arch/arch.h"
+#include "spm/panic.h"
 #include "spm/sched.h"
 
 #define HOST_THREAD_STACK (128u * 1024u)
@@ -16,6 +17,13 @@
 static uint8_t stacks[HOST_MAX_THREADS][HOST_THREAD_STACK]
     __attribute__((aligned(16)));
 static unsigned stacks_used;
+
+/* A thread body must not return: that is a bug of its partition. */
+static void thread_start(void)
+{
+    sched_current()->ctx.entry();
+    spm_panic(sched_current()->part);
+}
 
 void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
                       void (*entry)(void))
@@ -29,7 +37,8 @@ void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
     t->uc.uc_stack.ss_sp = stacks[stacks_used++];
     t->uc.uc_stack.ss_size = HOST_THREAD_STACK;
     t->uc.uc_link = NULL;
-    makecontext(&t->uc, entry, 0);
+    t->entry = entry;
+    makecontext(&t->uc, thread_start, 0);
 }
 
 void arch_yield(void)

@@ -190,10 +190,8 @@ static void fail_active(const struct spm_partition *p)
     }
 }
 
-void backend_terminate(struct spm_partition *p)
+void ipc_terminate_cleanup(struct spm_partition *p)
 {
-    struct sched_thread *t = sched_thread_of(p);
-
     p->state = SPM_PART_TERMINATED;
     fail_queue(p);
     fail_active(p);
@@ -203,8 +201,13 @@ void backend_terminate(struct spm_partition *p)
         }
     }
     p->be.asserted = 0u;
-    sched_kill(t);
-    if (t == sched_current()) {
+    sched_kill(sched_thread_of(p));
+}
+
+void backend_terminate(struct spm_partition *p)
+{
+    ipc_terminate_cleanup(p);
+    if (sched_thread_of(p) == sched_current()) {
         sched_unlock();
         arch_yield(); /* a dead thread is never picked again */
     }

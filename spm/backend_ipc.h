@@ -22,6 +22,13 @@ uint32_t ipc_cross(uint32_t (*fn)(void *arg), void *arg);
 /** spm_client_finish() for @p caller, as SPM code. */
 psa_status_t ipc_spm_call_status(struct spm_partition *caller);
 
+/**
+ * Stops @p p: its queued and taken messages are answered with the
+ * not-serving statuses, its connections close, its thread never runs again.
+ * Does not switch threads (backend_terminate() and the fault path do).
+ */
+void ipc_terminate_cleanup(struct spm_partition *p);
+
 /** The thread body of an SFN-model partition under the IPC backend. */
 void ipc_sfn_thread_main(void);
 

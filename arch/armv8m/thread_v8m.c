@@ -15,6 +15,9 @@
 #include "arch/arch.h"
 #include "armv8m/armv8m_regs.h"
 #include "armv8m/exception_handlers.h"
+#include "armv8m/armv8m_port.h"
+#include "spm/backend_ipc.h"
+#include "spm/log.h"
 #include "spm/panic.h"
 #include "spm/sched.h"
 
@@ -25,10 +28,12 @@
 #define PENDSV_PRIORITY (0x60u) /* under PRIS: above the NS range */
 
 #define EXC_RETURN_THREAD_S_PSP (0xFFFFFFFDu)
-#define XPSR_THUMB              (1u << 24)
-#define SW_FRAME_WORDS          10u
-#define HW_FRAME_WORDS          8u
-#define SPM_STACK_SIZE          2048u
+/* EXC_RETURN.S, .Mode and .SPSEL: a secure Thread-mode frame on PSP. */
+#define EXC_RETURN_THREAD_S_PSP_BITS ((1u << 6) | (1u << 3) | (1u << 2))
+#define XPSR_THUMB                   (1u << 24)
+#define SW_FRAME_WORDS               10u
+#define HW_FRAME_WORDS               8u
+#define SPM_STACK_SIZE               2048u
 
 static uint8_t spm_stack[SPM_STACK_SIZE] __attribute__((aligned(8)));
 /* Read by arch_spm_call()'s assembly. */
@@ -79,6 +84,43 @@ uint32_t armv8m_pendsv_switch(uint32_t sp)
     return sched_switch(cur)->ctx.sp;
 }
 
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+/* Leaves a fault handler for the thread saved at @p sp, with MSP as it was
+ * when the fault was taken. */
+__attribute__((naked, noreturn)) static void resume(uint32_t sp, uint32_t msp)
+{
+    __asm volatile("msr    msp, r1\n\t"
+                   "ldmia  r0!, {r1, r2, r4-r11}\n\t"
+                   "movs   r3, #0\n\t"
+                   "msr    psplim, r3\n\t"
+                   "msr    psp, r0\n\t"
+                   "msr    psplim, r1\n\t"
+                   "bx     r2\n\t");
+}
+#pragma GCC diagnostic pop
+
+void armv8m_fault_recover(uint32_t exc_return, uint32_t msp)
+{
+    struct sched_thread *t = sched_current();
+    uint32_t psp;
+
+    __asm volatile("mrs %0, psp" : "=r"(psp));
+    /* Only a fault of a partition's own code in its thread: not the NS
+     * side, not a handler, not SPM code (on the SPM stack). */
+    if (!WARDEN_FAULT_POLICY_TERMINATE ||
+        (exc_return & EXC_RETURN_THREAD_S_PSP_BITS) !=
+            EXC_RETURN_THREAD_S_PSP_BITS ||
+        spm_is_ns(t->part) ||
+        (psp >= armv8m_spm_stack_limit && psp <= armv8m_spm_stack_top)) {
+        return;
+    }
+    warden_log("[Warden] partition %s (%ld) faulted: terminate\r\n",
+               t->part->info->name, (long)t->part->info->pid);
+    ipc_terminate_cleanup(t->part);
+    resume(sched_switch(t)->ctx.sp, msp);
+}
+
 __attribute__((naked)) void PendSV_Handler(void)
 {
     __asm volatile("mrs    r0, psp\n\t"
@@ -96,8 +138,8 @@ __attribute__((naked)) void PendSV_Handler(void)
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-__attribute__((naked)) uint32_t arch_spm_call(uint32_t (*fn)(void *arg __attribute__((unused))),
-                                              void *arg)
+__attribute__((naked)) uint32_t
+arch_spm_call(uint32_t (*fn)(void *arg __attribute__((unused))), void *arg)
 {
     /* fn in r0, arg in r1: used by the assembly only. */
     __asm volatile("push   {r4, r5, r6, lr}\n\t"

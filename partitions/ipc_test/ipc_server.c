@@ -51,13 +51,33 @@ static void serve_echo(void)
     psa_reply(msg.handle, status);
 }
 
+/* Busy for a while: long enough for Non-secure interrupts to land. */
+static psa_status_t spin(const psa_msg_t *msg)
+{
+    uint32_t n = 0;
+    volatile uint32_t i = 0;
+
+    if (psa_read(msg->handle, 0, &n, sizeof(n)) != sizeof(n)) {
+        return PSA_ERROR_INVALID_ARGUMENT;
+    }
+    while (i < n) {
+        i++;
+    }
+    return (psa_status_t)i;
+}
+
 static void serve_stateless(void)
 {
     psa_msg_t msg;
 
-    if (psa_get(IPC_STATELESS_SIGNAL, &msg) == PSA_SUCCESS) {
+    if (psa_get(IPC_STATELESS_SIGNAL, &msg) != PSA_SUCCESS) {
+        return;
+    }
+    if (msg.rhandle != NULL) {
+        psa_reply(msg.handle, PSA_ERROR_BAD_STATE);
+    } else {
         psa_reply(msg.handle,
-                  msg.rhandle == NULL ? echo(&msg) : PSA_ERROR_BAD_STATE);
+                  msg.type == IPC_TYPE_SPIN ? spin(&msg) : echo(&msg));
     }
 }
 

@@ -7,6 +7,9 @@
 /* IPC_ECHO / IPC_STATELESS request types. */
 #define IPC_TYPE_ECHO  0 /* invec 0 -> outvec 0; returns the bytes copied */
 #define IPC_TYPE_COUNT 1 /* IPC_ECHO: calls on this connection (rhandle) */
+/* IPC_STATELESS: loops as many times as the uint32_t of invec 0 says and
+ * returns the count it reached. */
+#define IPC_TYPE_SPIN 2
 
 /* IPC_HIGH_SVC request types. */
 #define IPC_HIGH_DOORBELLS 0 /* returns the doorbells received so far */

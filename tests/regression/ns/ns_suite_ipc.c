@@ -69,7 +69,7 @@ static void t_ipc_doorbell_priority(struct test_result_t *ret)
 
 /* A victim must fail the request it broke, stay stopped, and leave every
  * other partition serving. */
-static int victim_stopped(psa_handle_t victim)
+int victim_stopped(psa_handle_t victim)
 {
     uint8_t out[4] = { 0 };
     uint8_t in[4] = { 1, 2, 3, 4 };
@@ -136,10 +136,18 @@ static const struct test_t terminate_tests[] = {
     { t_victim_panic, "TEST_NS_TERM_1006", "psa_panic" },
 };
 
-const struct ns_suite ns_backend_suites[] = {
-    { "ns_ipc", ipc_tests, sizeof(ipc_tests) / sizeof(ipc_tests[0]) },
-    { "ns_terminate", terminate_tests,
-      sizeof(terminate_tests) / sizeof(terminate_tests[0]) },
+static const struct ns_suite ipc_suite = {
+    "ns_ipc", ipc_tests, sizeof(ipc_tests) / sizeof(ipc_tests[0])
+};
+static const struct ns_suite terminate_suite = {
+    "ns_terminate", terminate_tests,
+    sizeof(terminate_tests) / sizeof(terminate_tests[0])
+};
+
+const struct ns_suite *const ns_backend_suites[] = {
+    &ipc_suite,
+    &terminate_suite,
+    &ns_ipc_target_suite,
 };
 const size_t ns_backend_suite_count =
     sizeof(ns_backend_suites) / sizeof(ns_backend_suites[0]);

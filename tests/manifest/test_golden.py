@@ -14,21 +14,25 @@ import unittest
 from tests.manifest import support
 
 REAL_LIST = os.path.join(support.REPO, "partitions", "manifest_list.yaml")
-JSON_LIST = os.path.join(support.DATA_DIR, "json_form", "manifest_list.json")
+JSON_DIR = os.path.join(support.DATA_DIR, "json_form")
+JSON_LIST = os.path.join(JSON_DIR, "manifest_list.json")
+JSON_PLATFORM = os.path.join(JSON_DIR, "platform.yaml")
 
-# golden directory name -> (manifest list, backend, isolation level)
+# golden directory name -> (manifest list, backend, isolation level, platform)
 CASES = {
-    "real_sfn_l1": (REAL_LIST, "SFN", 1),
-    "real_ipc_l2": (REAL_LIST, "IPC", 2),
-    "json_ipc_l3": (JSON_LIST, "IPC", 3),
+    "real_sfn_l1": (REAL_LIST, "SFN", 1, None),
+    "real_ipc_l2": (REAL_LIST, "IPC", 2, None),
+    "json_ipc_l3": (JSON_LIST, "IPC", 3, JSON_PLATFORM),
 }
 
 
 def generate(case, outdir, depfile=None):
     """Runs one golden case into `outdir`; returns (status, errors)."""
-    manifest_list, backend, level = CASES[case]
+    manifest_list, backend, level, platform = CASES[case]
     args = ["-m", manifest_list, "-o", outdir, "--backend", backend,
             "--isolation-level", str(level)]
+    if platform:
+        args += ["--platform", platform]
     if depfile:
         args += ["--depfile", depfile]
     return support.run_tool(args, support.REPO)
@@ -145,7 +149,7 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual(proc.stderr.splitlines(), [
             "--isolation-level: 3 needs --backend IPC: the SFN backend runs "
             "every partition on one stack, so it only provides isolation "
-            "level 1"])
+            "level 1 [E071]"])
         self.assertFalse(os.path.exists(os.path.join(self.tmp, "gen")))
 
     def test_usage_error_exits_2(self):

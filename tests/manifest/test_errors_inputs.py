@@ -5,7 +5,7 @@ import io
 import unittest
 from contextlib import redirect_stderr
 
-from tests.manifest.support import ToolCase, partition, service
+from tests.manifest.support import DROP, ToolCase, partition, service
 
 
 def one(name="TFM_SP_A", svc="ROT_A", sid=1):
@@ -85,6 +85,63 @@ class ListTest(ToolCase):
                           "not match the name TFM_SP_A in a.yaml [E021]")
 
 
+class ItemPathTest(ToolCase):
+    """Where an item's manifest and outputs are, and its linker pattern."""
+
+    def test_output_path_and_output_dir(self):
+        self.assert_error([("a.yaml", one(), {"output_dir": "x",
+                                              "output_path": "y"})],
+                          "manifest_list.yaml: TFM_SP_A: output_dir: give "
+                          "output_path or output_dir, not both (they mean "
+                          "the same) [E016]")
+
+    def test_unset_environment_variable(self):
+        self.assert_error([("a.yaml", one(), {"manifest": "$WM_NOPE/a.yaml"})],
+                          "manifest_list.yaml: TFM_SP_A: manifest: "
+                          "'$WM_NOPE/a.yaml' uses $WM_NOPE, which is not set "
+                          "in the environment [E022]")
+
+    def test_unset_environment_variable_in_output_path(self):
+        self.assert_error([("a.yaml", one(),
+                            {"output_path": "gen/${WM_NOPE}"})],
+                          "manifest_list.yaml: TFM_SP_A: output_path: "
+                          "'gen/${WM_NOPE}' uses $WM_NOPE, which is not set "
+                          "in the environment [E022]")
+
+    def test_library_pattern_form(self):
+        self.assert_error([("a.yaml", one(), {"linker_pattern": {
+            "library_list": ["*libfoo.a"]}})],
+                          "manifest_list.yaml: TFM_SP_A: linker_pattern."
+                          "library_list[0]: '*libfoo.a' does not name a "
+                          "partition library: use '*tfm_psa_rot_partition_"
+                          "<name>.*' or '*tfm_app_rot_partition_<name>.*' "
+                          "[E023]")
+
+    def test_library_pattern_of_the_other_rot(self):
+        manifest = partition("TFM_SP_A", [service("ROT_A", 1)],
+                             type="PSA-ROT")
+        self.assert_error([("a.yaml", manifest, {"linker_pattern": {
+            "library_list": ["*tfm_app_rot_partition_a.*"]}})],
+                          "manifest_list.yaml: TFM_SP_A: linker_pattern."
+                          "library_list[0]: '*tfm_app_rot_partition_a.*' is "
+                          "a library for APPLICATION-ROT partitions, but this "
+                          "one is PSA-ROT: use '*tfm_psa_rot_partition_a.*' "
+                          "[E023]")
+
+    def test_linker_pattern_keys(self):
+        self.assert_error([("a.yaml", one(), {"linker_pattern": {
+            "library_list": ["*tfm_app_rot_partition_a.*"],
+            "objects": ["*.o"]}})],
+                          "manifest_list.yaml: TFM_SP_A: linker_pattern."
+                          "objects: unknown attribute [E010]")
+
+    def test_item_without_description_or_name(self):
+        self.assert_error([("a.yaml", one(), {"description": DROP})],
+                          "manifest_list.yaml: TFM_SP_A: description: "
+                          "required attribute is missing (or give name) "
+                          "[E011]")
+
+
 class PidTest(ToolCase):
 
     def test_reserved_for_spm(self):
@@ -162,6 +219,28 @@ class FileFormatTest(ToolCase):
         self.assert_error([("a.yaml", text, {"short_name": "TFM_SP_A"})],
                           "a.yaml: TFM_SP_A: line 3, column 1: duplicate key "
                           "'name' [E003]")
+
+    def test_json_duplicate_key(self):
+        self.assert_error([("a.json", '{"name": "TFM_SP_A", "name": "B"}\n',
+                            {"short_name": "TFM_SP_A"})],
+                          "a.json: TFM_SP_A: duplicate key 'name' [E003]")
+
+    def test_json_is_strict(self):
+        # YAML would take this; a .json file is JSON.
+        self.assert_error([("a.json", "name: TFM_SP_A\n",
+                            {"short_name": "TFM_SP_A"})],
+                          "a.json: TFM_SP_A: line 1, column 1: Expecting "
+                          "value [E002]")
+
+    def test_not_utf8(self):
+        self.write("a.yaml", "")
+        with open(self.path("a.yaml"), "wb") as stream:
+            stream.write(b"name: \xff\xfe\n")
+        self.write_list([{"description": "a", "short_name": "TFM_SP_A",
+                          "manifest": "a.yaml"}])
+        status, errors = self.run_in_tmp()
+        self.assertEqual((status, errors), (1, [
+            "a.yaml: TFM_SP_A: not UTF-8 text: invalid start byte [E002]"]))
 
     def test_json_syntax_error(self):
         self.assert_error([("a.json", '{"name": "TFM_SP_A"\n',

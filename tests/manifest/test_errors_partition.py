@@ -69,6 +69,14 @@ class TypeAndValueTest(ToolCase):
                           "a.yaml: TFM_SP_A: stack_size: expected a number "
                           "or a macro name, got '12 KB' [E012]")
 
+    def test_stack_size_macro_is_not_a_number(self):
+        out = self.generate([("a.yaml", partition("TFM_SP_A",
+                                                  stack_size="A_STACK"))],
+                            backend="IPC")
+        self.assertIn("static uint8_t tfm_sp_a_stack[A_STACK]",
+                      out["warden_load_info.c"])
+        self.assertIn(".stack_size = A_STACK,", out["warden_load_info.c"])
+
     def test_stack_size_zero(self):
         self.assert_error([("a.yaml", partition("TFM_SP_A", stack_size=0))],
                           "a.yaml: TFM_SP_A: stack_size: 0 is out of range "
@@ -260,6 +268,77 @@ class ModelTest(ToolCase):
         self.assertIn("#define SVC_27_SIGNAL (0x80000000U)", header)
 
 
+class VersionTest(ToolCase):
+    """What a manifest of one FF-M version may not say."""
+
+    def test_ffm_1_1_irq_with_1_0_signal(self):
+        irq = {"source": 3, "signal": "A_IRQ_SIG", "name": "A_IRQ",
+               "handling": "SLIH"}
+        self.assert_error([("a.yaml", partition("TFM_SP_A", irqs=[irq]))],
+                          "a.yaml: TFM_SP_A: irqs[0].signal: not an "
+                          "attribute of an FF-M 1.1 manifest [E063]")
+
+    def test_ffm_1_0_service_with_mm_iovec(self):
+        manifest = partition("TFM_SP_A", [service("ROT_A", 1,
+                                                  mm_iovec="enable")],
+                             model="IPC", psa_framework_version=1.0)
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: services[0].mm_iovec: not an "
+                          "attribute of an FF-M 1.0 manifest [E063]",
+                          backend="IPC")
+
+
+class LibraryModelTest(ToolCase):
+    """secure_functions (the library model), served as SFN services."""
+
+    def function(self, name="TFM_A_F", **changes):
+        data = {"name": name, "sid": 2, "non_secure_clients": True}
+        data.update(changes)
+        return data
+
+    def test_services_and_secure_functions(self):
+        manifest = partition("TFM_SP_A", secure_functions=[self.function()])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: secure_functions: a partition "
+                          "declares services (IPC/SFN model) or "
+                          "secure_functions (library model), not both [E054]")
+
+    def test_signal_in_lower_case(self):
+        manifest = partition("TFM_SP_A", DROP, secure_functions=[
+            self.function(signal="a_func")])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: secure_functions[0].signal: "
+                          "'a_func' must be in upper case: it is the secure "
+                          "function's C name (a_func) in upper case [E055]")
+
+    def test_model_other_than_sfn(self):
+        manifest = partition("TFM_SP_A", DROP, model="IPC",
+                             entry_point=DROP,
+                             secure_functions=[self.function()])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: model: 'IPC': secure_functions "
+                          "make a library-model partition, which Warden "
+                          "serves as an SFN-model one; leave model out or "
+                          "set SFN [E016]", backend="IPC")
+
+    def test_entry_point(self):
+        manifest = partition("TFM_SP_A", DROP, model=DROP,
+                             entry_point="a_init",
+                             secure_functions=[self.function()])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: entry_point: a library-model "
+                          "partition is served as an SFN-model one, which "
+                          "has no entry_point: rename it entry_init "
+                          "(psa_status_t f(void)) [E061]")
+
+    def test_unknown_secure_function_attribute(self):
+        manifest = partition("TFM_SP_A", DROP, secure_functions=[
+            self.function(connection_based=False)])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: secure_functions[0]."
+                          "connection_based: unknown attribute [E010]")
+
+
 class StatelessHandleTest(ToolCase):
 
     def test_out_of_range(self):
@@ -273,6 +352,20 @@ class StatelessHandleTest(ToolCase):
         self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
                           "a.yaml: TFM_SP_A: services[0].stateless_handle: "
                           "'first' is not 'auto' or a number 1..32 [E012]")
+
+    def test_version_beyond_the_handle(self):
+        bad = stateless("ROT_A", 0x100, version=256)
+        self.assert_error([("a.yaml", partition("TFM_SP_A", [bad]))],
+                          "a.yaml: TFM_SP_A: services[0].version: 256 does "
+                          "not fit a stateless handle, which carries 8 bits "
+                          "of version: a stateless service's version is "
+                          "1..255 [E053]")
+
+    def test_version_255_fits(self):
+        good = stateless("ROT_A", 0x100, version=255)
+        out = self.generate([("a.yaml", partition("TFM_SP_A", [good]))])
+        self.assertIn("#define ROT_A_HANDLE (0x4000FF00U)",
+                      out["psa_manifest/sid.h"])
 
     def test_only_without_connection(self):
         bad = service("ROT_A", 0x100, stateless_handle="auto")

@@ -160,6 +160,7 @@ class GraphTest(ToolCase):
         self.assertIn("TFM_SP_A", svg)
 
     def test_dot_only_without_graphviz(self):
+        self.write("g.svg", "<svg>stale</svg>")
         with mock.patch("shutil.which", return_value=None):
             self.setup_parts(self.parts())
             status, errors = self.run_in_tmp("--graph", "g.svg")

@@ -129,6 +129,8 @@ def write_graph(path: str, text: str, stderr: TextIO) -> None:
         return
     dot = shutil.which("dot")
     if dot is None:
+        if os.path.exists(path):
+            os.remove(path)     # an SVG of an earlier run would be stale
         print("warden_manifest.py: Graphviz is not installed (Debian package "
               "graphviz): wrote %s only" % dot_path, file=stderr)
         return

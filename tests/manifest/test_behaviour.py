@@ -215,6 +215,32 @@ class DerivedValuesTest(ToolCase):
         self.assertIn("#define WARDEN_HAS_CONNECTION_BASED 1\n", header)
 
 
+class StaleOutputTest(ToolCase):
+    """A re-run removes what an earlier run wrote and this one does not."""
+
+    def test_moved_and_removed_partitions_leave_no_header(self):
+        self.setup_parts([("a.yaml", one("TFM_SP_A", "ROT_A", 1)),
+                          ("b.yaml", one("TFM_SP_B", "ROT_B", 2))])
+        self.assertEqual(self.run_in_tmp(), (0, []))
+        self.write("out/mine.txt", "not the tool's\n")
+        self.setup_parts([("a.yaml", one("TFM_SP_A", "ROT_A", 1),
+                           {"output_path": "a"})])
+        self.assertEqual(self.run_in_tmp(), (0, []))
+        self.assertTrue(os.path.isfile(self.path("out/a/psa_manifest/a.h")))
+        self.assertFalse(os.path.exists(self.path("out/psa_manifest/a.h")))
+        self.assertFalse(os.path.exists(self.path("out/psa_manifest/b.h")))
+        self.assertTrue(os.path.isfile(self.path("out/mine.txt")))
+        with open(self.path("out/.warden_manifest_outputs"),
+                  encoding="utf-8") as stream:
+            self.assertEqual(stream.read(), "a/psa_manifest/a.h\n"
+                             "psa_manifest/pid.h\npsa_manifest/sid.h\n"
+                             "warden_load_info.c\nwarden_manifest.h\n"
+                             "warden_partition_bss.ld\n"
+                             "warden_partition_code.ld\n"
+                             "warden_partition_data.ld\n"
+                             "warden_partitions.cmake\n")
+
+
 class EmptyBuildTest(ToolCase):
     """A list with no partitions still gives tables that compile."""
 

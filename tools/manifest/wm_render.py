@@ -91,14 +91,37 @@ def render_graph(build: Build) -> str:
         build=build, groups=rot_groups(build))
 
 
+OUTPUTS_RECORD = ".warden_manifest_outputs"
+
+
 def write_files(outdir: str, files: Dict[str, str]) -> None:
-    """Writes `files` under `outdir`, leaving unchanged files untouched.
+    """Writes `files` under `outdir`, leaving unchanged files untouched, and
+    removes the files an earlier run wrote that this one does not.
 
     A file whose content is already right keeps its timestamp, so a re-run
-    does not make the build recompile what includes it.
+    does not make the build recompile what includes it. The files written
+    are recorded (relative to OUTDIR, or absolute for a partition's absolute
+    output_path) in OUTDIR/.warden_manifest_outputs; a header left behind
+    by a partition that moved or went away could otherwise be included.
     """
+    record = os.path.join(outdir, OUTPUTS_RECORD)
+    written = sorted(os.path.normpath(rel) for rel in files)
+    for stale in sorted(set(_recorded(record)) - set(written)):
+        path = os.path.join(outdir, stale)
+        if os.path.isfile(path):
+            os.remove(path)
     for rel, text in files.items():
         write_if_changed(os.path.join(outdir, rel), text)
+    write_if_changed(record, "".join(rel + "\n" for rel in written))
+
+
+def _recorded(record: str) -> List[str]:
+    """The files an earlier run recorded (none if there is no record)."""
+    try:
+        with open(record, encoding="utf-8") as stream:
+            return [line.rstrip("\n") for line in stream if line.strip()]
+    except OSError:
+        return []
 
 
 def write_if_changed(path: str, text: str) -> None:

@@ -55,12 +55,21 @@ if(WARDEN_PLATFORM_DESCRIPTION)
   list(APPEND _manifest_args --platform ${WARDEN_PLATFORM_DESCRIPTION})
 endif()
 
+# The diagram: SVG when Graphviz is installed, its .dot source otherwise.
+find_program(WARDEN_DOT NAMES dot)
+if(WARDEN_DOT)
+  set(_graph ${CMAKE_BINARY_DIR}/partitions.svg)
+else()
+  set(_graph ${CMAKE_BINARY_DIR}/partitions.dot)
+  file(REMOVE ${CMAKE_BINARY_DIR}/partitions.svg)
+endif()
+
 execute_process(
   COMMAND ${WARDEN_PYTHON} ${CMAKE_SOURCE_DIR}/tools/manifest/warden_manifest.py
           ${_manifest_args} -o ${WARDEN_GENERATED_DIR}
           --backend ${CONFIG_TFM_SPM_BACKEND}
           --isolation-level ${TFM_ISOLATION_LEVEL}
-          --graph ${CMAKE_BINARY_DIR}/partitions.svg
+          --graph ${_graph}
           --depfile ${CMAKE_BINARY_DIR}/manifest_inputs.txt
   RESULT_VARIABLE _manifest_rc)
 if(NOT _manifest_rc EQUAL 0)

@@ -274,7 +274,9 @@ def fuzzers(tally, jobs, seconds):
 def qemu_runs(tally, python, preset):
     bindir = "build/%s/bin" % preset
     base = [python, "tools/qemu_run.py", "--secure", bindir + "/warden_s.elf"]
-    rc, out = run(base + ["--ns", bindir + "/warden_ns_regression.elf",
+    # -icount: guest time is instructions, so interrupt tests are exact.
+    rc, out = run(base + ["--icount", "--ns",
+                          bindir + "/warden_ns_regression.elf",
                           "--timeout", "300"], timeout=400)
     parse_result_lines(tally, "regression (QEMU %s)" % preset, rc, out)
     rc, out = run(base + ["--ns", bindir + "/warden_ns_demo.elf",

@@ -36,7 +36,8 @@ psa_handle_t spm_ns_connect(uint32_t sid, uint32_t version)
     if (!ns_may_enter()) {
         return PSA_ERROR_CONNECTION_BUSY;
     }
-    return spm_connect(&spm_ns_agent, sid, version);
+    return backend_client_resolve(&spm_ns_agent,
+                                  spm_connect(&spm_ns_agent, sid, version));
 }
 
 psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
@@ -51,10 +52,12 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
     if ((ctrl & CTRL_RESERVED_MASK) != 0u) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
-    return spm_call(&spm_ns_agent, handle,
-                    (int32_t)(int16_t)((ctrl & TYPE_MASK) >> TYPE_OFFSET),
-                    spm_uptr(in_vec), (ctrl & IN_LEN_MASK) >> IN_LEN_OFFSET,
-                    spm_uptr(out_vec), (ctrl & OUT_LEN_MASK) >> OUT_LEN_OFFSET);
+    return backend_client_resolve(
+        &spm_ns_agent,
+        spm_call(&spm_ns_agent, handle,
+                 (int32_t)(int16_t)((ctrl & TYPE_MASK) >> TYPE_OFFSET),
+                 spm_uptr(in_vec), (ctrl & IN_LEN_MASK) >> IN_LEN_OFFSET,
+                 spm_uptr(out_vec), (ctrl & OUT_LEN_MASK) >> OUT_LEN_OFFSET));
 }
 
 psa_status_t spm_ns_close(psa_handle_t handle)
@@ -62,7 +65,8 @@ psa_status_t spm_ns_close(psa_handle_t handle)
     if (!ns_may_enter()) {
         return PSA_ERROR_CONNECTION_BUSY;
     }
-    return spm_close(&spm_ns_agent, handle);
+    return backend_client_resolve(&spm_ns_agent,
+                                  spm_close(&spm_ns_agent, handle));
 }
 
 void spm_main(void)

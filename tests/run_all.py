@@ -2,10 +2,12 @@
 """Runs every test layer of Warden and ends with "N passed, N failed".
 
 Layers, in order: configuration checks, host build, cmocka unit tests,
-manifest tool tests, host regression and demo, fuzzers (short runs), the
-an505-sfn build with its regression suite and demo on QEMU, the benchmark
-against the committed bench/results.json, cppcheck and the clang-format
-check. Each test case found in a layer's output counts
+manifest tool tests, host regression and demo, out-of-tree partitions (the
+three layouts of examples/out_of_tree built and run on the host, and the
+misuses of warden_partition() refused), fuzzers (short runs), the an505-sfn
+build with its regression suite and demo on QEMU, the benchmark against
+the committed bench/results.json, cppcheck and the clang-format check.
+Each test case found in a layer's output counts
 once; a layer that crashes or times out without reporting counts as one
 failure, so nothing can pass by saying nothing.
 """
@@ -17,6 +19,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+QEMU_PRESETS = ["an505-sfn", "an505-ipc-l1"]
 
 
 class Tally:
@@ -82,6 +85,9 @@ def configure_checks(tally, python):
         (["-DWARDEN_PLATFORM=nrf"], "platforms are 'host' and 'an505'"),
         (["-DWARDEN_CONN_MAX=0"], "connection slots must be 1..255"),
         (["-DWARDEN_BENCH=ON"], "WARDEN_BENCH=ON needs WARDEN_PLATFORM=an505"),
+        (["-DWARDEN_FAULT_POLICY=reboot"], "the policies are 'reset'"),
+        (["-DCONFIG_TFM_SPM_BACKEND=IPC", "-DTFM_ISOLATION_LEVEL=2"],
+         "IPC backend provides"),
     ]
     passed, failed, names = 0, 0, []
     for args, want in cases:
@@ -140,14 +146,111 @@ def manifest_tests(tally, python):
               ["see output"] if failed else [])
 
 
-def host_runs(tally):
-    rc, out = run(["build/host/bin/warden_ns_regression"], timeout=120)
-    parse_result_lines(tally, "regression (host)", rc, out)
-    rc, out = run(["build/host/bin/warden_ns_demo"], timeout=60)
+def host_runs(tally, preset):
+    bindir = "build/%s/bin" % preset
+    rc, out = run([bindir + "/warden_ns_regression"], timeout=120)
+    parse_result_lines(tally, "regression (%s)" % preset, rc, out)
+    rc, out = run([bindir + "/warden_ns_demo"], timeout=60)
     ok = rc == 0 and "Hello World" in out
     if not ok:
         show_tail(out)
-    tally.add("demo (host)", int(ok), int(not ok), [] if ok else ["demo"])
+    tally.add("demo (%s)" % preset, int(ok), int(not ok),
+              [] if ok else ["demo"])
+
+
+OOT = os.path.join(ROOT, "examples", "out_of_tree")
+OOT_BAD = os.path.join(ROOT, "tests", "manifest", "cmake")
+# name -> (manifest lists, partition folders, lines the demo must print)
+OOT_LAYOUTS = {
+    "layout 1 (one partition, its own list)": (
+        ["single/hello/manifest_list.yaml"], ["single/hello"],
+        ["[oot] TFM_SP_OOT_HELLO (layout 1) ready"]),
+    "layout 2 (one root CMakeLists.txt, one list)": (
+        ["multi/manifest_list.yaml"], ["multi"],
+        ['[oot] TFM_SP_OOT_CALLER (layout 2): OOT_GREETER said "Hello '
+         'World", "Hello World" (status 0)']),
+    "layout 3 (separate folders and lists)": (
+        ["separate/beta/manifest_list.yaml",
+         "separate/alpha/manifest_list.yaml"],
+        ["separate/alpha", "separate/beta"],
+        ['[oot] TFM_SP_OOT_BETA (layout 3): OOT_ALPHA said "Hello World" '
+         '(status 0)']),
+}
+# name -> (extra lists, partition folders, configure succeeds, output wanted)
+OOT_MISUSES = {
+    "partition in no list": (
+        [], [OOT_BAD + "/unlisted"], False,
+        "no manifest list names a partition TFM_SP_NOT_LISTED"),
+    "warden_partition() called twice": (
+        [], [OOT_BAD + "/twice"], False,
+        "warden_partition(TFM_SP_EXAMPLE): called twice"),
+    "unknown argument": (
+        [OOT + "/single/hello/manifest_list.yaml"], [OOT_BAD + "/bad_args"],
+        False, "unexpected arguments 'SOURCE;missing.c'"),
+    "listed partition never built": (
+        [OOT + "/single/hello/manifest_list.yaml"], [], False,
+        "The manifest lists name TFM_SP_OOT_HELLO, but no CMakeLists.txt "
+        "called warden_partition() for it"),
+    "folder without CMakeLists.txt": (
+        [], [OOT_BAD + "/no_cmakelists"], False, "has no CMakeLists.txt"),
+    "partition switched off": (
+        [OOT_BAD + "/switched_off/manifest_list.yaml"],
+        [OOT_BAD + "/switched_off"], True,
+        "partition TFM_SP_OOT_OFF is switched off"),
+    "conditional not a switch value": (
+        [OOT_BAD + "/switched_off/manifest_list.yaml"],
+        [OOT_BAD + "/switched_off", "-DWARDEN_TEST_OFF_PARTITION=maybe"],
+        False, "'maybe' (from -D WARDEN_TEST_OFF_PARTITION) is not a switch "
+        "value"),
+}
+
+
+def oot_configure(bdir, python, lists, paths):
+    """Configures the host preset with out-of-tree lists and folders (a
+    "-D..." among `paths` is passed as is)."""
+    folders = [p for p in paths if not p.startswith("-D")]
+    extra = [p for p in paths if p.startswith("-D")]
+    return run(["cmake", "--preset", "host", "-B", bdir,
+                "-DWARDEN_PYTHON=" + python,
+                "-DTFM_EXTRA_MANIFEST_LIST_FILES=" + ";".join(lists),
+                "-DTFM_EXTRA_PARTITION_PATHS=" + ";".join(folders)] + extra,
+               timeout=120)
+
+
+def out_of_tree(tally, python, jobs):
+    """Each layout of examples/out_of_tree builds with the host preset and
+    its partitions run (their start-up lines are in the demo's output);
+    each misuse of warden_partition() stops CMake with its sentence."""
+    passed, failed, names = 0, 0, []
+    for name, (lists, paths, lines) in OOT_LAYOUTS.items():
+        bdir = os.path.join(ROOT, "build", "oot", name.split(" (")[0]
+                            .replace(" ", "_"))
+        rc, out = oot_configure(bdir, python,
+                                [os.path.join(OOT, p) for p in lists],
+                                [os.path.join(OOT, p) for p in paths])
+        if rc == 0:
+            rc, out = run(["cmake", "--build", bdir, "-j", str(jobs),
+                           "--target", "warden_ns_demo"], timeout=600)
+        if rc == 0:
+            rc, out = run([os.path.join(bdir, "bin", "warden_ns_demo")],
+                          timeout=60)
+        ok = rc == 0 and "Demo complete: all as expected" in out and all(
+            line in out for line in lines)
+        if not ok:
+            show_tail(out)
+        passed, failed = passed + ok, failed + (not ok)
+        names += [] if ok else [name]
+    for name, (lists, paths, succeeds, want) in OOT_MISUSES.items():
+        with tempfile.TemporaryDirectory() as bdir:
+            rc, out = oot_configure(bdir, python, lists, paths)
+        # CMake wraps its messages: compare with the white space folded.
+        ok = (rc == 0) == succeeds and " ".join(want.split()) in " ".join(
+            out.split())
+        if not ok:
+            show_tail(out)
+        passed, failed = passed + ok, failed + (not ok)
+        names += [] if ok else [name]
+    tally.add("out-of-tree partitions (host)", passed, failed, names)
 
 
 def fuzzers(tally, jobs, seconds):
@@ -170,33 +273,29 @@ def fuzzers(tally, jobs, seconds):
                   int(rc != 0), [] if rc == 0 else [name])
 
 
-def qemu_runs(tally, python):
-    bindir = "build/an505-sfn/bin"
+def qemu_runs(tally, python, preset):
+    bindir = "build/%s/bin" % preset
     base = [python, "tools/qemu_run.py", "--secure", bindir + "/warden_s.elf"]
-    rc, out = run(base + ["--ns", bindir + "/warden_ns_regression.elf",
+    # -icount: guest time is instructions, so interrupt tests are exact.
+    rc, out = run(base + ["--icount", "--ns",
+                          bindir + "/warden_ns_regression.elf",
                           "--timeout", "300"], timeout=400)
-    parse_result_lines(tally, "regression (QEMU an505-sfn)", rc, out)
+    parse_result_lines(tally, "regression (QEMU %s)" % preset, rc, out)
     rc, out = run(base + ["--ns", bindir + "/warden_ns_demo.elf",
                           "--timeout", "120"], timeout=200)
     ok = rc == 0 and "Hello World" in out
     if not ok:
         show_tail(out)
-    tally.add("demo (QEMU an505-sfn)", int(ok), int(not ok),
+    tally.add("demo (QEMU %s)" % preset, int(ok), int(not ok),
               [] if ok else ["demo"])
-
-
-def qemu_fault(tally, python):
-    """An NS access to secure memory: reported, and the run ends non-zero."""
-    bindir = "build/an505-sfn/bin"
-    rc, out = run([python, "tools/qemu_run.py", "--secure",
-                   bindir + "/warden_s.elf", "--ns",
-                   bindir + "/warden_ns_fault.elf", "--timeout", "60"],
-                  timeout=120)
+    # An NS access to secure memory: reported, and the run ends non-zero.
+    rc, out = run(base + ["--ns", bindir + "/warden_ns_fault.elf",
+                          "--timeout", "60"], timeout=120)
     ok = (rc == 70 and "FATAL: SecureFault" in out
           and "not stopped" not in out)
     if not ok:
         show_tail(out)
-    tally.add("fault report (QEMU an505-sfn)", int(ok), int(not ok),
+    tally.add("fault report (QEMU %s)" % preset, int(ok), int(not ok),
               [] if ok else ["NS access to secure memory, exit %d" % rc])
 
 
@@ -234,12 +333,15 @@ def main():
     configure_checks(t, args.python)
     if build(t, "host", args.python, args.jobs):
         unit_tests(t)
-        host_runs(t)
+        host_runs(t, "host")
+    if build(t, "host-ipc", args.python, args.jobs):
+        host_runs(t, "host-ipc")
     manifest_tests(t, args.python)
+    out_of_tree(t, args.python, args.jobs)
     fuzzers(t, args.jobs, args.fuzz_seconds)
-    if build(t, "an505-sfn", args.python, args.jobs):
-        qemu_runs(t, args.python)
-        qemu_fault(t, args.python)
+    for preset in QEMU_PRESETS:
+        if build(t, preset, args.python, args.jobs):
+            qemu_runs(t, args.python, preset)
     bench_check(t, args.python, args.jobs)
     static_checks(t)
 

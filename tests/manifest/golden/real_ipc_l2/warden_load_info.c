@@ -9,13 +9,17 @@
 
 #include "spm/load_info.h"
 #include "psa_manifest/sid.h"
-#include "psa_manifest/tfm_example_partition.h"
-#include "psa_manifest/warden_test_partition.h"
-#include "psa_manifest/warden_test_client_partition.h"
+#include "partitions/example/psa_manifest/tfm_example_partition.h"
+#include "partitions/test/psa_manifest/warden_test_partition.h"
+#include "partitions/test_client/psa_manifest/warden_test_client_partition.h"
 
-static uint8_t tfm_sp_example_stack[512] __attribute__((aligned(8)));
-static uint8_t warden_sp_test_stack[1024] __attribute__((aligned(8)));
-static uint8_t warden_sp_test_client_stack[2048] __attribute__((aligned(8)));
+/* Under the IPC backend every partition runs in a thread of its own. */
+static uint8_t tfm_sp_example_stack[512]
+    __attribute__((aligned(8), section(".bss.warden_stack.tfm_sp_example")));
+static uint8_t warden_sp_test_stack[1024]
+    __attribute__((aligned(8), section(".bss.warden_stack.warden_sp_test")));
+static uint8_t warden_sp_test_client_stack[2048]
+    __attribute__((aligned(8), section(".bss.warden_stack.warden_sp_test_client")));
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {
     {
@@ -31,6 +35,10 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nservices = 1,
         .first_dep = 0,
         .ndeps = 0,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
     },
     {
         .name = "WARDEN_SP_TEST",
@@ -45,6 +53,10 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nservices = 6,
         .first_dep = 0,
         .ndeps = 0,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
     },
     {
         .name = "WARDEN_SP_TEST_CLIENT",
@@ -59,6 +71,10 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nservices = 1,
         .first_dep = 0,
         .ndeps = 4,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
     },
     {0},
 };
@@ -69,7 +85,7 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .sid = ROT_A_SID,
         .version = ROT_A_VERSION,
         .sfn = rot_a_sfn,
-        .signal = 0,
+        .signal = 0x10U,
         .partition = 0,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_CONNECTION | WARDEN_SVC_STRICT,
         .stateless_index = 0,
@@ -79,7 +95,7 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .sid = TEST_CONN_SID,
         .version = TEST_CONN_VERSION,
         .sfn = test_conn_sfn,
-        .signal = 0,
+        .signal = 0x10U,
         .partition = 1,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_CONNECTION,
         .stateless_index = 0,
@@ -89,7 +105,7 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .sid = TEST_STRICT_SID,
         .version = TEST_STRICT_VERSION,
         .sfn = test_strict_sfn,
-        .signal = 0,
+        .signal = 0x20U,
         .partition = 1,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_CONNECTION | WARDEN_SVC_STRICT,
         .stateless_index = 0,
@@ -99,7 +115,7 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .sid = TEST_STATELESS_SID,
         .version = TEST_STATELESS_VERSION,
         .sfn = test_stateless_sfn,
-        .signal = 0,
+        .signal = 0x40U,
         .partition = 1,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
         .stateless_index = 1,
@@ -109,7 +125,7 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .sid = TEST_SECURE_ONLY_SID,
         .version = TEST_SECURE_ONLY_VERSION,
         .sfn = test_secure_only_sfn,
-        .signal = 0,
+        .signal = 0x80U,
         .partition = 1,
         .flags = WARDEN_SVC_STRICT,
         .stateless_index = 2,
@@ -119,7 +135,7 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .sid = TEST_REFUSE_SID,
         .version = TEST_REFUSE_VERSION,
         .sfn = test_refuse_sfn,
-        .signal = 0,
+        .signal = 0x100U,
         .partition = 1,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_CONNECTION | WARDEN_SVC_STRICT,
         .stateless_index = 0,
@@ -129,7 +145,7 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .sid = TEST_SECURE_CONN_SID,
         .version = TEST_SECURE_CONN_VERSION,
         .sfn = test_secure_conn_sfn,
-        .signal = 0,
+        .signal = 0x200U,
         .partition = 1,
         .flags = WARDEN_SVC_CONNECTION | WARDEN_SVC_STRICT,
         .stateless_index = 0,
@@ -139,7 +155,7 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .sid = TEST_S_SUITE_SID,
         .version = TEST_S_SUITE_VERSION,
         .sfn = test_s_suite_sfn,
-        .signal = 0,
+        .signal = 0x10U,
         .partition = 2,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
         .stateless_index = 3,
@@ -154,4 +170,12 @@ const uint32_t warden_deps[WARDEN_NUM_DEPS + 1] = {
     TEST_SECURE_ONLY_SID,
     TEST_SECURE_CONN_SID,
     0,
+};
+
+const struct warden_irq_info warden_irqs[WARDEN_NUM_IRQS + 1] = {
+    {0},
+};
+
+const struct warden_mmio_info warden_mmio_regions[WARDEN_NUM_MMIO + 1] = {
+    {0},
 };

@@ -9,9 +9,9 @@
 
 #include "spm/load_info.h"
 #include "psa_manifest/sid.h"
-#include "psa_manifest/tfm_example_partition.h"
-#include "psa_manifest/warden_test_partition.h"
-#include "psa_manifest/warden_test_client_partition.h"
+#include "partitions/example/psa_manifest/tfm_example_partition.h"
+#include "partitions/test/psa_manifest/warden_test_partition.h"
+#include "partitions/test_client/psa_manifest/warden_test_client_partition.h"
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {
     {
@@ -27,6 +27,10 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nservices = 1,
         .first_dep = 0,
         .ndeps = 0,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
     },
     {
         .name = "WARDEN_SP_TEST",
@@ -41,6 +45,10 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nservices = 6,
         .first_dep = 0,
         .ndeps = 0,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
     },
     {
         .name = "WARDEN_SP_TEST_CLIENT",
@@ -55,6 +63,10 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nservices = 1,
         .first_dep = 0,
         .ndeps = 4,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
     },
     {0},
 };
@@ -150,4 +162,12 @@ const uint32_t warden_deps[WARDEN_NUM_DEPS + 1] = {
     TEST_SECURE_ONLY_SID,
     TEST_SECURE_CONN_SID,
     0,
+};
+
+const struct warden_irq_info warden_irqs[WARDEN_NUM_IRQS + 1] = {
+    {0},
+};
+
+const struct warden_mmio_info warden_mmio_regions[WARDEN_NUM_MMIO + 1] = {
+    {0},
 };

@@ -14,6 +14,11 @@
 #ifndef WARDEN_BENCH_SERVICE_H
 #define WARDEN_BENCH_SERVICE_H
 
+#include "psa/service.h"
+
 #define BENCH_ECHO_MAX 256u
+
+/** ECHO's reply to @p msg (any type), as described above. */
+psa_status_t bench_echo(const psa_msg_t *msg);
 
 #endif /* WARDEN_BENCH_SERVICE_H */

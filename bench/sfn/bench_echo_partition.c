@@ -1,35 +1,14 @@
-/* ECHO (bench_service.h): invec i comes back in outvec i. */
-#include <stdint.h>
-
+/* ECHO, SFN model (bench_service.h). */
 #include "bench_service.h"
 #include "psa/service.h"
 #include "psa_manifest/bench_echo_partition.h"
 
-static psa_status_t echo(const psa_msg_t *msg)
-{
-    uint8_t buf[BENCH_ECHO_MAX];
-
-    if (msg->type < PSA_IPC_CALL) {
-        return PSA_SUCCESS; /* connect, disconnect */
-    }
-    for (uint32_t i = 0; i < PSA_MAX_IOVEC && msg->in_size[i] != 0u; i++) {
-        size_t n = msg->in_size[i];
-
-        if (n > msg->out_size[i] || n > sizeof(buf)) {
-            return PSA_ERROR_BUFFER_TOO_SMALL;
-        }
-        (void)psa_read(msg->handle, i, buf, n);
-        psa_write(msg->handle, i, buf, n);
-    }
-    return PSA_SUCCESS;
-}
-
 psa_status_t bench_echo_sfn(const psa_msg_t *msg)
 {
-    return echo(msg);
+    return bench_echo(msg);
 }
 
 psa_status_t bench_echo_conn_sfn(const psa_msg_t *msg)
 {
-    return echo(msg);
+    return bench_echo(msg);
 }

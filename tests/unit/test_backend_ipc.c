@@ -206,7 +206,7 @@ static void test_messaging_to_a_partition_that_does_not_serve(void **state)
         iw_wake(FXI_PEER);
         peer_h = iw_open(PEER, FXI_CONN);
         SERVER->state = stopped[i];
-        fake_threads_clear_picks();
+        fake_threads_clear_counts();
         expect_not_served(IW_NS, ns_h);
         /* A secure client is told too, not stopped. */
         expect_not_served(PEER, peer_h);
@@ -215,20 +215,187 @@ static void test_messaging_to_a_partition_that_does_not_serve(void **state)
     }
 }
 
+static void test_reply_completes_a_stateless_call(void **state)
+{
+    const psa_msg_t *m;
+    uint32_t gen = NS_SLOT->gen;
+
+    (void)state;
+    world_in(&ns_mem, 0, "ping", 4);
+    world_out(&ns_mem, 0, 8);
+    assert_int_equal(iw_call(IW_NS, FXI_SL_A_HANDLE, 5, 1, 1),
+                     SPM_STATUS_PENDING);
+    m = iw_get(FXI_SERVER, SIG_SL_A);
+    memcpy(svc_buf, "pong!", 5);
+    psa_write(m->handle, 0, svc_buf, 5);
+    psa_reply(m->handle, 7);
+    /* The reply is recorded and the client woken; nothing completed yet. */
+    assert_int_equal(NS_SLOT->state, SPM_CONN_REPLIED);
+    assert_int_equal(NS_SLOT->be.reply, 7);
+    assert_int_equal(iw_ns_thread()->state, SCHED_READY);
+    assert_int_equal(ns_mem.out[0].len, 8);
+    assert_int_equal(fake_yields(), 0); /* NS is less urgent */
+    /* The client completes the call in its own thread... */
+    assert_int_equal(iw_finish(IW_NS), 7);
+    assert_int_equal(ns_mem.out[0].len, 5);
+    assert_memory_equal(ns_mem.out_buf[0], "pong!", 5);
+    assert_int_equal(NS_SLOT->state, SPM_CONN_FREE);
+    assert_int_equal(NS_SLOT->gen, gen + 1u);
+    assert_null(IW_NS->be.pending);
+    /* ... once the server, more urgent, went back to waiting. */
+    assert_int_equal(fake_yields(), 2);
+    assert_ptr_equal(fake_pick(0), iw_thread(FXI_SERVER));
+    assert_ptr_equal(fake_pick(1), iw_ns_thread());
+    assert_int_equal(iw_thread(FXI_SERVER)->state, SCHED_BLOCKED);
+    assert_int_equal(SERVER->be.wait_mask, 0x78u);
+}
+
+static void test_reply_completes_connection_messages(void **state)
+{
+    struct spm_conn *c = &spm_conns[0];
+    const psa_msg_t *m;
+    psa_handle_t h;
+
+    (void)state;
+    h = iw_open(IW_NS, FXI_CONN);
+    assert_int_equal(h, 0x101);
+    assert_int_equal(c->state, SPM_CONN_IDLE);
+    assert_int_equal(iw_call(IW_NS, h, 9, 0, 0), SPM_STATUS_PENDING);
+    m = iw_get(FXI_SERVER, SIG_CONN);
+    assert_int_equal(m->type, 9);
+    assert_int_equal(m->handle, h);
+    psa_reply(h, 4);
+    assert_int_equal(iw_finish(IW_NS), 4);
+    assert_int_equal(c->state, SPM_CONN_IDLE); /* stays open */
+    assert_int_equal(c->gen, 1);
+    iw_run_as(IW_NS);
+    assert_int_equal(spm_close(IW_NS, h), SPM_STATUS_PENDING);
+    m = iw_get(FXI_SERVER, SIG_CONN);
+    assert_int_equal(m->type, PSA_IPC_DISCONNECT);
+    assert_int_equal(m->handle, h);
+    psa_reply(h, PSA_ERROR_GENERIC_ERROR); /* not the client's business */
+    assert_int_equal(iw_finish(IW_NS), PSA_SUCCESS);
+    assert_int_equal(c->state, SPM_CONN_FREE);
+    assert_int_equal(c->gen, 2);
+}
+
+static void test_client_blamed_by_its_service(void **state)
+{
+    (void)state;
+    /* NS is told... */
+    assert_int_equal(iw_call(IW_NS, FXI_SL_A_HANDLE, 0, 0, 0),
+                     SPM_STATUS_PENDING);
+    iw_serve(FXI_SERVER, SIG_SL_A, PSA_ERROR_PROGRAMMER_ERROR);
+    assert_int_equal(iw_finish(IW_NS), PSA_ERROR_PROGRAMMER_ERROR);
+    /* ... a secure client is stopped as it completes the call. */
+    iw_wake(FXI_CLIENT);
+    assert_int_equal(iw_call(CLIENT, FXI_SL_A_HANDLE, 0, 0, 0),
+                     SPM_STATUS_PENDING);
+    fake_threads_clear_counts();
+    iw_serve(FXI_SERVER, SIG_SL_A, PSA_ERROR_PROGRAMMER_ERROR);
+    /* The reply made the more urgent client ready: the server gave way. */
+    assert_int_equal(fake_yields(), 1);
+    assert_ptr_equal(fake_pick(0), iw_thread(FXI_CLIENT));
+    expect_iw_panic(FXI_CLIENT, iw_finish(CLIENT));
+    assert_int_equal(SLOT(FXI_CLIENT)->state, SPM_CONN_FREE);
+}
+
+static void test_client_resolve_passes_other_statuses(void **state)
+{
+    static const psa_status_t statuses[] = { PSA_SUCCESS, 0x101, 17,
+                                             PSA_ERROR_CONNECTION_BUSY,
+                                             PSA_ERROR_PROGRAMMER_ERROR };
+
+    (void)state;
+    for (unsigned i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
+        assert_int_equal(backend_client_resolve(IW_NS, statuses[i]),
+                         statuses[i]);
+    }
+    assert_int_equal(fake_yields(), 0);
+    assert_int_equal(fake_spm_calls(), 0);
+}
+
+static void test_replied_needs_a_reply(void **state)
+{
+    psa_status_t status = 1;
+
+    (void)state;
+    expect_fatal("spm/backend_ipc.c:", backend_replied(IW_NS, &status));
+    assert_int_equal(iw_call(IW_NS, FXI_SL_A_HANDLE, 0, 0, 0),
+                     SPM_STATUS_PENDING);
+    expect_fatal("spm/backend_ipc.c:", backend_replied(IW_NS, &status));
+    assert_ptr_equal(IW_NS->be.pending, NS_SLOT);
+    assert_int_equal(status, 1);
+}
+
+static uint32_t locked_body(void *arg)
+{
+    /* The scheduler is locked: a switch asked for now is put off. */
+    assert_ptr_equal(sched_switch(sched_current()), sched_current());
+    return *(const uint32_t *)arg + 1u;
+}
+
+static void test_cross_runs_spm_code_locked(void **state)
+{
+    const uint32_t v = 41;
+
+    (void)state;
+    iw_run_as(CLIENT);
+    assert_int_equal(ipc_cross(locked_body, (void *)&v), 42u);
+    assert_int_equal(fake_spm_calls(), 1);
+    /* The switch put off is done at unlock: the client stays. */
+    assert_int_equal(fake_yields(), 1);
+    assert_ptr_equal(fake_pick(0), iw_thread(FXI_CLIENT));
+}
+
+static uint32_t wake_client(void *arg)
+{
+    (void)arg;
+    sched_ready(iw_thread(FXI_CLIENT));
+    return 5;
+}
+
+static uint32_t nothing(void *arg)
+{
+    (void)arg;
+    return 6;
+}
+
+static void test_cross_gives_way_to_a_more_urgent_thread(void **state)
+{
+    (void)state;
+    assert_int_equal(ipc_cross(nothing, NULL), 6);
+    assert_int_equal(fake_yields(), 0);
+    assert_int_equal(ipc_cross(wake_client, NULL), 5);
+    /* The client ran until it waited again, then NS went on. */
+    assert_int_equal(fake_yields(), 2);
+    assert_ptr_equal(fake_pick(0), iw_thread(FXI_CLIENT));
+    assert_ptr_equal(fake_pick(1), iw_ns_thread());
+    assert_int_equal(iw_thread(FXI_CLIENT)->state, SCHED_BLOCKED);
+    assert_ptr_equal(backend_current(), IW_NS);
+    assert_int_equal(fake_spm_calls(), 3); /* 2 here, 1 the client's wait */
+}
+
+#define LOADED(fn) cmocka_unit_test_setup(fn, iw_setup)
+#define BOOTED(fn) cmocka_unit_test_setup(fn, iw_setup_booted)
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(test_init_allowed_signals, iw_setup),
-        cmocka_unit_test_setup(test_init_states_and_threads, iw_setup),
-        cmocka_unit_test_setup(test_system_run_starts_partitions_first,
-                               iw_setup),
-        cmocka_unit_test_setup(test_messaging_queues_raises_and_blocks,
-                               iw_setup_booted),
-        cmocka_unit_test_setup(
-            test_messaging_wakes_only_an_owner_waiting_for_it, iw_setup_booted),
-        cmocka_unit_test_setup(test_queue_is_fifo_per_signal, iw_setup_booted),
-        cmocka_unit_test_setup(
-            test_messaging_to_a_partition_that_does_not_serve, iw_setup_booted),
+        LOADED(test_init_allowed_signals),
+        LOADED(test_init_states_and_threads),
+        LOADED(test_system_run_starts_partitions_first),
+        BOOTED(test_messaging_queues_raises_and_blocks),
+        BOOTED(test_messaging_wakes_only_an_owner_waiting_for_it),
+        BOOTED(test_queue_is_fifo_per_signal),
+        BOOTED(test_messaging_to_a_partition_that_does_not_serve),
+        BOOTED(test_reply_completes_a_stateless_call),
+        BOOTED(test_reply_completes_connection_messages),
+        BOOTED(test_client_blamed_by_its_service),
+        BOOTED(test_client_resolve_passes_other_statuses),
+        BOOTED(test_replied_needs_a_reply),
+        LOADED(test_cross_runs_spm_code_locked),
+        BOOTED(test_cross_gives_way_to_a_more_urgent_thread),
     };
 
     return cmocka_run_group_tests_name("backend_ipc", tests, NULL, NULL);

@@ -37,7 +37,7 @@ void iw_boot(void)
     }
     assert_int_equal(fake_arch_launches(), 1);
     assert_ptr_equal(backend_current(), IW_NS);
-    fake_threads_clear_picks();
+    fake_threads_clear_counts();
     fake_console_clear();
 }
 
@@ -144,7 +144,7 @@ void iw_allow_stack(void)
 
 void iw_play_waiting(struct sched_thread *t)
 {
-    if (t != iw_ns_thread()) {
+    if (t != iw_ns_thread() && t->part->be.pending == NULL) {
         (void)psa_wait(t->part->be.allowed, PSA_BLOCK); /* parks if none */
     }
 }

@@ -27,7 +27,7 @@ void iw_load(void);
 /**
  * iw_load(), then backend_system_run() up to the (fake) NS launch with
  * iw_play_waiting: every partition waits in psa_wait() for any of its
- * signals (FXI_SFN is still UNINIT), the NS agent runs, no pick recorded.
+ * signals (FXI_SFN is still UNINIT), the NS agent runs, no yield counted.
  */
 void iw_boot(void);
 
@@ -79,11 +79,12 @@ psa_handle_t iw_open(struct spm_partition *client, enum fxi_svc svc);
 void iw_allow_stack(void);
 
 /*
- * Players (fake_threads_player). iw_play_waiting plays every partition's
- * thread as one that waits for a signal that never comes (it blocks at
- * once), and leaves the NS agent's alone. iw_play_sfn plays FXI_SFN's
- * thread with its real body, ipc_sfn_thread_main(), and the others as
- * iw_play_waiting does.
+ * Players (fake_threads_player). iw_play_waiting plays a partition's thread
+ * as its psa_wait() loop would run, without serving: it waits for any of
+ * its signals (and parks unless one is raised). It leaves alone the NS
+ * agent's thread and a client whose reply came: the test completes that
+ * call itself (iw_finish). iw_play_sfn plays FXI_SFN's thread with its real
+ * body, ipc_sfn_thread_main(), and the others as iw_play_waiting does.
  */
 void iw_play_waiting(struct sched_thread *t);
 void iw_play_sfn(struct sched_thread *t);

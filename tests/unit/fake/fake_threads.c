@@ -65,9 +65,10 @@ struct sched_thread *fake_pick(unsigned i)
     return picks[i];
 }
 
-void fake_threads_clear_picks(void)
+void fake_threads_clear_counts(void)
 {
     yields = 0;
+    spm_calls = 0;
 }
 
 void fake_threads_player(void (*play)(struct sched_thread *t))

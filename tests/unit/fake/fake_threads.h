@@ -39,8 +39,8 @@ unsigned fake_spm_calls(void);
 unsigned fake_yields(void);
 struct sched_thread *fake_pick(unsigned i);
 
-/** Forgets the yields and picks so far. */
-void fake_threads_clear_picks(void);
+/** Forgets the yields, picks and arch_spm_call()s so far. */
+void fake_threads_clear_counts(void);
 
 /** @p play plays the thread @p t (the running one). NULL: nobody plays. */
 void fake_threads_player(void (*play)(struct sched_thread *t));

@@ -149,15 +149,16 @@ static void test_queue_is_fifo_per_signal(void **state)
     assert_ptr_equal(SLOT(FXI_CLIENT)->be.next, SLOT(FXI_PEER));
     assert_null(SLOT(FXI_PEER)->be.next);
     assert_int_equal(SERVER->be.asserted, SIG_SL_A | SIG_SL_B);
-    /* The oldest message of a signal first; a signal stays raised while a
-     * message for it is left. */
-    m = iw_get(FXI_SERVER, SIG_SL_A);
-    assert_int_equal(m->type, 1);
-    assert_int_equal(m->client_id, NS_CLIENT_ID);
-    assert_int_equal(SERVER->be.asserted, SIG_SL_A | SIG_SL_B);
+    /* The oldest message of that signal, wherever it is queued... */
     m = iw_get(FXI_SERVER, SIG_SL_B);
     assert_int_equal(m->type, 2);
     assert_int_equal(m->client_id, FXI_CLIENT_PID);
+    assert_int_equal(SERVER->be.asserted, SIG_SL_A);
+    assert_ptr_equal(NS_SLOT->be.next, SLOT(FXI_PEER));
+    /* ... and a signal stays raised while a message for it is left. */
+    m = iw_get(FXI_SERVER, SIG_SL_A);
+    assert_int_equal(m->type, 1);
+    assert_int_equal(m->client_id, NS_CLIENT_ID);
     assert_int_equal(SERVER->be.asserted, SIG_SL_A);
     m = iw_get(FXI_SERVER, SIG_SL_A);
     assert_int_equal(m->type, 3);

@@ -78,8 +78,8 @@ static void test_cleanup_closes_its_own_connections(void **state)
 
     (void)state;
     iw_wake(FXI_SERVER);
-    own = iw_open(SERVER, FXI_CLIENT_CONN);  /* slot 0: the server's */
-    ns_h = iw_open(IW_NS, FXI_CONN);         /* slot 1: to the server */
+    own = iw_open(SERVER, FXI_CLIENT_CONN); /* slot 0: the server's */
+    ns_h = iw_open(IW_NS, FXI_CONN);        /* slot 1: to the server */
     assert_int_equal(own, 0x101);
     assert_int_equal(ns_h, 0x102);
     ipc_terminate_cleanup(SERVER);

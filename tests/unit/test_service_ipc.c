@@ -66,8 +66,8 @@ static void test_wait_block_returns_at_once_when_raised(void **state)
 static void ns_calls_sl_b(struct sched_thread *t)
 {
     if (t == iw_ns_thread()) {
-        assert_int_equal(spm_call(IW_NS, FXI_SL_B_HANDLE, 0, uptr(ns_mem.in),
-                                  0, uptr(ns_mem.out), 0),
+        assert_int_equal(spm_call(IW_NS, FXI_SL_B_HANDLE, 0, uptr(ns_mem.in), 0,
+                                  uptr(ns_mem.out), 0),
                          SPM_STATUS_PENDING);
     }
 }
@@ -231,8 +231,7 @@ static void test_reply_to_a_connect(void **state)
     static const psa_status_t replies[] = { PSA_SUCCESS,
                                             PSA_ERROR_CONNECTION_REFUSED,
                                             PSA_ERROR_CONNECTION_BUSY };
-    static const psa_status_t results[] = { 0x101,
-                                            PSA_ERROR_CONNECTION_REFUSED,
+    static const psa_status_t results[] = { 0x101, PSA_ERROR_CONNECTION_REFUSED,
                                             PSA_ERROR_CONNECTION_BUSY };
     static const uint8_t slot[] = { SPM_CONN_IDLE, SPM_CONN_FREE,
                                     SPM_CONN_FREE };
@@ -252,8 +251,8 @@ static void test_reply_to_a_connect(void **state)
         assert_int_equal(spm_connect(PEER, FXI_CONN_SID, 1),
                          SPM_STATUS_PENDING);
         iw_serve(FXI_SERVER, SIG_CONN, replies[i]);
-        assert_int_equal(iw_finish(PEER), results[i] == 0x101 ? 0x102
-                                                              : results[i]);
+        assert_int_equal(iw_finish(PEER),
+                         results[i] == 0x101 ? 0x102 : results[i]);
         assert_int_equal(fake_platform_stops(), 0);
     }
 }

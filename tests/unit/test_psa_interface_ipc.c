@@ -143,8 +143,8 @@ static void test_client_misuse_stops_the_client(void **state)
     expect_iw_panic(FXI_CLIENT, psa_connect(FXI_SL_A_SID, 1)); /* stateless */
     expect_iw_panic(FXI_CLIENT, psa_connect(FXI_CONN_SID, 2)); /* version */
     expect_iw_panic(FXI_CLIENT, psa_call(0x101, 0, NULL, 0, NULL, 0));
-    expect_iw_panic(FXI_CLIENT, psa_call(FXI_SL_A_HANDLE, -1, NULL, 0, NULL,
-                                         0));
+    expect_iw_panic(FXI_CLIENT,
+                    psa_call(FXI_SL_A_HANDLE, -1, NULL, 0, NULL, 0));
     expect_iw_panic(FXI_CLIENT, psa_close(0x101));
     assert_int_equal(fake_platform_stops(), 6);
     assert_null(SERVER->be.queue);

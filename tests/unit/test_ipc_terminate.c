@@ -93,6 +93,29 @@ static void test_cleanup_closes_its_own_connections(void **state)
     assert_int_equal(spm_conns[1].state, SPM_CONN_FREE);
 }
 
+/*
+ * A client stopped after its reply came but before it completed the call
+ * (a fault in its thread in the second phase, say, a stack overflow in
+ * backend_client_resolve()'s frames): nothing will ever complete that
+ * call, so its connection must close with the others. FAILS: the slot
+ * stays REPLIED for good and the pool loses it.
+ */
+static void test_cleanup_closes_a_replied_connection(void **state)
+{
+    psa_handle_t h;
+
+    (void)state;
+    iw_wake(FXI_PEER);
+    h = iw_open(PEER, FXI_CONN); /* slot 0 */
+    assert_int_equal(iw_call(PEER, h, 1, 0, 0), SPM_STATUS_PENDING);
+    iw_serve(FXI_SERVER, FXI_SIG(0), 5);
+    assert_int_equal(spm_conns[0].state, SPM_CONN_REPLIED);
+    iw_run_as(PEER);
+    ipc_terminate_cleanup(PEER);
+    assert_int_equal(spm_conns[0].state, SPM_CONN_FREE);
+    assert_ptr_equal(spm_conn_alloc(), &spm_conns[0]);
+}
+
 static void test_reply_to_a_dead_client_frees_the_slot(void **state)
 {
     const psa_msg_t *m;
@@ -251,6 +274,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         BOOTED(test_cleanup_answers_queued_and_taken_messages),
         BOOTED(test_cleanup_closes_its_own_connections),
+        BOOTED(test_cleanup_closes_a_replied_connection),
         BOOTED(test_reply_to_a_dead_client_frees_the_slot),
         BOOTED(test_terminate_running_partition_never_resumes),
         BOOTED(test_terminate_other_partition_is_an_invariant),

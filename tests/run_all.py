@@ -112,7 +112,11 @@ def unit_tests(tally):
     rc, out = run(["ctest", "--test-dir", "build/host", "-V",
                    "--timeout", "120"], timeout=900)
     passed = len(re.findall(r"\[       OK \] ", out))
-    failed = re.findall(r"\[  FAILED  \] (?!\d+ test)(\S+)", out)
+    # cmocka names a failed test twice (as it fails, and in its summary);
+    # ctest -V prefixes every line with the test's number.
+    failed = sorted(set(re.findall(
+        r"^(\d+: )?\[  FAILED  \] (?!\d+ test)(\S+)", out, re.M)))
+    failed = ["".join(f) for f in failed]
     extra = []
     if rc != 0 and not failed:
         extra = ["ctest exited %d" % rc]

@@ -3,6 +3,7 @@
 #include "spm/backend.h"
 #include "spm/client_api.h"
 #include "spm/loader.h"
+#include "spm/ns_client.h"
 
 struct world_mem ns_mem;
 uint8_t ns_ro[WORLD_BUF];
@@ -16,6 +17,7 @@ void world_reset(void)
     fx_reset();
     fake_platform_reset();
     fake_arch_reset();
+    spm_ns_client_reset();
     memset(&ns_mem, 0, sizeof(ns_mem));
     memset(ns_ro, 0x5A, sizeof(ns_ro));
     memset(&s_mem, 0, sizeof(s_mem));

@@ -11,10 +11,12 @@
 #include "psa_manifest/sid.h"
 #include "psa_manifest/tfm_example_partition.h"
 #include "psa_manifest/warden_test_partition.h"
+#include "psa_manifest/warden_client_store_partition.h"
 #include "psa_manifest/warden_test_client_partition.h"
 
 static uint8_t tfm_sp_example_stack[512] __attribute__((aligned(8)));
 static uint8_t warden_sp_test_stack[1024] __attribute__((aligned(8)));
+static uint8_t warden_sp_client_store_stack[1024] __attribute__((aligned(8)));
 static uint8_t warden_sp_test_client_stack[2048] __attribute__((aligned(8)));
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {
@@ -47,6 +49,20 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .ndeps = 0,
     },
     {
+        .name = "WARDEN_SP_CLIENT_STORE",
+        .pid = 3002,
+        .flags = 0,
+        .priority = WARDEN_PRIORITY_NORMAL,
+        .entry_point = NULL,
+        .entry_init = NULL,
+        .stack_size = 1024,
+        .stack = warden_sp_client_store_stack,
+        .first_service = 7,
+        .nservices = 2,
+        .first_dep = 0,
+        .ndeps = 0,
+    },
+    {
         .name = "WARDEN_SP_TEST_CLIENT",
         .pid = 3001,
         .flags = 0,
@@ -55,7 +71,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .entry_init = NULL,
         .stack_size = 2048,
         .stack = warden_sp_test_client_stack,
-        .first_service = 7,
+        .first_service = 9,
         .nservices = 1,
         .first_dep = 0,
         .ndeps = 4,
@@ -135,14 +151,34 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .stateless_index = 0,
     },
     {
+        .name = "CLIENT_STORE",
+        .sid = CLIENT_STORE_SID,
+        .version = CLIENT_STORE_VERSION,
+        .sfn = client_store_sfn,
+        .signal = 0,
+        .partition = 2,
+        .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
+        .stateless_index = 3,
+    },
+    {
+        .name = "CLIENT_TALLY",
+        .sid = CLIENT_TALLY_SID,
+        .version = CLIENT_TALLY_VERSION,
+        .sfn = client_tally_sfn,
+        .signal = 0,
+        .partition = 2,
+        .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
+        .stateless_index = 4,
+    },
+    {
         .name = "TEST_S_SUITE",
         .sid = TEST_S_SUITE_SID,
         .version = TEST_S_SUITE_VERSION,
         .sfn = test_s_suite_sfn,
         .signal = 0,
-        .partition = 2,
+        .partition = 3,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
-        .stateless_index = 3,
+        .stateless_index = 5,
     },
     {0},
 };

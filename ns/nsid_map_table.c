@@ -7,9 +7,9 @@
 #include "nsid_manager.h"
 
 const struct nsid_map_entry nsid_map_table[] = {
-    { "Thread_A", -2 },  { "Thread_B", -3 }, { "Thread_C", -4 },
-    { "Thread_D", -5 },  { "provision", -6 }, { "Thread_E", -7 },
-    { "Thread_F", -8 },  { "reentry_lo", -9 }, { "reentry_hi", -10 },
+    { "Thread_A", -2 }, { "Thread_B", -3 },   { "Thread_C", -4 },
+    { "Thread_D", -5 }, { "provision", -6 },  { "Thread_E", -7 },
+    { "Thread_F", -8 }, { "reentry_lo", -9 }, { "reentry_hi", -10 },
 };
 const uint32_t nsid_map_table_size =
     sizeof(nsid_map_table) / sizeof(nsid_map_table[0]);

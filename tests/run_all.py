@@ -2,9 +2,11 @@
 """Runs every test layer of Warden and ends with "N passed, N failed".
 
 Layers, in order: configuration checks, host build, cmocka unit tests,
-manifest tool tests, host regression and demo, fuzzers (short runs), the
-an505-sfn build with its regression suite and demo on QEMU, cppcheck and
-the clang-format check. Each test case found in a layer's output counts
+host regression, NSCE suites and demo, manifest tool tests, fuzzers (short
+runs), the an505-sfn build with its regression suite, NSCE suites, NSCE
+soak and demo on QEMU, the fault report, the NSCE suites and the host
+regression again with TFM_NS_MANAGE_NSID=OFF, cppcheck and the
+clang-format check. Each test case found in a layer's output counts
 once; a layer that crashes or times out without reporting counts as one
 failure, so nothing can pass by saying nothing.
 """
@@ -80,6 +82,10 @@ def configure_checks(tally, python):
         (["-DTFM_ISOLATION_LEVEL=4"], "isolation levels are 1, 2 and 3"),
         (["-DWARDEN_PLATFORM=nrf"], "platforms are 'host' and 'an505'"),
         (["-DWARDEN_CONN_MAX=0"], "connection slots must be 1..255"),
+        (["-DWARDEN_NS_CONTEXT_SLOTS=0"], "NS context slots must be 1..255"),
+        (["-DWARDEN_NS_CONTEXT_SLOTS=256"],
+         "NS context slots must be 1..255"),
+        (["-DTFM_NS_MANAGE_NSID=maybe"], "it is a switch, ON or OFF"),
     ]
     passed, failed, names = 0, 0, []
     for args, want in cases:
@@ -141,6 +147,8 @@ def manifest_tests(tally, python):
 def host_runs(tally):
     rc, out = run(["build/host/bin/warden_ns_regression"], timeout=120)
     parse_result_lines(tally, "regression (host)", rc, out)
+    rc, out = run(["build/host/bin/warden_ns_nsce"], timeout=120)
+    parse_result_lines(tally, "nsce (host)", rc, out)
     rc, out = run(["build/host/bin/warden_ns_demo"], timeout=60)
     ok = rc == 0 and "Hello World" in out
     if not ok:
@@ -174,6 +182,9 @@ def qemu_runs(tally, python):
     rc, out = run(base + ["--ns", bindir + "/warden_ns_regression.elf",
                           "--timeout", "300"], timeout=400)
     parse_result_lines(tally, "regression (QEMU an505-sfn)", rc, out)
+    rc, out = run(base + ["--ns", bindir + "/warden_ns_nsce.elf",
+                          "--timeout", "300"], timeout=400)
+    parse_result_lines(tally, "nsce (QEMU an505-sfn)", rc, out)
     rc, out = run(base + ["--ns", bindir + "/warden_ns_demo.elf",
                           "--timeout", "120"], timeout=200)
     ok = rc == 0 and "Hello World" in out
@@ -181,6 +192,51 @@ def qemu_runs(tally, python):
         show_tail(out)
     tally.add("demo (QEMU an505-sfn)", int(ok), int(not ok),
               [] if ok else ["demo"])
+
+
+def qemu_soak(tally, python):
+    """NS tasks preempted inside secure calls: nothing lost or misattributed.
+
+    Under -icount the SysTick period is counted in instructions, so the
+    ticks land at the same places on every run."""
+    bindir = "build/an505-sfn/bin"
+    rc, out = run([python, "tools/qemu_run.py", "--icount", "--secure",
+                   bindir + "/warden_s.elf", "--ns",
+                   bindir + "/warden_ns_soak.elf", "--timeout", "600"],
+                  timeout=700)
+    figures = re.search(r"^soak: .*$", out, re.M)
+    if figures:
+        print(figures.group(0))
+    parse_result_lines(tally, "soak (QEMU an505-sfn)", rc, out)
+
+
+def nsce_off_runs(tally, python, jobs):
+    """TFM_NS_MANAGE_NSID=OFF: every NS call uses NSID -1 (host and QEMU)."""
+    for preset, targets in (("host", ["warden_ns_regression",
+                                       "warden_ns_nsce"]),
+                            ("an505-sfn", ["warden_ns_nsce"])):
+        bdir = "build/%s-nsce-off" % preset
+        ok = check(tally, "configure %s, NSCE OFF" % preset,
+                   ["cmake", "--preset", preset, "-B", bdir,
+                    "-DWARDEN_PYTHON=" + python,
+                    "-DTFM_NS_MANAGE_NSID=OFF"]) and \
+            check(tally, "build %s, NSCE OFF" % preset,
+                  ["cmake", "--build", bdir, "-j", str(jobs), "--target"]
+                  + targets)
+        if not ok:
+            continue
+        if preset == "host":
+            rc, out = run([bdir + "/bin/warden_ns_regression"], timeout=120)
+            parse_result_lines(tally, "regression (host, NSCE OFF)", rc, out)
+            rc, out = run([bdir + "/bin/warden_ns_nsce"], timeout=120)
+            parse_result_lines(tally, "nsce (host, NSCE OFF)", rc, out)
+        else:
+            rc, out = run([python, "tools/qemu_run.py", "--secure",
+                           bdir + "/bin/warden_s.elf", "--ns",
+                           bdir + "/bin/warden_ns_nsce.elf",
+                           "--timeout", "300"], timeout=400)
+            parse_result_lines(tally, "nsce (QEMU an505-sfn, NSCE OFF)", rc,
+                               out)
 
 
 def qemu_fault(tally, python):
@@ -230,7 +286,9 @@ def main():
     fuzzers(t, args.jobs, args.fuzz_seconds)
     if build(t, "an505-sfn", args.python, args.jobs):
         qemu_runs(t, args.python)
+        qemu_soak(t, args.python)
         qemu_fault(t, args.python)
+    nsce_off_runs(t, args.python, args.jobs)
     static_checks(t)
 
     if t.failures:

@@ -181,8 +181,8 @@ static uintptr_t create_in_handler(uintptr_t p)
     t->token = TFM_NS_CLIENT_INVALID_TOKEN;
     if (nsce_slots != 0u) {
         /* Seed 000: acquire at creation, before the task's first call. */
-        t->token = tfm_nsce_acquire_ctx((uint8_t)(t->index % nsce_slots),
-                                        t->index);
+        t->token =
+            tfm_nsce_acquire_ctx((uint8_t)(t->index % nsce_slots), t->index);
         if (t->token == TFM_NS_CLIENT_INVALID_TOKEN) {
             return 0u;
         }

@@ -15,21 +15,21 @@
 
 #include "kernel_port.h"
 
-#define REG(addr)          (*(volatile uint32_t *)(uintptr_t)(addr))
-#define ICSR               REG(0xE000ED04u)
-#define ICSR_PENDSVSET     (1u << 28)
-#define SHPR3              REG(0xE000ED20u)
-#define SHPR3_LOWEST       (0xFFFF0000u) /* PendSV and SysTick */
-#define SYST_CSR           REG(0xE000E010u)
-#define SYST_RVR           REG(0xE000E014u)
-#define SYST_CVR           REG(0xE000E018u)
-#define SYST_CSR_RUN       (7u) /* enable, interrupt, processor clock */
-#define EXC_RETURN_S       (1u << 6)
-#define EXC_RETURN_NS_PSP  (0xFFFFFFBCu) /* NS Thread mode, PSP, no FP */
-#define XPSR_THUMB         (1u << 24)
-#define SAVED_EXC_RETURN   8u /* r4..r11, then EXC_RETURN */
-#define PORT_STACK_SIZE    2048u
-#define PORT_MIN_TICK      2u
+#define REG(addr)         (*(volatile uint32_t *)(uintptr_t)(addr))
+#define ICSR              REG(0xE000ED04u)
+#define ICSR_PENDSVSET    (1u << 28)
+#define SHPR3             REG(0xE000ED20u)
+#define SHPR3_LOWEST      (0xFFFF0000u) /* PendSV and SysTick */
+#define SYST_CSR          REG(0xE000E010u)
+#define SYST_RVR          REG(0xE000E014u)
+#define SYST_CVR          REG(0xE000E018u)
+#define SYST_CSR_RUN      (7u) /* enable, interrupt, processor clock */
+#define EXC_RETURN_S      (1u << 6)
+#define EXC_RETURN_NS_PSP (0xFFFFFFBCu) /* NS Thread mode, PSP, no FP */
+#define XPSR_THUMB        (1u << 24)
+#define SAVED_EXC_RETURN  8u /* r4..r11, then EXC_RETURN */
+#define PORT_STACK_SIZE   2048u
+#define PORT_MIN_TICK     2u
 
 _Static_assert(offsetof(struct kernel_task, sp) == 0,
                "PendSV_Handler reads the saved SP at offset 0");

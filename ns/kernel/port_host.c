@@ -51,8 +51,8 @@ void port_init(void)
 
     /* The tasks' stacks are NS memory: they hold the buffers tasks pass. */
     if (!registered) {
-        registered = host_mem_add_ns_region(stacks, sizeof(stacks),
-                                            ARCH_ACCESS_RW) == 0;
+        registered =
+            host_mem_add_ns_region(stacks, sizeof(stacks), ARCH_ACCESS_RW) == 0;
     }
     depth = 0u;
     pending = false;

@@ -36,7 +36,8 @@ int ns_main(void)
     uint32_t slots;
 
     tf_log("Warden NSCE tests (TFM_NS_MANAGE_NSID=%s, %u context slots)\r\n",
-           TFM_NS_MANAGE_NSID ? "ON" : "OFF", (unsigned)WARDEN_NS_CONTEXT_SLOTS);
+           TFM_NS_MANAGE_NSID ? "ON" : "OFF",
+           (unsigned)WARDEN_NS_CONTEXT_SLOTS);
     if (TFM_NS_MANAGE_NSID) {
         nsce_suite_matrix(&totals);
         nsce_suite_tz_shim(&totals);

@@ -146,9 +146,8 @@ static void k_client_id_per_task(struct test_result_t *ret)
 
 static void k_groups_shared(struct test_result_t *ret)
 {
-    static const char *const names[] = { "Thread_A", "Thread_B",
-                                         "Thread_C", "Thread_D",
-                                         "Thread_E", "Thread_F",
+    static const char *const names[] = { "Thread_A", "Thread_B", "Thread_C",
+                                         "Thread_D", "Thread_E", "Thread_F",
                                          "provision" };
     struct job jobs[7];
 
@@ -163,7 +162,8 @@ static void k_groups_shared(struct test_result_t *ret)
     }
 }
 
-/* ---- Storage -------------------------------------------------------------- */
+/* ---- Storage --------------------------------------------------------------
+ */
 
 static void body_a_writes(struct job *j)
 {
@@ -225,7 +225,8 @@ static void k_storage_shared_without_nsce(struct test_result_t *ret)
     TEST_CHECK(j.ok, "and removes it");
 }
 
-/* ---- Provisioning (seed 000: a task that changes its NSID) ---------------- */
+/* ---- Provisioning (seed 000: a task that changes its NSID) ----------------
+ */
 
 static void body_provision(struct job *j)
 {
@@ -262,8 +263,8 @@ static void k_provisioning_task(struct test_result_t *ret)
 
 static void body_set_nsid_refused(struct job *j)
 {
-    j->ok = kernel_set_nsid(-4) == TFM_NS_CLIENT_ERR_INVALID_TOKEN &&
-            calls_are(-1);
+    j->ok =
+        kernel_set_nsid(-4) == TFM_NS_CLIENT_ERR_INVALID_TOKEN && calls_are(-1);
 }
 
 static void k_set_nsid_without_nsce(struct test_result_t *ret)
@@ -289,9 +290,9 @@ static void k_create_delete(struct test_result_t *ret)
     struct kernel_stats st;
     unsigned n = 0;
 
-    TEST_CHECK(kernel_task_create("x", KERNEL_PRIO_MAX + 1u, job_entry, &j[0]) ==
-                   NULL,
-               "priority above the maximum");
+    TEST_CHECK(
+        kernel_task_create("x", KERNEL_PRIO_MAX + 1u, job_entry, &j[0]) == NULL,
+        "priority above the maximum");
     TEST_CHECK(kernel_task_create("x", 1, NULL, NULL) == NULL, "no entry");
     /* The runner is one task: fill the other slots. */
     while (n < KERNEL_MAX_TASKS - 1u) {
@@ -431,8 +432,7 @@ static void body_reentry_hi(struct job *j)
     ok = ok && tfm_psa_call_veneer(TEST_STATELESS_HANDLE,
                                    PARAM_PACK(TEST_TYPE_CLIENT_ID, 0, 1), NULL,
                                    ov) == PSA_ERROR_CONNECTION_BUSY;
-    ok = ok &&
-         tfm_psa_version_veneer(TEST_STATELESS_SID) == PSA_VERSION_NONE &&
+    ok = ok && tfm_psa_version_veneer(TEST_STATELESS_SID) == PSA_VERSION_NONE &&
          tfm_psa_connect_veneer(TEST_CONN_SID, 2) == PSA_ERROR_CONNECTION_BUSY;
     ok = ok && lo_in_call;
     /* With the lock, the task waits its turn and gets in. */
@@ -448,10 +448,8 @@ static void k_second_entry_refused(struct test_result_t *ret)
 
     kernel_get_stats(&before);
     lo_in_call = 0;
-    TEST_CHECK(start_job(&jobs[0], "reentry_lo", 2, body_reentry_lo),
-               "create");
-    TEST_CHECK(start_job(&jobs[1], "reentry_hi", 5, body_reentry_hi),
-               "create");
+    TEST_CHECK(start_job(&jobs[0], "reentry_lo", 2, body_reentry_lo), "create");
+    TEST_CHECK(start_job(&jobs[1], "reentry_hi", 5, body_reentry_hi), "create");
     TEST_CHECK(wait_done(jobs, 2), "tasks finished");
     kernel_get_stats(&after);
     TEST_CHECK(jobs[1].ok, "refused while the low task was inside");

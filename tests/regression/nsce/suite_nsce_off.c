@@ -14,8 +14,7 @@ static void t_nsce_refuses(struct test_result_t *ret)
     TEST_CHECK(h_acquire(0, 1) == TFM_NS_CLIENT_INVALID_TOKEN, "acquire");
     TEST_CHECK(h_load(0x00000001u, -2) == TFM_NS_CLIENT_ERR_INVALID_ACCESS,
                "load");
-    TEST_CHECK(h_save(0x00000001u) == TFM_NS_CLIENT_ERR_INVALID_ACCESS,
-               "save");
+    TEST_CHECK(h_save(0x00000001u) == TFM_NS_CLIENT_ERR_INVALID_ACCESS, "save");
     TEST_CHECK(h_release(0x00000001u) == TFM_NS_CLIENT_ERR_INVALID_ACCESS,
                "release");
     TEST_CHECK(tfm_nsce_init(0) == 0u, "init from Thread mode");

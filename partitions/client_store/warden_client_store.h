@@ -28,10 +28,13 @@
 #define TALLY_CLIENTS 16u /* distinct client IDs counted */
 
 /* invec 0 (optional): uint32_t, loop iterations to spend in the service
- * first (a longer secure call). outvec 0: struct tally_reply, the caller's
- * client ID and its count after this call. PSA_ERROR_INSUFFICIENT_STORAGE
- * when TALLY_CLIENTS other clients are counted already. */
+ * first (a longer secure call), at most TALLY_SPIN_MAX. outvec 0: struct
+ * tally_reply, the caller's client ID and its count after this call.
+ * PSA_ERROR_INVALID_ARGUMENT for a bad invec 0, PSA_ERROR_BUFFER_TOO_SMALL
+ * for a short outvec 0, PSA_ERROR_INSUFFICIENT_STORAGE when TALLY_CLIENTS
+ * other clients are counted already. */
 #define TALLY_TYPE_BUMP 1
+#define TALLY_SPIN_MAX  5000000u
 /* invec 0: int32_t client ID. Returns that client's count (>= 0). */
 #define TALLY_TYPE_COUNT 2
 /* Forgets every count. Returns PSA_SUCCESS. */

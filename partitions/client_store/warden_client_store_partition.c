@@ -126,7 +126,8 @@ static psa_status_t tally_bump(const psa_msg_t *msg)
     struct tally *t;
     struct tally_reply reply;
 
-    if (msg->in_size[0] != 0u && !read_word(msg, &loops)) {
+    if (msg->in_size[0] != 0u &&
+        (!read_word(msg, &loops) || loops > TALLY_SPIN_MAX)) {
         return PSA_ERROR_INVALID_ARGUMENT;
     }
     if (msg->out_size[0] < sizeof(reply)) {

@@ -85,9 +85,13 @@ static psa_handle_t take_handle(struct input *in, const psa_handle_t *open)
 {
     uint32_t sel = take(in, 1);
 
-    switch (sel % 5u) {
+    switch (sel % 7u) {
     case 0:
         return open[take(in, 1) % MAX_HANDLES];
+    case 5:
+        return (psa_handle_t)CLIENT_STORE_HANDLE;
+    case 6:
+        return (psa_handle_t)CLIENT_TALLY_HANDLE;
     case 1:
         return (psa_handle_t)TEST_STATELESS_HANDLE;
     case 2:
@@ -104,7 +108,7 @@ static uint32_t take_sid(struct input *in)
     static const uint32_t sids[] = {
         ROT_A_SID,          TEST_CONN_SID,        TEST_STRICT_SID,
         TEST_STATELESS_SID, TEST_SECURE_ONLY_SID, TEST_REFUSE_SID,
-        TEST_S_SUITE_SID
+        TEST_S_SUITE_SID,   CLIENT_STORE_SID,     CLIENT_TALLY_SID
     };
     uint32_t sel = take(in, 1);
 

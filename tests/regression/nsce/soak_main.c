@@ -35,7 +35,7 @@
 struct worker {
     const char *name;
     int provisioning;
-    int32_t nsid[2]; /* [0]: the name table's; [1]: provisioning only */
+    int32_t nsid[2];    /* [0]: the name table's; [1]: provisioning only */
     uint32_t count[2];  /* successful calls per NSID */
     uint32_t lost;      /* failed, or the count skipped */
     uint32_t wrong;     /* answered for another client ID */
@@ -169,8 +169,7 @@ static void runner(void *arg)
         if (!workers[i].provisioning) {
             workers[i].nsid[0] = nsid_map_lookup(workers[i].name);
         }
-        if (kernel_task_create(workers[i].name, 3, work, &workers[i]) ==
-            NULL) {
+        if (kernel_task_create(workers[i].name, 3, work, &workers[i]) == NULL) {
             result(0, "create_tasks", "no task");
             ns_platform_exit(1);
         }

@@ -321,6 +321,43 @@ static void k_create_delete(struct test_result_t *ret)
     TEST_CHECK(st.nsce_errors == 0u, "every NSCE call of the kernel worked");
 }
 
+static struct kernel_mutex test_lock = KERNEL_MUTEX_INIT;
+static volatile int holder_locked;
+static volatile int holder_may_go;
+
+static void body_holder(struct job *j)
+{
+    kernel_mutex_lock(&test_lock);
+    holder_locked = 1;
+    while (!holder_may_go) {
+        kernel_sleep(1);
+    }
+    kernel_mutex_unlock(&test_lock);
+    j->ok = 1;
+}
+
+/* A task that holds a mutex (the NS interface lock among them) may be
+ * inside a secure call: deleting it is refused. */
+static void k_delete_refused_holding_lock(struct test_result_t *ret)
+{
+    struct job j;
+    struct kernel_task *t;
+
+    memset(&j, 0, sizeof(j));
+    j.body = body_holder;
+    holder_locked = 0;
+    holder_may_go = 0;
+    t = kernel_task_create("Thread_A", 3, job_entry, &j);
+    TEST_CHECK(t != NULL, "create");
+    for (unsigned i = 0; i < 100u && !holder_locked; i++) {
+        kernel_sleep(1);
+    }
+    TEST_CHECK(holder_locked, "the task took the mutex");
+    TEST_CHECK(kernel_task_delete(t) == -1, "delete refused");
+    holder_may_go = 1;
+    TEST_CHECK(wait_done(&j, 1) && j.ok, "the task went on and ended");
+}
+
 static char order[8];
 static unsigned norder;
 
@@ -468,6 +505,7 @@ static const struct test_t with_nsce[] = {
     { k_storage_per_client, "storage_per_client", "" },
     { k_provisioning_task, "provisioning_task", "" },
     { k_create_delete, "create_delete", "" },
+    { k_delete_refused_holding_lock, "delete_refused_holding_lock", "" },
     { k_priorities, "priorities", "" },
 };
 
@@ -476,6 +514,7 @@ static const struct test_t without_nsce[] = {
     { k_storage_shared_without_nsce, "storage_shared_without_nsce", "" },
     { k_set_nsid_without_nsce, "set_nsid_without_nsce", "" },
     { k_create_delete, "create_delete", "" },
+    { k_delete_refused_holding_lock, "delete_refused_holding_lock", "" },
     { k_priorities, "priorities", "" },
 };
 

@@ -64,8 +64,7 @@ static void test_full(void **state)
         assert_int_equal(nsid_mgr_add_entry(t, -1 - (int32_t)t),
                          NSID_MGR_ERR_SUCCESS);
     }
-    assert_int_equal(nsid_mgr_add_entry(100u, -2),
-                     NSID_MGR_ERR_NO_FREE_ENTRY);
+    assert_int_equal(nsid_mgr_add_entry(100u, -2), NSID_MGR_ERR_NO_FREE_ENTRY);
     /* Updating a held token needs no new entry. */
     assert_int_equal(nsid_mgr_add_entry(3u, -40), NSID_MGR_ERR_SUCCESS);
     assert_int_equal(nsid_mgr_query_nsid(3u), -40);

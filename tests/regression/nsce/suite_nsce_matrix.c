@@ -46,6 +46,34 @@ static uint32_t token(uint32_t idx, uint32_t gid, uint32_t tid)
     return (idx << 16) | (gid << 8) | tid;
 }
 
+/* From no context: thread 2 of group 4 acquired and loaded with NSID -3;
+ * its token, or INVALID. */
+static uint32_t one_loaded(void)
+{
+    uint32_t t;
+
+    release_all();
+    t = acquire(4, 2);
+    return (t != INVALID && h_load(t, -3) == OK) ? t : INVALID;
+}
+
+/* A token load, save and release all refuse, changing nothing. */
+static int refused(uint32_t bad)
+{
+    return h_load(bad, -9) == BAD_TOK && h_save(bad) == BAD_TOK &&
+           h_release(bad) == BAD_TOK;
+}
+
+/* From no context: A (group 1) and B (group 2) acquired, A loaded with
+ * @p nsid. */
+static int a_loaded_b_not(uint32_t *a, uint32_t *b, int32_t nsid)
+{
+    release_all();
+    *a = acquire(1, 1);
+    *b = acquire(2, 1);
+    return *a != INVALID && *b != INVALID && h_load(*a, nsid) == OK;
+}
+
 /* ---- Before the NS side manages NSIDs ----------------------------------- */
 
 static void t_default_nsid_before_init(struct test_result_t *ret)
@@ -147,10 +175,7 @@ static void t_load_b_without_saving_a(struct test_result_t *ret)
     uint32_t a;
     uint32_t b;
 
-    release_all();
-    a = acquire(1, 1);
-    b = acquire(2, 1);
-    TEST_CHECK(h_load(a, -2) == OK, "load A");
+    TEST_CHECK(a_loaded_b_not(&a, &b, -2), "load A");
     TEST_CHECK(h_load(b, -3) == OK, "load B, no save of A");
     TEST_CHECK(calls_are(-3), "calls are B's");
     TEST_CHECK(h_save(a) == BAD_TOK, "A was saved implicitly");
@@ -179,10 +204,7 @@ static void t_release_inactive(struct test_result_t *ret)
     uint32_t a;
     uint32_t b;
 
-    release_all();
-    a = acquire(1, 1);
-    b = acquire(2, 1);
-    TEST_CHECK(h_load(a, -6) == OK, "load A");
+    TEST_CHECK(a_loaded_b_not(&a, &b, -6), "load A");
     TEST_CHECK(h_release(b) == OK, "release B, not loaded");
     TEST_CHECK(calls_are(-6), "A still loaded");
 }
@@ -248,47 +270,33 @@ static void t_tid_0_and_255(struct test_result_t *ret)
 
 static void t_token_wrong_gid(struct test_result_t *ret)
 {
-    uint32_t t;
+    uint32_t t = one_loaded();
 
-    release_all();
-    t = acquire(4, 2);
-    TEST_CHECK(h_load(t, -3) == OK, "load");
-    TEST_CHECK(h_load(token(0, 5, 2), -9) == BAD_TOK, "load");
-    TEST_CHECK(h_save(token(0, 5, 2)) == BAD_TOK, "save");
-    TEST_CHECK(h_release(token(0, 5, 2)) == BAD_TOK, "release");
-    TEST_CHECK(h_load(token(0, 4, 3), -9) == BAD_TOK, "a thread not in it");
+    TEST_CHECK(t != INVALID, "load");
+    TEST_CHECK(refused(token(0, 5, 2)), "another group's");
+    TEST_CHECK(refused(token(0, 4, 3)), "a thread not in the group");
     TEST_CHECK(calls_are(-3), "unchanged");
 }
 
 static void t_token_wrong_index(struct test_result_t *ret)
 {
     static const uint32_t idx[] = { 1u, SLOTS, 255u };
-    uint32_t t;
+    uint32_t t = one_loaded();
 
-    release_all();
-    t = acquire(4, 2);
-    TEST_CHECK(h_load(t, -3) == OK, "load");
+    TEST_CHECK(t != INVALID, "load");
     for (unsigned i = 0; i < sizeof(idx) / sizeof(idx[0]); i++) {
-        TEST_CHECK(h_load(token(idx[i], 4, 2), -9) == BAD_TOK, "load");
-        TEST_CHECK(h_save(token(idx[i], 4, 2)) == BAD_TOK, "save");
-        TEST_CHECK(h_release(token(idx[i], 4, 2)) == BAD_TOK, "release");
+        TEST_CHECK(refused(token(idx[i], 4, 2)), "a free slot, or none");
     }
     TEST_CHECK(calls_are(-3), "unchanged");
 }
 
 static void t_token_reserved_bits(struct test_result_t *ret)
 {
-    uint32_t t;
+    uint32_t t = one_loaded();
 
-    release_all();
-    t = acquire(4, 2);
-    TEST_CHECK(h_load(t, -3) == OK, "load");
+    TEST_CHECK(t != INVALID, "load");
     for (unsigned bit = 24; bit < 32u; bit++) {
-        uint32_t bad = t | (1u << bit);
-
-        TEST_CHECK(h_load(bad, -9) == BAD_TOK, "load");
-        TEST_CHECK(h_save(bad) == BAD_TOK, "save");
-        TEST_CHECK(h_release(bad) == BAD_TOK, "release");
+        TEST_CHECK(refused(t | (1u << bit)), "a reserved bit set");
     }
     TEST_CHECK(calls_are(-3), "unchanged");
 }
@@ -316,10 +324,7 @@ static void t_save_inactive(struct test_result_t *ret)
     uint32_t a;
     uint32_t b;
 
-    release_all();
-    a = acquire(1, 1);
-    b = acquire(2, 1);
-    TEST_CHECK(h_load(a, -2) == OK, "load A");
+    TEST_CHECK(a_loaded_b_not(&a, &b, -2), "load A");
     TEST_CHECK(h_save(b) == BAD_TOK, "save B, not loaded");
     TEST_CHECK(calls_are(-2), "A still loaded");
 }

@@ -44,4 +44,32 @@ bool arch_ns_caller_is_handler(void);
  */
 __attribute__((noreturn)) void arch_ns_launch(void);
 
+/*
+ * Threads (IPC backend only). struct arch_thread is defined by the port in
+ * its arch_thread.h. The port calls the scheduler's sched_switch() hook
+ * (spm/sched.h) to learn which thread runs next.
+ */
+struct arch_thread;
+
+/**
+ * Prepares @p t to start at @p entry (which must not return) on the stack
+ * [stack, stack + size); the stack limit is set so that an overflow faults.
+ */
+void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
+                      void (*entry)(void));
+
+/**
+ * Gives the processor to the thread the scheduler picks; returns when the
+ * calling thread is picked again. Must not be called with the scheduler
+ * locked.
+ */
+void arch_yield(void);
+
+/**
+ * Runs fn(arg) on the SPM's own stack and returns its result. The caller
+ * holds the scheduler lock, so no thread switch happens meanwhile; the code
+ * stays preemptible by interrupts.
+ */
+uint32_t arch_spm_call(uint32_t (*fn)(void *arg), void *arg);
+
 #endif /* WARDEN_ARCH_H */

@@ -10,6 +10,10 @@ endif()
 
 set(WARDEN_MANIFEST_LISTS ${CMAKE_SOURCE_DIR}/partitions/manifest_list.yaml
     ${TFM_EXTRA_MANIFEST_LIST_FILES})
+if(CONFIG_TFM_SPM_BACKEND STREQUAL "IPC")
+  # The IPC backend's own regression partitions.
+  list(APPEND WARDEN_MANIFEST_LISTS ${CMAKE_SOURCE_DIR}/partitions/ipc_test/manifest_list.yaml)
+endif()
 set(_manifest_args)
 foreach(_list IN LISTS WARDEN_MANIFEST_LISTS)
   list(APPEND _manifest_args -m ${_list})

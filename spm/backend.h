@@ -15,12 +15,36 @@ struct spm_partition *backend_current(void);
 
 /**
  * Delivers the message in @p conn (its state ACTIVE, msg filled in) to the
- * service and returns the service's reply status. A partition whose
- * initialisation failed is not called: connect gets
+ * service. Returns the service's reply status (SFN), or SPM_STATUS_PENDING
+ * when the client must wait for the reply (IPC). A partition whose
+ * initialisation failed, or that was terminated, is not called: connect gets
  * PSA_ERROR_CONNECTION_REFUSED, a call PSA_ERROR_SERVICE_FAILURE, and a
  * disconnect PSA_SUCCESS.
  */
 psa_status_t backend_messaging(struct spm_conn *conn);
+
+/**
+ * What a client API call of @p caller finally returns, given what
+ * spm_connect()/spm_call()/spm_close() returned: @p status itself, or, for
+ * SPM_STATUS_PENDING, the caller's thread waits for the reply (IPC) and the
+ * result of spm_client_finish(). Called outside the SPM's own stack.
+ */
+psa_status_t backend_client_resolve(struct spm_partition *caller,
+                                    psa_status_t status);
+
+/**
+ * The message @p caller waited for, now replied, and the reply status
+ * (IPC backend; the SFN backend never leaves a message pending).
+ */
+struct spm_conn *backend_replied(struct spm_partition *caller,
+                                 psa_status_t *status);
+
+/**
+ * Stops partition @p p for good (the `terminate` panic policy): its pending
+ * and later requests get the not-serving statuses of backend_messaging().
+ * Does not return when @p p is the running partition.
+ */
+void backend_terminate(struct spm_partition *p);
 
 /** Initialises the partitions in load order, then starts the NS image. */
 __attribute__((noreturn)) void backend_system_run(void);

@@ -5,6 +5,9 @@
  */
 #include "spm/backend.h"
 
+#include <setjmp.h>
+#include <stdbool.h>
+
 #include "arch/arch.h"
 #include "spm/log.h"
 #include "spm/panic.h"
@@ -38,29 +41,106 @@ static psa_status_t not_serving(int32_t type)
     return PSA_ERROR_SERVICE_FAILURE;
 }
 
+/*
+ * A secure function in progress. The `terminate` policy unwinds to the frame
+ * of the partition it stops, so the client gets a status back and every
+ * other partition keeps serving.
+ */
+struct sfn_frame {
+    jmp_buf env;
+    struct spm_partition *owner;
+    struct spm_partition *caller;
+    struct sfn_frame *prev;
+};
+
+static struct sfn_frame *frames;
+
+static bool connect_reply_ok(psa_status_t status)
+{
+    return status == PSA_SUCCESS || status == PSA_ERROR_CONNECTION_REFUSED ||
+           status == PSA_ERROR_CONNECTION_BUSY;
+}
+
+/* Runs the secure function of @p conn as its partition. */
+static psa_status_t run_sfn(struct spm_conn *conn, struct spm_partition *owner)
+{
+    psa_status_t status;
+
+    current = owner;
+    status = conn->service->sfn(&conn->msg);
+    if (conn->msg.type == PSA_IPC_CONNECT && !connect_reply_ok(status)) {
+        spm_panic(owner); /* only SUCCESS, REFUSED or BUSY answer a connect */
+    }
+    return status;
+}
+
 psa_status_t backend_messaging(struct spm_conn *conn)
 {
     struct spm_partition *owner = spm_service_partition(conn->service);
-    struct spm_partition *caller = current;
+    struct sfn_frame frame;
     psa_status_t status;
 
     if (owner->state != SPM_PART_READY) {
         return not_serving(conn->msg.type);
     }
-    current = owner;
-    status = conn->service->sfn(&conn->msg);
-    current = caller;
+    frame.owner = owner;
+    frame.caller = current;
+    frame.prev = frames;
+    frames = &frame;
+    if (setjmp(frame.env) == 0) {
+        status = run_sfn(conn, owner);
+    } else {
+        status = not_serving(conn->msg.type); /* the owner was terminated */
+    }
+    frames = frame.prev;
+    current = frame.caller;
     return status;
+}
+
+void backend_terminate(struct spm_partition *p)
+{
+    p->state = SPM_PART_TERMINATED;
+    for (struct sfn_frame *f = frames; f != NULL; f = f->prev) {
+        if (f->owner == p) {
+            frames = f;
+            longjmp(f->env, 1);
+        }
+    }
+}
+
+psa_status_t backend_client_resolve(struct spm_partition *caller,
+                                    psa_status_t status)
+{
+    (void)caller;
+    return status; /* a reply always comes at once */
+}
+
+struct spm_conn *backend_replied(struct spm_partition *caller,
+                                 psa_status_t *status)
+{
+    (void)caller;
+    (void)status;
+    spm_fatal(__FILE__, __LINE__); /* nothing is ever pending here */
 }
 
 static void init_partition(struct spm_partition *p)
 {
+    struct sfn_frame frame;
     psa_status_t status = PSA_SUCCESS;
 
     if (p->info->entry_init != NULL) {
+        frame.owner = p;
+        frame.caller = &spm_ns_agent;
+        frame.prev = NULL;
+        frames = &frame;
         current = p;
-        status = p->info->entry_init();
+        status = (setjmp(frame.env) == 0) ? p->info->entry_init()
+                                          : PSA_ERROR_SERVICE_FAILURE;
+        frames = NULL;
         current = &spm_ns_agent;
+    }
+    if (p->state == SPM_PART_TERMINATED) {
+        return;
     }
     if (status < 0) {
         p->state = SPM_PART_FAILED;

@@ -91,12 +91,80 @@ static void set_vectors(struct spm_conn *conn, const struct spm_iovecs *v)
     }
 }
 
+/* Tells the client how much the service wrote in each outvec. */
+static void write_back_lengths(const struct spm_conn *conn)
+{
+    for (uint32_t i = 0; i < conn->out_len; i++) {
+        spm_uptr_t len_field = spm_uptr_add(
+            conn->out_desc, i * sizeof(psa_outvec) + offsetof(psa_outvec, len));
+        size_t written = conn->out_done[i];
+
+        (void)umem_write(conn->client, len_field, &written, sizeof(written));
+    }
+}
+
+/* What the client gets for its connect once the service replied. */
+static psa_status_t complete_connect(struct spm_conn *conn, psa_status_t status)
+{
+    if (status == PSA_SUCCESS) {
+        conn->state = SPM_CONN_IDLE;
+        return spm_conn_handle(conn);
+    }
+    /* The backends stop a service that replies anything else. */
+    SPM_ASSERT(status == PSA_ERROR_CONNECTION_REFUSED ||
+               status == PSA_ERROR_CONNECTION_BUSY);
+    spm_conn_free(conn);
+    return status;
+}
+
+/* What the client gets for its request once the service replied. */
+static psa_status_t complete_call(struct spm_conn *conn, psa_status_t status)
+{
+    struct spm_partition *caller = conn->client;
+
+    write_back_lengths(conn);
+    if (conn >= &spm_conns[WARDEN_CONN_MAX]) {
+        spm_conn_free(conn);
+    } else {
+        conn->state = SPM_CONN_IDLE;
+    }
+    /* A service may blame the client: FF-M's rule applies to it too. */
+    if (status == PSA_ERROR_PROGRAMMER_ERROR) {
+        return spm_programmer_error(caller, status);
+    }
+    return status;
+}
+
+static psa_status_t complete(struct spm_conn *conn, psa_status_t status)
+{
+    switch (conn->msg.type) {
+    case PSA_IPC_CONNECT:
+        return complete_connect(conn, status);
+    case PSA_IPC_DISCONNECT:
+        spm_conn_free(conn);
+        return PSA_SUCCESS;
+    default:
+        return complete_call(conn, status);
+    }
+}
+
+/* Hands the message to the backend: the reply now (SFN), or
+ * SPM_STATUS_PENDING and spm_client_finish() once it came (IPC). */
+static psa_status_t deliver(struct spm_conn *conn)
+{
+    psa_status_t status = backend_messaging(conn);
+
+    if (status == SPM_STATUS_PENDING) {
+        return status;
+    }
+    return complete(conn, status);
+}
+
 psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
                          uint32_t version)
 {
     const struct warden_service_info *svc = spm_service_by_sid(sid);
     struct spm_conn *conn;
-    psa_status_t status;
 
     /* The reference's order: unknown, stateless, not allowed, version. */
     if (svc == NULL) {
@@ -118,18 +186,7 @@ psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
     conn->in_len = 0u;
     conn->out_len = 0u;
     prepare_msg(conn, PSA_IPC_CONNECT);
-    status = backend_messaging(conn);
-    if (status == PSA_SUCCESS) {
-        conn->state = SPM_CONN_IDLE;
-        return spm_conn_handle(conn);
-    }
-    spm_conn_free(conn);
-    if (status == PSA_ERROR_CONNECTION_REFUSED ||
-        status == PSA_ERROR_CONNECTION_BUSY) {
-        return status;
-    }
-    /* Any other reply to a connect is the service's programmer error. */
-    spm_panic(spm_service_partition(svc));
+    return deliver(conn);
 }
 
 /* The stateless service a handle names, checked for this caller. */
@@ -195,18 +252,6 @@ static psa_status_t decode_call(struct spm_partition *caller,
     return decode_connection(caller, handle, conn, svc);
 }
 
-/* Tells the client how much the service wrote in each outvec. */
-static void write_back_lengths(const struct spm_conn *conn)
-{
-    for (uint32_t i = 0; i < conn->out_len; i++) {
-        spm_uptr_t len_field = spm_uptr_add(
-            conn->out_desc, i * sizeof(psa_outvec) + offsetof(psa_outvec, len));
-        size_t written = conn->out_done[i];
-
-        (void)umem_write(conn->client, len_field, &written, sizeof(written));
-    }
-}
-
 psa_status_t spm_call(struct spm_partition *caller, psa_handle_t handle,
                       int32_t type, spm_uptr_t in_vec, size_t in_len,
                       spm_uptr_t out_vec, size_t out_len)
@@ -227,18 +272,7 @@ psa_status_t spm_call(struct spm_partition *caller, psa_handle_t handle,
     conn->client = caller;
     set_vectors(conn, &v);
     prepare_msg(conn, type);
-    status = backend_messaging(conn);
-    write_back_lengths(conn);
-    if (conn >= &spm_conns[WARDEN_CONN_MAX]) {
-        spm_conn_free(conn);
-    } else {
-        conn->state = SPM_CONN_IDLE;
-    }
-    /* A service may blame the client: FF-M's rule applies to it too. */
-    if (status == PSA_ERROR_PROGRAMMER_ERROR) {
-        return spm_programmer_error(caller, status);
-    }
-    return status;
+    return deliver(conn);
 }
 
 psa_status_t spm_close(struct spm_partition *caller, psa_handle_t handle)
@@ -256,7 +290,13 @@ psa_status_t spm_close(struct spm_partition *caller, psa_handle_t handle)
     conn->in_len = 0u;
     conn->out_len = 0u;
     prepare_msg(conn, PSA_IPC_DISCONNECT);
-    (void)backend_messaging(conn);
-    spm_conn_free(conn);
-    return PSA_SUCCESS;
+    return deliver(conn);
+}
+
+psa_status_t spm_client_finish(struct spm_partition *caller)
+{
+    psa_status_t status;
+    struct spm_conn *conn = backend_replied(caller, &status);
+
+    return complete(conn, status);
 }

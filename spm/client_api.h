@@ -39,6 +39,13 @@ psa_status_t spm_call(struct spm_partition *caller, psa_handle_t handle,
  */
 psa_status_t spm_close(struct spm_partition *caller, psa_handle_t handle);
 
+/**
+ * Under the IPC backend spm_connect(), spm_call() and spm_close() return
+ * SPM_STATUS_PENDING once the message is delivered: the caller's thread then
+ * waits for the reply and calls this to get what the client API returns.
+ */
+psa_status_t spm_client_finish(struct spm_partition *caller);
+
 /** The client ID services see for @p caller (< 0 for NS). */
 int32_t spm_client_id(const struct spm_partition *caller);
 

@@ -50,7 +50,8 @@ psa_handle_t spm_ns_connect(uint32_t sid, uint32_t version)
     if (handle != PSA_SUCCESS) {
         return handle;
     }
-    handle = spm_connect(&spm_ns_agent, sid, version);
+    handle = backend_client_resolve(&spm_ns_agent,
+                                    spm_connect(&spm_ns_agent, sid, version));
     spm_ns_leave();
     return handle;
 }
@@ -68,11 +69,13 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
     if ((ctrl & CTRL_RESERVED_MASK) != 0u) {
         status = PSA_ERROR_PROGRAMMER_ERROR;
     } else {
-        status = spm_call(
-            &spm_ns_agent, handle,
-            (int32_t)(int16_t)((ctrl & TYPE_MASK) >> TYPE_OFFSET),
-            spm_uptr(in_vec), (ctrl & IN_LEN_MASK) >> IN_LEN_OFFSET,
-            spm_uptr(out_vec), (ctrl & OUT_LEN_MASK) >> OUT_LEN_OFFSET);
+        status = backend_client_resolve(
+            &spm_ns_agent,
+            spm_call(&spm_ns_agent, handle,
+                     (int32_t)(int16_t)((ctrl & TYPE_MASK) >> TYPE_OFFSET),
+                     spm_uptr(in_vec), (ctrl & IN_LEN_MASK) >> IN_LEN_OFFSET,
+                     spm_uptr(out_vec),
+                     (ctrl & OUT_LEN_MASK) >> OUT_LEN_OFFSET));
     }
     spm_ns_leave();
     return status;
@@ -85,7 +88,8 @@ psa_status_t spm_ns_close(psa_handle_t handle)
     if (status != PSA_SUCCESS) {
         return status;
     }
-    status = spm_close(&spm_ns_agent, handle);
+    status =
+        backend_client_resolve(&spm_ns_agent, spm_close(&spm_ns_agent, handle));
     spm_ns_leave();
     return status;
 }

@@ -2,6 +2,7 @@
 #include "spm/panic.h"
 
 #include "platform.h"
+#include "spm/backend.h"
 #include "spm/log.h"
 #include "spm/spm.h"
 
@@ -22,9 +23,15 @@ void spm_panic(struct spm_partition *p)
 {
     if (spm_is_ns(p)) {
         warden_log("[Warden] panic in the NS agent\r\n");
-    } else {
-        warden_log("[Warden] partition %s (%ld) panicked: halted\r\n",
-                   p->info->name, (long)p->info->pid);
+        platform_halt();
+    }
+    warden_log("[Warden] partition %s (%ld) panicked: %s\r\n", p->info->name,
+               (long)p->info->pid, WARDEN_FAULT_POLICY_NAME);
+    if (WARDEN_FAULT_POLICY_TERMINATE) {
+        backend_terminate(p); /* does not return for the running partition */
+    }
+    if (WARDEN_FAULT_POLICY_RESET) {
+        platform_reset();
     }
     platform_halt();
 }

@@ -23,8 +23,11 @@ psa_status_t spm_programmer_error(struct spm_partition *caller,
                                   psa_status_t status);
 
 /**
- * Stops partition @p p after a programmer error, a psa_panic() or a fault,
- * under the panic policy (this version: halt). Does not return.
+ * Stops partition @p p, the running one, after a programmer error, a
+ * psa_panic() or a fault, under the panic policy (WARDEN_FAULT_POLICY):
+ * `reset` resets the device, `halt` stops the secure side, `terminate`
+ * stops only @p p (its clients get error statuses, every other partition
+ * keeps serving). Does not return.
  */
 __attribute__((noreturn)) void spm_panic(struct spm_partition *p);
 

@@ -11,6 +11,7 @@
 
 #include "psa/client.h"
 #include "psa/service.h"
+#include "backend_types.h" /* spm/sfn/ or spm/ipc/: the backend's extras */
 #include "spm/load_info.h"
 #include "spm/umem.h"
 #include "warden/config.h"
@@ -25,19 +26,26 @@ enum spm_partition_state {
     SPM_PART_UNINIT = 0, /* entry_init not run yet */
     SPM_PART_READY,      /* serving */
     SPM_PART_FAILED,     /* entry_init returned an error: no SFN is called */
+    SPM_PART_TERMINATED, /* stopped by the panic policy: serves no more */
 };
+
+/* SPM-internal status: the request was delivered and the client must wait
+ * for the reply (IPC backend). Never returned to a client. */
+#define SPM_STATUS_PENDING ((psa_status_t)-254)
 
 /* A client or a service owner: a secure partition, or the NS agent. */
 struct spm_partition {
     const struct warden_partition_info *info; /* NULL for the NS agent */
     uint8_t state;                            /* enum spm_partition_state */
     uint8_t index;                            /* client index: 0 = NS agent */
+    struct backend_part be;
 };
 
 enum spm_conn_state {
     SPM_CONN_FREE = 0, /* slot unused */
     SPM_CONN_IDLE,     /* connection open, no message in flight */
     SPM_CONN_ACTIVE,   /* a message is being handled by the service */
+    SPM_CONN_REPLIED,  /* the service replied; the client has not seen it */
 };
 
 /*
@@ -59,6 +67,7 @@ struct spm_conn {
     size_t in_done[PSA_MAX_IOVEC];  /* bytes read or skipped */
     size_t out_done[PSA_MAX_IOVEC]; /* bytes written */
     psa_msg_t msg;
+    struct backend_conn be;
 };
 
 #define SPM_NUM_CLIENTS (WARDEN_NUM_PARTITIONS + 1)

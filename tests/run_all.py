@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Runs every test layer of Warden and ends with "N passed, N failed".
 
-Layers, in order: configuration checks, host build, cmocka unit tests,
-host regression, NSCE suites and demo, manifest tool tests, fuzzers (short
-runs), the an505-sfn build with its regression suite, NSCE suites, NSCE
-soak and demo on QEMU, the fault report, the NSCE suites and the host
-regression again with TFM_NS_MANAGE_NSID=OFF, cppcheck and the
+Layers, in order: configuration checks, the host and host-ipc builds with
+cmocka unit tests, regression suites, NSCE suites and demo, manifest tool
+tests, fuzzers (short runs), the an505-sfn and an505-ipc-l1 builds with
+their regression suites, NSCE suites, NSCE soak, demo and fault report on
+QEMU, the NSCE suites with TFM_NS_MANAGE_NSID=OFF, cppcheck and the
 clang-format check. Each test case found in a layer's output counts
 once; a layer that crashes or times out without reporting counts as one
 failure, so nothing can pass by saying nothing.
@@ -18,6 +18,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+QEMU_PRESETS = ["an505-sfn", "an505-ipc-l1"]
 
 
 class Tally:
@@ -82,10 +83,13 @@ def configure_checks(tally, python):
         (["-DTFM_ISOLATION_LEVEL=4"], "isolation levels are 1, 2 and 3"),
         (["-DWARDEN_PLATFORM=nrf"], "platforms are 'host' and 'an505'"),
         (["-DWARDEN_CONN_MAX=0"], "connection slots must be 1..255"),
+        (["-DWARDEN_FAULT_POLICY=reboot"], "the policies are 'reset'"),
         (["-DWARDEN_NS_CONTEXT_SLOTS=0"], "NS context slots must be 1..255"),
         (["-DWARDEN_NS_CONTEXT_SLOTS=256"],
          "NS context slots must be 1..255"),
         (["-DTFM_NS_MANAGE_NSID=maybe"], "it is a switch, ON or OFF"),
+        (["-DCONFIG_TFM_SPM_BACKEND=IPC", "-DTFM_ISOLATION_LEVEL=2"],
+         "IPC backend provides"),
     ]
     passed, failed, names = 0, 0, []
     for args, want in cases:
@@ -145,16 +149,18 @@ def manifest_tests(tally, python):
               ["see output"] if failed else [])
 
 
-def host_runs(tally):
-    rc, out = run(["build/host/bin/warden_ns_regression"], timeout=120)
-    parse_result_lines(tally, "regression (host)", rc, out)
-    rc, out = run(["build/host/bin/warden_ns_nsce"], timeout=120)
-    parse_result_lines(tally, "nsce (host)", rc, out)
-    rc, out = run(["build/host/bin/warden_ns_demo"], timeout=60)
+def host_runs(tally, preset):
+    bindir = "build/%s/bin" % preset
+    rc, out = run([bindir + "/warden_ns_regression"], timeout=120)
+    parse_result_lines(tally, "regression (%s)" % preset, rc, out)
+    rc, out = run([bindir + "/warden_ns_nsce"], timeout=120)
+    parse_result_lines(tally, "nsce (%s)" % preset, rc, out)
+    rc, out = run([bindir + "/warden_ns_demo"], timeout=60)
     ok = rc == 0 and "Hello World" in out
     if not ok:
         show_tail(out)
-    tally.add("demo (host)", int(ok), int(not ok), [] if ok else ["demo"])
+    tally.add("demo (%s)" % preset, int(ok), int(not ok),
+              [] if ok else ["demo"])
 
 
 def fuzzers(tally, jobs, seconds):
@@ -177,30 +183,40 @@ def fuzzers(tally, jobs, seconds):
                   int(rc != 0), [] if rc == 0 else [name])
 
 
-def qemu_runs(tally, python):
-    bindir = "build/an505-sfn/bin"
+def qemu_runs(tally, python, preset):
+    bindir = "build/%s/bin" % preset
     base = [python, "tools/qemu_run.py", "--secure", bindir + "/warden_s.elf"]
     rc, out = run(base + ["--ns", bindir + "/warden_ns_regression.elf",
                           "--timeout", "300"], timeout=400)
-    parse_result_lines(tally, "regression (QEMU an505-sfn)", rc, out)
+    parse_result_lines(tally, "regression (QEMU %s)" % preset, rc, out)
     rc, out = run(base + ["--ns", bindir + "/warden_ns_nsce.elf",
                           "--timeout", "300"], timeout=400)
-    parse_result_lines(tally, "nsce (QEMU an505-sfn)", rc, out)
+    parse_result_lines(tally, "nsce (QEMU %s)" % preset, rc, out)
+    qemu_soak(tally, python, preset)
     rc, out = run(base + ["--ns", bindir + "/warden_ns_demo.elf",
                           "--timeout", "120"], timeout=200)
     ok = rc == 0 and "Hello World" in out
     if not ok:
         show_tail(out)
-    tally.add("demo (QEMU an505-sfn)", int(ok), int(not ok),
+    tally.add("demo (QEMU %s)" % preset, int(ok), int(not ok),
               [] if ok else ["demo"])
+    # An NS access to secure memory: reported, and the run ends non-zero.
+    rc, out = run(base + ["--ns", bindir + "/warden_ns_fault.elf",
+                          "--timeout", "60"], timeout=120)
+    ok = (rc == 70 and "FATAL: SecureFault" in out
+          and "not stopped" not in out)
+    if not ok:
+        show_tail(out)
+    tally.add("fault report (QEMU %s)" % preset, int(ok), int(not ok),
+              [] if ok else ["NS access to secure memory, exit %d" % rc])
 
 
-def qemu_soak(tally, python):
+def qemu_soak(tally, python, preset):
     """NS tasks preempted inside secure calls: nothing lost or misattributed.
 
     Under -icount the SysTick period is counted in instructions, so the
     ticks land at the same places on every run."""
-    bindir = "build/an505-sfn/bin"
+    bindir = "build/%s/bin" % preset
     rc, out = run([python, "tools/qemu_run.py", "--icount", "--secure",
                    bindir + "/warden_s.elf", "--ns",
                    bindir + "/warden_ns_soak.elf", "--timeout", "600"],
@@ -208,7 +224,7 @@ def qemu_soak(tally, python):
     figures = re.search(r"^soak: .*$", out, re.M)
     if figures:
         print(figures.group(0))
-    parse_result_lines(tally, "soak (QEMU an505-sfn)", rc, out)
+    parse_result_lines(tally, "soak (QEMU %s)" % preset, rc, out)
 
 
 def nsce_off_runs(tally, python, jobs):
@@ -236,23 +252,8 @@ def nsce_off_runs(tally, python, jobs):
                            bdir + "/bin/warden_s.elf", "--ns",
                            bdir + "/bin/warden_ns_nsce.elf",
                            "--timeout", "300"], timeout=400)
-            parse_result_lines(tally, "nsce (QEMU an505-sfn, NSCE OFF)", rc,
-                               out)
-
-
-def qemu_fault(tally, python):
-    """An NS access to secure memory: reported, and the run ends non-zero."""
-    bindir = "build/an505-sfn/bin"
-    rc, out = run([python, "tools/qemu_run.py", "--secure",
-                   bindir + "/warden_s.elf", "--ns",
-                   bindir + "/warden_ns_fault.elf", "--timeout", "60"],
-                  timeout=120)
-    ok = (rc == 70 and "FATAL: SecureFault" in out
-          and "not stopped" not in out)
-    if not ok:
-        show_tail(out)
-    tally.add("fault report (QEMU an505-sfn)", int(ok), int(not ok),
-              [] if ok else ["NS access to secure memory, exit %d" % rc])
+            parse_result_lines(tally, "nsce (QEMU %s, NSCE OFF)" % preset,
+                               rc, out)
 
 
 def static_checks(tally):
@@ -282,13 +283,14 @@ def main():
     configure_checks(t, args.python)
     if build(t, "host", args.python, args.jobs):
         unit_tests(t)
-        host_runs(t)
+        host_runs(t, "host")
+    if build(t, "host-ipc", args.python, args.jobs):
+        host_runs(t, "host-ipc")
     manifest_tests(t, args.python)
     fuzzers(t, args.jobs, args.fuzz_seconds)
-    if build(t, "an505-sfn", args.python, args.jobs):
-        qemu_runs(t, args.python)
-        qemu_soak(t, args.python)
-        qemu_fault(t, args.python)
+    for preset in QEMU_PRESETS:
+        if build(t, preset, args.python, args.jobs):
+            qemu_runs(t, args.python, preset)
     nsce_off_runs(t, args.python, args.jobs)
     static_checks(t)
 

@@ -46,6 +46,14 @@ struct armv8m_sau_region {
  */
 int armv8m_sau_configure(const struct armv8m_sau_region *regions, size_t n);
 
+/**
+ * Called by the fault report once it is printed: if the fault is a secure
+ * partition thread's and the panic policy is `terminate`, stops that
+ * partition and resumes the next thread (does not return); otherwise
+ * returns and the run ends. @p msp is MSP at the handler's entry.
+ */
+void armv8m_fault_recover(uint32_t exc_return, uint32_t msp);
+
 /* The exception handlers: armv8m/exception_handlers.h. */
 #include "armv8m/exception_handlers.h"
 

@@ -143,5 +143,14 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
         armv8m_put_hex(platform_console_write, " MMFAR=", ARMV8M_MMFAR);
     }
     armv8m_put(platform_console_write, "\n");
+    armv8m_fault_recover(exc_return, msp); /* returns if it cannot */
     platform_exit(ARMV8M_EXIT_SECURE_FAULT);
+}
+
+/* Without threads (SFN backend) a fault always ends the run. */
+__attribute__((weak)) void armv8m_fault_recover(uint32_t exc_return,
+                                                uint32_t msp)
+{
+    (void)exc_return;
+    (void)msp;
 }

@@ -184,9 +184,22 @@ class DerivedValuesTest(ToolCase):
                       "psa_status_t s_init(void);", out["psa_manifest/s.h"])
         load_info = out["warden_load_info.c"]
         self.assertIn(".sfn = NULL,\n        .signal = I_1_SIGNAL,", load_info)
-        self.assertIn(".sfn = s_0_sfn,\n        .signal = 0,", load_info)
+        # Under the IPC backend an SFN partition runs in a thread too: its
+        # services get signals from bit 4, and every partition a stack.
+        self.assertIn(".sfn = s_0_sfn,\n        .signal = 0x10U,", load_info)
+        self.assertIn("static uint8_t tfm_sp_s_stack[1024] "
+                      "__attribute__((aligned(8)));", load_info)
+        self.assertIn(".stack = tfm_sp_s_stack,", load_info)
         self.assertIn("/* TFM_SP_S */\n    I_2_SID,\n    I_0_SID,\n    0,",
                       load_info)
+
+    def test_sfn_backend_has_no_signals_or_stacks(self):
+        sfn = partition("TFM_SP_S", [stateless("S_0", 1), service("S_1", 2)])
+        load_info = self.generate([("s.yaml", sfn)])["warden_load_info.c"]
+        self.assertIn(".sfn = s_0_sfn,\n        .signal = 0,", load_info)
+        self.assertIn(".sfn = s_1_sfn,\n        .signal = 0,", load_info)
+        self.assertIn(".stack = NULL,", load_info)
+        self.assertNotIn("_stack[", load_info)
 
     def test_table_offsets(self):
         parts = [("a.yaml", partition("TFM_SP_A", [

@@ -200,8 +200,9 @@ static void test_connect_service_refuses(void **state)
 static void expect_connect_reply_panics(psa_status_t reply)
 {
     fx.reply[FX_STRICT] = reply;
+    /* Stopped while its secure function still runs (the halt policy). */
     expect_part_panic(FX_SERVER, spm_connect(NS, FX_STRICT_SID, 2));
-    assert_int_equal(spm_conns[0].state, SPM_CONN_FREE);
+    assert_int_equal(spm_conns[0].state, SPM_CONN_ACTIVE);
 }
 
 static void test_connect_other_reply_panics_the_service(void **state)

@@ -61,7 +61,7 @@ static void test_panic_of_partition_is_logged_and_halts(void **state)
     (void)state;
     EXPECT_HALT(spm_panic(&sp));
     assert_string_equal(fake_console(),
-                        "[Warden] partition SP_X (4242) panicked: halted\r\n");
+                        "[Warden] partition SP_X (4242) panicked: halt\r\n");
 }
 
 static void test_panic_of_ns_agent(void **state)

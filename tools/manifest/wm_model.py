@@ -30,7 +30,8 @@ class Service:
     connection_based: bool
     strict: bool
     mm_iovec: bool
-    signal: int                    # IPC model: 1 << (4 + i); SFN model: 0
+    signal: int                    # 1 << (4 + i) for the IPC model or the
+                                   # IPC backend; 0 (SFN model, SFN backend)
     stateless_index: int           # 1..32 for a stateless service, else 0
     partition_index: int           # position of its partition in load order
     description: Optional[str]
@@ -143,7 +144,7 @@ def build_model(decls: Sequence[PartitionDecl], backend: str,
     first_service = first_dep = 0
     for position, i in enumerate(ordered):
         part = _partition(decls[i], pids[i], position, first_service,
-                          first_dep, stateless)
+                          first_dep, stateless, backend)
         partitions.append(part)
         first_service += len(part.services)
         first_dep += len(part.dependencies)
@@ -209,9 +210,10 @@ def allocate_stateless(ordered: Sequence[PartitionDecl]
 
 def _partition(decl: PartitionDecl, pid: int, position: int,
                first_service: int, first_dep: int,
-               stateless: Dict[Tuple[str, str], int]) -> Partition:
+               stateless: Dict[Tuple[str, str], int],
+               backend: str) -> Partition:
     """Builds one model partition at `position` in load order."""
-    services = tuple(_service(decl, svc, position, stateless)
+    services = tuple(_service(decl, svc, position, stateless, backend)
                      for svc in decl.services)
     return Partition(
         name=decl.name, pid=pid, header=decl.header,
@@ -225,10 +227,14 @@ def _partition(decl: PartitionDecl, pid: int, position: int,
 
 
 def _service(decl: PartitionDecl, svc: ServiceDecl, position: int,
-             stateless: Dict[Tuple[str, str], int]) -> Service:
-    """Builds one model service of partition `decl`."""
+             stateless: Dict[Tuple[str, str], int], backend: str) -> Service:
+    """Builds one model service of partition `decl`.
+
+    IPC-model services, and SFN-model ones under the IPC backend (their
+    partition runs in a thread there), get signal 1 << (4 + i).
+    """
     signal = 0
-    if decl.model == "IPC":
+    if decl.model == "IPC" or backend == "IPC":
         signal = 1 << (FIRST_SIGNAL_BIT + svc.index)
     return Service(
         name=svc.name, sid=svc.sid, version=svc.version,

@@ -15,6 +15,10 @@ int ns_main(void)
 
     ns_suite_client_api(&totals);
     ns_suite_bad_input(&totals);
+    for (size_t i = 0; i < ns_backend_suite_count; i++) {
+        tf_run_suite(ns_backend_suites[i]->name, ns_backend_suites[i]->tests,
+                     ns_backend_suites[i]->count, &totals);
+    }
     tf_log("Running the secure suite\r\n");
     secure_failed =
         psa_call(TEST_S_SUITE_HANDLE, PSA_IPC_CALL, NULL, 0, NULL, 0);

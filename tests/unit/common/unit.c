@@ -26,7 +26,7 @@ void unit_assert_panicked(const char *name, long pid)
     char line[128];
 
     snprintf(line, sizeof(line),
-             "[Warden] partition %s (%ld) panicked: halted\r\n", name, pid);
+             "[Warden] partition %s (%ld) panicked: halt\r\n", name, pid);
     unit_assert_console_has(line);
     assert_int_equal(unit_console_count("panicked"), 1);
     assert_int_equal(unit_console_count("invariant"), 0);

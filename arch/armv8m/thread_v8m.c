@@ -1,0 +1,167 @@
+/*
+ * Threads on Armv8-M (IPC backend): secure Thread mode on PSP, one stack per
+ * partition with PSPLIM at its bottom (an overflow faults instead of
+ * corrupting), switched by PendSV at the lowest secure priority, which is
+ * still above every Non-secure one (AIRCR.PRIS). The context is the
+ * hardware frame plus R4-R11, PSPLIM and EXC_RETURN (soft-float build: no FP
+ * state).
+ *
+ * Saved software frame, lowest address first:
+ *   PSPLIM, EXC_RETURN, R4, R5, R6, R7, R8, R9, R10, R11
+ * then the hardware frame: R0-R3, R12, LR, PC, xPSR.
+ */
+#include <stdint.h>
+
+#include "arch/arch.h"
+#include "armv8m/armv8m_regs.h"
+#include "armv8m/exception_handlers.h"
+#include "armv8m/armv8m_port.h"
+#include "spm/backend_ipc.h"
+#include "spm/log.h"
+#include "spm/panic.h"
+#include "spm/sched.h"
+
+#define ICSR            ARMV8M_REG(0xE000ED04u)
+#define ICSR_PENDSVSET  (1u << 28)
+#define SHPR3           ARMV8M_REG(0xE000ED20u)
+#define SHPR3_PENDSV    (0xFFu << 16)
+#define PENDSV_PRIORITY (0x60u) /* under PRIS: above the NS range */
+
+#define EXC_RETURN_THREAD_S_PSP (0xFFFFFFFDu)
+/* EXC_RETURN.S, .Mode and .SPSEL: a secure Thread-mode frame on PSP. */
+#define EXC_RETURN_THREAD_S_PSP_BITS ((1u << 6) | (1u << 3) | (1u << 2))
+#define XPSR_THUMB                   (1u << 24)
+#define SW_FRAME_WORDS               10u
+#define HW_FRAME_WORDS               8u
+#define SPM_STACK_SIZE               2048u
+
+static uint8_t spm_stack[SPM_STACK_SIZE] __attribute__((aligned(8)));
+/* Read by arch_spm_call()'s assembly. */
+const uint32_t armv8m_spm_stack_top =
+    (uint32_t)(uintptr_t)&spm_stack[SPM_STACK_SIZE];
+const uint32_t armv8m_spm_stack_limit = (uint32_t)(uintptr_t)spm_stack;
+
+uint32_t armv8m_pendsv_switch(uint32_t sp);
+void armv8m_thread_returned(void);
+
+/* A thread body returned: a bug of the partition (an entry point loops). */
+void armv8m_thread_returned(void)
+{
+    spm_panic(sched_current()->part);
+}
+
+void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
+                      void (*entry)(void))
+{
+    uintptr_t limit = ((uintptr_t)stack + 7u) & ~(uintptr_t)7u;
+    uintptr_t top = ((uintptr_t)stack + size) & ~(uintptr_t)7u;
+    uint32_t *frame = (uint32_t *)top - (SW_FRAME_WORDS + HW_FRAME_WORDS);
+
+    SHPR3 = (SHPR3 & ~SHPR3_PENDSV) | (PENDSV_PRIORITY << 16);
+    for (uint32_t i = 0; i < SW_FRAME_WORDS + HW_FRAME_WORDS; i++) {
+        frame[i] = 0u;
+    }
+    frame[0] = (uint32_t)limit;
+    frame[1] = EXC_RETURN_THREAD_S_PSP;
+    frame[SW_FRAME_WORDS + 5u] = (uint32_t)(uintptr_t)armv8m_thread_returned;
+    frame[SW_FRAME_WORDS + 6u] = (uint32_t)(uintptr_t)entry & ~1u;
+    frame[SW_FRAME_WORDS + 7u] = XPSR_THUMB;
+    t->sp = (uint32_t)(uintptr_t)frame;
+}
+
+void arch_yield(void)
+{
+    ICSR = ICSR_PENDSVSET;
+    __asm volatile("dsb\n\tisb" ::: "memory");
+}
+
+/* Called by PendSV with the saved context's stack pointer. */
+uint32_t armv8m_pendsv_switch(uint32_t sp)
+{
+    struct sched_thread *cur = sched_current();
+
+    cur->ctx.sp = sp;
+    return sched_switch(cur)->ctx.sp;
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+/* Leaves a fault handler for the thread saved at @p sp, with MSP as it was
+ * when the fault was taken. */
+__attribute__((naked, noreturn)) static void resume(uint32_t sp, uint32_t msp)
+{
+    __asm volatile("msr    msp, r1\n\t"
+                   "ldmia  r0!, {r1, r2, r4-r11}\n\t"
+                   "movs   r3, #0\n\t"
+                   "msr    psplim, r3\n\t"
+                   "msr    psp, r0\n\t"
+                   "msr    psplim, r1\n\t"
+                   "bx     r2\n\t");
+}
+#pragma GCC diagnostic pop
+
+void armv8m_fault_recover(uint32_t exc_return, uint32_t msp)
+{
+    struct sched_thread *t = sched_current();
+    uint32_t psp;
+
+    __asm volatile("mrs %0, psp" : "=r"(psp));
+    /* Only a fault of a partition's own code in its thread: not the NS
+     * side, not a handler, not SPM code (on the SPM stack). */
+    if (!WARDEN_FAULT_POLICY_TERMINATE ||
+        (exc_return & EXC_RETURN_THREAD_S_PSP_BITS) !=
+            EXC_RETURN_THREAD_S_PSP_BITS ||
+        spm_is_ns(t->part) ||
+        (psp >= armv8m_spm_stack_limit && psp <= armv8m_spm_stack_top)) {
+        return;
+    }
+    warden_log("[Warden] partition %s (%ld) faulted: terminate\r\n",
+               t->part->info->name, (long)t->part->info->pid);
+    ipc_terminate_cleanup(t->part);
+    resume(sched_switch(t)->ctx.sp, msp);
+}
+
+__attribute__((naked)) void PendSV_Handler(void)
+{
+    __asm volatile("mrs    r0, psp\n\t"
+                   "mrs    r1, psplim\n\t"
+                   "mov    r2, lr\n\t"
+                   "stmdb  r0!, {r1, r2, r4-r11}\n\t"
+                   "bl     armv8m_pendsv_switch\n\t"
+                   "ldmia  r0!, {r1, r2, r4-r11}\n\t"
+                   "movs   r3, #0\n\t"
+                   "msr    psplim, r3\n\t"
+                   "msr    psp, r0\n\t"
+                   "msr    psplim, r1\n\t"
+                   "bx     r2\n\t");
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+__attribute__((naked)) uint32_t
+arch_spm_call(uint32_t (*fn)(void *arg __attribute__((unused))), void *arg)
+{
+    /* fn in r0, arg in r1: used by the assembly only. */
+    __asm volatile("push   {r4, r5, r6, lr}\n\t"
+                   "mov    r4, sp\n\t"
+                   "mrs    r5, psplim\n\t"
+                   "movs   r6, #0\n\t"
+                   "msr    psplim, r6\n\t"
+                   "movw   r6, #:lower16:armv8m_spm_stack_top\n\t"
+                   "movt   r6, #:upper16:armv8m_spm_stack_top\n\t"
+                   "ldr    r6, [r6]\n\t"
+                   "mov    sp, r6\n\t"
+                   "movw   r6, #:lower16:armv8m_spm_stack_limit\n\t"
+                   "movt   r6, #:upper16:armv8m_spm_stack_limit\n\t"
+                   "ldr    r6, [r6]\n\t"
+                   "msr    psplim, r6\n\t"
+                   "mov    r6, r0\n\t"
+                   "mov    r0, r1\n\t"
+                   "blx    r6\n\t"
+                   "movs   r6, #0\n\t"
+                   "msr    psplim, r6\n\t"
+                   "mov    sp, r4\n\t"
+                   "msr    psplim, r5\n\t"
+                   "pop    {r4, r5, r6, pc}\n\t");
+}
+#pragma GCC diagnostic pop

@@ -1,0 +1,249 @@
+/*
+ * The IPC backend: every partition runs in its own thread with its own
+ * stack; the NS agent's thread is the boot context. A request is queued on
+ * the service's partition, its signal raised, and the client blocks until
+ * psa_reply() wakes it; the scheduler (spm/sched.c) runs the most urgent
+ * ready thread.
+ */
+#include "spm/backend.h"
+
+#include "arch/arch.h"
+#include "spm/backend_ipc.h"
+#include "spm/client_api.h"
+#include "spm/handle.h"
+#include "spm/log.h"
+#include "spm/panic.h"
+#include "spm/sched.h"
+
+static void set_allowed_signals(struct spm_partition *p)
+{
+    const struct warden_partition_info *info = p->info;
+
+    p->be.allowed = PSA_DOORBELL;
+    for (uint32_t i = 0; i < info->nservices; i++) {
+        psa_signal_t s = warden_services[info->first_service + i].signal;
+
+        SPM_ASSERT(s != 0u && (s & 0xFu) == 0u);
+        p->be.allowed |= s;
+    }
+}
+
+void backend_init(void)
+{
+    sched_init();
+    for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
+        struct spm_partition *p = &spm_partitions[i];
+        const struct warden_partition_info *info = p->info;
+        bool ipc = (info->flags & WARDEN_PART_MODEL_IPC) != 0u;
+
+        SPM_ASSERT(info->stack != NULL && info->stack_size >= 256u);
+        SPM_ASSERT(ipc ? info->entry_point != NULL : info->entry_point == NULL);
+        set_allowed_signals(p);
+        p->state = ipc ? SPM_PART_READY : SPM_PART_UNINIT;
+        arch_thread_init(&sched_thread_of(p)->ctx, info->stack,
+                         info->stack_size,
+                         ipc ? info->entry_point : ipc_sfn_thread_main);
+    }
+    spm_ns_agent.be.allowed = 0u;
+}
+
+struct spm_partition *backend_current(void)
+{
+    return sched_current()->part;
+}
+
+void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal)
+{
+    p->be.asserted |= signal;
+    if ((p->be.wait_mask & signal) != 0u) {
+        sched_ready(sched_thread_of(p));
+    }
+}
+
+static psa_status_t not_serving(int32_t type)
+{
+    if (type == PSA_IPC_CONNECT) {
+        return PSA_ERROR_CONNECTION_REFUSED;
+    }
+    if (type == PSA_IPC_DISCONNECT) {
+        return PSA_SUCCESS;
+    }
+    return PSA_ERROR_SERVICE_FAILURE;
+}
+
+static void enqueue(struct spm_partition *owner, struct spm_conn *conn)
+{
+    struct spm_conn **tail = &owner->be.queue;
+
+    while (*tail != NULL) {
+        tail = &(*tail)->be.next;
+    }
+    conn->be.next = NULL;
+    *tail = conn;
+}
+
+psa_status_t backend_messaging(struct spm_conn *conn)
+{
+    struct spm_partition *owner = spm_service_partition(conn->service);
+    struct spm_partition *client = conn->client;
+
+    if (owner->state == SPM_PART_FAILED ||
+        owner->state == SPM_PART_TERMINATED) {
+        return not_serving(conn->msg.type);
+    }
+    enqueue(owner, conn);
+    client->be.pending = conn;
+    sched_block(sched_thread_of(client));
+    ipc_assert_signal(owner, conn->service->signal);
+    return SPM_STATUS_PENDING;
+}
+
+void ipc_reply(struct spm_conn *conn, psa_status_t status)
+{
+    struct spm_partition *client = conn->client;
+
+    if (client->state == SPM_PART_TERMINATED) {
+        spm_conn_free(conn); /* nobody waits for this reply any more */
+        return;
+    }
+    conn->be.reply = status;
+    conn->state = SPM_CONN_REPLIED;
+    sched_ready(sched_thread_of(client));
+}
+
+struct spm_conn *backend_replied(struct spm_partition *caller,
+                                 psa_status_t *status)
+{
+    struct spm_conn *conn = caller->be.pending;
+
+    SPM_ASSERT(conn != NULL && conn->state == SPM_CONN_REPLIED);
+    caller->be.pending = NULL;
+    *status = conn->be.reply;
+    return conn;
+}
+
+psa_status_t backend_client_resolve(struct spm_partition *caller,
+                                    psa_status_t status)
+{
+    if (status != SPM_STATUS_PENDING) {
+        return status;
+    }
+    arch_yield(); /* back once the reply made this thread ready */
+    return ipc_spm_call_status(caller);
+}
+
+void backend_system_run(void)
+{
+    /* The partitions are more urgent than the NS agent: they initialise
+     * and block in psa_wait() before the NS image starts. */
+    arch_yield();
+    warden_log("[Warden] partitions started\r\n");
+    arch_ns_launch();
+}
+
+uint32_t ipc_cross(uint32_t (*fn)(void *arg), void *arg)
+{
+    uint32_t r;
+
+    sched_lock();
+    r = arch_spm_call(fn, arg);
+    sched_unlock();
+    if (sched_preempt_due()) {
+        arch_yield();
+    }
+    return r;
+}
+
+static uint32_t finish_body(void *arg)
+{
+    return (uint32_t)spm_client_finish(arg);
+}
+
+psa_status_t ipc_spm_call_status(struct spm_partition *caller)
+{
+    return (psa_status_t)ipc_cross(finish_body, caller);
+}
+
+/* Answers every message still queued on @p p as its service would if it
+ * were not serving. */
+static void fail_queue(struct spm_partition *p)
+{
+    while (p->be.queue != NULL) {
+        struct spm_conn *conn = p->be.queue;
+
+        p->be.queue = conn->be.next;
+        conn->be.next = NULL;
+        ipc_reply(conn, not_serving(conn->msg.type));
+    }
+}
+
+/* Answers the messages @p p took but did not reply to yet. */
+static void fail_active(const struct spm_partition *p)
+{
+    for (uint32_t i = 0; i < SPM_NUM_SLOTS; i++) {
+        struct spm_conn *conn = &spm_conns[i];
+
+        if (conn->state == SPM_CONN_ACTIVE &&
+            spm_service_partition(conn->service) == p) {
+            ipc_reply(conn, not_serving(conn->msg.type));
+        }
+    }
+}
+
+void ipc_terminate_cleanup(struct spm_partition *p)
+{
+    p->state = SPM_PART_TERMINATED;
+    fail_queue(p);
+    fail_active(p);
+    for (uint32_t i = 0; i < WARDEN_CONN_MAX; i++) {
+        if (spm_conns[i].state == SPM_CONN_IDLE && spm_conns[i].client == p) {
+            spm_conn_free(&spm_conns[i]); /* its connections close */
+        }
+    }
+    p->be.asserted = 0u;
+    sched_kill(sched_thread_of(p));
+}
+
+void backend_terminate(struct spm_partition *p)
+{
+    ipc_terminate_cleanup(p);
+    if (sched_thread_of(p) == sched_current()) {
+        sched_unlock();
+        arch_yield(); /* a dead thread is never picked again */
+    }
+    spm_fatal(__FILE__, __LINE__);
+}
+
+void ipc_sfn_thread_main(void)
+{
+    struct spm_partition *self = backend_current();
+    const struct warden_partition_info *info = self->info;
+    psa_signal_t services = self->be.allowed & ~PSA_DOORBELL;
+
+    if (info->entry_init != NULL && info->entry_init() < 0) {
+        warden_log("[Warden] %s: entry_init failed, its services are not "
+                   "available\r\n",
+                   info->name);
+        self->state = SPM_PART_FAILED;
+        sched_lock();
+        fail_queue(self);
+        sched_kill(sched_thread_of(self));
+        sched_unlock();
+        arch_yield();
+    }
+    self->state = SPM_PART_READY;
+    for (;;) {
+        psa_signal_t signals = psa_wait(services, PSA_BLOCK);
+
+        for (uint32_t i = 0; i < info->nservices; i++) {
+            const struct warden_service_info *svc =
+                &warden_services[info->first_service + i];
+            psa_msg_t msg;
+
+            if ((signals & svc->signal) != 0u &&
+                psa_get(svc->signal, &msg) == PSA_SUCCESS) {
+                psa_reply(msg.handle, svc->sfn(&msg));
+            }
+        }
+    }
+}

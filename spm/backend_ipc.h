@@ -1,0 +1,45 @@
+/* The IPC backend's internals shared by its files. */
+#ifndef WARDEN_SPM_BACKEND_IPC_H
+#define WARDEN_SPM_BACKEND_IPC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "spm/spm.h"
+
+/** Raises @p signal on @p p and wakes it if it waits for that signal. */
+void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal);
+
+/** Records the reply of @p conn and wakes its client. */
+void ipc_reply(struct spm_conn *conn, psa_status_t status);
+
+/**
+ * Runs fn(arg) as SPM code: scheduler locked, on the SPM's stack; then gives
+ * way if a more urgent thread became ready meanwhile.
+ */
+uint32_t ipc_cross(uint32_t (*fn)(void *arg), void *arg);
+
+/** spm_client_finish() for @p caller, as SPM code. */
+psa_status_t ipc_spm_call_status(struct spm_partition *caller);
+
+/**
+ * Stops @p p: its queued and taken messages are answered with the
+ * not-serving statuses, its connections close, its thread never runs again.
+ * Does not switch threads (backend_terminate() and the fault path do).
+ */
+void ipc_terminate_cleanup(struct spm_partition *p);
+
+/** The thread body of an SFN-model partition under the IPC backend. */
+void ipc_sfn_thread_main(void);
+
+/* The partition-side API bodies (spm/service_ipc.c); each may panic the
+ * calling partition. ipc_wait() sets *blocked when the thread must wait:
+ * once it runs again, ipc_wait_result() gives what psa_wait() returns. */
+psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout, bool *blocked);
+psa_signal_t ipc_wait_result(void);
+psa_status_t ipc_get(psa_signal_t signal, psa_msg_t *msg);
+void ipc_reply_api(psa_handle_t msg_handle, psa_status_t status);
+void ipc_notify(int32_t partition_id);
+void ipc_clear(void);
+
+#endif /* WARDEN_SPM_BACKEND_IPC_H */

@@ -1,0 +1,24 @@
+/* What the IPC backend keeps per partition and per connection. */
+#ifndef WARDEN_SPM_BACKEND_TYPES_H
+#define WARDEN_SPM_BACKEND_TYPES_H
+
+#include <stdint.h>
+
+#include "psa/service.h"
+
+struct spm_conn;
+
+struct backend_part {
+    psa_signal_t allowed;     /* service signals, and PSA_DOORBELL */
+    psa_signal_t asserted;    /* signals raised and not yet consumed */
+    psa_signal_t wait_mask;   /* the mask of the psa_wait() in progress */
+    struct spm_conn *queue;   /* delivered, not yet got: oldest first */
+    struct spm_conn *pending; /* as a client: the message awaiting reply */
+};
+
+struct backend_conn {
+    struct spm_conn *next; /* link in the owner's queue */
+    psa_status_t reply;    /* the service's reply */
+};
+
+#endif /* WARDEN_SPM_BACKEND_TYPES_H */

@@ -1,0 +1,146 @@
+/*
+ * The partition-side API of the IPC backend: psa_wait, psa_get, psa_reply,
+ * psa_notify, psa_clear. Run as SPM code (ipc_cross). A partition that
+ * breaks a rule is stopped by spm_panic().
+ */
+#include <string.h>
+
+#include "arch/arch.h"
+#include "spm/backend.h"
+#include "spm/backend_ipc.h"
+#include "spm/handle.h"
+#include "spm/panic.h"
+#include "spm/sched.h"
+
+static bool one_bit(psa_signal_t s)
+{
+    return s != 0u && (s & (s - 1u)) == 0u;
+}
+
+psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout, bool *blocked)
+{
+    struct spm_partition *self = backend_current();
+    psa_signal_t ready = self->be.asserted & mask;
+
+    *blocked = false;
+    if ((mask & self->be.allowed) == 0u) {
+        spm_panic(self);
+    }
+    if (ready != 0u || (timeout & PSA_BLOCK) == 0u) {
+        return ready;
+    }
+    self->be.wait_mask = mask;
+    sched_block(sched_thread_of(self));
+    *blocked = true;
+    return 0u;
+}
+
+psa_signal_t ipc_wait_result(void)
+{
+    struct spm_partition *self = backend_current();
+    psa_signal_t ready = self->be.asserted & self->be.wait_mask;
+
+    self->be.wait_mask = 0u;
+    return ready;
+}
+
+/* The oldest queued message for @p signal, unlinked; NULL if none. */
+static struct spm_conn *dequeue(struct spm_partition *p, psa_signal_t signal)
+{
+    struct spm_conn **link = &p->be.queue;
+
+    while (*link != NULL) {
+        struct spm_conn *conn = *link;
+
+        if (conn->service->signal == signal) {
+            *link = conn->be.next;
+            conn->be.next = NULL;
+            return conn;
+        }
+        link = &conn->be.next;
+    }
+    return NULL;
+}
+
+static bool queued(const struct spm_partition *p, psa_signal_t signal)
+{
+    for (const struct spm_conn *c = p->be.queue; c != NULL; c = c->be.next) {
+        if (c->service->signal == signal) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool in_queue(const struct spm_partition *p, const struct spm_conn *conn)
+{
+    for (const struct spm_conn *c = p->be.queue; c != NULL; c = c->be.next) {
+        if (c == conn) {
+            return true;
+        }
+    }
+    return false;
+}
+
+psa_status_t ipc_get(psa_signal_t signal, psa_msg_t *msg)
+{
+    struct spm_partition *self = backend_current();
+    spm_uptr_t dst = spm_uptr((uintptr_t)msg);
+    struct spm_conn *conn;
+
+    if (!one_bit(signal) || (self->be.asserted & signal) == 0u ||
+        !umem_check(self, dst, sizeof(*msg), ARCH_ACCESS_RW)) {
+        spm_panic(self);
+    }
+    conn = dequeue(self, signal);
+    if (conn == NULL) {
+        return PSA_ERROR_DOES_NOT_EXIST; /* the doorbell, say */
+    }
+    if (!queued(self, signal)) {
+        self->be.asserted &= ~signal;
+    }
+    umem_copy_checked(dst, spm_uptr((uintptr_t)&conn->msg), sizeof(*msg));
+    return PSA_SUCCESS;
+}
+
+static bool connect_reply_ok(psa_status_t status)
+{
+    return status == PSA_SUCCESS || status == PSA_ERROR_CONNECTION_REFUSED ||
+           status == PSA_ERROR_CONNECTION_BUSY;
+}
+
+void ipc_reply_api(psa_handle_t msg_handle, psa_status_t status)
+{
+    struct spm_partition *self = backend_current();
+    struct spm_conn *conn = spm_conn_from_handle(msg_handle, false);
+
+    if (conn == NULL || conn->state != SPM_CONN_ACTIVE ||
+        spm_service_partition(conn->service) != self || in_queue(self, conn) ||
+        (conn->msg.type == PSA_IPC_CONNECT && !connect_reply_ok(status))) {
+        spm_panic(self);
+    }
+    ipc_reply(conn, status);
+}
+
+void ipc_notify(int32_t partition_id)
+{
+    struct spm_partition *self = backend_current();
+
+    for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
+        if (spm_partitions[i].info->pid == partition_id) {
+            ipc_assert_signal(&spm_partitions[i], PSA_DOORBELL);
+            return;
+        }
+    }
+    spm_panic(self);
+}
+
+void ipc_clear(void)
+{
+    struct spm_partition *self = backend_current();
+
+    if ((self->be.asserted & PSA_DOORBELL) == 0u) {
+        spm_panic(self);
+    }
+    self->be.asserted &= ~PSA_DOORBELL;
+}

@@ -1,0 +1,160 @@
+/*
+ * spm/sched.c: run order by priority (load order breaks ties, the NS agent
+ * last), O(1) selection of the most urgent ready thread, blocking, killing,
+ * and the scheduler lock.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+#include "arch/arch.h"
+#include "spm/panic.h"
+#include "spm/sched.h"
+
+/* Partitions in load order, with priorities out of order on purpose. */
+static const struct warden_partition_info infos[WARDEN_NUM_PARTITIONS] = {
+    { .name = "LOW", .pid = 300, .priority = WARDEN_PRIORITY_LOW },
+    { .name = "NORMAL_A", .pid = 301, .priority = WARDEN_PRIORITY_NORMAL },
+    { .name = "HIGH", .pid = 302, .priority = WARDEN_PRIORITY_HIGH },
+    { .name = "NORMAL_B", .pid = 303, .priority = WARDEN_PRIORITY_NORMAL },
+};
+
+struct spm_partition spm_ns_agent;
+struct spm_partition spm_partitions[WARDEN_NUM_PARTITIONS + 1];
+
+static unsigned yields;
+
+void arch_yield(void)
+{
+    yields++;
+}
+
+void spm_fatal(const char *file, int line)
+{
+    (void)file;
+    (void)line;
+    mock_assert(0, "spm_fatal", file, line);
+    abort();
+}
+
+static struct sched_thread *thread(uint32_t i)
+{
+    return sched_thread_of(&spm_partitions[i]);
+}
+
+static struct sched_thread *ns_thread(void)
+{
+    return sched_thread_of(&spm_ns_agent);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    spm_ns_agent.info = NULL;
+    spm_ns_agent.index = 0;
+    for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
+        spm_partitions[i].info = &infos[i];
+        spm_partitions[i].index = (uint8_t)(i + 1u);
+    }
+    sched_init();
+    yields = 0;
+    return 0;
+}
+
+static void test_rank_order(void **state)
+{
+    (void)state;
+    assert_int_equal(thread(2)->rank, 0); /* HIGH */
+    assert_int_equal(thread(1)->rank, 1); /* NORMAL_A before NORMAL_B */
+    assert_int_equal(thread(3)->rank, 2);
+    assert_int_equal(thread(0)->rank, 3); /* LOW */
+    assert_int_equal(ns_thread()->rank, 4);
+    assert_ptr_equal(sched_current(), ns_thread());
+}
+
+static void test_switch_picks_most_urgent(void **state)
+{
+    (void)state;
+    assert_true(sched_preempt_due());
+    assert_ptr_equal(sched_switch(ns_thread()), thread(2));
+    sched_block(thread(2));
+    assert_ptr_equal(sched_switch(thread(2)), thread(1));
+    sched_block(thread(1));
+    sched_block(thread(3));
+    sched_block(thread(0));
+    assert_ptr_equal(sched_switch(thread(0)), ns_thread());
+    assert_false(sched_preempt_due());
+    sched_ready(thread(3));
+    assert_true(sched_preempt_due());
+    assert_ptr_equal(sched_switch(ns_thread()), thread(3));
+}
+
+static void test_block_and_ready_states(void **state)
+{
+    (void)state;
+    sched_block(thread(2));
+    assert_int_equal(thread(2)->state, SCHED_BLOCKED);
+    sched_ready(thread(2));
+    assert_int_equal(thread(2)->state, SCHED_READY);
+}
+
+static void test_dead_threads_stay_dead(void **state)
+{
+    (void)state;
+    sched_kill(thread(2));
+    sched_ready(thread(2));
+    sched_block(thread(2));
+    assert_int_equal(thread(2)->state, SCHED_DEAD);
+    assert_ptr_equal(sched_switch(ns_thread()), thread(1));
+}
+
+static void test_lock_defers_switch(void **state)
+{
+    (void)state;
+    sched_lock();
+    /* The running thread stays while the lock is held... */
+    assert_ptr_equal(sched_switch(ns_thread()), ns_thread());
+    assert_int_equal(yields, 0);
+    /* ...and the switch asked for meanwhile happens at unlock. */
+    sched_unlock();
+    assert_int_equal(yields, 1);
+    sched_lock();
+    sched_unlock();
+    assert_int_equal(yields, 1);
+}
+
+static void test_lock_is_not_recursive(void **state)
+{
+    (void)state;
+    sched_lock();
+    expect_assert_failure(sched_lock());
+}
+
+static void test_no_ready_thread_is_an_invariant(void **state)
+{
+    (void)state;
+    for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
+        sched_block(thread(i));
+    }
+    sched_block(ns_thread());
+    expect_assert_failure(sched_switch(ns_thread()));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_rank_order, setup),
+        cmocka_unit_test_setup(test_switch_picks_most_urgent, setup),
+        cmocka_unit_test_setup(test_block_and_ready_states, setup),
+        cmocka_unit_test_setup(test_dead_threads_stay_dead, setup),
+        cmocka_unit_test_setup(test_lock_defers_switch, setup),
+        cmocka_unit_test_setup(test_lock_is_not_recursive, setup),
+        cmocka_unit_test_setup(test_no_ready_thread_is_an_invariant, setup),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,14 +1,17 @@
 # Warden: the two commands a user needs, and a few for developers.
 #   make run   build the an505-sfn configuration and boot the NS demo on QEMU
 #   make test  every test layer; ends with "N passed, N failed"
+#   make graph the partitions, their callers and isolation boundaries as a
+#              Graphviz diagram (PRESET=host by default)
 # Both install what is missing first (Debian packages, tools/setup.sh).
 
 SHELL := /bin/bash
 MAKEFLAGS += --no-print-directory
 PYTHON = $(shell tools/find_python.sh)
 JOBS ?= $(shell nproc)
+PRESET ?= host
 
-.PHONY: all run test setup host an505-sfn format format-check cppcheck clean
+.PHONY: all run test graph setup host an505-sfn format format-check cppcheck clean
 
 all: host an505-sfn
 
@@ -30,6 +33,16 @@ run: an505-sfn
 
 test: setup
 	@$(PYTHON) tests/run_all.py --python $(PYTHON) --jobs $(JOBS)
+
+# The manifest tool draws it at configure time: SVG with Graphviz (Debian
+# package graphviz), the .dot file otherwise.
+graph: setup
+	@cmake --preset $(PRESET) -DWARDEN_PYTHON=$(PYTHON) >/dev/null
+	@if [ -f build/$(PRESET)/partitions.svg ]; then \
+	  echo "graph: build/$(PRESET)/partitions.svg"; \
+	else \
+	  echo "graph: build/$(PRESET)/partitions.dot (install graphviz for SVG)"; \
+	fi
 
 format:
 	@git ls-files '*.c' '*.h' ':!tests/manifest/golden' | xargs clang-format -i

@@ -60,17 +60,6 @@ void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal)
     }
 }
 
-static psa_status_t not_serving(int32_t type)
-{
-    if (type == PSA_IPC_CONNECT) {
-        return PSA_ERROR_CONNECTION_REFUSED;
-    }
-    if (type == PSA_IPC_DISCONNECT) {
-        return PSA_SUCCESS;
-    }
-    return PSA_ERROR_SERVICE_FAILURE;
-}
-
 static void enqueue(struct spm_partition *owner, struct spm_conn *conn)
 {
     struct spm_conn **tail = &owner->be.queue;
@@ -89,7 +78,7 @@ psa_status_t backend_messaging(struct spm_conn *conn)
 
     if (owner->state == SPM_PART_FAILED ||
         owner->state == SPM_PART_TERMINATED) {
-        return not_serving(conn->msg.type);
+        return spm_not_serving(conn->msg.type);
     }
     enqueue(owner, conn);
     client->be.pending = conn;
@@ -173,7 +162,7 @@ static void fail_queue(struct spm_partition *p)
 
         p->be.queue = conn->be.next;
         conn->be.next = NULL;
-        ipc_reply(conn, not_serving(conn->msg.type));
+        ipc_reply(conn, spm_not_serving(conn->msg.type));
     }
 }
 
@@ -185,7 +174,7 @@ static void fail_active(const struct spm_partition *p)
 
         if (conn->state == SPM_CONN_ACTIVE &&
             spm_service_partition(conn->service) == p) {
-            ipc_reply(conn, not_serving(conn->msg.type));
+            ipc_reply(conn, spm_not_serving(conn->msg.type));
         }
     }
 }

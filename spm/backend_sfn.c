@@ -9,6 +9,7 @@
 #include <stdbool.h>
 
 #include "arch/arch.h"
+#include "spm/client_api.h"
 #include "spm/log.h"
 #include "spm/panic.h"
 
@@ -28,17 +29,6 @@ void backend_init(void)
 struct spm_partition *backend_current(void)
 {
     return current;
-}
-
-static psa_status_t not_serving(int32_t type)
-{
-    if (type == PSA_IPC_CONNECT) {
-        return PSA_ERROR_CONNECTION_REFUSED;
-    }
-    if (type == PSA_IPC_DISCONNECT) {
-        return PSA_SUCCESS;
-    }
-    return PSA_ERROR_SERVICE_FAILURE;
 }
 
 /*
@@ -81,7 +71,7 @@ psa_status_t backend_messaging(struct spm_conn *conn)
     psa_status_t status;
 
     if (owner->state != SPM_PART_READY) {
-        return not_serving(conn->msg.type);
+        return spm_not_serving(conn->msg.type);
     }
     frame.owner = owner;
     frame.caller = current;
@@ -90,7 +80,7 @@ psa_status_t backend_messaging(struct spm_conn *conn)
     if (setjmp(frame.env) == 0) {
         status = run_sfn(conn, owner);
     } else {
-        status = not_serving(conn->msg.type); /* the owner was terminated */
+        status = spm_not_serving(conn->msg.type); /* the owner was terminated */
     }
     frames = frame.prev;
     current = frame.caller;

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "psa/client.h"
+#include "psa/service.h"
 #include "spm/spm.h"
 
 /** PSA_FRAMEWORK_VERSION. */
@@ -45,6 +46,23 @@ psa_status_t spm_close(struct spm_partition *caller, psa_handle_t handle);
  * waits for the reply and calls this to get what the client API returns.
  */
 psa_status_t spm_client_finish(struct spm_partition *caller);
+
+/**
+ * What a request gets from a partition that does not serve (its
+ * initialisation failed, or it was terminated): a connect
+ * PSA_ERROR_CONNECTION_REFUSED, a call PSA_ERROR_SERVICE_FAILURE, a
+ * disconnect PSA_SUCCESS.
+ */
+static inline psa_status_t spm_not_serving(int32_t type)
+{
+    if (type == PSA_IPC_CONNECT) {
+        return PSA_ERROR_CONNECTION_REFUSED;
+    }
+    if (type == PSA_IPC_DISCONNECT) {
+        return PSA_SUCCESS;
+    }
+    return PSA_ERROR_SERVICE_FAILURE;
+}
 
 /** The client ID services see for @p caller (< 0 for NS). */
 int32_t spm_client_id(const struct spm_partition *caller);

@@ -33,7 +33,7 @@ struct warden_service_info {
     uint32_t sid;
     uint32_t version;
     warden_sfn_t sfn;        /* SFN model: <name>_sfn; NULL for IPC model */
-    psa_signal_t signal;     /* IPC model: the service signal; 0 for SFN */
+    psa_signal_t signal;     /* 1 << (4 + i); 0 for SFN under SFN backend */
     uint16_t partition;      /* index into warden_partitions[] */
     uint8_t flags;           /* WARDEN_SVC_* */
     uint8_t stateless_index; /* 1..32 for a stateless service, else 0 */
@@ -52,14 +52,48 @@ struct warden_partition_info {
     uint16_t nservices;
     uint16_t first_dep; /* range in warden_deps[] */
     uint16_t ndeps;
+    uint16_t first_irq; /* range in warden_irqs[] */
+    uint16_t nirqs;
+    uint16_t first_mmio; /* range in warden_mmio_regions[] */
+    uint16_t nmmio;
 };
 
-/* In load order (priority, then dependencies first). */
+/* In load order: after the partitions they depend on, then by priority. */
 extern const struct warden_partition_info
     warden_partitions[WARDEN_NUM_PARTITIONS + 1];
 extern const struct warden_service_info
     warden_services[WARDEN_NUM_SERVICES + 1];
 /* SIDs each partition may call (its `dependencies`). */
 extern const uint32_t warden_deps[WARDEN_NUM_DEPS + 1];
+
+/* warden_irq_info.flags */
+#define WARDEN_IRQ_FLIH (1u << 0) /* handling FLIH (else SLIH) */
+
+struct warden_irq_info {
+    const char *name;                /* manifest name (1.1) or signal (1.0) */
+    uint32_t source;                 /* the platform's IRQ number */
+    psa_signal_t signal;             /* 1 << (31 - j) for the j-th IRQ */
+    psa_flih_result_t (*flih)(void); /* FLIH: <name>_flih; NULL for SLIH */
+    uint16_t partition;              /* index into warden_partitions[] */
+    uint8_t flags;                   /* WARDEN_IRQ_* */
+};
+
+/* warden_mmio_info.flags */
+#define WARDEN_MMIO_READ_WRITE (1u << 0) /* READ-WRITE (else READ-ONLY) */
+
+struct warden_mmio_info {
+    const char *name; /* a named region; NULL for base + size */
+    uint32_t base;    /* from the platform description if named */
+    uint32_t size;
+    uint16_t partition; /* index into warden_partitions[] */
+    uint8_t flags;      /* WARDEN_MMIO_* */
+};
+
+/*
+ * IRQs and MMIO regions, grouped by partition in load order; sized
+ * WARDEN_NUM_IRQS + 1 and WARDEN_NUM_MMIO + 1 (zeroed sentinel).
+ */
+extern const struct warden_irq_info warden_irqs[];
+extern const struct warden_mmio_info warden_mmio_regions[];
 
 #endif /* WARDEN_SPM_LOAD_INFO_H */

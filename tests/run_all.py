@@ -3,9 +3,11 @@
 
 Layers, in order: configuration checks, the host and host-ipc builds with
 cmocka unit tests, regression suites, NSCE suites and demo, manifest tool
-tests, fuzzers (short runs), the an505-sfn and an505-ipc-l1 builds with
-their regression suites, NSCE suites, NSCE soak, demo and fault report on
-QEMU, the NSCE suites with TFM_NS_MANAGE_NSID=OFF, cppcheck and the
+tests, out-of-tree partitions (the three layouts of examples/out_of_tree
+built and run on the host, and the misuses of warden_partition() refused),
+fuzzers (short runs), the an505-sfn and an505-ipc-l1 builds with their
+regression suites, NSCE suites, NSCE soak, demo and fault report on QEMU,
+the NSCE suites with TFM_NS_MANAGE_NSID=OFF, cppcheck and the
 clang-format check. Each test case found in a layer's output counts
 once; a layer that crashes or times out without reporting counts as one
 failure, so nothing can pass by saying nothing.
@@ -163,6 +165,101 @@ def host_runs(tally, preset):
               [] if ok else ["demo"])
 
 
+OOT = os.path.join(ROOT, "examples", "out_of_tree")
+OOT_BAD = os.path.join(ROOT, "tests", "manifest", "cmake")
+# name -> (manifest lists, partition folders, lines the demo must print)
+OOT_LAYOUTS = {
+    "layout 1 (one partition, its own list)": (
+        ["single/hello/manifest_list.yaml"], ["single/hello"],
+        ["[oot] TFM_SP_OOT_HELLO (layout 1) ready"]),
+    "layout 2 (one root CMakeLists.txt, one list)": (
+        ["multi/manifest_list.yaml"], ["multi"],
+        ['[oot] TFM_SP_OOT_CALLER (layout 2): OOT_GREETER said "Hello '
+         'World", "Hello World" (status 0)']),
+    "layout 3 (separate folders and lists)": (
+        ["separate/beta/manifest_list.yaml",
+         "separate/alpha/manifest_list.yaml"],
+        ["separate/alpha", "separate/beta"],
+        ['[oot] TFM_SP_OOT_BETA (layout 3): OOT_ALPHA said "Hello World" '
+         '(status 0)']),
+}
+# name -> (extra lists, partition folders, configure succeeds, output wanted)
+OOT_MISUSES = {
+    "partition in no list": (
+        [], [OOT_BAD + "/unlisted"], False,
+        "no manifest list names a partition TFM_SP_NOT_LISTED"),
+    "warden_partition() called twice": (
+        [], [OOT_BAD + "/twice"], False,
+        "warden_partition(TFM_SP_EXAMPLE): called twice"),
+    "unknown argument": (
+        [OOT + "/single/hello/manifest_list.yaml"], [OOT_BAD + "/bad_args"],
+        False, "unexpected arguments 'SOURCE;missing.c'"),
+    "listed partition never built": (
+        [OOT + "/single/hello/manifest_list.yaml"], [], False,
+        "The manifest lists name TFM_SP_OOT_HELLO, but no CMakeLists.txt "
+        "called warden_partition() for it"),
+    "folder without CMakeLists.txt": (
+        [], [OOT_BAD + "/no_cmakelists"], False, "has no CMakeLists.txt"),
+    "partition switched off": (
+        [OOT_BAD + "/switched_off/manifest_list.yaml"],
+        [OOT_BAD + "/switched_off"], True,
+        "partition TFM_SP_OOT_OFF is switched off"),
+    "conditional not a switch value": (
+        [OOT_BAD + "/switched_off/manifest_list.yaml"],
+        [OOT_BAD + "/switched_off", "-DWARDEN_TEST_OFF_PARTITION=maybe"],
+        False, "'maybe' (from -D WARDEN_TEST_OFF_PARTITION) is not a switch "
+        "value"),
+}
+
+
+def oot_configure(bdir, python, lists, paths):
+    """Configures the host preset with out-of-tree lists and folders (a
+    "-D..." among `paths` is passed as is)."""
+    folders = [p for p in paths if not p.startswith("-D")]
+    extra = [p for p in paths if p.startswith("-D")]
+    return run(["cmake", "--preset", "host", "-B", bdir,
+                "-DWARDEN_PYTHON=" + python,
+                "-DTFM_EXTRA_MANIFEST_LIST_FILES=" + ";".join(lists),
+                "-DTFM_EXTRA_PARTITION_PATHS=" + ";".join(folders)] + extra,
+               timeout=120)
+
+
+def out_of_tree(tally, python, jobs):
+    """Each layout of examples/out_of_tree builds with the host preset and
+    its partitions run (their start-up lines are in the demo's output);
+    each misuse of warden_partition() stops CMake with its sentence."""
+    passed, failed, names = 0, 0, []
+    for name, (lists, paths, lines) in OOT_LAYOUTS.items():
+        bdir = os.path.join(ROOT, "build", "oot", name.split(" (")[0]
+                            .replace(" ", "_"))
+        rc, out = oot_configure(bdir, python,
+                                [os.path.join(OOT, p) for p in lists],
+                                [os.path.join(OOT, p) for p in paths])
+        if rc == 0:
+            rc, out = run(["cmake", "--build", bdir, "-j", str(jobs),
+                           "--target", "warden_ns_demo"], timeout=600)
+        if rc == 0:
+            rc, out = run([os.path.join(bdir, "bin", "warden_ns_demo")],
+                          timeout=60)
+        ok = rc == 0 and "Demo complete: all as expected" in out and all(
+            line in out for line in lines)
+        if not ok:
+            show_tail(out)
+        passed, failed = passed + ok, failed + (not ok)
+        names += [] if ok else [name]
+    for name, (lists, paths, succeeds, want) in OOT_MISUSES.items():
+        with tempfile.TemporaryDirectory() as bdir:
+            rc, out = oot_configure(bdir, python, lists, paths)
+        # CMake wraps its messages: compare with the white space folded.
+        ok = (rc == 0) == succeeds and " ".join(want.split()) in " ".join(
+            out.split())
+        if not ok:
+            show_tail(out)
+        passed, failed = passed + ok, failed + (not ok)
+        names += [] if ok else [name]
+    tally.add("out-of-tree partitions (host)", passed, failed, names)
+
+
 def fuzzers(tally, jobs, seconds):
     fdir = "build/fuzz"
     ok = check(tally, "build fuzzers",
@@ -186,10 +283,12 @@ def fuzzers(tally, jobs, seconds):
 def qemu_runs(tally, python, preset):
     bindir = "build/%s/bin" % preset
     base = [python, "tools/qemu_run.py", "--secure", bindir + "/warden_s.elf"]
-    rc, out = run(base + ["--ns", bindir + "/warden_ns_regression.elf",
+    # -icount: guest time is instructions, so interrupt tests are exact.
+    rc, out = run(base + ["--icount", "--ns",
+                          bindir + "/warden_ns_regression.elf",
                           "--timeout", "300"], timeout=400)
     parse_result_lines(tally, "regression (QEMU %s)" % preset, rc, out)
-    rc, out = run(base + ["--ns", bindir + "/warden_ns_nsce.elf",
+    rc, out = run(base + ["--icount", "--ns", bindir + "/warden_ns_nsce.elf",
                           "--timeout", "300"], timeout=400)
     parse_result_lines(tally, "nsce (QEMU %s)" % preset, rc, out)
     qemu_soak(tally, python, preset)
@@ -248,8 +347,8 @@ def nsce_off_runs(tally, python, jobs):
             rc, out = run([bdir + "/bin/warden_ns_nsce"], timeout=120)
             parse_result_lines(tally, "nsce (host, NSCE OFF)", rc, out)
         else:
-            rc, out = run([python, "tools/qemu_run.py", "--secure",
-                           bdir + "/bin/warden_s.elf", "--ns",
+            rc, out = run([python, "tools/qemu_run.py", "--icount",
+                           "--secure", bdir + "/bin/warden_s.elf", "--ns",
                            bdir + "/bin/warden_ns_nsce.elf",
                            "--timeout", "300"], timeout=400)
             parse_result_lines(tally, "nsce (QEMU %s, NSCE OFF)" % preset,
@@ -287,6 +386,7 @@ def main():
     if build(t, "host-ipc", args.python, args.jobs):
         host_runs(t, "host-ipc")
     manifest_tests(t, args.python)
+    out_of_tree(t, args.python, args.jobs)
     fuzzers(t, args.jobs, args.fuzz_seconds)
     for preset in QEMU_PRESETS:
         if build(t, preset, args.python, args.jobs):

@@ -42,6 +42,7 @@ const uint32_t armv8m_spm_stack_top =
 const uint32_t armv8m_spm_stack_limit = (uint32_t)(uintptr_t)spm_stack;
 
 uint32_t armv8m_pendsv_switch(uint32_t sp);
+void armv8m_restore_context(void);
 void armv8m_thread_returned(void);
 
 /* A thread body returned: a bug of the partition (an entry point loops). */
@@ -84,6 +85,18 @@ uint32_t armv8m_pendsv_switch(uint32_t sp)
     return sched_switch(cur)->ctx.sp;
 }
 
+/* Loads the thread context saved at r0 (a stack pointer) and returns from
+ * the exception into it: the tail of PendSV, and of a recovered fault. */
+__attribute__((naked)) void armv8m_restore_context(void)
+{
+    __asm volatile("ldmia  r0!, {r1, r2, r4-r11}\n\t"
+                   "movs   r3, #0\n\t"
+                   "msr    psplim, r3\n\t"
+                   "msr    psp, r0\n\t"
+                   "msr    psplim, r1\n\t"
+                   "bx     r2\n\t");
+}
+
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 /* Leaves a fault handler for the thread saved at @p sp, with MSP as it was
@@ -91,12 +104,7 @@ uint32_t armv8m_pendsv_switch(uint32_t sp)
 __attribute__((naked, noreturn)) static void resume(uint32_t sp, uint32_t msp)
 {
     __asm volatile("msr    msp, r1\n\t"
-                   "ldmia  r0!, {r1, r2, r4-r11}\n\t"
-                   "movs   r3, #0\n\t"
-                   "msr    psplim, r3\n\t"
-                   "msr    psp, r0\n\t"
-                   "msr    psplim, r1\n\t"
-                   "bx     r2\n\t");
+                   "b      armv8m_restore_context\n\t");
 }
 #pragma GCC diagnostic pop
 
@@ -128,12 +136,7 @@ __attribute__((naked)) void PendSV_Handler(void)
                    "mov    r2, lr\n\t"
                    "stmdb  r0!, {r1, r2, r4-r11}\n\t"
                    "bl     armv8m_pendsv_switch\n\t"
-                   "ldmia  r0!, {r1, r2, r4-r11}\n\t"
-                   "movs   r3, #0\n\t"
-                   "msr    psplim, r3\n\t"
-                   "msr    psp, r0\n\t"
-                   "msr    psplim, r1\n\t"
-                   "bx     r2\n\t");
+                   "b      armv8m_restore_context\n\t");
 }
 
 #pragma GCC diagnostic push

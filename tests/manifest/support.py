@@ -7,6 +7,7 @@ instead of comparing against them.
 """
 
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -56,12 +57,17 @@ def stateless(name, sid, **changes):
 
 
 def partition(name, services=None, model="SFN", **changes):
-    """A valid FF-M 1.1 partition manifest; keywords change attributes."""
+    """A valid FF-M 1.1 partition manifest; keywords change attributes.
+
+    `services` is a list, None for one default service, or DROP for none.
+    """
     data = {"psa_framework_version": 1.1, "name": name,
             "type": "APPLICATION-ROT", "priority": "NORMAL", "model": model,
             "stack_size": "0x400",
             "services": services if services is not None
             else [service(name.replace("SP_", "") + "_SVC", 0x100)]}
+    if services is DROP:
+        del data["services"]
     if model == "IPC":
         data["entry_point"] = name.lower() + "_main"
     return _merge(data, dict(changes, model=model))
@@ -85,14 +91,17 @@ def read_tree(root):
     return files
 
 
-def compile_c(test, outdir, source="warden_load_info.c"):
-    """Compiles a generated C file with the project's warnings as errors."""
+def compile_c(test, outdir, source="warden_load_info.c", defines=(),
+              includes=(), obj="out.o"):
+    """Compiles a C file (relative to `outdir`) with the project's warnings
+    as errors; `includes` are more -I directories."""
     gcc = shutil.which("gcc")
     if gcc is None:
         test.skipTest("gcc is not installed")
     cmd = [gcc, *CFLAGS, "-I" + os.path.join(REPO, "include"), "-I" + REPO,
-           "-I" + outdir, "-c", os.path.join(outdir, source),
-           "-o", os.path.join(outdir, "out.o")]
+           "-I" + outdir, *["-I" + i for i in includes],
+           *["-D" + d for d in defines], "-c", os.path.join(outdir, source),
+           "-o", os.path.join(outdir, obj)]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
     test.assertEqual(proc.returncode, 0, proc.stderr)
 
@@ -109,10 +118,13 @@ class ToolCase(unittest.TestCase):
         return os.path.join(self.tmp, rel)
 
     def write(self, rel, content):
-        """Writes text, or a mapping as YAML, to `rel`; returns its path."""
+        """Writes text, or a mapping as YAML (JSON for a *.json file), to
+        `rel`; returns its path."""
         path = self.path(rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        if not isinstance(content, str):
+        if not isinstance(content, str) and rel.endswith(".json"):
+            content = json.dumps(content, indent=2) + "\n"
+        elif not isinstance(content, str):
             content = yaml.safe_dump(content, sort_keys=False)
         with open(path, "w", encoding="utf-8") as stream:
             stream.write(content)

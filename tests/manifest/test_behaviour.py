@@ -5,14 +5,8 @@ import os
 import unittest
 from unittest import mock
 
-from tests.manifest.support import (DATA_DIR, ToolCase, compile_c,
-                                    partition, service, stateless)
-
-# support puts tools/manifest on sys.path first.
-import wm_load  # noqa: E402  pylint: disable=wrong-import-order
-import wm_model  # noqa: E402  pylint: disable=wrong-import-order
-import wm_validate  # noqa: E402  pylint: disable=wrong-import-order
-from wm_errors import Diagnostics  # noqa: E402  pylint: disable=wrong-import-order
+from tests.manifest.support import (ToolCase, compile_c, partition, service,
+                                    stateless)
 
 ENABLING = ("ON", "on", "TRUE", "Enabled", "1")
 DISABLING = ("OFF", "false", "DISABLED", "0", "")
@@ -187,8 +181,9 @@ class DerivedValuesTest(ToolCase):
         # Under the IPC backend an SFN partition runs in a thread too: its
         # services get signals from bit 4, and every partition a stack.
         self.assertIn(".sfn = s_0_sfn,\n        .signal = 0x10U,", load_info)
-        self.assertIn("static uint8_t tfm_sp_s_stack[1024] "
-                      "__attribute__((aligned(8)));", load_info)
+        self.assertIn("static uint8_t tfm_sp_s_stack[1024]\n    "
+                      "__attribute__((aligned(8), "
+                      "section(\".bss.warden_stack.tfm_sp_s\")));", load_info)
         self.assertIn(".stack = tfm_sp_s_stack,", load_info)
         self.assertIn("/* TFM_SP_S */\n    I_2_SID,\n    I_0_SID,\n    0,",
                       load_info)
@@ -220,6 +215,32 @@ class DerivedValuesTest(ToolCase):
         self.assertIn("#define WARDEN_HAS_CONNECTION_BASED 1\n", header)
 
 
+class StaleOutputTest(ToolCase):
+    """A re-run removes what an earlier run wrote and this one does not."""
+
+    def test_moved_and_removed_partitions_leave_no_header(self):
+        self.setup_parts([("a.yaml", one("TFM_SP_A", "ROT_A", 1)),
+                          ("b.yaml", one("TFM_SP_B", "ROT_B", 2))])
+        self.assertEqual(self.run_in_tmp(), (0, []))
+        self.write("out/mine.txt", "not the tool's\n")
+        self.setup_parts([("a.yaml", one("TFM_SP_A", "ROT_A", 1),
+                           {"output_path": "a"})])
+        self.assertEqual(self.run_in_tmp(), (0, []))
+        self.assertTrue(os.path.isfile(self.path("out/a/psa_manifest/a.h")))
+        self.assertFalse(os.path.exists(self.path("out/psa_manifest/a.h")))
+        self.assertFalse(os.path.exists(self.path("out/psa_manifest/b.h")))
+        self.assertTrue(os.path.isfile(self.path("out/mine.txt")))
+        with open(self.path("out/.warden_manifest_outputs"),
+                  encoding="utf-8") as stream:
+            self.assertEqual(stream.read(), "a/psa_manifest/a.h\n"
+                             "psa_manifest/pid.h\npsa_manifest/sid.h\n"
+                             "warden_load_info.c\nwarden_manifest.h\n"
+                             "warden_partition_bss.ld\n"
+                             "warden_partition_code.ld\n"
+                             "warden_partition_data.ld\n"
+                             "warden_partitions.cmake\n")
+
+
 class EmptyBuildTest(ToolCase):
     """A list with no partitions still gives tables that compile."""
 
@@ -229,32 +250,6 @@ class EmptyBuildTest(ToolCase):
         with open(self.path("out/warden_manifest.h"), encoding="utf-8") as f:
             self.assertIn("#define WARDEN_NUM_PARTITIONS 0\n", f.read())
         compile_c(self, self.path("out"))
-
-
-class ModelTest(ToolCase):
-    """The model keeps what has no output yet (MMIO regions, IRQs)."""
-
-    def test_mmio_regions_and_irqs_are_kept(self):
-        diag = Diagnostics(self.tmp)
-        inputs = wm_load.load_inputs(
-            [os.path.join(DATA_DIR, "json_form", "manifest_list.json")], {},
-            diag, self.tmp)
-        decls = [wm_validate.validate_partition(m, diag)
-                 for m in inputs.manifests]
-        self.assertFalse(diag.errors)
-        build = wm_model.build_model(decls, "IPC", 3)
-        crypto = build.partitions[0]
-        self.assertEqual(crypto.name, "TEST_SP_CRYPTO")
-        self.assertEqual([(r.name, r.base, r.size, r.permission)
-                          for r in crypto.mmio_regions],
-                         [("TEST_PERIPHERAL_A", None, None, "READ-WRITE"),
-                          (None, 0x40000000, 0x1000, "READ-ONLY")])
-        self.assertEqual([(i.source, i.name, i.handling) for i in crypto.irqs],
-                         [("TEST_A_IRQ", "A_IRQ", "SLIH")])
-        legacy = build.partitions[2]
-        self.assertEqual([(i.source, i.signal) for i in legacy.irqs],
-                         [(42, "LEGACY_IRQ_SIGNAL")])
-        self.assertEqual(crypto.heap_size, 0x100)
 
 
 if __name__ == "__main__":

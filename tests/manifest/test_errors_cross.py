@@ -17,19 +17,19 @@ class DuplicateTest(ToolCase):
         parts = [("a.yaml", one("TFM_SP_A", "ROT_A", 1), {"pid": 300}),
                  ("b.yaml", one("TFM_SP_B", "ROT_B", 2), {"pid": 300})]
         self.assert_error(parts, "manifest_list.yaml: TFM_SP_B: pid: 300 is "
-                          "already used by TFM_SP_A in manifest_list.yaml")
+                          "already used by TFM_SP_A in manifest_list.yaml [E032]")
 
     def test_duplicate_partition_name(self):
         parts = [("a.yaml", one("TFM_SP_A", "ROT_A", 1)),
                  ("b.yaml", one("TFM_SP_A", "ROT_B", 2))]
         self.assert_error(parts, "b.yaml: TFM_SP_A: name: TFM_SP_A is already "
-                          "the name of the partition in a.yaml")
+                          "the name of the partition in a.yaml [E040]")
 
     def test_duplicate_service_name(self):
         parts = [("a.yaml", one("TFM_SP_A", "ROT_A", 1)),
                  ("b.yaml", one("TFM_SP_B", "ROT_A", 2))]
         self.assert_error(parts, "b.yaml: TFM_SP_B: services[0].name: ROT_A "
-                          "is already a service of TFM_SP_A in a.yaml")
+                          "is already a service of TFM_SP_A in a.yaml [E041]")
 
     def test_duplicate_sid(self):
         other = partition("TFM_SP_OTHER", [service("ROT_A", "0x000000E0")])
@@ -38,14 +38,14 @@ class DuplicateTest(ToolCase):
                              service("ROT_Y", "0x000000E0")])
         self.assert_error([("other.yaml", other), ("example.yaml", example)],
                           "example.yaml: TFM_SP_EXAMPLE: services[1].sid: "
-                          "0x000000E0 is already used by ROT_A in other.yaml")
+                          "0x000000E0 is already used by ROT_A in other.yaml [E042]")
 
     def test_duplicate_sid_in_one_manifest(self):
         manifest = partition("TFM_SP_A", [service("ROT_A", 5),
                                           service("ROT_B", 5)])
         self.assert_error([("a.yaml", manifest)],
                           "a.yaml: TFM_SP_A: services[1].sid: 0x00000005 is "
-                          "already used by ROT_A in a.yaml")
+                          "already used by ROT_A in a.yaml [E042]")
 
     def test_duplicate_header_name(self):
         self.write("x/a.yaml", one("TFM_SP_A", "ROT_A", 1))
@@ -57,7 +57,7 @@ class DuplicateTest(ToolCase):
         self.assertEqual((status, errors), (1, [
             "manifest_list.yaml: manifest_list[1]: manifest: "
             "psa_manifest/a.h clashes with psa_manifest/a.h of TFM_SP_A from "
-            "x/a.yaml; manifest file names must differ"]))
+            "x/a.yaml; manifest file names must differ [E025]"]))
 
     def test_header_names_differing_in_case_only(self):
         parts = [("x_y.yaml", one("TFM_SP_A", "ROT_A", 1)),
@@ -65,13 +65,13 @@ class DuplicateTest(ToolCase):
         self.assert_error(parts, "manifest_list.yaml: TFM_SP_B: manifest: "
                           "psa_manifest/X-y.h clashes with psa_manifest/"
                           "x_y.h of TFM_SP_A from x_y.yaml; manifest file "
-                          "names must differ")
+                          "names must differ [E025]")
 
     def test_header_name_clashes_with_sid_h(self):
         self.assert_error([("sid.yaml", one("TFM_SP_A", "ROT_A", 1))],
                           "manifest_list.yaml: TFM_SP_A: manifest: the file "
                           "name 'sid' cannot name the header psa_manifest/"
-                          "sid.h")
+                          "sid.h [E024]")
 
 
 class StatelessTest(ToolCase):
@@ -83,7 +83,7 @@ class StatelessTest(ToolCase):
                      stateless("ROT_B", 2, stateless_handle=3)]))]
         self.assert_error(parts, "b.yaml: TFM_SP_B: services[0]."
                           "stateless_handle: 3 is already used by ROT_A in "
-                          "a.yaml")
+                          "a.yaml [E051]")
 
     def test_more_than_32_stateless_services(self):
         parts = [("a.yaml", partition("TFM_SP_A", [
@@ -92,7 +92,7 @@ class StatelessTest(ToolCase):
                      stateless("ROT_B%d" % i, 100 + i) for i in range(13)]))]
         self.assert_error(parts, "b.yaml: TFM_SP_B: services[12]."
                           "stateless_handle: more than 32 stateless services "
-                          "in the build")
+                          "in the build: the handles are used up [E052]")
 
     def test_32_stateless_services_are_fine(self):
         parts = [("a.yaml", partition("TFM_SP_A", [
@@ -112,13 +112,13 @@ class DependencyTest(ToolCase):
         parts = [("a.yaml", one("TFM_SP_A", "ROT_A", 1,
                                 dependencies=["ROT_B"]))]
         self.assert_error(parts, "a.yaml: TFM_SP_A: dependencies[0]: no "
-                          "partition provides a service named ROT_B")
+                          "partition provides a service named ROT_B [E075]")
 
     def test_own_service(self):
         parts = [("a.yaml", one("TFM_SP_A", "ROT_A", 1,
                                 dependencies=["ROT_A"]))]
         self.assert_error(parts, "a.yaml: TFM_SP_A: dependencies[0]: ROT_A is "
-                          "a service of this partition itself")
+                          "a service of this partition itself [E076]")
 
     def test_cycle_of_two(self):
         parts = [("a.yaml", one("TFM_SP_A", "ROT_A", 1,
@@ -126,7 +126,7 @@ class DependencyTest(ToolCase):
                  ("b.yaml", one("TFM_SP_B", "ROT_B", 2,
                                 dependencies=["ROT_A"]))]
         self.assert_error(parts, "a.yaml: TFM_SP_A: dependencies: dependency "
-                          "cycle: TFM_SP_A -> TFM_SP_B -> TFM_SP_A")
+                          "cycle: TFM_SP_A -> TFM_SP_B -> TFM_SP_A [E078]")
 
     def test_cycle_of_three_reported_once(self):
         parts = [("c.yaml", one("TFM_SP_C", "ROT_C", 3,
@@ -139,7 +139,7 @@ class DependencyTest(ToolCase):
                                 dependencies=["ROT_A"]))]
         self.assert_error(parts, "c.yaml: TFM_SP_C: dependencies: dependency "
                           "cycle: TFM_SP_C -> TFM_SP_A -> TFM_SP_B -> "
-                          "TFM_SP_C")
+                          "TFM_SP_C [E078]")
 
 
 class ConfigurationTest(ToolCase):
@@ -149,13 +149,13 @@ class ConfigurationTest(ToolCase):
                                 entry_point="a_main"))]
         self.assert_error(parts, "a.yaml: TFM_SP_A: model: an IPC-model "
                           "partition needs --backend IPC (the SFN backend "
-                          "runs SFN-model partitions only)", backend="SFN")
+                          "runs SFN-model partitions only) [E070]", backend="SFN")
 
     def test_sfn_backend_above_isolation_level_1(self):
         parts = [("a.yaml", one("TFM_SP_A", "ROT_A", 1))]
         self.assert_error(parts, "--isolation-level: 2 needs --backend IPC: "
                           "the SFN backend runs every partition on one "
-                          "stack, so it only provides isolation level 1",
+                          "stack, so it only provides isolation level 1 [E071]",
                           backend="SFN", level=2)
 
     def test_ipc_backend_allows_every_isolation_level(self):
@@ -179,19 +179,19 @@ class CollectAllTest(ToolCase):
                   {"pid": 7})]
         self.assert_errors(parts, [
             "manifest_list.yaml: TFM_SP_B: pid: 7 is reserved: PIDs 0-255 "
-            "belong to the SPM (user partitions use 256-2999, tests "
-            "3000-5999)",
+            "belong to Warden itself (user partitions use 256-2999, "
+            "tests 3000-5999) [E030]",
             "a.yaml: TFM_SP_A: colour: unknown attribute; list it in "
-            "non_ffm_attributes of the manifest list item to allow it",
+            "non_ffm_attributes of the manifest list item to allow it [E010]",
             "a.yaml: TFM_SP_A: priority: 'SOMETIMES' is not one of HIGH, "
-            "NORMAL, LOW",
+            "NORMAL, LOW [E013]",
             "a.yaml: TFM_SP_A: services[0].sid: expected a number, got "
-            "'0xZZ'",
+            "'0xZZ' [E012]",
             "a.yaml: TFM_SP_A: services[1].stateless_handle: 0 is out of "
-            "range 1..32",
+            "range 1..32 [E014]",
             # ROT_A is in a manifest that failed: not reported as unknown.
             "b.yaml: TFM_SP_B: dependencies[1]: no partition provides a "
-            "service named ROT_NONE",
+            "service named ROT_NONE [E075]",
         ], backend="IPC", level=3)
 
 

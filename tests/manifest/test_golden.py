@@ -14,21 +14,34 @@ import unittest
 from tests.manifest import support
 
 REAL_LIST = os.path.join(support.REPO, "partitions", "manifest_list.yaml")
-JSON_LIST = os.path.join(support.DATA_DIR, "json_form", "manifest_list.json")
+JSON_DIR = os.path.join(support.DATA_DIR, "json_form")
+JSON_LIST = os.path.join(JSON_DIR, "manifest_list.json")
+JSON_PLATFORM = os.path.join(JSON_DIR, "platform.yaml")
 
-# golden directory name -> (manifest list, backend, isolation level)
+SEED_DIR = os.path.join(support.DATA_DIR, "seed003")
+SEED_LIST = os.path.join(SEED_DIR, "manifest_list_yaml.yaml")
+SEED_PLATFORM = os.path.join(SEED_DIR, "platform.yaml")
+
+# golden directory name -> (manifest list, backend, isolation level,
+# platform description, -D defines)
 CASES = {
-    "real_sfn_l1": (REAL_LIST, "SFN", 1),
-    "real_ipc_l2": (REAL_LIST, "IPC", 2),
-    "json_ipc_l3": (JSON_LIST, "IPC", 3),
+    "real_sfn_l1": (REAL_LIST, "SFN", 1, None, ()),
+    "real_ipc_l2": (REAL_LIST, "IPC", 2, None, ()),
+    "json_ipc_l3": (JSON_LIST, "IPC", 3, JSON_PLATFORM, ()),
+    "seed003_ipc_l2": (SEED_LIST, "IPC", 2, SEED_PLATFORM,
+                       ("TFM_PARTITION_EXAMPLE=ON",)),
 }
 
 
 def generate(case, outdir, depfile=None):
     """Runs one golden case into `outdir`; returns (status, errors)."""
-    manifest_list, backend, level = CASES[case]
+    manifest_list, backend, level, platform, defines = CASES[case]
     args = ["-m", manifest_list, "-o", outdir, "--backend", backend,
             "--isolation-level", str(level)]
+    if platform:
+        args += ["--platform", platform]
+    for define in defines:
+        args += ["-D", define]
     if depfile:
         args += ["--depfile", depfile]
     return support.run_tool(args, support.REPO)
@@ -65,6 +78,9 @@ class GoldenTest(unittest.TestCase):
 
     def test_json_form_manifests(self):
         self.check_golden("json_ipc_l3")
+
+    def test_seed_003_example(self):
+        self.check_golden("seed003_ipc_l2")
 
     def test_outputs_have_no_preprocessor_conditionals(self):
         outdir = os.path.join(self.tmp, "out")
@@ -145,7 +161,7 @@ class CommandLineTest(unittest.TestCase):
         self.assertEqual(proc.stderr.splitlines(), [
             "--isolation-level: 3 needs --backend IPC: the SFN backend runs "
             "every partition on one stack, so it only provides isolation "
-            "level 1"])
+            "level 1 [E071]"])
         self.assertFalse(os.path.exists(os.path.join(self.tmp, "gen")))
 
     def test_usage_error_exits_2(self):

@@ -1,4 +1,5 @@
-"""Stage 2b: checks across partitions, and against the build configuration.
+"""Stage 2b: checks across partitions, against the platform and against the
+build configuration.
 
 Runs on the partitions that passed `wm_validate`. The later of two clashing
 declarations (in input order: lists as given, items as listed) is the one
@@ -7,16 +8,17 @@ reported, naming the earlier one and its file.
 
 from typing import Collection, Dict, List, Optional, Sequence, Tuple
 
-from wm_decl import (AUTO, STATELESS_MAX, PartitionDecl, ServiceDecl,
-                     header_key)
+from wm_codes import Code
+from wm_decl import AUTO, STATELESS_MAX, PartitionDecl, ServiceDecl, header_key
 from wm_errors import Diagnostics, Located
+from wm_platform import Platform
 
 
 def check_config(backend: str, isolation_level: int,
                  diag: Diagnostics) -> None:
     """Checks the backend / isolation level combination."""
     if backend == "SFN" and isolation_level != 1:
-        diag.error(None, None, "--isolation-level",
+        diag.error(Code.ISOLATION, None, None, "--isolation-level",
                    "%d needs --backend IPC: the SFN backend runs every "
                    "partition on one stack, so it only provides isolation "
                    "level 1" % isolation_level)
@@ -24,7 +26,8 @@ def check_config(backend: str, isolation_level: int,
 
 def check_partitions(parts: Sequence[PartitionDecl], backend: str,
                      diag: Diagnostics,
-                     unchecked_services: Collection[str] = ()) -> None:
+                     unchecked_services: Collection[str] = (),
+                     platform: Platform = Platform()) -> None:
     """Runs every cross-partition check on `parts` (in input order).
 
     `unchecked_services` names the services of manifests that failed
@@ -34,10 +37,13 @@ def check_partitions(parts: Sequence[PartitionDecl], backend: str,
     _unique_pids(parts, diag)
     _unique_headers(parts, diag)
     _unique_services(parts, diag)
+    _unique_signals(parts, diag)
     _stateless(parts, diag)
     _dependencies(parts, diag, unchecked_services)
     _cycles(parts, diag)
     _backend(parts, backend, diag)
+    _platform_resources(parts, platform, diag)
+    _client_ids(parts, diag)
 
 
 def _at(diag: Diagnostics, part: PartitionDecl) -> Located:
@@ -49,9 +55,9 @@ def _unique_names(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
     for part in parts:
         first = seen.setdefault(part.name, part)
         if first is not part:
-            _at(diag, part).error("name", "%s is already the name of the "
-                                  "partition in %s"
-                                  % (part.name, diag.show(first.path)))
+            _at(diag, part).error(Code.NAME_DUPLICATE, "name",
+                                  "%s is already the name of the partition "
+                                  "in %s" % (part.name, diag.show(first.path)))
 
 
 def _unique_pids(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
@@ -62,7 +68,8 @@ def _unique_pids(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
             continue
         first = seen.setdefault(pid, part)
         if first is not part:
-            diag.error(part.entry.list_path, part.entry.label, "pid",
+            diag.error(Code.PID_DUPLICATE, part.entry.list_path,
+                       part.entry.label, "pid",
                        "%d is already used by %s in %s"
                        % (pid, first.name, diag.show(first.entry.list_path)))
 
@@ -74,12 +81,12 @@ def _unique_headers(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
     for part in parts:
         first = seen.setdefault(header_key(part.header), part)
         if first is not part:
-            diag.error(part.entry.list_path, part.entry.label, "manifest",
+            diag.error(Code.HEADER_CLASH, part.entry.list_path,
+                       part.entry.label, "manifest",
                        "psa_manifest/%s.h clashes with psa_manifest/%s.h of "
                        "%s from %s; manifest file names must differ"
                        % (part.header, first.header, first.name,
                           diag.show(first.path)))
-
 
 
 def _unique_services(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
@@ -87,19 +94,34 @@ def _unique_services(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
     sids: Dict[int, Tuple[PartitionDecl, ServiceDecl]] = {}
     for part in parts:
         for svc in part.services:
-            prefix = "services[%d]." % svc.index
             first = names.setdefault(svc.name, (part, svc))
             if first[1] is not svc:
-                _at(diag, part).error(prefix + "name", "%s is already a "
-                                      "service of %s in %s"
-                                      % (svc.name, first[0].name,
-                                         diag.show(first[0].path)))
+                _at(diag, part).error(
+                    Code.SERVICE_DUPLICATE, svc.where + ".name",
+                    "%s is already a service of %s in %s"
+                    % (svc.name, first[0].name, diag.show(first[0].path)))
             first = sids.setdefault(svc.sid, (part, svc))
             if first[1] is not svc:
-                _at(diag, part).error(prefix + "sid", "0x%08X is already "
-                                      "used by %s in %s"
-                                      % (svc.sid, first[1].name,
-                                         diag.show(first[0].path)))
+                _at(diag, part).error(
+                    Code.SID_DUPLICATE, svc.where + ".sid",
+                    "0x%08X is already used by %s in %s"
+                    % (svc.sid, first[1].name, diag.show(first[0].path)))
+
+
+def _unique_signals(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
+    """The <SERVICE>_SIGNAL and IRQ signal macros of a partition differ."""
+    for part in parts:
+        seen: Dict[str, str] = {}
+        for svc in part.services:
+            seen.setdefault(svc.name + "_SIGNAL", svc.where)
+        for irq in part.irqs:
+            attr = "irqs[%d].%s" % (irq.index, "name" if irq.name else
+                                    "signal")
+            first = seen.setdefault(irq.signal, attr)
+            if first != attr:
+                _at(diag, part).error(Code.SIGNAL_DUPLICATE, attr,
+                                      "%s is already the signal of %s"
+                                      % (irq.signal, first))
 
 
 def _stateless(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
@@ -110,17 +132,19 @@ def _stateless(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
         for svc in part.services:
             if svc.stateless_handle is None:
                 continue
-            attr = "services[%d].stateless_handle" % svc.index
+            attr = svc.where + ".stateless_handle"
             count += 1
             if count == STATELESS_MAX + 1:
-                _at(diag, part).error(attr, "more than %d stateless "
-                                      "services in the build"
+                _at(diag, part).error(Code.STATELESS_EXHAUSTED, attr,
+                                      "more than %d stateless services in "
+                                      "the build: the handles are used up"
                                       % STATELESS_MAX)
             if svc.stateless_handle == AUTO:
                 continue
             first = fixed.setdefault(svc.stateless_handle, (part, svc))
             if first[1] is not svc:
-                _at(diag, part).error(attr, "%d is already used by %s in %s"
+                _at(diag, part).error(Code.STATELESS_DUPLICATE, attr,
+                                      "%d is already used by %s in %s"
                                       % (svc.stateless_handle, first[1].name,
                                          diag.show(first[0].path)))
 
@@ -133,11 +157,11 @@ def _dependencies(parts: Sequence[PartitionDecl], diag: Diagnostics,
         for index, dep in enumerate(part.dependencies):
             attr = "dependencies[%d]" % index
             if dep not in owner and dep not in unchecked:
-                _at(diag, part).error(attr, "no partition provides a "
-                                      "service named %s" % dep)
+                _at(diag, part).error(Code.DEP_UNKNOWN, attr, "no partition "
+                                      "provides a service named %s" % dep)
             elif dep in owner and owner[dep] is part:
-                _at(diag, part).error(attr, "%s is a service of this "
-                                      "partition itself" % dep)
+                _at(diag, part).error(Code.DEP_SELF, attr, "%s is a service "
+                                      "of this partition itself" % dep)
 
 
 def providers(parts: Sequence[PartitionDecl]) -> Dict[str, PartitionDecl]:
@@ -177,7 +201,7 @@ def _cycles(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
         start = min(component)
         path = _cycle_path(graph, start, set(component))
         names = " -> ".join(parts[i].name for i in path + [start])
-        _at(diag, parts[start]).error("dependencies",
+        _at(diag, parts[start]).error(Code.DEP_CYCLE, "dependencies",
                                       "dependency cycle: %s" % names)
 
 
@@ -239,6 +263,60 @@ def _backend(parts: Sequence[PartitionDecl], backend: str,
         return
     for part in parts:
         if part.model == "IPC":
-            _at(diag, part).error("model", "an IPC-model partition needs "
-                                  "--backend IPC (the SFN backend runs "
-                                  "SFN-model partitions only)")
+            _at(diag, part).error(Code.MODEL_BACKEND, "model",
+                                  "an IPC-model partition needs --backend "
+                                  "IPC (the SFN backend runs SFN-model "
+                                  "partitions only)")
+
+
+def _platform_resources(parts: Sequence[PartitionDecl], platform: Platform,
+                        diag: Diagnostics) -> None:
+    """Named MMIO regions and IRQ sources exist on the platform; no IRQ
+    source is used twice."""
+    sources: Dict[int, Tuple[PartitionDecl, int]] = {}
+    for part in parts:
+        for region in part.mmio_regions:
+            if region.name is not None and region.name not in platform.regions:
+                _at(diag, part).error(
+                    Code.MMIO_UNKNOWN, "mmio_regions[%d].name" % region.index,
+                    "%s is not a named region of %s"
+                    % (region.name, platform.describe()))
+        for irq in part.irqs:
+            attr = "irqs[%d].source" % irq.index
+            number = irq_number(irq.source, platform)
+            if number is None:
+                _at(diag, part).error(Code.IRQ_UNKNOWN, attr,
+                                      "%s is not an IRQ source of %s"
+                                      % (irq.source, platform.describe()))
+                continue
+            first = sources.setdefault(number, (part, irq.index))
+            if first != (part, irq.index):
+                _at(diag, part).error(Code.IRQ_DUPLICATE, attr,
+                                      "IRQ %d is already the source of "
+                                      "irqs[%d] of %s in %s"
+                                      % (number, first[1], first[0].name,
+                                         diag.show(first[0].path)))
+
+
+def irq_number(source, platform: Platform) -> Optional[int]:
+    """The IRQ number of a manifest `source` (a number or a platform name)."""
+    if isinstance(source, int):
+        return source
+    return platform.irqs.get(source)
+
+
+def _client_ids(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
+    """Partitions' client ID ranges do not overlap."""
+    ranges: List[Tuple[int, int, PartitionDecl]] = []
+    for part in parts:
+        if part.client_id_base is None:
+            continue
+        for base, limit, other in ranges:
+            if part.client_id_base <= limit and base <= part.client_id_limit:
+                _at(diag, part).error(
+                    Code.CLIENT_ID_OVERLAP, "client_id_base",
+                    "%d..%d overlaps %d..%d of %s in %s"
+                    % (part.client_id_base, part.client_id_limit, base, limit,
+                       other.name, diag.show(other.path)))
+                break
+        ranges.append((part.client_id_base, part.client_id_limit, part))

@@ -1,10 +1,11 @@
 """The manifest tool's one error type, and the collector every stage reports to.
 
 An error names where it is: the input file, the partition (or list item) and
-the attribute, then says what is wrong, e.g.::
+the attribute, then says what is wrong and ends with the error's stable
+code (`wm_codes`), e.g.::
 
     example.yaml: TFM_SP_EXAMPLE: services[1].sid: 0x000000E0 is already used
-    by ROT_A in other.yaml
+    by ROT_A in other.yaml [E042]
 
 Stages never stop at the first problem: they add every error they find to a
 `Diagnostics` and the pipeline stops between stages if there were any.
@@ -13,6 +14,8 @@ Stages never stop at the first problem: they add every error they find to a
 import os
 from dataclasses import dataclass
 from typing import List, Optional, Tuple
+
+from wm_codes import Code
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class ManifestError:
     (e.g. a command-line option has no file).
     """
 
+    code: Code
     file: Optional[str]
     partition: Optional[str]
     attribute: Optional[str]
@@ -30,7 +34,8 @@ class ManifestError:
 
     def __str__(self) -> str:
         parts = [p for p in (self.file, self.partition, self.attribute) if p]
-        return ": ".join(parts + [self.message])
+        text = ": ".join(parts + [self.message])
+        return "%s [%s]" % (text, self.code.ident)
 
 
 class Diagnostics:
@@ -52,11 +57,12 @@ class Diagnostics:
             return path
         return rel
 
-    def error(self, path: Optional[str], partition: Optional[str],
+    def error(self, code: Code, path: Optional[str], partition: Optional[str],
               attribute: Optional[str], message: str) -> None:
         """Records one error; `path` is an input file path or None."""
         shown = self.show(path) if path else None
-        self._errors.append(ManifestError(shown, partition, attribute, message))
+        self._errors.append(ManifestError(code, shown, partition, attribute,
+                                          message))
 
     @property
     def errors(self) -> Tuple[ManifestError, ...]:
@@ -71,7 +77,8 @@ class Located:
     """Reports errors about one place (file + partition) with less repetition.
 
     A thin helper over `Diagnostics` used by the validators: `at.error(
-    "services[0].sid", "...")` instead of repeating file and partition.
+    Code.RANGE, "services[0].sid", "...")` instead of repeating file and
+    partition.
     """
 
     def __init__(self, diag: Diagnostics, path: str,
@@ -80,9 +87,10 @@ class Located:
         self.path = path
         self.partition = partition
 
-    def error(self, attribute: Optional[str], message: str) -> None:
+    def error(self, code: Code, attribute: Optional[str],
+              message: str) -> None:
         """Records an error about `attribute` of this place."""
-        self.diag.error(self.path, self.partition, attribute, message)
+        self.diag.error(code, self.path, self.partition, attribute, message)
 
     def show(self, path: str) -> str:
         """Returns the printed name of another input file (for messages)."""

@@ -1,22 +1,27 @@
 """Stage 3: the immutable model the templates render.
 
 Built from checked declarations only; everything derived is decided here, in
-one place: PIDs for partitions without one, load order, service signals,
-stateless handle indices and values, and the table offsets of the load info.
+one place: PIDs for partitions without one, load order, service and IRQ
+signals, stateless handle indices and values, where each partition's header
+goes, its library, and the table offsets of the load info.
 """
 
+import heapq
+import posixpath
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
-from wm_checks import dependency_graph
-from wm_decl import (AUTO, STATELESS_MAX, IrqDecl, MmioDecl, PartitionDecl,
-                     ServiceDecl)
+from wm_checks import dependency_graph, irq_number
+from wm_decl import AUTO, STATELESS_MAX, PartitionDecl, ServiceDecl
+from wm_load import library_kind
+from wm_platform import Platform
 
 PRIORITY_VALUE = MappingProxyType({"HIGH": 0x0F, "NORMAL": 0x1F, "LOW": 0x7F})
 FIRST_SIGNAL_BIT = 4               # bits 0..3 are reserved in every partition
+LAST_SIGNAL_BIT = 31               # IRQ j gets bit 31 - j
 STATELESS_HANDLE_BIT = 0x40000000
-PID_AUTO_AFTER = 255               # auto PIDs start above the SPM's range
+PID_AUTO_AFTER = 255               # auto PIDs start above Warden's range
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,7 @@ class Service:
     stateless_index: int           # 1..32 for a stateless service, else 0
     partition_index: int           # position of its partition in load order
     description: Optional[str]
+    function: str = ""             # the SFN serving it
 
     @property
     def lower(self) -> str:
@@ -60,27 +66,64 @@ class Service:
 
 
 @dataclass(frozen=True)
-class Partition:
+class Irq:
+    """An IRQ as the load info describes it."""
+
+    name: str                      # the signal's name without _SIGNAL (1.1)
+                                   # or the 1.0 signal name
+    signal_macro: str              # <name>_SIGNAL (1.1) / `signal` (1.0)
+    signal: int                    # 1 << (31 - j)
+    source: Union[int, str]        # as written in the manifest
+    number: int                    # the IRQ number
+    flih: Optional[str]            # FLIH function, or None (SLIH)
+    partition_index: int
+    client_id_base: Optional[int]
+    client_id_limit: Optional[int]
+
+
+@dataclass(frozen=True)
+class Mmio:
+    """An MMIO region with its base and size (from the platform if named)."""
+
+    name: Optional[str]
+    base: int
+    size: int
+    read_write: bool
+    partition_index: int
+
+
+@dataclass(frozen=True)
+class Partition:  # pylint: disable=too-many-instance-attributes
     """A partition as the generated headers and load info describe it."""
 
     name: str
     pid: int
     header: str                    # psa_manifest/<header>.h
+    output_dir: str                # of its header: "" = OUTDIR, relative
+                                   # to OUTDIR, or absolute
     ffm_version: str
     psa_rot: bool
     priority: str                  # HIGH / NORMAL / LOW
-    model: str                     # IPC / SFN
+    model: str                     # IPC / SFN (dual resolved)
+    declared_model: str            # IPC / SFN / dual / library
     entry_point: Optional[str]
     entry_init: Optional[str]
-    stack_size: int
-    heap_size: Optional[int]
+    stack_size: Union[int, str]
+    heap_size: Union[None, int, str]
     description: Optional[str]
     services: Tuple[Service, ...]
     dependencies: Tuple[str, ...]  # service names, as in the manifest
+    irqs: Tuple[Irq, ...]
+    mmio: Tuple[Mmio, ...]
     first_service: int
     first_dep: int
-    mmio_regions: Tuple[MmioDecl, ...]
-    irqs: Tuple[IrqDecl, ...]
+    first_irq: int
+    first_mmio: int
+    library: str                   # its CMake library
+    library_patterns: Tuple[str, ...]
+    object_patterns: Tuple[str, ...]
+    client_id_base: Optional[int]
+    client_id_limit: Optional[int]
 
     @property
     def lower(self) -> str:
@@ -93,11 +136,23 @@ class Partition:
         return self.model == "IPC"
 
     @property
+    def header_path(self) -> str:
+        """Its header's path, relative to OUTDIR unless output_dir is
+        absolute; what the load info #includes."""
+        return posixpath.join(self.output_dir, "psa_manifest",
+                              self.header + ".h")
+
+    @property
     def flags(self) -> Tuple[str, ...]:
         """The WARDEN_PART_* flags that apply."""
         named = (("WARDEN_PART_MODEL_IPC", self.model_ipc),
                  ("WARDEN_PART_PSA_ROT", self.psa_rot))
         return tuple(name for name, on in named if on)
+
+    @property
+    def patterns(self) -> Tuple[str, ...]:
+        """The linker input patterns of its code and data."""
+        return self.library_patterns + self.object_patterns
 
 
 @dataclass(frozen=True)
@@ -107,11 +162,22 @@ class Build:
     backend: str                   # SFN / IPC
     isolation_level: int
     partitions: Tuple[Partition, ...]   # in load order
+    disabled: Tuple[str, ...] = ()      # list items switched off
 
     @property
     def services(self) -> Tuple[Service, ...]:
         """All services, grouped per partition in load order."""
         return tuple(s for p in self.partitions for s in p.services)
+
+    @property
+    def irqs(self) -> Tuple[Irq, ...]:
+        """All IRQs, grouped per partition in load order."""
+        return tuple(i for p in self.partitions for i in p.irqs)
+
+    @property
+    def mmio(self) -> Tuple[Mmio, ...]:
+        """All MMIO regions, grouped per partition in load order."""
+        return tuple(m for p in self.partitions for m in p.mmio)
 
     @property
     def num_deps(self) -> int:
@@ -128,27 +194,36 @@ class Build:
         """True if any service is connection-based."""
         return any(s.connection_based for s in self.services)
 
+    def has_irq(self, handling: str) -> bool:
+        """True if any IRQ is handled as `handling` (FLIH or SLIH)."""
+        return any((i.flih is not None) == (handling == "FLIH")
+                   for i in self.irqs)
+
 
 def build_model(decls: Sequence[PartitionDecl], backend: str,
-                isolation_level: int) -> Build:
+                isolation_level: int, platform: Platform = Platform(),
+                disabled: Sequence[str] = ()) -> Build:
     """Derives the model from checked declarations (given in input order).
 
     The declarations must have passed `wm_validate` and `wm_checks`:
     names, SIDs and fixed stateless handles are unique, there are at most 32
-    stateless services and the dependencies form no cycle.
+    stateless services, the dependencies form no cycle and every named
+    region and IRQ source is on `platform`.
     """
     pids = assign_pids(decls)
     ordered = load_order(decls, pids)
     stateless = allocate_stateless([decls[i] for i in ordered])
     partitions: List[Partition] = []
-    first_service = first_dep = 0
+    offsets = {"service": 0, "dep": 0, "irq": 0, "mmio": 0}
     for position, i in enumerate(ordered):
-        part = _partition(decls[i], pids[i], position, first_service,
-                          first_dep, stateless, backend)
+        part = _partition(decls[i], pids[i], position, dict(offsets),
+                          stateless, backend, platform)
         partitions.append(part)
-        first_service += len(part.services)
-        first_dep += len(part.dependencies)
-    return Build(backend, isolation_level, tuple(partitions))
+        offsets["service"] += len(part.services)
+        offsets["dep"] += len(part.dependencies)
+        offsets["irq"] += len(part.irqs)
+        offsets["mmio"] += len(part.mmio)
+    return Build(backend, isolation_level, tuple(partitions), tuple(disabled))
 
 
 def assign_pids(decls: Sequence[PartitionDecl]) -> List[int]:
@@ -166,25 +241,34 @@ def assign_pids(decls: Sequence[PartitionDecl]) -> List[int]:
 
 
 def load_order(decls: Sequence[PartitionDecl], pids: Sequence[int]) -> List[int]:
-    """Indices of `decls` in load order: priority, dependency depth, PID.
+    """Indices of `decls` in load order.
 
-    A partition's depth is 0 without dependencies on other partitions, else
-    one more than the deepest partition it depends on, so within a priority
-    every partition comes after the partitions providing its dependencies.
+    A partition always loads after the partitions that provide its
+    dependencies, whatever their priorities; among the partitions whose
+    providers are all loaded, the most urgent priority goes first, then the
+    lowest PID. (The dependencies form no cycle: checked before.)
     """
     graph = dependency_graph(decls)
-    depth: Dict[int, int] = {}
+    waiting = [len(edges) for edges in graph]
+    users: List[List[int]] = [[] for _ in decls]
+    for user, edges in enumerate(graph):
+        for provider in edges:
+            users[provider].append(user)
 
-    def depth_of(node: int) -> int:
-        """Memoised dependency depth of partition `node`."""
-        if node not in depth:
-            depth[node] = 1 + max((depth_of(n) for n in graph[node]),
-                                  default=-1)
-        return depth[node]
+    def key(i: int) -> Tuple[int, int, int]:
+        return (PRIORITY_VALUE[decls[i].priority], pids[i], i)
 
-    return sorted(range(len(decls)),
-                  key=lambda i: (PRIORITY_VALUE[decls[i].priority],
-                                 depth_of(i), pids[i]))
+    ready = [key(i) for i, count in enumerate(waiting) if count == 0]
+    heapq.heapify(ready)
+    order: List[int] = []
+    while ready:
+        node = heapq.heappop(ready)[2]
+        order.append(node)
+        for user in users[node]:
+            waiting[user] -= 1
+            if waiting[user] == 0:
+                heapq.heappush(ready, key(user))
+    return order
 
 
 def allocate_stateless(ordered: Sequence[PartitionDecl]
@@ -208,22 +292,55 @@ def allocate_stateless(ordered: Sequence[PartitionDecl]
     return result
 
 
+def library_name(decl: PartitionDecl) -> str:
+    """The partition's CMake library: from its first library_list pattern,
+    else tfm_<psa|app>_rot_partition_<name in lower case>."""
+    for pattern in decl.entry.library_patterns:
+        kind = library_kind(pattern)
+        if kind is not None:
+            return kind[1]
+    return "tfm_%s_rot_partition_%s" % ("psa" if decl.psa_rot else "app",
+                                        decl.name.lower())
+
+
 def _partition(decl: PartitionDecl, pid: int, position: int,
-               first_service: int, first_dep: int,
-               stateless: Dict[Tuple[str, str], int],
-               backend: str) -> Partition:
+               offsets: Dict[str, int],
+               stateless: Dict[Tuple[str, str], int], backend: str,
+               platform: Platform) -> Partition:
     """Builds one model partition at `position` in load order."""
     services = tuple(_service(decl, svc, position, stateless, backend)
                      for svc in decl.services)
+    irqs = tuple(_irq(irq, j, position, platform)
+                 for j, irq in enumerate(decl.irqs))
+    mmio = tuple(_mmio(region, position, platform)
+                 for region in decl.mmio_regions)
     return Partition(
         name=decl.name, pid=pid, header=decl.header,
+        output_dir=_output_dir(decl.entry.output_path),
         ffm_version=decl.ffm_version, psa_rot=decl.psa_rot,
         priority=decl.priority, model=decl.model,
+        declared_model=decl.declared_model or decl.model,
         entry_point=decl.entry_point, entry_init=decl.entry_init,
         stack_size=decl.stack_size, heap_size=decl.heap_size,
         description=decl.description, services=services,
-        dependencies=decl.dependencies, first_service=first_service,
-        first_dep=first_dep, mmio_regions=decl.mmio_regions, irqs=decl.irqs)
+        dependencies=decl.dependencies, irqs=irqs, mmio=mmio,
+        first_service=offsets["service"], first_dep=offsets["dep"],
+        first_irq=offsets["irq"], first_mmio=offsets["mmio"],
+        library=library_name(decl),
+        library_patterns=decl.entry.library_patterns or (
+            "*%s.*" % library_name(decl),),
+        object_patterns=decl.entry.object_patterns,
+        client_id_base=decl.client_id_base,
+        client_id_limit=decl.client_id_limit)
+
+
+def _output_dir(output_path: Optional[str]) -> str:
+    """Where a partition's header goes: "" for OUTDIR itself, else the
+    output_path normalised (relative to OUTDIR, or absolute)."""
+    if not output_path:
+        return ""
+    normal = posixpath.normpath(output_path)
+    return "" if normal == "." else normal
 
 
 def _service(decl: PartitionDecl, svc: ServiceDecl, position: int,
@@ -242,4 +359,26 @@ def _service(decl: PartitionDecl, svc: ServiceDecl, position: int,
         connection_based=svc.connection_based, strict=svc.strict,
         mm_iovec=svc.mm_iovec, signal=signal,
         stateless_index=stateless.get((decl.name, svc.name), 0),
-        partition_index=position, description=svc.description)
+        partition_index=position, description=svc.description,
+        function=svc.function or svc.name.lower() + "_sfn")
+
+
+def _irq(irq, index: int, position: int, platform: Platform) -> Irq:
+    """Builds IRQ number `index` of a partition: signal 1 << (31 - index)."""
+    number = irq_number(irq.source, platform)
+    assert number is not None, "checked by wm_checks"
+    return Irq(name=irq.name or irq.signal, signal_macro=irq.signal,
+               signal=1 << (LAST_SIGNAL_BIT - index), source=irq.source,
+               number=number, flih=irq.flih_function,
+               partition_index=position, client_id_base=irq.client_id_base,
+               client_id_limit=irq.client_id_limit)
+
+
+def _mmio(region, position: int, platform: Platform) -> Mmio:
+    """Builds one MMIO region; a named one takes the platform's numbers."""
+    base, size = region.base, region.size
+    if region.name is not None:
+        base, size = platform.regions[region.name]
+    return Mmio(name=region.name, base=base, size=size,
+                read_write=region.permission == "READ-WRITE",
+                partition_index=position)

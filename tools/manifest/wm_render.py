@@ -6,15 +6,21 @@ runs on the same inputs give byte-identical files.
 """
 
 import os
-from typing import Dict, Iterable
+import posixpath
+from typing import Dict, Iterable, List, Tuple
 
 import jinja2
 
 from wm_decl import header_key
-from wm_model import Build
+from wm_model import Build, Partition
 
 TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                             "templates")
+LINKER_SECTIONS = {
+    "code": (".text", ".text.*", ".rodata", ".rodata.*"),
+    "data": (".data", ".data.*"),
+    "bss": (".bss", ".bss.*", "COMMON"),
+}
 
 
 def _environment() -> jinja2.Environment:
@@ -26,6 +32,8 @@ def _environment() -> jinja2.Environment:
     env.filters["hex8"] = lambda value: "0x%08X" % value
     env.filters["hex"] = lambda value: "0x%X" % value
     env.filters["guard"] = header_guard
+    env.filters["dotq"] = dot_quote
+    env.filters["cmake_dir"] = cmake_dir
     return env
 
 
@@ -34,31 +42,86 @@ def header_guard(header: str) -> str:
     return "WARDEN_PSA_MANIFEST_%s_H" % header_key(header)
 
 
+def dot_quote(text: str) -> str:
+    """`text` as a quoted Graphviz ID (newlines become \\n)."""
+    escaped = str(text).replace("\\", "\\\\").replace('"', '\\"')
+    return '"%s"' % escaped.replace("\n", "\\n")
+
+
+def cmake_dir(output_dir: str) -> str:
+    """A partition's header directory as CMake sees it from the generated
+    warden_partitions.cmake (which lies in OUTDIR)."""
+    if posixpath.isabs(output_dir):
+        return output_dir
+    return posixpath.join("${CMAKE_CURRENT_LIST_DIR}", output_dir).rstrip("/")
+
+
+def rot_groups(build: Build) -> List[Tuple[str, Tuple[Partition, ...]]]:
+    """("psa", PSA-RoT partitions), ("app", Application-RoT ones), each in
+    load order."""
+    return [(group, tuple(p for p in build.partitions
+                          if p.psa_rot == (group == "psa")))
+            for group in ("psa", "app")]
+
+
 def render(build: Build) -> Dict[str, str]:
-    """Renders every output; maps path (relative to OUTDIR) to its text."""
+    """Renders every output; maps path (relative to OUTDIR, or absolute for
+    a partition with an absolute output_path) to its text."""
     env = _environment()
-    files = {
-        "psa_manifest/sid.h": env.get_template("sid.h.j2").render(build=build),
-        "psa_manifest/pid.h": env.get_template("pid.h.j2").render(build=build),
-        "warden_manifest.h":
-            env.get_template("warden_manifest.h.j2").render(build=build),
-        "warden_load_info.c":
-            env.get_template("warden_load_info.c.j2").render(build=build),
-    }
+    files = {}
+    for name in ("psa_manifest/sid.h", "psa_manifest/pid.h",
+                 "warden_manifest.h", "warden_load_info.c",
+                 "warden_partitions.cmake"):
+        template = env.get_template(posixpath.basename(name) + ".j2")
+        files[name] = template.render(build=build)
+    linker = env.get_template("linker.ld.j2")
+    for kind, sections in LINKER_SECTIONS.items():
+        files["warden_partition_%s.ld" % kind] = linker.render(
+            build=build, kind=kind, sections=sections,
+            groups=rot_groups(build))
     template = env.get_template("partition.h.j2")
     for part in build.partitions:
-        files["psa_manifest/%s.h" % part.header] = template.render(part=part)
+        files[part.header_path] = template.render(part=part)
     return dict(sorted(files.items()))
 
 
+def render_graph(build: Build) -> str:
+    """The Graphviz diagram of the partitions (see templates/graph.dot.j2)."""
+    return _environment().get_template("graph.dot.j2").render(
+        build=build, groups=rot_groups(build))
+
+
+OUTPUTS_RECORD = ".warden_manifest_outputs"
+
+
 def write_files(outdir: str, files: Dict[str, str]) -> None:
-    """Writes `files` under `outdir`, leaving unchanged files untouched.
+    """Writes `files` under `outdir`, leaving unchanged files untouched, and
+    removes the files an earlier run wrote that this one does not.
 
     A file whose content is already right keeps its timestamp, so a re-run
-    does not make the build recompile what includes it.
+    does not make the build recompile what includes it. The files written
+    are recorded (relative to OUTDIR, or absolute for a partition's absolute
+    output_path) in OUTDIR/.warden_manifest_outputs; a header left behind
+    by a partition that moved or went away could otherwise be included.
     """
+    record = os.path.join(outdir, OUTPUTS_RECORD)
+    written = sorted(os.path.normpath(rel) for rel in files)
+    for stale in sorted(set(_recorded(record)) - set(written)):
+        path = os.path.join(outdir, stale)
+        if os.path.isfile(path):
+            os.remove(path)
     for rel, text in files.items():
         write_if_changed(os.path.join(outdir, rel), text)
+    write_if_changed(record, "".join(rel + "\n" for rel in written))
+
+
+def _recorded(record: str) -> List[str]:
+    """The files an earlier run recorded (none if there is no record)."""
+    try:
+        with open(record, encoding="utf-8") as stream:
+            return [line.rstrip("\n") for line in stream if line.strip()]
+    except OSError:
+        return []
 
 
 def write_if_changed(path: str, text: str) -> None:

@@ -9,13 +9,17 @@
 
 #include "spm/load_info.h"
 #include "psa_manifest/sid.h"
-#include "psa_manifest/crypto_ipc.h"
-#include "psa_manifest/sfn_helper.h"
-#include "psa_manifest/legacy_10.h"
+#include "partitions/crypto/psa_manifest/crypto_ipc.h"
+#include "partitions/helper/psa_manifest/sfn_helper.h"
+#include "partitions/legacy/psa_manifest/legacy_10.h"
 
-static uint8_t test_sp_crypto_stack[2048] __attribute__((aligned(8)));
-static uint8_t test_sp_helper_stack[512] __attribute__((aligned(8)));
-static uint8_t test_sp_legacy_stack[1024] __attribute__((aligned(8)));
+/* Under the IPC backend every partition runs in a thread of its own. */
+static uint8_t test_sp_crypto_stack[2048]
+    __attribute__((aligned(8), section(".bss.warden_stack.test_sp_crypto")));
+static uint8_t test_sp_helper_stack[512]
+    __attribute__((aligned(8), section(".bss.warden_stack.test_sp_helper")));
+static uint8_t test_sp_legacy_stack[1024]
+    __attribute__((aligned(8), section(".bss.warden_stack.test_sp_legacy")));
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {
     {
@@ -31,6 +35,10 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nservices = 2,
         .first_dep = 0,
         .ndeps = 0,
+        .first_irq = 0,
+        .nirqs = 2,
+        .first_mmio = 0,
+        .nmmio = 2,
     },
     {
         .name = "TEST_SP_HELPER",
@@ -45,6 +53,10 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nservices = 2,
         .first_dep = 0,
         .ndeps = 1,
+        .first_irq = 2,
+        .nirqs = 0,
+        .first_mmio = 2,
+        .nmmio = 0,
     },
     {
         .name = "TEST_SP_LEGACY",
@@ -59,6 +71,10 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nservices = 1,
         .first_dep = 1,
         .ndeps = 2,
+        .first_irq = 2,
+        .nirqs = 1,
+        .first_mmio = 2,
+        .nmmio = 0,
     },
     {0},
 };
@@ -124,4 +140,50 @@ const uint32_t warden_deps[WARDEN_NUM_DEPS + 1] = {
     TEST_CRYPTO_SID,
     TEST_HELPER_SID,
     0,
+};
+
+const struct warden_irq_info warden_irqs[WARDEN_NUM_IRQS + 1] = {
+    {
+        .name = "A_IRQ",
+        .source = 7, /* TEST_A_IRQ */
+        .signal = A_IRQ_SIGNAL,
+        .flih = NULL,
+        .partition = 0,
+        .flags = 0,
+    },
+    {
+        .name = "B_IRQ",
+        .source = 9,
+        .signal = B_IRQ_SIGNAL,
+        .flih = b_irq_flih,
+        .partition = 0,
+        .flags = WARDEN_IRQ_FLIH,
+    },
+    {
+        .name = "LEGACY_IRQ_SIGNAL",
+        .source = 42,
+        .signal = LEGACY_IRQ_SIGNAL,
+        .flih = NULL,
+        .partition = 2,
+        .flags = 0,
+    },
+    {0},
+};
+
+const struct warden_mmio_info warden_mmio_regions[WARDEN_NUM_MMIO + 1] = {
+    {
+        .name = "TEST_PERIPHERAL_A",
+        .base = 0x40100000u,
+        .size = 0x1000u,
+        .partition = 0,
+        .flags = WARDEN_MMIO_READ_WRITE,
+    },
+    {
+        .name = NULL,
+        .base = 0x40000000u,
+        .size = 0x1000u,
+        .partition = 0,
+        .flags = 0,
+    },
+    {0},
 };

@@ -9,10 +9,10 @@
 
 #include "spm/load_info.h"
 #include "psa_manifest/sid.h"
-#include "psa_manifest/tfm_example_partition.h"
-#include "psa_manifest/warden_test_partition.h"
-#include "psa_manifest/warden_client_store_partition.h"
-#include "psa_manifest/warden_test_client_partition.h"
+#include "partitions/example/psa_manifest/tfm_example_partition.h"
+#include "partitions/test/psa_manifest/warden_test_partition.h"
+#include "partitions/test_client/psa_manifest/warden_test_client_partition.h"
+#include "partitions/client_store/psa_manifest/warden_client_store_partition.h"
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {
     {
@@ -28,6 +28,10 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nservices = 1,
         .first_dep = 0,
         .ndeps = 0,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
     },
     {
         .name = "WARDEN_SP_TEST",
@@ -42,20 +46,10 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nservices = 6,
         .first_dep = 0,
         .ndeps = 0,
-    },
-    {
-        .name = "WARDEN_SP_CLIENT_STORE",
-        .pid = 3002,
-        .flags = 0,
-        .priority = WARDEN_PRIORITY_NORMAL,
-        .entry_point = NULL,
-        .entry_init = NULL,
-        .stack_size = 1024,
-        .stack = NULL,
-        .first_service = 7,
-        .nservices = 2,
-        .first_dep = 0,
-        .ndeps = 0,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
     },
     {
         .name = "WARDEN_SP_TEST_CLIENT",
@@ -66,10 +60,32 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .entry_init = NULL,
         .stack_size = 2048,
         .stack = NULL,
-        .first_service = 9,
+        .first_service = 7,
         .nservices = 1,
         .first_dep = 0,
         .ndeps = 4,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
+    },
+    {
+        .name = "WARDEN_SP_CLIENT_STORE",
+        .pid = 3002,
+        .flags = 0,
+        .priority = WARDEN_PRIORITY_NORMAL,
+        .entry_point = NULL,
+        .entry_init = NULL,
+        .stack_size = 1024,
+        .stack = NULL,
+        .first_service = 8,
+        .nservices = 2,
+        .first_dep = 4,
+        .ndeps = 0,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
     },
     {0},
 };
@@ -146,30 +162,30 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .stateless_index = 0,
     },
     {
-        .name = "CLIENT_STORE",
-        .sid = CLIENT_STORE_SID,
-        .version = CLIENT_STORE_VERSION,
-        .sfn = client_store_sfn,
+        .name = "TEST_S_SUITE",
+        .sid = TEST_S_SUITE_SID,
+        .version = TEST_S_SUITE_VERSION,
+        .sfn = test_s_suite_sfn,
         .signal = 0,
         .partition = 2,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
         .stateless_index = 3,
     },
     {
-        .name = "CLIENT_TALLY",
-        .sid = CLIENT_TALLY_SID,
-        .version = CLIENT_TALLY_VERSION,
-        .sfn = client_tally_sfn,
+        .name = "CLIENT_STORE",
+        .sid = CLIENT_STORE_SID,
+        .version = CLIENT_STORE_VERSION,
+        .sfn = client_store_sfn,
         .signal = 0,
-        .partition = 2,
+        .partition = 3,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
         .stateless_index = 4,
     },
     {
-        .name = "TEST_S_SUITE",
-        .sid = TEST_S_SUITE_SID,
-        .version = TEST_S_SUITE_VERSION,
-        .sfn = test_s_suite_sfn,
+        .name = "CLIENT_TALLY",
+        .sid = CLIENT_TALLY_SID,
+        .version = CLIENT_TALLY_VERSION,
+        .sfn = client_tally_sfn,
         .signal = 0,
         .partition = 3,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
@@ -185,4 +201,12 @@ const uint32_t warden_deps[WARDEN_NUM_DEPS + 1] = {
     TEST_SECURE_ONLY_SID,
     TEST_SECURE_CONN_SID,
     0,
+};
+
+const struct warden_irq_info warden_irqs[WARDEN_NUM_IRQS + 1] = {
+    {0},
+};
+
+const struct warden_mmio_info warden_mmio_regions[WARDEN_NUM_MMIO + 1] = {
+    {0},
 };

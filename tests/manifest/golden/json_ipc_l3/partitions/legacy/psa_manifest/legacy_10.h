@@ -14,6 +14,8 @@
 
 #define TEST_LEGACY_SIGNAL (0x10U)
 
+#define LEGACY_IRQ_SIGNAL (0x80000000U)
+
 void test_legacy_main(void);
 
 #endif /* WARDEN_PSA_MANIFEST_LEGACY_10_H */

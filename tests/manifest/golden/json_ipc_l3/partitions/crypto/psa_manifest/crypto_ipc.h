@@ -15,6 +15,10 @@
 #define TEST_CRYPTO_SIGNAL (0x10U)
 #define TEST_CRYPTO_HASH_SIGNAL (0x20U)
 
+#define A_IRQ_SIGNAL (0x80000000U)
+#define B_IRQ_SIGNAL (0x40000000U)
+
 void test_crypto_main(void);
+psa_flih_result_t b_irq_flih(void);
 
 #endif /* WARDEN_PSA_MANIFEST_CRYPTO_IPC_H */

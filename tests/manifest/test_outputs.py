@@ -1,0 +1,191 @@
+"""The outputs beyond headers and load info: the linker fragments (linked
+with the host's GNU ld) and the Graphviz diagram."""
+
+import os
+import re
+import shutil
+import subprocess
+import unittest
+from unittest import mock
+
+from tests.manifest.support import (ToolCase, compile_c, partition,
+                                    run_tool, service, stateless)
+
+# A secure image layout that includes the fragments before its catch-alls.
+LINKER_SCRIPT = """\
+SECTIONS
+{
+  . = 0x10000;
+  .text : { INCLUDE warden_partition_code.ld *(.text .text.* .rodata*) }
+  .data : { INCLUDE warden_partition_data.ld *(.data .data.*) }
+  .bss : { INCLUDE warden_partition_bss.ld *(.bss .bss.* COMMON) }
+  /DISCARD/ : { *(.note*) *(.comment) *(.eh_frame*) }
+}
+"""
+
+PARTITION_C = """\
+int %(lib)s_data = 1;
+int %(lib)s_bss;
+int %(lib)s_code(void);
+int %(lib)s_code(void) { return %(lib)s_data + %(lib)s_bss; }
+"""
+
+
+def symbols(path):
+    """{name: address} from `nm` of a linked file."""
+    out = subprocess.run(["nm", path], capture_output=True, text=True,
+                         check=True).stdout
+    return {parts[2]: int(parts[0], 16) for parts in
+            (line.split() for line in out.splitlines()) if len(parts) == 3}
+
+
+class LinkerFragmentTest(ToolCase):
+    """Each partition's code, data and bss land inside its symbols, PSA-RoT
+    ones before Application-RoT ones, stacks with their partition."""
+
+    def test_link_places_each_partition_between_its_symbols(self):
+        if not (shutil.which("ld") and shutil.which("nm")):
+            self.skipTest("GNU ld and nm are needed")
+        parts = [("app.yaml", partition("TFM_SP_APP", [service("APP", 1)]),
+                  {"linker_pattern": {"library_list": [
+                      "*tfm_app_rot_partition_app.*"]}}),
+                 ("psa.yaml", partition("TFM_SP_PSA", [stateless("PSA", 2)],
+                                        type="PSA-ROT"),
+                  {"linker_pattern": {"library_list": [
+                      "*tfm_psa_rot_partition_psa.*"],
+                                      "object_list": ["*psa_glue.o"]}})]
+        self.generate(parts, backend="IPC", level=3)
+        out = self.path("out")
+        objects = []
+        for lib, rel in (("app", "tfm_app_rot_partition_app.dir/app.o"),
+                         ("psa", "tfm_psa_rot_partition_psa.dir/psa.o"),
+                         ("glue", "misc/psa_glue.o")):
+            self.write("src/%s.c" % lib, PARTITION_C % {"lib": lib})
+            obj = os.path.join("objs", rel)
+            os.makedirs(os.path.join(out, os.path.dirname(obj)),
+                        exist_ok=True)
+            compile_c(self, out, source=self.path("src/%s.c" % lib), obj=obj)
+            objects.append(obj)
+        self.write("out/image.ld", LINKER_SCRIPT)
+        compile_c(self, out, obj="load_info.o")   # the stacks' sections
+        proc = subprocess.run(
+            ["ld", "-T", "image.ld", "-e", "0", "-o", "image.elf",
+             "--unresolved-symbols=ignore-all", *objects, "load_info.o"],
+            cwd=out, capture_output=True, text=True, check=False)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        sym = symbols(os.path.join(out, "image.elf"))
+
+        def inside(name, part, kind):
+            start = sym["warden_part_%s_%s_start" % (part, kind)]
+            end = sym["warden_part_%s_%s_end" % (part, kind)]
+            self.assertTrue(start <= sym[name] < end, (name, part, kind))
+            self.assertEqual(start % 32, 0)
+
+        for kind, suffix in (("code", "code"), ("data", "data"),
+                             ("bss", "bss")):
+            inside("app_" + suffix, "tfm_sp_app", kind)
+            inside("psa_" + suffix, "tfm_sp_psa", kind)
+            inside("glue_" + suffix, "tfm_sp_psa", kind)
+        inside("tfm_sp_app_stack", "tfm_sp_app", "bss")
+        inside("tfm_sp_psa_stack", "tfm_sp_psa", "bss")
+        self.assertLessEqual(sym["warden_psa_rot_code_end"],
+                             sym["warden_app_rot_code_start"])
+        self.assertLess(sym["warden_part_tfm_sp_psa_code_start"],
+                        sym["warden_part_tfm_sp_app_code_start"])
+
+
+class GraphTest(ToolCase):
+
+    def parts(self):
+        return [("a.yaml", partition("TFM_SP_A", [
+            service("ROT_A", 0xE0), stateless("ROT_HIDDEN", 0xE1,
+                                              non_secure_clients=False)],
+                                     irqs=[{"source": 5, "name": "A_IRQ",
+                                            "handling": "FLIH"}])),
+                ("b.yaml", partition("TFM_SP_B", [service("ROT_B", 0xF0)],
+                                     type="PSA-ROT",
+                                     dependencies=["ROT_HIDDEN"]))]
+
+    def graph(self, level, name="g.dot", backend="IPC"):
+        self.setup_parts(self.parts())
+        status, errors = self.run_in_tmp("--graph", name, backend=backend,
+                                         level=level)
+        self.assertEqual((status, errors), (0, []))
+        with open(self.path(os.path.splitext(name)[0] + ".dot"),
+                  encoding="utf-8") as stream:
+            return stream.read()
+
+    def test_callers_and_dependencies(self):
+        dot = self.graph(1, backend="SFN")
+        self.assertIn('"ns" -> "s:ROT_A";\n', dot)
+        self.assertIn('"ns" -> "s:ROT_B";\n', dot)
+        self.assertNotIn('"ns" -> "s:ROT_HIDDEN"', dot)
+        self.assertIn('"p:TFM_SP_B" -> "s:ROT_HIDDEN" [style=dashed, '
+                      'label="depends on"];\n', dot)
+        self.assertIn('"s:ROT_HIDDEN" [label="ROT_HIDDEN\\nSID 0x000000E1\\n'
+                      'stateless, handle 0x40000100, v1 STRICT", '
+                      'shape=ellipse];', dot)
+        self.assertIn('"i:A_IRQ_SIGNAL" [label="IRQ 5\\nA_IRQ_SIGNAL, FLIH", '
+                      'shape=diamond];', dot)
+
+    def test_isolation_level_1_has_one_boundary(self):
+        dot = self.graph(1, backend="SFN")
+        self.assertIn('label="Secure Processing Environment: isolation level '
+                      '1, no boundary between partitions";', dot)
+        self.assertNotIn("cluster_psa_rot", dot)
+        self.assertEqual(dot.count("style=dashed;"), 2)
+
+    def test_isolation_level_2_separates_the_rots(self):
+        dot = self.graph(2)
+        self.assertIn('subgraph "cluster_psa_rot" {\n      label="PSA RoT: '
+                      'isolated from the other RoT";', dot)
+        self.assertIn('subgraph "cluster_app_rot" {\n      label="Application '
+                      'RoT: isolated from the other RoT";', dot)
+        self.assertLess(dot.index("cluster_p_tfm_sp_b"),
+                        dot.index("cluster_app_rot"))
+
+    def test_isolation_level_3_isolates_every_partition(self):
+        dot = self.graph(3)
+        self.assertIn("every partition isolated", dot)
+        self.assertEqual(dot.count("style=bold;"), 5)  # SPE, 2 RoTs, 2 parts
+        self.assertNotIn("style=dashed;", dot)
+
+    def test_svg_with_graphviz(self):
+        if shutil.which("dot") is None:
+            self.skipTest("Graphviz is not installed")
+        self.graph(2, name="g.svg")
+        with open(self.path("g.svg"), encoding="utf-8") as stream:
+            svg = stream.read()
+        self.assertIn("<svg", svg)
+        self.assertIn("TFM_SP_A", svg)
+
+    def test_dot_only_without_graphviz(self):
+        self.write("g.svg", "<svg>stale</svg>")
+        with mock.patch("shutil.which", return_value=None):
+            self.setup_parts(self.parts())
+            status, errors = self.run_in_tmp("--graph", "g.svg")
+        # The note goes to stderr, it is not an error: exit status 0.
+        self.assertEqual(status, 0)
+        self.assertEqual(errors, [
+            "warden_manifest.py: Graphviz is not installed (Debian package "
+            "graphviz): wrote %s only" % self.path("g.dot")])
+        self.assertTrue(os.path.isfile(self.path("g.dot")))
+        self.assertFalse(os.path.exists(self.path("g.svg")))
+
+    def test_graph_without_outdir(self):
+        self.setup_parts(self.parts())
+        status, errors = run_tool(["-m", "manifest_list.yaml", "--backend",
+                                   "SFN", "--isolation-level", "1", "--graph",
+                                   "only.dot"], self.tmp)
+        self.assertEqual((status, errors), (0, []))
+        self.assertTrue(os.path.isfile(self.path("only.dot")))
+        self.assertFalse(os.path.exists(self.path("out")))
+
+    def test_graph_is_deterministic(self):
+        first = self.graph(3)
+        self.assertEqual(first, self.graph(3))
+        self.assertIsNone(re.search(r"0x[0-9a-f]*[a-f]", first))
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -3,6 +3,7 @@
 #include "spm/backend.h"
 #include "spm/client_api.h"
 #include "spm/loader.h"
+#include "spm/ns_client.h"
 
 void world_reset(void)
 {
@@ -10,6 +11,7 @@ void world_reset(void)
     fake_platform_reset();
     fake_arch_reset();
     world_mem_reset();
+    spm_ns_client_reset();
 }
 
 void world_load(void)

@@ -30,6 +30,15 @@ bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
                              uint32_t access);
 
 /**
+ * True if the Non-secure code that entered the secure side through a veneer
+ * was running in Handler mode (an exception handler of the NS RTOS), false
+ * if it was in Thread mode. Only meaningful inside a veneer call.
+ * Armv8-M: IPSR is not zero (SG keeps the mode). Host: the hosted NS side
+ * says so (arch/host/host_ns.h, host_ns_handler_enter()).
+ */
+bool arch_ns_caller_is_handler(void);
+
+/**
  * Starts the Non-secure image. Does not return: the run ends when the NS
  * side ends it (platform exit), or on a fault.
  */

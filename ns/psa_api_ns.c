@@ -1,40 +1,65 @@
 /*
  * The PSA client API on the Non-secure side, over the veneers. Arguments the
  * packed control word cannot carry are refused here, as the reference does;
- * everything else is checked by the SPM.
+ * everything else is checked by the SPM. Each veneer call is made under the
+ * NS interface lock (ns_interface.h), so NS threads enter one at a time.
  */
+#include "ns_interface.h"
 #include "psa/client.h"
 #include "tfm_psa_call_pack.h"
 #include "tfm_veneers.h"
 
 uint32_t psa_framework_version(void)
 {
-    return tfm_psa_framework_version_veneer();
+    uint32_t version;
+
+    /* Locked too: any Thread-mode entry stacks a secure frame. */
+    ns_interface_lock();
+    version = tfm_psa_framework_version_veneer();
+    ns_interface_unlock();
+    return version;
 }
 
 uint32_t psa_version(uint32_t sid)
 {
-    return tfm_psa_version_veneer(sid);
+    uint32_t version;
+
+    ns_interface_lock();
+    version = tfm_psa_version_veneer(sid);
+    ns_interface_unlock();
+    return version;
 }
 
 psa_handle_t psa_connect(uint32_t sid, uint32_t version)
 {
-    return tfm_psa_connect_veneer(sid, version);
+    psa_handle_t handle;
+
+    ns_interface_lock();
+    handle = tfm_psa_connect_veneer(sid, version);
+    ns_interface_unlock();
+    return handle;
 }
 
 psa_status_t psa_call(psa_handle_t handle, int32_t type,
                       const psa_invec *in_vec, size_t in_len,
                       psa_outvec *out_vec, size_t out_len)
 {
+    psa_status_t status;
+
     if (type < PSA_CALL_TYPE_MIN || type > PSA_CALL_TYPE_MAX ||
         in_len > PSA_MAX_IOVEC || out_len > PSA_MAX_IOVEC) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
-    return tfm_psa_call_veneer(handle, PARAM_PACK(type, in_len, out_len),
-                               in_vec, out_vec);
+    ns_interface_lock();
+    status = tfm_psa_call_veneer(handle, PARAM_PACK(type, in_len, out_len),
+                                 in_vec, out_vec);
+    ns_interface_unlock();
+    return status;
 }
 
 void psa_close(psa_handle_t handle)
 {
+    ns_interface_lock();
     (void)tfm_psa_close_veneer(handle);
+    ns_interface_unlock();
 }

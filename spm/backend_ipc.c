@@ -38,6 +38,9 @@ void backend_init(void)
 
         SPM_ASSERT(info->stack != NULL && info->stack_size >= 256u);
         SPM_ASSERT(ipc ? info->entry_point != NULL : info->entry_point == NULL);
+        for (uint32_t j = 0; !ipc && j < info->nservices; j++) {
+            SPM_ASSERT(warden_services[info->first_service + j].sfn != NULL);
+        }
         set_allowed_signals(p);
         p->state = ipc ? SPM_PART_READY : SPM_PART_UNINIT;
         arch_thread_init(&sched_thread_of(p)->ctx, info->stack,
@@ -184,9 +187,13 @@ void ipc_terminate_cleanup(struct spm_partition *p)
     p->state = SPM_PART_TERMINATED;
     fail_queue(p);
     fail_active(p);
-    for (uint32_t i = 0; i < WARDEN_CONN_MAX; i++) {
-        if (spm_conns[i].state == SPM_CONN_IDLE && spm_conns[i].client == p) {
-            spm_conn_free(&spm_conns[i]); /* its connections close */
+    /* Its connections close, and so does a reply it did not collect. */
+    for (uint32_t i = 0; i < SPM_NUM_SLOTS; i++) {
+        struct spm_conn *conn = &spm_conns[i];
+
+        if (conn->client == p &&
+            (conn->state == SPM_CONN_IDLE || conn->state == SPM_CONN_REPLIED)) {
+            spm_conn_free(conn);
         }
     }
     p->be.asserted = 0u;

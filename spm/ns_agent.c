@@ -1,7 +1,8 @@
 /*
  * The NS agent: the veneers' way into the SPM. It decodes what only the
  * veneer ABI has (the packed control word), refuses a second NS entry while
- * a secure call is in progress, and calls the client API as the NS client.
+ * a secure call is in progress, takes the NS caller's client ID once per
+ * call (spm/ns_client.h) and calls the client API as the NS client.
  */
 #include "spm/ns_agent.h"
 
@@ -9,13 +10,20 @@
 #include "spm/client_api.h"
 #include "spm/loader.h"
 #include "spm/log.h"
+#include "spm/ns_client.h"
 #include "tfm_psa_call_pack.h"
 
-/* NS may only enter while no secure partition is running (an NS interrupt
- * handler calling a veneer in the middle of a secure call is refused). */
-static bool ns_may_enter(void)
+/* An NS call starts here. It is refused while a secure partition runs or
+ * another NS call is in progress (an NS interrupt handler, or an NS thread
+ * whose RTOS preempted another one inside a secure call), and while the NS
+ * side manages NSIDs with no context loaded; otherwise it takes its client
+ * ID, once (spm/ns_client.h). */
+static psa_status_t ns_enter(void)
 {
-    return backend_current() == &spm_ns_agent;
+    if (backend_current() != &spm_ns_agent) {
+        return PSA_ERROR_CONNECTION_BUSY;
+    }
+    return spm_ns_enter();
 }
 
 uint32_t spm_ns_framework_version(void)
@@ -25,19 +33,27 @@ uint32_t spm_ns_framework_version(void)
 
 uint32_t spm_ns_version(uint32_t sid)
 {
-    if (!ns_may_enter()) {
+    uint32_t version;
+
+    if (ns_enter() != PSA_SUCCESS) {
         return PSA_VERSION_NONE;
     }
-    return spm_version(&spm_ns_agent, sid);
+    version = spm_version(&spm_ns_agent, sid);
+    spm_ns_leave();
+    return version;
 }
 
 psa_handle_t spm_ns_connect(uint32_t sid, uint32_t version)
 {
-    if (!ns_may_enter()) {
-        return PSA_ERROR_CONNECTION_BUSY;
+    psa_handle_t handle = ns_enter();
+
+    if (handle != PSA_SUCCESS) {
+        return handle;
     }
-    return backend_client_resolve(&spm_ns_agent,
-                                  spm_connect(&spm_ns_agent, sid, version));
+    handle = backend_client_resolve(&spm_ns_agent,
+                                    spm_connect(&spm_ns_agent, sid, version));
+    spm_ns_leave();
+    return handle;
 }
 
 psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
@@ -45,34 +61,44 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
 {
     /* Bit 31 is the SPM's own marker: NS cannot claim anything with it. */
     uint32_t ctrl = ctrl_param & ~NS_VEC_DESC_BIT;
+    psa_status_t status = ns_enter();
 
-    if (!ns_may_enter()) {
-        return PSA_ERROR_CONNECTION_BUSY;
+    if (status != PSA_SUCCESS) {
+        return status;
     }
     if ((ctrl & CTRL_RESERVED_MASK) != 0u) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
+        status = PSA_ERROR_PROGRAMMER_ERROR;
+    } else {
+        status = backend_client_resolve(
+            &spm_ns_agent,
+            spm_call(&spm_ns_agent, handle,
+                     (int32_t)(int16_t)((ctrl & TYPE_MASK) >> TYPE_OFFSET),
+                     spm_uptr(in_vec), (ctrl & IN_LEN_MASK) >> IN_LEN_OFFSET,
+                     spm_uptr(out_vec),
+                     (ctrl & OUT_LEN_MASK) >> OUT_LEN_OFFSET));
     }
-    return backend_client_resolve(
-        &spm_ns_agent,
-        spm_call(&spm_ns_agent, handle,
-                 (int32_t)(int16_t)((ctrl & TYPE_MASK) >> TYPE_OFFSET),
-                 spm_uptr(in_vec), (ctrl & IN_LEN_MASK) >> IN_LEN_OFFSET,
-                 spm_uptr(out_vec), (ctrl & OUT_LEN_MASK) >> OUT_LEN_OFFSET));
+    spm_ns_leave();
+    return status;
 }
 
 psa_status_t spm_ns_close(psa_handle_t handle)
 {
-    if (!ns_may_enter()) {
-        return PSA_ERROR_CONNECTION_BUSY;
+    psa_status_t status = ns_enter();
+
+    if (status != PSA_SUCCESS) {
+        return status;
     }
-    return backend_client_resolve(&spm_ns_agent,
-                                  spm_close(&spm_ns_agent, handle));
+    status =
+        backend_client_resolve(&spm_ns_agent, spm_close(&spm_ns_agent, handle));
+    spm_ns_leave();
+    return status;
 }
 
 void spm_main(void)
 {
     warden_log("[Warden] SPM %s backend, isolation level %d, %d partitions\r\n",
                WARDEN_BACKEND_NAME, TFM_ISOLATION_LEVEL, WARDEN_NUM_PARTITIONS);
+    spm_ns_client_reset();
     spm_load();
     backend_init();
     backend_system_run();

@@ -11,7 +11,19 @@
 
 #include "psa/client.h"
 
+/** PSA_FRAMEWORK_VERSION, always (it names no client). */
 uint32_t spm_ns_framework_version(void);
+
+/*
+ * The others first refuse a call that cannot start (spm/ns_client.h,
+ * spm_ns_enter()): while a secure partition runs or another NS call is in
+ * progress, connect, call and close return PSA_ERROR_CONNECTION_BUSY; while
+ * the NS side manages NSIDs (NSCE) with no context loaded, they return
+ * PSA_ERROR_PROGRAMMER_ERROR; spm_ns_version() returns PSA_VERSION_NONE for
+ * both. spm_ns_call() also refuses a control word with reserved bits set
+ * (PSA_ERROR_PROGRAMMER_ERROR; bit 31 is ignored). Otherwise each is the
+ * client API of spm/client_api.h, for the NS client.
+ */
 uint32_t spm_ns_version(uint32_t sid);
 psa_handle_t spm_ns_connect(uint32_t sid, uint32_t version);
 psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,

@@ -1,6 +1,13 @@
 #include "spm/ns_client.h"
 
+#include <stdatomic.h>
+
+#include "spm/nsce.h"
 #include "spm/spm.h"
+
+static atomic_flag ns_busy = ATOMIC_FLAG_INIT;
+static int32_t ns_call_client_id =
+    SPM_NS_CLIENT_ID_LIMIT + 1 + SPM_NS_DEFAULT_NSID;
 
 bool spm_nsid_valid(int32_t nsid)
 {
@@ -8,7 +15,42 @@ bool spm_nsid_valid(int32_t nsid)
            nsid >= SPM_NS_CLIENT_ID_BASE - SPM_NS_CLIENT_ID_LIMIT - 1;
 }
 
+int32_t spm_nsid_to_client_id(int32_t nsid)
+{
+    return SPM_NS_CLIENT_ID_LIMIT + 1 + nsid;
+}
+
+psa_status_t spm_ns_enter(void)
+{
+    int32_t nsid;
+
+    /* Test-and-set in one step: an NS handler entering between a test and
+     * a set would otherwise get in too. */
+    if (atomic_flag_test_and_set(&ns_busy)) {
+        return PSA_ERROR_CONNECTION_BUSY;
+    }
+    nsid = spm_nsce_current_nsid();
+    if (!spm_nsid_valid(nsid)) {
+        atomic_flag_clear(&ns_busy);
+        return PSA_ERROR_PROGRAMMER_ERROR;
+    }
+    ns_call_client_id = spm_nsid_to_client_id(nsid);
+    return PSA_SUCCESS;
+}
+
+void spm_ns_leave(void)
+{
+    atomic_flag_clear(&ns_busy);
+}
+
 int32_t spm_ns_client_id(void)
 {
-    return SPM_NS_CLIENT_ID_LIMIT + 1 + SPM_NS_DEFAULT_NSID;
+    return ns_call_client_id;
+}
+
+void spm_ns_client_reset(void)
+{
+    atomic_flag_clear(&ns_busy);
+    ns_call_client_id = spm_nsid_to_client_id(SPM_NS_DEFAULT_NSID);
+    spm_nsce_reset();
 }

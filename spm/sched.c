@@ -108,6 +108,12 @@ void sched_unlock(void)
     }
 }
 
+void sched_drop_lock(void)
+{
+    lock_depth = 0u;
+    switch_pending = false;
+}
+
 struct sched_thread *sched_switch(struct sched_thread *cur)
 {
     if (lock_depth != 0u) {

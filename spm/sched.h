@@ -59,6 +59,12 @@ void sched_lock(void);
 void sched_unlock(void);
 
 /**
+ * Drops the lock without switching: only for the fault path, which stops
+ * the thread that held it (outside SPM code, so no SPM state is half done).
+ */
+void sched_drop_lock(void);
+
+/**
  * Hook for the port's switch code (PendSV, or arch_yield on the host):
  * records that @p cur's context was saved and returns the thread to run.
  * With the lock held it returns @p cur and remembers the request.

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Runs every test layer of Warden and ends with "N passed, N failed".
 
-Layers, in order: configuration checks, host build, cmocka unit tests,
-manifest tool tests, host regression and demo, out-of-tree partitions (the
-three layouts of examples/out_of_tree built and run on the host, and the
-misuses of warden_partition() refused), fuzzers (short runs), the an505-sfn
-build with its regression suite and demo on QEMU, the benchmark against
-the committed bench/results.json, cppcheck and the clang-format check.
-Each test case found in a layer's output counts
-once; a layer that crashes or times out without reporting counts as one
+Layers, in order: configuration checks, the host and host-ipc builds with
+cmocka unit tests, regression suites, NSCE suites and demo, manifest tool
+tests, out-of-tree partitions (the three layouts of examples/out_of_tree
+built and run on the host, and the misuses of warden_partition() refused),
+fuzzers (short runs), the an505-sfn and an505-ipc-l1 builds with their
+regression suites, NSCE suites, NSCE soak, demo and fault report on QEMU,
+the NSCE suites with TFM_NS_MANAGE_NSID=OFF, the benchmark against the
+committed bench/results.json, cppcheck and the clang-format check. Each
+test case found in a layer's output counts once; a layer that crashes or times out without reporting counts as one
 failure, so nothing can pass by saying nothing.
 """
 import argparse
@@ -86,6 +87,10 @@ def configure_checks(tally, python):
         (["-DWARDEN_CONN_MAX=0"], "connection slots must be 1..255"),
         (["-DWARDEN_BENCH=ON"], "WARDEN_BENCH=ON needs WARDEN_PLATFORM=an505"),
         (["-DWARDEN_FAULT_POLICY=reboot"], "the policies are 'reset'"),
+        (["-DWARDEN_NS_CONTEXT_SLOTS=0"], "NS context slots must be 1..255"),
+        (["-DWARDEN_NS_CONTEXT_SLOTS=256"],
+         "NS context slots must be 1..255"),
+        (["-DTFM_NS_MANAGE_NSID=maybe"], "it is a switch, ON or OFF"),
         (["-DCONFIG_TFM_SPM_BACKEND=IPC", "-DTFM_ISOLATION_LEVEL=2"],
          "IPC backend provides"),
     ]
@@ -94,7 +99,8 @@ def configure_checks(tally, python):
         with tempfile.TemporaryDirectory() as bdir:
             rc, out = run(["cmake", "-S", ROOT, "-B", bdir,
                            "-DWARDEN_PYTHON=" + python] + args, timeout=120)
-        if rc != 0 and want in out:
+        # CMake wraps long messages: compare with the lines joined.
+        if rc != 0 and want in " ".join(out.split()):
             passed += 1
         else:
             failed += 1
@@ -114,7 +120,11 @@ def unit_tests(tally):
     rc, out = run(["ctest", "--test-dir", "build/host", "-V",
                    "--timeout", "120"], timeout=900)
     passed = len(re.findall(r"\[       OK \] ", out))
-    failed = re.findall(r"\[  FAILED  \] (?!\d+ test)(\S+)", out)
+    # cmocka names a failed test twice (as it fails, and in its summary);
+    # ctest -V prefixes every line with the test's number.
+    failed = sorted(set(re.findall(
+        r"^(\d+: )?\[  FAILED  \] (?!\d+ test)(\S+)", out, re.M)))
+    failed = ["".join(f) for f in failed]
     extra = []
     if rc != 0 and not failed:
         extra = ["ctest exited %d" % rc]
@@ -150,6 +160,8 @@ def host_runs(tally, preset):
     bindir = "build/%s/bin" % preset
     rc, out = run([bindir + "/warden_ns_regression"], timeout=120)
     parse_result_lines(tally, "regression (%s)" % preset, rc, out)
+    rc, out = run([bindir + "/warden_ns_nsce"], timeout=120)
+    parse_result_lines(tally, "nsce (%s)" % preset, rc, out)
     rc, out = run([bindir + "/warden_ns_demo"], timeout=60)
     ok = rc == 0 and "Hello World" in out
     if not ok:
@@ -281,6 +293,10 @@ def qemu_runs(tally, python, preset):
                           bindir + "/warden_ns_regression.elf",
                           "--timeout", "300"], timeout=400)
     parse_result_lines(tally, "regression (QEMU %s)" % preset, rc, out)
+    rc, out = run(base + ["--icount", "--ns", bindir + "/warden_ns_nsce.elf",
+                          "--timeout", "300"], timeout=400)
+    parse_result_lines(tally, "nsce (QEMU %s)" % preset, rc, out)
+    qemu_soak(tally, python, preset)
     rc, out = run(base + ["--ns", bindir + "/warden_ns_demo.elf",
                           "--timeout", "120"], timeout=200)
     ok = rc == 0 and "Hello World" in out
@@ -297,6 +313,51 @@ def qemu_runs(tally, python, preset):
         show_tail(out)
     tally.add("fault report (QEMU %s)" % preset, int(ok), int(not ok),
               [] if ok else ["NS access to secure memory, exit %d" % rc])
+
+
+def qemu_soak(tally, python, preset):
+    """NS tasks preempted inside secure calls: nothing lost or misattributed.
+
+    Under -icount the SysTick period is counted in instructions, so the
+    ticks land at the same places on every run."""
+    bindir = "build/%s/bin" % preset
+    rc, out = run([python, "tools/qemu_run.py", "--icount", "--secure",
+                   bindir + "/warden_s.elf", "--ns",
+                   bindir + "/warden_ns_soak.elf", "--timeout", "600"],
+                  timeout=700)
+    figures = re.search(r"^soak: .*$", out, re.M)
+    if figures:
+        print(figures.group(0))
+    parse_result_lines(tally, "soak (QEMU %s)" % preset, rc, out)
+
+
+def nsce_off_runs(tally, python, jobs):
+    """TFM_NS_MANAGE_NSID=OFF: every NS call uses NSID -1 (host and QEMU)."""
+    for preset, targets in (("host", ["warden_ns_regression",
+                                       "warden_ns_nsce"]),
+                            ("an505-sfn", ["warden_ns_nsce"])):
+        bdir = "build/%s-nsce-off" % preset
+        ok = check(tally, "configure %s, NSCE OFF" % preset,
+                   ["cmake", "--preset", preset, "-B", bdir,
+                    "-DWARDEN_PYTHON=" + python,
+                    "-DTFM_NS_MANAGE_NSID=OFF"]) and \
+            check(tally, "build %s, NSCE OFF" % preset,
+                  ["cmake", "--build", bdir, "-j", str(jobs), "--target"]
+                  + targets)
+        if not ok:
+            continue
+        if preset == "host":
+            rc, out = run([bdir + "/bin/warden_ns_regression"], timeout=120)
+            parse_result_lines(tally, "regression (host, NSCE OFF)", rc, out)
+            rc, out = run([bdir + "/bin/warden_ns_nsce"], timeout=120)
+            parse_result_lines(tally, "nsce (host, NSCE OFF)", rc, out)
+        else:
+            rc, out = run([python, "tools/qemu_run.py", "--icount",
+                           "--secure", bdir + "/bin/warden_s.elf", "--ns",
+                           bdir + "/bin/warden_ns_nsce.elf",
+                           "--timeout", "300"], timeout=400)
+            parse_result_lines(tally, "nsce (QEMU %s, NSCE OFF)" % preset,
+                               rc, out)
 
 
 def bench_check(tally, python, jobs):
@@ -342,6 +403,7 @@ def main():
     for preset in QEMU_PRESETS:
         if build(t, preset, args.python, args.jobs):
             qemu_runs(t, args.python, preset)
+    nsce_off_runs(t, args.python, args.jobs)
     bench_check(t, args.python, args.jobs)
     static_checks(t)
 

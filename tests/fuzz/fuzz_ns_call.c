@@ -1,21 +1,27 @@
 /*
  * libFuzzer harness: everything the Non-secure side can send through the
- * veneers (handles, control words, descriptor arrays, buffers anywhere),
- * against the real SPM and the real partitions of the host build.
- * Property: no input halts, resets or crashes the secure side (a halt exits
- * the process, which libFuzzer reports), and the SPM never writes outside
- * the NS memory the input named (ASan).
+ * veneers (handles, control words, descriptor arrays, buffers anywhere, and
+ * NSCE calls with any token, NSID, group and thread, from either mode),
+ * against the real SPM (NSCE built) and the real partitions of the host
+ * build.
+ * Properties: no input halts, resets or crashes the secure side (a halt
+ * exits the process, which libFuzzer reports), the SPM never writes outside
+ * the NS memory the input named (ASan), and the NSID an NS call would take
+ * is always -1's default, none (0) or a translatable one.
  */
 #include <setjmp.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "arch/arch.h"
+#include "arch/host/host_ns.h"
 #include "host_mem.h"
 #include "psa_manifest/sid.h"
 #include "spm/backend.h"
 #include "spm/loader.h"
 #include "spm/ns_agent.h"
+#include "spm/ns_client.h"
+#include "spm/nsce.h"
 
 #define ARENA_SIZE  512u
 #define RO_SIZE     64u
@@ -79,9 +85,13 @@ static psa_handle_t take_handle(struct input *in, const psa_handle_t *open)
 {
     uint32_t sel = take(in, 1);
 
-    switch (sel % 5u) {
+    switch (sel % 7u) {
     case 0:
         return open[take(in, 1) % MAX_HANDLES];
+    case 5:
+        return (psa_handle_t)CLIENT_STORE_HANDLE;
+    case 6:
+        return (psa_handle_t)CLIENT_TALLY_HANDLE;
     case 1:
         return (psa_handle_t)TEST_STATELESS_HANDLE;
     case 2:
@@ -98,7 +108,7 @@ static uint32_t take_sid(struct input *in)
     static const uint32_t sids[] = {
         ROT_A_SID,          TEST_CONN_SID,        TEST_STRICT_SID,
         TEST_STATELESS_SID, TEST_SECURE_ONLY_SID, TEST_REFUSE_SID,
-        TEST_S_SUITE_SID
+        TEST_S_SUITE_SID,   CLIENT_STORE_SID,     CLIENT_TALLY_SID
     };
     uint32_t sel = take(in, 1);
 
@@ -120,8 +130,74 @@ static void patch_descriptor(struct input *in)
     memcpy(&ns_arena[off + sizeof(uintptr_t)], &len, sizeof(len));
 }
 
+/* An NSCE token: mostly near the valid ones, sometimes anything. */
+static uint32_t take_token(struct input *in)
+{
+    uint32_t sel = take(in, 1);
+
+    if (sel < 192u) {
+        return ((sel % 5u) << 16) | (take(in, 1) % 4u) << 8 | take(in, 1);
+    }
+    return take(in, 4);
+}
+
+static int32_t take_nsid(struct input *in)
+{
+    static const int32_t edges[] = { -1, -2, -65536, -65537, 0, 1, INT32_MIN };
+    uint32_t sel = take(in, 1);
+
+    if (sel < 128u) {
+        return edges[sel % (sizeof(edges) / sizeof(edges[0]))];
+    }
+    return (int32_t)take(in, 4);
+}
+
+/* One NSCE call, from Handler or Thread mode as the input says. */
+static void nsce_op(struct input *in)
+{
+    uint32_t op = take(in, 1);
+    bool handler = (op & 0x80u) == 0u;
+
+    if (handler) {
+        host_ns_handler_enter();
+    }
+    switch (op % 6u) {
+    case 0:
+        (void)spm_nsce_init(take(in, 1) % 6u);
+        break;
+    case 1:
+        (void)spm_nsce_acquire(take(in, 1) % 5u, take(in, 1));
+        break;
+    case 2:
+        (void)spm_nsce_release(take_token(in));
+        break;
+    case 3: {
+        uint32_t token = take_token(in);
+        (void)spm_nsce_load(token, take_nsid(in));
+        break;
+    }
+    case 4:
+        (void)spm_nsce_save(take_token(in));
+        break;
+    default:
+        (void)spm_nsce_register_client_id(take_nsid(in));
+        break;
+    }
+    if (handler) {
+        host_ns_handler_exit();
+    }
+    {
+        int32_t nsid = spm_nsce_current_nsid();
+
+        if (nsid != 0 && !spm_nsid_valid(nsid)) {
+            __builtin_trap();
+        }
+    }
+}
+
 static void boot(void)
 {
+    spm_ns_client_reset();
     spm_load();
     backend_init();
     if (setjmp(launched) == 0) {
@@ -147,7 +223,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     boot();
     memset(ns_arena, 0, sizeof(ns_arena));
     while (in.left != 0u) {
-        switch (take(&in, 1) % 6u) {
+        switch (take(&in, 1) % 7u) {
         case 0:
             (void)spm_ns_version(take_sid(&in));
             break;
@@ -168,6 +244,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             break;
         case 4:
             patch_descriptor(&in);
+            break;
+        case 5:
+            nsce_op(&in);
             break;
         default:
             (void)spm_ns_framework_version();

@@ -1,7 +1,8 @@
 /*
- * The loader's and the SFN backend's checks of the load info: built once
- * per flaw of fixture/flawed/flaws.h (FX_FLAW), each build must stop at
- * the matching SPM invariant; the FX_FLAW_NONE build must load.
+ * The loader's and the backends' checks of the load info: built once per
+ * backend and flaw of fixture/flawed/flaws.h (FX_FLAW, FX_BACKEND_FILE),
+ * each build must stop at the matching SPM invariant; the FX_FLAW_NONE
+ * build must load.
  */
 #include "flaws.h"
 #include "spm/backend.h"
@@ -21,7 +22,7 @@ static void test_flawed_load_info_is_refused(void **state)
     } else if (FX_FLAW_IN_BACKEND(FX_FLAW)) {
         spm_load();
         assert_int_equal(fake_platform_stops(), 0);
-        expect_fatal("spm/backend_sfn.c:", backend_init());
+        expect_fatal(FX_BACKEND_FILE, backend_init());
     } else {
         expect_fatal("spm/loader.c:", spm_load());
     }

@@ -6,6 +6,9 @@
 #include "spm/backend.h"
 #include "spm/handle.h"
 #include "spm/ns_agent.h"
+#include "spm/ns_client.h"
+#include "spm/nsce.h"
+#include "tfm_ns_client_ext.h"
 #include "tfm_psa_call_pack.h"
 #include "world.h"
 
@@ -182,6 +185,73 @@ static void test_reentry_is_refused(void **state)
     assert_int_equal(spm_ns_close(reentry_h), PSA_SUCCESS);
 }
 
+/* The NS side manages NSIDs and has nothing loaded: refused, no reset. */
+static void test_no_context_loaded_is_refused(void **state)
+{
+    psa_handle_t h = open_strict();
+
+    (void)state;
+    fake_arch_set_handler(true);
+    assert_int_equal(spm_nsce_init(0), WARDEN_NS_CONTEXT_SLOTS);
+    fake_arch_set_handler(false);
+    assert_int_equal(spm_ns_version(FX_STRICT_SID), PSA_VERSION_NONE);
+    assert_int_equal(spm_ns_connect(FX_STRICT_SID, 2), PROG_ERR);
+    assert_int_equal(ns_call_ctrl(FX_STATELESS_HANDLE, PARAM_PACK(0, 0, 0)),
+                     PROG_ERR);
+    assert_int_equal(ns_call_ctrl(h, PARAM_PACK(0, 0, 0)), PROG_ERR);
+    assert_int_equal(spm_ns_close(h), PROG_ERR);
+    assert_int_equal(spm_ns_framework_version(), 0x0101);
+    /* No service saw a message; the connection is still open. */
+    assert_int_equal(fx.calls[FX_STRICT], 1);
+    assert_int_equal(fx.calls[FX_STATELESS], 0);
+    assert_int_equal(spm_conns[0].state, SPM_CONN_IDLE);
+    assert_int_equal(fake_platform_stops(), 0);
+}
+
+static uint32_t ctx_a;
+static uint32_t ctx_b;
+static psa_status_t switch_nested;
+
+/* The NS RTOS's tick preempts the NS task inside the service: it saves the
+ * task's context, loads another's, and its handler tries a PSA call. */
+static psa_status_t preempt(enum fx_svc svc, const psa_msg_t *msg)
+{
+    (void)svc;
+    (void)msg;
+    fake_arch_set_handler(true);
+    assert_int_equal(spm_nsce_save(ctx_a), TFM_NS_CLIENT_ERR_SUCCESS);
+    assert_int_equal(spm_nsce_load(ctx_b, -3), TFM_NS_CLIENT_ERR_SUCCESS);
+    switch_nested = ns_call_ctrl(FX_STATELESS_HANDLE, PARAM_PACK(0, 0, 0));
+    fake_arch_set_handler(false);
+    return 33;
+}
+
+static void test_nsid_reaches_services_taken_at_entry(void **state)
+{
+    psa_handle_t h;
+
+    (void)state;
+    fake_arch_set_handler(true);
+    ctx_a = spm_nsce_acquire(1, 1);
+    ctx_b = spm_nsce_acquire(2, 1);
+    assert_int_equal(spm_nsce_load(ctx_a, -5), TFM_NS_CLIENT_ERR_SUCCESS);
+    fake_arch_set_handler(false);
+    h = open_strict();
+    assert_int_equal((uint32_t)fx.last[FX_STRICT].client_id, 0xC3FFFFFCu);
+    fx.handler = preempt;
+    assert_int_equal(ns_call_ctrl(h, PARAM_PACK(0, 0, 0)), 33);
+    fx.handler = NULL;
+    /* The call was A's from start to end; B's handler got in nowhere. */
+    assert_int_equal((uint32_t)fx.last[FX_STRICT].client_id, 0xC3FFFFFCu);
+    assert_int_equal(switch_nested, PSA_ERROR_CONNECTION_BUSY);
+    assert_int_equal(fx.calls[FX_STATELESS], 0);
+    /* The next call is B's. */
+    assert_int_equal(ns_call_ctrl(FX_STATELESS_HANDLE, PARAM_PACK(0, 0, 0)),
+                     PSA_SUCCESS);
+    assert_int_equal((uint32_t)fx.last[FX_STATELESS].client_id, 0xC3FFFFFEu);
+    assert_true(fx.last[FX_STATELESS].client_id < 0);
+}
+
 static void test_spm_main_boots(void **state)
 {
     (void)state;
@@ -208,10 +278,16 @@ static void test_spm_main_boots(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        T(test_version_connect_close), T(test_ctrl_decoding),
-        T(test_ctrl_negative_type),    T(test_ctrl_vector_counts),
-        T(test_ctrl_reserved_bits),    T(test_ctrl_bit31_is_ignored),
-        T(test_reentry_is_refused),    T(test_spm_main_boots),
+        T(test_version_connect_close),
+        T(test_ctrl_decoding),
+        T(test_ctrl_negative_type),
+        T(test_ctrl_vector_counts),
+        T(test_ctrl_reserved_bits),
+        T(test_ctrl_bit31_is_ignored),
+        T(test_reentry_is_refused),
+        T(test_no_context_loaded_is_refused),
+        T(test_nsid_reaches_services_taken_at_entry),
+        T(test_spm_main_boots),
     };
 
     return cmocka_run_group_tests_name("ns_agent", tests, NULL, NULL);

@@ -22,6 +22,7 @@ static unsigned checks;
 static struct fake_arch_check last_check;
 static bool launch_armed;
 static unsigned launches;
+static bool handler_mode;
 
 void fake_arch_reset(void)
 {
@@ -30,6 +31,17 @@ void fake_arch_reset(void)
     last_check = (struct fake_arch_check){ 0 };
     launch_armed = false;
     launches = 0;
+    handler_mode = false;
+}
+
+void fake_arch_set_handler(bool handler)
+{
+    handler_mode = handler;
+}
+
+bool arch_ns_caller_is_handler(void)
+{
+    return handler_mode;
 }
 
 void fake_arch_add_region(bool ns, uintptr_t base, size_t size, uint32_t access)

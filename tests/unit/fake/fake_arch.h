@@ -6,6 +6,8 @@
  *    range that is empty or wraps the address space never is. Every call is
  *    counted and the last one recorded.
  *  - arch_ns_launch() jumps back to fake_arch_launch_jmp (armed by the test).
+ *  - arch_ns_caller_is_handler() says what fake_arch_set_handler() set
+ *    (false after fake_arch_reset()).
  */
 #ifndef WARDEN_UNIT_FAKE_ARCH_H
 #define WARDEN_UNIT_FAKE_ARCH_H
@@ -46,5 +48,8 @@ struct fake_arch_check fake_arch_last_check(void);
 /** The next arch_ns_launch() jumps to fake_arch_launch_jmp. */
 void fake_arch_arm_launch(void);
 unsigned fake_arch_launches(void);
+
+/** What arch_ns_caller_is_handler() answers from now on. */
+void fake_arch_set_handler(bool handler);
 
 #endif /* WARDEN_UNIT_FAKE_ARCH_H */

@@ -12,6 +12,7 @@
 #include "partitions/example/psa_manifest/tfm_example_partition.h"
 #include "partitions/test/psa_manifest/warden_test_partition.h"
 #include "partitions/test_client/psa_manifest/warden_test_client_partition.h"
+#include "partitions/client_store/psa_manifest/warden_client_store_partition.h"
 
 /* Under the IPC backend every partition runs in a thread of its own. */
 static uint8_t tfm_sp_example_stack[512]
@@ -20,6 +21,8 @@ static uint8_t warden_sp_test_stack[1024]
     __attribute__((aligned(8), section(".bss.warden_stack.warden_sp_test")));
 static uint8_t warden_sp_test_client_stack[2048]
     __attribute__((aligned(8), section(".bss.warden_stack.warden_sp_test_client")));
+static uint8_t warden_sp_client_store_stack[1024]
+    __attribute__((aligned(8), section(".bss.warden_stack.warden_sp_client_store")));
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {
     {
@@ -71,6 +74,24 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nservices = 1,
         .first_dep = 0,
         .ndeps = 4,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
+    },
+    {
+        .name = "WARDEN_SP_CLIENT_STORE",
+        .pid = 3002,
+        .flags = 0,
+        .priority = WARDEN_PRIORITY_NORMAL,
+        .entry_point = NULL,
+        .entry_init = NULL,
+        .stack_size = 1024,
+        .stack = warden_sp_client_store_stack,
+        .first_service = 8,
+        .nservices = 2,
+        .first_dep = 4,
+        .ndeps = 0,
         .first_irq = 0,
         .nirqs = 0,
         .first_mmio = 0,
@@ -159,6 +180,26 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .partition = 2,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
         .stateless_index = 3,
+    },
+    {
+        .name = "CLIENT_STORE",
+        .sid = CLIENT_STORE_SID,
+        .version = CLIENT_STORE_VERSION,
+        .sfn = client_store_sfn,
+        .signal = 0x10U,
+        .partition = 3,
+        .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
+        .stateless_index = 4,
+    },
+    {
+        .name = "CLIENT_TALLY",
+        .sid = CLIENT_TALLY_SID,
+        .version = CLIENT_TALLY_VERSION,
+        .sfn = client_tally_sfn,
+        .signal = 0x20U,
+        .partition = 3,
+        .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
+        .stateless_index = 5,
     },
     {0},
 };

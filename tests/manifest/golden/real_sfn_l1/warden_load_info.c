@@ -12,6 +12,7 @@
 #include "partitions/example/psa_manifest/tfm_example_partition.h"
 #include "partitions/test/psa_manifest/warden_test_partition.h"
 #include "partitions/test_client/psa_manifest/warden_test_client_partition.h"
+#include "partitions/client_store/psa_manifest/warden_client_store_partition.h"
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {
     {
@@ -63,6 +64,24 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nservices = 1,
         .first_dep = 0,
         .ndeps = 4,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
+    },
+    {
+        .name = "WARDEN_SP_CLIENT_STORE",
+        .pid = 3002,
+        .flags = 0,
+        .priority = WARDEN_PRIORITY_NORMAL,
+        .entry_point = NULL,
+        .entry_init = NULL,
+        .stack_size = 1024,
+        .stack = NULL,
+        .first_service = 8,
+        .nservices = 2,
+        .first_dep = 4,
+        .ndeps = 0,
         .first_irq = 0,
         .nirqs = 0,
         .first_mmio = 0,
@@ -151,6 +170,26 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .partition = 2,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
         .stateless_index = 3,
+    },
+    {
+        .name = "CLIENT_STORE",
+        .sid = CLIENT_STORE_SID,
+        .version = CLIENT_STORE_VERSION,
+        .sfn = client_store_sfn,
+        .signal = 0,
+        .partition = 3,
+        .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
+        .stateless_index = 4,
+    },
+    {
+        .name = "CLIENT_TALLY",
+        .sid = CLIENT_TALLY_SID,
+        .version = CLIENT_TALLY_VERSION,
+        .sfn = client_tally_sfn,
+        .signal = 0,
+        .partition = 3,
+        .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
+        .stateless_index = 5,
     },
     {0},
 };

@@ -1,0 +1,135 @@
+/*
+ * A small preemptive NS kernel: the worked example of seed 000's RTOS
+ * integration of NSCE (docs/nsce-integration.md).
+ *
+ *  - Tasks with priorities (0 lowest .. KERNEL_PRIO_MAX), time-sliced among
+ *    equals at each tick, created and deleted at run time.
+ *  - Armv8-M: SysTick drives the ticks, PendSV switches tasks, SVC runs
+ *    kernel work and NSCE calls in Handler mode. Host: the same core with
+ *    cooperative switching (tasks switch only when they call the kernel;
+ *    never inside a secure call) and a simulated Handler mode.
+ *  - NSCE, exactly as seed 000 lists it: tfm_nsce_init() in kernel_init(),
+ *    tfm_nsce_acquire_ctx() at task creation, tfm_nsce_load_ctx() when a
+ *    task is switched in, tfm_nsce_save_ctx() when it is switched out,
+ *    tfm_nsce_release_ctx() at deletion. A task's NSID comes from the NSID
+ *    manager's name table (ns/nsid_manager.h).
+ *  - Secure calls are serialised by a kernel mutex (ns/ns_interface.h).
+ *
+ * Thread-mode functions must not be called from an exception handler.
+ */
+#ifndef WARDEN_NS_KERNEL_H
+#define WARDEN_NS_KERNEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define KERNEL_MAX_TASKS 8u /* tasks besides the idle task */
+#define KERNEL_PRIO_MAX  7u
+
+struct kernel_task;
+
+typedef void (*kernel_entry_t)(void *arg);
+
+struct kernel_mutex {
+    struct kernel_task *owner;
+};
+
+#define KERNEL_MUTEX_INIT \
+    {                     \
+        NULL              \
+    }
+
+struct kernel_stats {
+    uint32_t ticks;              /* SysTick interrupts */
+    uint32_t ticks_in_secure;    /* ... that interrupted secure code */
+    uint32_t switches;           /* task switches */
+    uint32_t switches_in_secure; /* ... of a task inside a secure call */
+    uint32_t nsce_errors;        /* NSCE calls of the kernel that failed */
+};
+
+/**
+ * Initialises the kernel and NSCE: tfm_nsce_init(@p contexts) in Handler
+ * mode. Call once, from the NS main, before anything else.
+ * @return the context slots NSCE granted; 0 when NSCE is not available
+ *         (TFM_NS_MANAGE_NSID=OFF): tasks then run without contexts and
+ *         every secure call uses NSID -1.
+ */
+uint32_t kernel_init(uint32_t contexts);
+
+/**
+ * Creates a task that runs @p entry(@p arg) at priority @p prio; when
+ * @p entry returns the task deletes itself. With NSCE, the task gets a
+ * context (group: task slot % granted slots, thread: task slot) and the
+ * NSID the name table gives @p name. Thread mode, before or after
+ * kernel_start(); a task of higher priority than the caller runs at once.
+ * @return the task, or NULL when: every task slot is in use; @p prio is
+ *         above KERNEL_PRIO_MAX; @p entry is NULL; NSCE refused a context.
+ */
+struct kernel_task *kernel_task_create(const char *name, uint8_t prio,
+                                       kernel_entry_t entry, void *arg);
+
+/**
+ * Deletes @p task (NULL: the caller) and releases its NSCE context.
+ * @return 0; -1 for the idle task, a task that does not exist, or one that
+ *         holds a kernel mutex (it may be inside a secure call, which the
+ *         secure side would then consider in progress forever). Deleting
+ *         the caller does not return.
+ */
+int kernel_task_delete(struct kernel_task *task);
+
+/**
+ * Starts scheduling; does not return. Armv8-M: each tick lasts between
+ * @p min_cycles and @p max_cycles processor cycles (a pseudo-random
+ * length when they differ, so that ticks land anywhere in the code).
+ * Host: ticks pass only while the idle task runs.
+ */
+__attribute__((noreturn)) void kernel_start(uint32_t min_cycles,
+                                            uint32_t max_cycles);
+
+/** Blocks the caller for @p ticks ticks (0: lets equal priorities run). */
+void kernel_sleep(uint32_t ticks);
+
+/** Lets another ready task of the caller's priority run. */
+void kernel_yield(void);
+
+/** Ticks since kernel_start(). */
+uint32_t kernel_ticks(void);
+
+/** The calling task (NULL before kernel_start()). */
+struct kernel_task *kernel_self(void);
+
+/** The NSID @p task uses now (its name's, or what kernel_set_nsid() set). */
+int32_t kernel_task_nsid(const struct kernel_task *task);
+
+/**
+ * Switches the caller's NSID: its context is loaded again with @p nsid
+ * (seed 000: a provisioning task working for several clients).
+ * @return TFM_NS_CLIENT_ERR_SUCCESS; NSCE's error otherwise (e.g.
+ *         TFM_NS_CLIENT_ERR_INVALID_NSID), and the NSID is unchanged;
+ *         TFM_NS_CLIENT_ERR_INVALID_TOKEN when the caller has no context.
+ */
+uint32_t kernel_set_nsid(int32_t nsid);
+
+/** Takes @p m, waiting while another task holds it. Not recursive. */
+void kernel_mutex_lock(struct kernel_mutex *m);
+
+/** Gives @p m to the waiting task of highest priority, or frees it. */
+void kernel_mutex_unlock(struct kernel_mutex *m);
+
+/**
+ * Runs @p fn(@p arg) in Handler mode (an SVC; directly when already in
+ * Handler mode) and returns its result. Works before kernel_start().
+ */
+uintptr_t kernel_handler_call(uintptr_t (*fn)(uintptr_t), uintptr_t arg);
+
+/** True when kernel_start() ran and the caller is a task (Thread mode). */
+bool kernel_in_task(void);
+
+/** True if ticks preempt tasks (Armv8-M); false on the host. */
+bool kernel_preemptive(void);
+
+/** The counters so far. */
+void kernel_get_stats(struct kernel_stats *out);
+
+#endif /* WARDEN_NS_KERNEL_H */

@@ -1,0 +1,182 @@
+/* The fake arch's threads: see fake_threads.h. */
+#include "fake_threads.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include <cmocka.h>
+
+#include "arch/arch.h"
+
+jmp_buf fake_threads_park_jmp;
+
+/* An arch_yield() whose player plays another thread. */
+struct play {
+    struct sched_thread *self;    /* suspended in that arch_yield() */
+    struct sched_thread *playing; /* the thread played meanwhile */
+    jmp_buf env;                  /* where the play ends if it parks */
+    struct play *prev;
+};
+
+static unsigned inits;
+static unsigned spm_calls;
+static unsigned yields;
+static struct sched_thread *picks[FAKE_MAX_PICKS];
+static void (*player)(struct sched_thread *t);
+static struct play *plays; /* innermost first */
+static bool park_armed;
+static struct sched_thread *parked;
+
+void fake_threads_reset(void)
+{
+    inits = 0;
+    spm_calls = 0;
+    yields = 0;
+    player = NULL;
+    plays = NULL;
+    park_armed = false;
+    parked = NULL;
+}
+
+void fake_threads_abandon(void)
+{
+    plays = NULL;
+}
+
+unsigned fake_thread_inits(void)
+{
+    return inits;
+}
+
+unsigned fake_spm_calls(void)
+{
+    return spm_calls;
+}
+
+unsigned fake_yields(void)
+{
+    return yields;
+}
+
+struct sched_thread *fake_pick(unsigned i)
+{
+    assert_true(i < yields && i < FAKE_MAX_PICKS);
+    return picks[i];
+}
+
+void fake_threads_clear_counts(void)
+{
+    yields = 0;
+    spm_calls = 0;
+}
+
+void fake_threads_player(void (*play)(struct sched_thread *t))
+{
+    player = play;
+}
+
+void fake_threads_arm_park(void)
+{
+    park_armed = true;
+}
+
+void fake_threads_disarm_park(void)
+{
+    park_armed = false;
+}
+
+struct sched_thread *fake_parked(void)
+{
+    return parked;
+}
+
+static struct sched_thread *thread(uint32_t i)
+{
+    return sched_thread_of(i == 0u ? &spm_ns_agent : &spm_partitions[i - 1u]);
+}
+
+void fake_threads_run_as(struct sched_thread *t)
+{
+    uint8_t saved[SPM_NUM_CLIENTS];
+
+    assert_int_equal(t->state, SCHED_READY);
+    for (uint32_t i = 0; i < SPM_NUM_CLIENTS; i++) {
+        saved[i] = thread(i)->state;
+        if (thread(i) != t) {
+            sched_block(thread(i));
+        }
+    }
+    assert_ptr_equal(sched_switch(sched_current()), t);
+    for (uint32_t i = 0; i < SPM_NUM_CLIENTS; i++) {
+        if (saved[i] == SCHED_READY) {
+            sched_ready(thread(i));
+        }
+    }
+}
+
+void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
+                      void (*entry)(void))
+{
+    inits++;
+    t->stack = stack;
+    t->size = size;
+    t->entry = entry;
+}
+
+uint32_t arch_spm_call(uint32_t (*fn)(void *arg), void *arg)
+{
+    spm_calls++;
+    return fn(arg);
+}
+
+static bool suspended(const struct sched_thread *t)
+{
+    for (const struct play *p = plays; p != NULL; p = p->prev) {
+        if (p->self == t) {
+            return true;
+        }
+    }
+    return false;
+}
+
+__attribute__((noreturn)) static void park(struct sched_thread *self)
+{
+    parked = self;
+    if (plays != NULL && plays->playing == self) {
+        longjmp(plays->env, 1); /* its play ends */
+    }
+    if (!park_armed) {
+        fail_msg("a thread (rank %u) yielded and would never resume",
+                 (unsigned)self->rank);
+        abort(); /* not reached */
+    }
+    park_armed = false;
+    plays = NULL;
+    longjmp(fake_threads_park_jmp, 1);
+}
+
+void arch_yield(void)
+{
+    struct play p = { .self = sched_current(), .prev = plays };
+    struct sched_thread *next = sched_switch(p.self);
+
+    if (yields < FAKE_MAX_PICKS) {
+        picks[yields] = next;
+    }
+    yields++;
+    if (next != p.self && player != NULL && !suspended(next)) {
+        p.playing = next;
+        plays = &p;
+        if (setjmp(p.env) == 0) {
+            player(next);
+        }
+        plays = p.prev;
+    }
+    if (p.self->state != SCHED_READY) {
+        park(p.self);
+    }
+    if (sched_current() != p.self) {
+        fake_threads_run_as(p.self);
+    }
+}

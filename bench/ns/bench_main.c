@@ -7,12 +7,15 @@
  *
  * Output, one line per operation, then the clock and an end marker:
  *
+ *   BENCH-BASELINE <key> <baseline key>     (for an op with a baseline)
  *   BENCH <key> <repetitions> <ticks> <label>
+ *   BENCH-ABSENT <key>                      (the configuration lacks it)
  *   BENCH-CLOCK <SysTick Hz>
  *   BENCH-DONE
  *
  * The key "overhead" is the harness itself (a call to a function that only
- * returns); tools/bench.py subtracts it and converts ticks to instructions.
+ * returns); tools/bench/bench.py subtracts it (or an op's baseline) and
+ * converts ticks to instructions.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -67,18 +70,27 @@ static bool measure(const struct bench_op *op, uint32_t reps, uint32_t *ticks)
 static bool run_op(const struct bench_op *op)
 {
     uint32_t ticks = 0u;
-    bool ok = true;
+    enum bench_setup state = BENCH_READY;
+    bool ok;
 
     if (op->setup != NULL) {
-        ok = op->setup();
+        state = op->setup();
     }
-    ok = ok && measure(op, BENCH_WARMUP, &ticks) &&
+    if (state == BENCH_ABSENT) {
+        ns_log("BENCH-ABSENT %s\r\n", op->key);
+        return true;
+    }
+    ok = state == BENCH_READY && measure(op, BENCH_WARMUP, &ticks) &&
          measure(op, BENCH_REPS, &ticks);
     if (op->teardown != NULL) {
         op->teardown();
     }
     if (!ok) {
+        ns_log("BENCH-FAIL %s\r\n", op->key);
         return false;
+    }
+    if (op->baseline != NULL) {
+        ns_log("BENCH-BASELINE %s %s\r\n", op->key, op->baseline);
     }
     ns_log("BENCH %s %lu %lu %s\r\n", op->key, (unsigned long)BENCH_REPS,
            (unsigned long)ticks, op->label);

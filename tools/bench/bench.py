@@ -37,6 +37,7 @@ RESULTS = os.path.join(BENCH, "results.json")
 TOLERANCE = 0.02          # a figure may be this much worse than committed
 CALIBRATION = 100         # instructions of the NS self-test operation
 LINE = re.compile(r"^BENCH (\S+) (\d+) (\d+) (.*?)\s*$")
+BASELINE = re.compile(r"^BENCH-BASELINE (\S+) (\S+)\s*$")
 CLOCK = re.compile(r"^BENCH-CLOCK (\d+)\s*$")
 
 
@@ -79,44 +80,52 @@ def run_once(python, bdir):
 
 
 def parse(out):
-    """[(key, label, reps, ticks)] and the SysTick frequency."""
+    """[(key, label, reps, ticks)], {key: baseline key}, the SysTick Hz."""
+    lines = out.splitlines()
     ops = [(m.group(1), m.group(4), int(m.group(2)), int(m.group(3)))
-           for m in map(LINE.match, out.splitlines()) if m]
-    clock = [int(m.group(1)) for m in map(CLOCK.match, out.splitlines()) if m]
+           for m in map(LINE.match, lines) if m]
+    baselines = {m.group(1): m.group(2)
+                 for m in map(BASELINE.match, lines) if m}
+    clock = [int(m.group(1)) for m in map(CLOCK.match, lines) if m]
     if "BENCH-DONE" not in out or not clock or not ops:
-        tail = "\n".join(out.splitlines()[-20:])
+        tail = "\n".join(lines[-20:])
         raise BenchError("the benchmark did not finish:\n" + tail)
-    return ops, clock[0]
+    return ops, baselines, clock[0]
 
 
-def instructions(ops, hz):
-    """{key: instructions per operation}, labels, with the harness removed."""
+def instructions(ops, baselines, hz):
+    """{key: instructions per operation} and labels: each op less its
+    baseline (the harness, "overhead", unless it names another op); the
+    baselines themselves are left out."""
     ns_per_tick = 1e9 / hz  # -icount shift=0: one instruction per ns
     per_op = {k: ticks * ns_per_tick / reps for k, _, reps, ticks in ops}
     if "overhead" not in per_op or "calibration" not in per_op:
         raise BenchError("no overhead or calibration line")
-    base = per_op["overhead"]
+    hidden = {"overhead"} | set(baselines.values())
     figures, labels = {}, {}
     for key, label, _, _ in ops:
-        figures[key] = round(per_op[key] - base, 1)
-        labels[key] = label
+        base = baselines.get(key, "overhead")
+        if base not in per_op:
+            raise BenchError("%s: no baseline %s" % (key, base))
+        if key not in hidden:
+            figures[key] = round(per_op[key] - per_op[base], 1)
+            labels[key] = label
     if figures.pop("calibration") != CALIBRATION:
         raise BenchError("the self-test measured %s instructions instead of "
                          "%d: the method is broken"
-                         % (per_op["calibration"] - base, CALIBRATION))
-    figures.pop("overhead")
+                         % (per_op["calibration"] - per_op["overhead"],
+                            CALIBRATION))
     labels.pop("calibration")
-    labels.pop("overhead")
     return figures, labels
 
 
 def measure(preset, python, jobs):
     bdir = build(preset, python, jobs)
     first, second = run_once(python, bdir), run_once(python, bdir)
-    ops, hz = parse(first)
-    if parse(second) != (ops, hz):
+    parsed = parse(first)
+    if parse(second) != parsed:
         raise BenchError("%s: two runs printed different figures" % preset)
-    figures, labels = instructions(ops, hz)
+    figures, labels = instructions(*parsed)
     with open(os.path.join(bdir, "bench", "warden_bench_s.map")) as f:
         footprint = mapfile.footprint(f.read())
     return {"instructions": figures, "bytes": footprint}, labels

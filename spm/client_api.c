@@ -65,7 +65,7 @@ static void prepare_msg(struct spm_conn *conn, int32_t type)
 
     msg->type = type;
     msg->handle = spm_conn_handle(conn);
-    msg->client_id = spm_client_id(conn->client);
+    msg->client_id = conn->client_id;
     msg->rhandle = conn->rhandle;
     /* Sizes past the vectors set_vectors() wrote are 0; nothing is read or
      * written yet. */
@@ -184,6 +184,7 @@ psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
 
     conn->service = svc;
     conn->client = caller;
+    conn->client_id = spm_client_id(caller);
     conn->in_len = 0u;
     conn->out_len = 0u;
     prepare_msg(conn, PSA_IPC_CONNECT);
@@ -222,6 +223,19 @@ static psa_status_t decode_stateless(struct spm_partition *caller,
     return PSA_SUCCESS;
 }
 
+/*
+ * True if @p conn is an open connection with no message in flight that
+ * belongs to this caller: the same client, and for NS the same client ID
+ * (an NS task cannot use the connection another task opened).
+ */
+static bool idle_connection_of(const struct spm_conn *conn,
+                               const struct spm_partition *caller)
+{
+    return conn != NULL && conn->client == caller &&
+           conn->state == SPM_CONN_IDLE &&
+           conn->client_id == spm_client_id(caller);
+}
+
 /* The open, idle connection of this caller a handle names. */
 static psa_status_t
 decode_connection(const struct spm_partition *caller, psa_handle_t handle,
@@ -230,8 +244,7 @@ decode_connection(const struct spm_partition *caller, psa_handle_t handle,
 {
     struct spm_conn *conn = spm_conn_from_handle(handle, true);
 
-    if (conn == NULL || conn->client != caller ||
-        conn->state != SPM_CONN_IDLE) {
+    if (!idle_connection_of(conn, caller)) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
     *out = conn;
@@ -271,6 +284,7 @@ psa_status_t spm_call(struct spm_partition *caller, psa_handle_t handle,
 
     conn->service = svc;
     conn->client = caller;
+    conn->client_id = spm_client_id(caller);
     set_vectors(conn, &v);
     prepare_msg(conn, type);
     return deliver(conn);
@@ -284,8 +298,7 @@ psa_status_t spm_close(struct spm_partition *caller, psa_handle_t handle)
         return PSA_SUCCESS;
     }
     conn = spm_conn_from_handle(handle, true);
-    if (conn == NULL || conn->client != caller ||
-        conn->state != SPM_CONN_IDLE) {
+    if (!idle_connection_of(conn, caller)) {
         return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
     }
     conn->in_len = 0u;

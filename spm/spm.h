@@ -60,8 +60,9 @@ struct spm_conn {
     uint8_t out_len;
     const struct warden_service_info *service;
     struct spm_partition *client;
-    void *rhandle;                     /* psa_set_rhandle() */
-    spm_uptr_t out_desc;               /* client's psa_outvec array */
+    int32_t client_id;   /* the client's ID when it connected, or called */
+    void *rhandle;       /* psa_set_rhandle() */
+    spm_uptr_t out_desc; /* client's psa_outvec array */
     spm_uptr_t in_base[PSA_MAX_IOVEC]; /* from the copied descriptors */
     spm_uptr_t out_base[PSA_MAX_IOVEC];
     size_t in_done[PSA_MAX_IOVEC];  /* bytes read or skipped */

@@ -426,6 +426,35 @@ static void t_client_ids_negative(struct test_result_t *ret)
     release_all();
 }
 
+/* A connection belongs to the NS client that opened it: another NSID (a
+ * task with another client ID) cannot call on it or close it. */
+static void t_connection_bound_to_client(struct test_result_t *ret)
+{
+    int32_t id = 0;
+    psa_outvec ov[] = { { &id, sizeof(id) } };
+    uint32_t t;
+    psa_handle_t h;
+
+    release_all();
+    t = acquire(1, 1);
+    TEST_CHECK(h_load(t, -2) == OK, "load as NSID -2");
+    h = psa_connect(TEST_CONN_SID, TEST_CONN_VERSION);
+    TEST_CHECK(PSA_HANDLE_IS_VALID(h), "connect as NSID -2");
+    TEST_CHECK(h_load(t, -3) == OK, "switch to NSID -3");
+    TEST_CHECK(psa_call(h, TEST_TYPE_CLIENT_ID, NULL, 0, ov, 1) ==
+                   PSA_ERROR_PROGRAMMER_ERROR,
+               "NSID -3 cannot call on NSID -2's connection");
+    TEST_CHECK(tfm_psa_close_veneer(h) == PSA_ERROR_PROGRAMMER_ERROR,
+               "nor close it");
+    TEST_CHECK(h_load(t, -2) == OK, "back to NSID -2");
+    TEST_CHECK(psa_call(h, TEST_TYPE_CLIENT_ID, NULL, 0, ov, 1) ==
+                       PSA_SUCCESS &&
+                   id == client_id_of(-2),
+               "its owner still can");
+    TEST_CHECK(tfm_psa_close_veneer(h) == PSA_SUCCESS, "and close it");
+    release_all();
+}
+
 static const struct test_t matrix[] = {
     { t_default_nsid_before_init, "default_nsid_before_init", "" },
     { t_register_before_init, "register_before_init", "" },
@@ -453,6 +482,7 @@ static const struct test_t matrix[] = {
     { t_init_grant, "init_grant", "" },
     { t_register_client_id, "register_client_id", "" },
     { t_client_ids_negative, "client_ids_negative", "" },
+    { t_connection_bound_to_client, "connection_bound_to_client", "" },
 };
 
 void nsce_suite_matrix(struct tf_totals *totals)

@@ -59,6 +59,11 @@ uint32_t spm_version(struct spm_partition *caller, uint32_t sid)
     return svc->version;
 }
 
+/*
+ * Starts the message of @p conn for a request of @p type: no vectors (all
+ * sizes 0), nothing read or written yet. Straight-line stores (GCC unrolls
+ * the loop); set_vectors() then fills in the vectors a call has.
+ */
 static void prepare_msg(struct spm_conn *conn, int32_t type)
 {
     psa_msg_t *msg = &conn->msg;
@@ -67,21 +72,18 @@ static void prepare_msg(struct spm_conn *conn, int32_t type)
     msg->handle = spm_conn_handle(conn);
     msg->client_id = conn->client_id;
     msg->rhandle = conn->rhandle;
-    /* Sizes past the vectors set_vectors() wrote are 0; nothing is read or
-     * written yet. */
+    conn->in_len = 0u;
+    conn->out_len = 0u;
     for (uint32_t i = 0; i < PSA_MAX_IOVEC; i++) {
-        if (i >= conn->in_len) {
-            msg->in_size[i] = 0u;
-        }
-        if (i >= conn->out_len) {
-            msg->out_size[i] = 0u;
-        }
+        msg->in_size[i] = 0u;
+        msg->out_size[i] = 0u;
         conn->in_done[i] = 0u;
         conn->out_done[i] = 0u;
     }
     conn->state = SPM_CONN_ACTIVE;
 }
 
+/* The vectors of a call, into the message prepare_msg() started. */
 static void set_vectors(struct spm_conn *conn, const struct spm_iovecs *v)
 {
     conn->in_len = (uint8_t)v->in_len;
@@ -185,8 +187,6 @@ psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
     conn->service = svc;
     conn->client = caller;
     conn->client_id = spm_client_id(caller);
-    conn->in_len = 0u;
-    conn->out_len = 0u;
     prepare_msg(conn, PSA_IPC_CONNECT);
     return deliver(conn);
 }
@@ -285,8 +285,8 @@ psa_status_t spm_call(struct spm_partition *caller, psa_handle_t handle,
     conn->service = svc;
     conn->client = caller;
     conn->client_id = spm_client_id(caller);
-    set_vectors(conn, &v);
     prepare_msg(conn, type);
+    set_vectors(conn, &v);
     return deliver(conn);
 }
 
@@ -301,8 +301,6 @@ psa_status_t spm_close(struct spm_partition *caller, psa_handle_t handle)
     if (!idle_connection_of(conn, caller)) {
         return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
     }
-    conn->in_len = 0u;
-    conn->out_len = 0u;
     prepare_msg(conn, PSA_IPC_DISCONNECT);
     return deliver(conn);
 }

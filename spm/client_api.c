@@ -61,8 +61,8 @@ uint32_t spm_version(struct spm_partition *caller, uint32_t sid)
 
 /*
  * Starts the message of @p conn for a request of @p type: no vectors (all
- * sizes 0), nothing read or written yet. Straight-line stores (GCC unrolls
- * the loop); set_vectors() then fills in the vectors a call has.
+ * sizes 0), nothing read or written yet, in straight-line stores; set_vectors()
+ * then fills in the vectors a call has.
  */
 static void prepare_msg(struct spm_conn *conn, int32_t type)
 {
@@ -74,6 +74,7 @@ static void prepare_msg(struct spm_conn *conn, int32_t type)
     msg->rhandle = conn->rhandle;
     conn->in_len = 0u;
     conn->out_len = 0u;
+#pragma GCC unroll 4
     for (uint32_t i = 0; i < PSA_MAX_IOVEC; i++) {
         msg->in_size[i] = 0u;
         msg->out_size[i] = 0u;

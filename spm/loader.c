@@ -12,12 +12,6 @@ struct spm_partition spm_partitions[WARDEN_NUM_PARTITIONS + 1];
 _Static_assert(WARDEN_NUM_SERVICES < 255, "service index + 1 fits a byte");
 static uint8_t stateless_table[SPM_STATELESS_MAX];
 
-struct spm_partition *
-spm_service_partition(const struct warden_service_info *svc)
-{
-    return &spm_partitions[svc->partition];
-}
-
 const struct warden_service_info *spm_service_by_sid(uint32_t sid)
 {
     for (uint32_t i = 0; i < WARDEN_NUM_SERVICES; i++) {

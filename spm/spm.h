@@ -83,7 +83,10 @@ static inline bool spm_is_ns(const struct spm_partition *p)
 }
 
 /** The partition of a service. */
-struct spm_partition *
-spm_service_partition(const struct warden_service_info *svc);
+static inline struct spm_partition *
+spm_service_partition(const struct warden_service_info *svc)
+{
+    return &spm_partitions[svc->partition];
+}
 
 #endif /* WARDEN_SPM_H */

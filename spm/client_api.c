@@ -14,14 +14,6 @@ uint32_t spm_framework_version(void)
     return PSA_FRAMEWORK_VERSION;
 }
 
-int32_t spm_client_id(const struct spm_partition *caller)
-{
-    if (spm_is_ns(caller)) {
-        return spm_ns_client_id();
-    }
-    return caller->info->pid;
-}
-
 /* Access control: non_secure_clients for NS, `dependencies` for an SP. */
 static bool may_call(const struct spm_partition *caller,
                      const struct warden_service_info *svc)

@@ -13,6 +13,7 @@
 
 #include "psa/client.h"
 #include "psa/service.h"
+#include "spm/ns_client.h"
 #include "spm/spm.h"
 
 /** PSA_FRAMEWORK_VERSION. */
@@ -65,6 +66,9 @@ static inline psa_status_t spm_not_serving(int32_t type)
 }
 
 /** The client ID services see for @p caller (< 0 for NS). */
-int32_t spm_client_id(const struct spm_partition *caller);
+static inline int32_t spm_client_id(const struct spm_partition *caller)
+{
+    return spm_is_ns(caller) ? spm_ns_client_id() : caller->info->pid;
+}
 
 #endif /* WARDEN_SPM_CLIENT_API_H */

@@ -6,7 +6,7 @@
 #include "spm/spm.h"
 
 static atomic_flag ns_busy = ATOMIC_FLAG_INIT;
-static int32_t ns_call_client_id =
+int32_t spm_ns_call_client_id =
     SPM_NS_CLIENT_ID_LIMIT + 1 + SPM_NS_DEFAULT_NSID;
 
 bool spm_nsid_valid(int32_t nsid)
@@ -34,7 +34,7 @@ psa_status_t spm_ns_enter(void)
         atomic_flag_clear(&ns_busy);
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
-    ns_call_client_id = spm_nsid_to_client_id(nsid);
+    spm_ns_call_client_id = spm_nsid_to_client_id(nsid);
     return PSA_SUCCESS;
 }
 
@@ -43,14 +43,9 @@ void spm_ns_leave(void)
     atomic_flag_clear(&ns_busy);
 }
 
-int32_t spm_ns_client_id(void)
-{
-    return ns_call_client_id;
-}
-
 void spm_ns_client_reset(void)
 {
     atomic_flag_clear(&ns_busy);
-    ns_call_client_id = spm_nsid_to_client_id(SPM_NS_DEFAULT_NSID);
+    spm_ns_call_client_id = spm_nsid_to_client_id(SPM_NS_DEFAULT_NSID);
     spm_nsce_reset();
 }

@@ -37,12 +37,18 @@ psa_status_t spm_ns_enter(void);
 /** Ends the NS call that spm_ns_enter() started. */
 void spm_ns_leave(void);
 
+/* What spm_ns_client_id() returns; only spm/ns_client.c writes it. */
+extern int32_t spm_ns_call_client_id;
+
 /**
  * The client ID of the NS call in progress, as services see it: always
  * negative, in [-0x3C00FFFF, -0x3C000000]. Outside a call: the last call's,
  * or NSID -1's (0xC4000000) before the first.
  */
-int32_t spm_ns_client_id(void);
+static inline int32_t spm_ns_client_id(void)
+{
+    return spm_ns_call_client_id;
+}
 
 /** Boot state: no NS call in progress, NSCE reset (spm_nsce_reset()). */
 void spm_ns_client_reset(void);

@@ -10,8 +10,11 @@
 /** Checks the loaded partitions suit this backend; halts if not. */
 void backend_init(void);
 
-/** The partition running now (the client of a new call): NS agent or SP. */
-struct spm_partition *backend_current(void);
+/*
+ * struct spm_partition *backend_current(void): the partition running now
+ * (the client of a new call): NS agent or SP. Each backend's
+ * backend_types.h declares it (the SFN backend's is inline).
+ */
 
 /**
  * Delivers the message in @p conn (its state ACTIVE, msg filled in) to the

@@ -12,22 +12,17 @@
 #include "spm/log.h"
 #include "spm/panic.h"
 
-static struct spm_partition *current = &spm_ns_agent;
+struct spm_partition *backend_sfn_current = &spm_ns_agent;
 
 void backend_init(void)
 {
-    current = &spm_ns_agent;
+    backend_sfn_current = &spm_ns_agent;
     for (uint32_t i = 0; i < WARDEN_NUM_SERVICES; i++) {
         SPM_ASSERT(warden_services[i].sfn != NULL);
     }
     for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
         SPM_ASSERT((warden_partitions[i].flags & WARDEN_PART_MODEL_IPC) == 0u);
     }
-}
-
-struct spm_partition *backend_current(void)
-{
-    return current;
 }
 
 /*
@@ -58,7 +53,7 @@ static psa_status_t run_sfn(struct spm_conn *conn, struct spm_partition *owner)
 {
     psa_status_t status;
 
-    current = owner;
+    backend_sfn_current = owner;
     status = conn->service->sfn(&conn->msg);
     if (conn->msg.type == PSA_IPC_CONNECT && !connect_reply_ok(status)) {
         spm_panic(owner); /* only SUCCESS, REFUSED or BUSY answer a connect */
@@ -77,13 +72,13 @@ psa_status_t backend_messaging(struct spm_conn *conn)
     }
     if (!WARDEN_FAULT_POLICY_TERMINATE) {
         /* Only `terminate` unwinds: no frame needed. */
-        frame.caller = current;
+        frame.caller = backend_sfn_current;
         status = run_sfn(conn, owner);
-        current = frame.caller;
+        backend_sfn_current = frame.caller;
         return status;
     }
     frame.owner = owner;
-    frame.caller = current;
+    frame.caller = backend_sfn_current;
     frame.prev = frames;
     frames = &frame;
     if (__builtin_setjmp(frame.env) == 0) {
@@ -92,7 +87,7 @@ psa_status_t backend_messaging(struct spm_conn *conn)
         status = spm_not_serving(conn->msg.type); /* the owner was terminated */
     }
     frames = frame.prev;
-    current = frame.caller;
+    backend_sfn_current = frame.caller;
     return status;
 }
 
@@ -132,11 +127,11 @@ static void init_partition(struct spm_partition *p)
         frame.caller = &spm_ns_agent;
         frame.prev = NULL;
         frames = &frame;
-        current = p;
+        backend_sfn_current = p;
         status = (__builtin_setjmp(frame.env) == 0) ? p->info->entry_init()
                                                     : PSA_ERROR_SERVICE_FAILURE;
         frames = NULL;
-        current = &spm_ns_agent;
+        backend_sfn_current = &spm_ns_agent;
     }
     if (p->state == SPM_PART_TERMINATED) {
         return;
@@ -156,6 +151,6 @@ void backend_system_run(void)
     for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
         init_partition(&spm_partitions[i]);
     }
-    current = &spm_ns_agent;
+    backend_sfn_current = &spm_ns_agent;
     arch_ns_launch();
 }

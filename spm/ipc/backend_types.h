@@ -21,4 +21,9 @@ struct backend_conn {
     psa_status_t reply;    /* the service's reply */
 };
 
+struct spm_partition;
+
+/* spm/backend.h's backend_current(). */
+struct spm_partition *backend_current(void);
+
 #endif /* WARDEN_SPM_BACKEND_TYPES_H */

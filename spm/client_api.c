@@ -62,7 +62,6 @@ static void prepare_msg(struct spm_conn *conn, int32_t type)
 
     msg->type = type;
     msg->handle = spm_conn_handle(conn);
-    msg->client_id = conn->client_id;
     msg->rhandle = conn->rhandle;
     conn->in_len = 0u;
     conn->out_len = 0u;
@@ -179,7 +178,7 @@ psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
 
     conn->service = svc;
     conn->client = caller;
-    conn->client_id = spm_client_id(caller);
+    conn->msg.client_id = spm_client_id(caller);
     prepare_msg(conn, PSA_IPC_CONNECT);
     return deliver(conn);
 }
@@ -226,7 +225,7 @@ static bool idle_connection_of(const struct spm_conn *conn,
 {
     return conn != NULL && conn->client == caller &&
            conn->state == SPM_CONN_IDLE &&
-           conn->client_id == spm_client_id(caller);
+           conn->msg.client_id == spm_client_id(caller);
 }
 
 /* The open, idle connection of this caller a handle names. */
@@ -277,7 +276,7 @@ psa_status_t spm_call(struct spm_partition *caller, psa_handle_t handle,
 
     conn->service = svc;
     conn->client = caller;
-    conn->client_id = spm_client_id(caller);
+    conn->msg.client_id = spm_client_id(caller);
     prepare_msg(conn, type);
     set_vectors(conn, &v);
     return deliver(conn);

@@ -60,14 +60,14 @@ struct spm_conn {
     uint8_t out_len;
     const struct warden_service_info *service;
     struct spm_partition *client;
-    int32_t client_id;   /* the client's ID when it connected, or called */
-    void *rhandle;       /* psa_set_rhandle() */
-    spm_uptr_t out_desc; /* client's psa_outvec array */
+    void *rhandle;                     /* psa_set_rhandle() */
+    spm_uptr_t out_desc;               /* client's psa_outvec array */
     spm_uptr_t in_base[PSA_MAX_IOVEC]; /* from the copied descriptors */
     spm_uptr_t out_base[PSA_MAX_IOVEC];
     size_t in_done[PSA_MAX_IOVEC];  /* bytes read or skipped */
     size_t out_done[PSA_MAX_IOVEC]; /* bytes written */
-    psa_msg_t msg;
+    psa_msg_t msg; /* msg.client_id: the client's ID when it connected, or
+                    * called; compared at every use of a connection */
     struct backend_conn be;
 };
 

@@ -155,6 +155,18 @@ static psa_status_t deliver(struct spm_conn *conn)
     return complete(conn, status);
 }
 
+/* deliver() for a request (PSA_IPC_CALL or above): its completion without
+ * the dispatch on the type. */
+static psa_status_t deliver_call(struct spm_conn *conn)
+{
+    psa_status_t status = backend_messaging(conn);
+
+    if (status == SPM_STATUS_PENDING) {
+        return status;
+    }
+    return complete_call(conn, status);
+}
+
 psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
                          uint32_t version)
 {
@@ -279,7 +291,7 @@ psa_status_t spm_call(struct spm_partition *caller, psa_handle_t handle,
     conn->msg.client_id = spm_client_id(caller);
     prepare_msg(conn, type);
     set_vectors(conn, &v);
-    return deliver(conn);
+    return deliver_call(conn);
 }
 
 psa_status_t spm_close(struct spm_partition *caller, psa_handle_t handle)

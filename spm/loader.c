@@ -7,10 +7,9 @@
 struct spm_partition spm_ns_agent;
 struct spm_partition spm_partitions[WARDEN_NUM_PARTITIONS + 1];
 
-/* Stateless index - 1 -> 1 + the service's index in warden_services[], or
- * 0 for none: a byte per index instead of a pointer (96 B less RAM). */
+/* A byte per stateless index instead of a pointer (96 B less RAM). */
 _Static_assert(WARDEN_NUM_SERVICES < 255, "service index + 1 fits a byte");
-static uint8_t stateless_table[SPM_STATELESS_MAX];
+uint8_t spm_stateless_table[SPM_STATELESS_MAX];
 
 const struct warden_service_info *spm_service_by_sid(uint32_t sid)
 {
@@ -20,17 +19,6 @@ const struct warden_service_info *spm_service_by_sid(uint32_t sid)
         }
     }
     return NULL;
-}
-
-const struct warden_service_info *spm_service_by_stateless_index(uint32_t idx)
-{
-    uint32_t entry;
-
-    if (idx == 0u || idx > SPM_STATELESS_MAX) {
-        return NULL;
-    }
-    entry = stateless_table[idx - 1u];
-    return (entry == 0u) ? NULL : &warden_services[entry - 1u];
 }
 
 static void load_services(void)
@@ -47,8 +35,8 @@ static void load_services(void)
         }
         SPM_ASSERT(idx <= SPM_STATELESS_MAX);
         SPM_ASSERT((svc->flags & WARDEN_SVC_CONNECTION) == 0u);
-        SPM_ASSERT(stateless_table[idx - 1u] == 0u);
-        stateless_table[idx - 1u] = (uint8_t)(i + 1u);
+        SPM_ASSERT(spm_stateless_table[idx - 1u] == 0u);
+        spm_stateless_table[idx - 1u] = (uint8_t)(i + 1u);
     }
 }
 
@@ -56,7 +44,7 @@ void spm_load(void)
 {
     spm_conn_init();
     for (uint32_t i = 0; i < SPM_STATELESS_MAX; i++) {
-        stateless_table[i] = 0u;
+        spm_stateless_table[i] = 0u;
     }
     spm_ns_agent.info = NULL;
     spm_ns_agent.index = 0;

@@ -232,8 +232,9 @@ static psa_status_t decode_stateless(struct spm_partition *caller,
  * belongs to this caller: the same client, and for NS the same client ID
  * (an NS task cannot use the connection another task opened).
  */
-static bool idle_connection_of(const struct spm_conn *conn,
-                               const struct spm_partition *caller)
+static inline __attribute__((always_inline)) bool
+idle_connection_of(const struct spm_conn *conn,
+                   const struct spm_partition *caller)
 {
     return conn != NULL && conn->client == caller &&
            conn->state == SPM_CONN_IDLE &&

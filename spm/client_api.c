@@ -95,7 +95,10 @@ static void set_vectors(struct spm_conn *conn, const struct spm_iovecs *v)
  * outvec array spm_iovec_decode() checked read-write). */
 static void write_back_lengths(const struct spm_conn *conn)
 {
-    umem_write_vec_lens_checked(conn->out_desc, conn->out_done, conn->out_len);
+    if (conn->out_len != 0u) { /* no call for a request without outvecs */
+        umem_write_vec_lens_checked(conn->out_desc, conn->out_done,
+                                    conn->out_len);
+    }
 }
 
 /* What the client gets for its connect once the service replied. */

@@ -38,10 +38,10 @@ static bool invecs_disjoint(const struct spm_iovecs *v)
     return true;
 }
 
-psa_status_t spm_iovec_decode(const struct spm_partition *caller,
-                              spm_uptr_t in_vec, size_t in_len,
-                              spm_uptr_t out_vec, size_t out_len,
-                              struct spm_iovecs *v)
+psa_status_t spm_iovec_decode_vectors(const struct spm_partition *caller,
+                                      spm_uptr_t in_vec, size_t in_len,
+                                      spm_uptr_t out_vec, size_t out_len,
+                                      struct spm_iovecs *v)
 {
     if (in_len > PSA_MAX_IOVEC || out_len > PSA_MAX_IOVEC ||
         in_len + out_len > PSA_MAX_IOVEC) {

@@ -24,6 +24,12 @@ struct spm_iovecs {
     spm_uptr_t out_desc; /* the caller's psa_outvec array (lengths go back) */
 };
 
+/** spm_iovec_decode() out of line: what it does for a call with vectors. */
+psa_status_t spm_iovec_decode_vectors(const struct spm_partition *caller,
+                                      spm_uptr_t in_vec, size_t in_len,
+                                      spm_uptr_t out_vec, size_t out_len,
+                                      struct spm_iovecs *v);
+
 /**
  * Copies and checks the vectors of a psa_call from @p caller.
  * @return PSA_SUCCESS, or PSA_ERROR_PROGRAMMER_ERROR when: in_len + out_len
@@ -32,9 +38,19 @@ struct spm_iovecs {
  *         space; an invec buffer is not readable or an outvec buffer not
  *         writable by the caller; two non-empty invecs overlap.
  */
-psa_status_t spm_iovec_decode(const struct spm_partition *caller,
-                              spm_uptr_t in_vec, size_t in_len,
-                              spm_uptr_t out_vec, size_t out_len,
-                              struct spm_iovecs *v);
+static inline psa_status_t spm_iovec_decode(const struct spm_partition *caller,
+                                            spm_uptr_t in_vec, size_t in_len,
+                                            spm_uptr_t out_vec, size_t out_len,
+                                            struct spm_iovecs *v)
+{
+    if ((in_len | out_len) == 0u) { /* nothing to read or check */
+        v->in_len = 0u;
+        v->out_len = 0u;
+        v->out_desc = out_vec;
+        return PSA_SUCCESS;
+    }
+    return spm_iovec_decode_vectors(caller, in_vec, in_len, out_vec, out_len,
+                                    v);
+}
 
 #endif /* WARDEN_SPM_IOVEC_H */

@@ -43,7 +43,7 @@ static uint32_t in_use;
 static uint32_t loaded = NO_SLOT;
 static bool managed;
 static int32_t default_nsid = SPM_NS_DEFAULT_NSID;
-static volatile int32_t current_nsid = SPM_NS_DEFAULT_NSID;
+volatile int32_t spm_nsce_nsid = SPM_NS_DEFAULT_NSID;
 
 void spm_nsce_reset(void)
 {
@@ -55,20 +55,15 @@ void spm_nsce_reset(void)
     loaded = NO_SLOT;
     managed = false;
     default_nsid = SPM_NS_DEFAULT_NSID;
-    current_nsid = SPM_NS_DEFAULT_NSID;
-}
-
-int32_t spm_nsce_current_nsid(void)
-{
-    return current_nsid;
+    spm_nsce_nsid = SPM_NS_DEFAULT_NSID;
 }
 
 static void publish(void)
 {
     if (loaded != NO_SLOT) {
-        current_nsid = slots[loaded].nsid;
+        spm_nsce_nsid = slots[loaded].nsid;
     } else {
-        current_nsid = managed ? NSID_NONE : default_nsid;
+        spm_nsce_nsid = managed ? NSID_NONE : default_nsid;
     }
 }
 

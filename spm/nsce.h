@@ -42,6 +42,10 @@ uint32_t spm_nsce_save(uint32_t token);
  */
 int32_t spm_nsce_register_client_id(int32_t nsid);
 
+/* What spm_nsce_current_nsid() returns; only spm/nsce.c (or nsce_absent.c)
+ * writes it. */
+extern volatile int32_t spm_nsce_nsid;
+
 /**
  * The NSID of an NS call starting now:
  *  - the default NSID (-1, or what tfm_register_client_id() set) while the
@@ -51,7 +55,10 @@ int32_t spm_nsce_register_client_id(int32_t nsid);
  * One word is read, so an NSCE veneer of an NS handler that preempts the
  * reader cannot tear it.
  */
-int32_t spm_nsce_current_nsid(void);
+static inline int32_t spm_nsce_current_nsid(void)
+{
+    return spm_nsce_nsid;
+}
 
 /** Boot state: no slot in use, none loaded, NSIDs not managed. */
 void spm_nsce_reset(void);

@@ -13,10 +13,8 @@ void spm_nsce_reset(void)
 {
 }
 
-int32_t spm_nsce_current_nsid(void)
-{
-    return SPM_NS_DEFAULT_NSID;
-}
+/* Never changes: without NSCE every NS call has the default NSID. */
+volatile int32_t spm_nsce_nsid = SPM_NS_DEFAULT_NSID;
 
 uint32_t spm_nsce_init(uint32_t ctx_requested)
 {

@@ -31,9 +31,12 @@ psa_status_t backend_messaging(struct spm_conn *conn);
  * spm_connect()/spm_call()/spm_close() returned: @p status itself, or, for
  * SPM_STATUS_PENDING, the caller's thread waits for the reply (IPC) and the
  * result of spm_client_finish(). Called outside the SPM's own stack.
+ * Each backend's backend_types.h declares it (the SFN backend's is
+ * inline):
+ *
+ * psa_status_t backend_client_resolve(struct spm_partition *caller,
+ *                                     psa_status_t status);
  */
-psa_status_t backend_client_resolve(struct spm_partition *caller,
-                                    psa_status_t status);
 
 /**
  * The message @p caller waited for, now replied, and the reply status

@@ -102,13 +102,6 @@ void backend_terminate(struct spm_partition *p)
     }
 }
 
-psa_status_t backend_client_resolve(struct spm_partition *caller,
-                                    psa_status_t status)
-{
-    (void)caller;
-    return status; /* a reply always comes at once */
-}
-
 struct spm_conn *backend_replied(struct spm_partition *caller,
                                  psa_status_t *status)
 {

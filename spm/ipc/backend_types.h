@@ -26,4 +26,8 @@ struct spm_partition;
 /* spm/backend.h's backend_current(). */
 struct spm_partition *backend_current(void);
 
+/* spm/backend.h's backend_client_resolve(). */
+psa_status_t backend_client_resolve(struct spm_partition *caller,
+                                    psa_status_t status);
+
 #endif /* WARDEN_SPM_BACKEND_TYPES_H */

@@ -1,7 +1,10 @@
 /* What the SFN backend keeps per partition and per connection: nothing;
- * and its backend_current() (spm/backend.h), inline. */
+ * and its backend_current() and backend_client_resolve() (spm/backend.h),
+ * inline. */
 #ifndef WARDEN_SPM_BACKEND_TYPES_H
 #define WARDEN_SPM_BACKEND_TYPES_H
+
+#include "psa/error.h"
 
 struct backend_part {
     char unused[0];
@@ -20,6 +23,14 @@ extern struct spm_partition *backend_sfn_current;
 static inline struct spm_partition *backend_current(void)
 {
     return backend_sfn_current;
+}
+
+/* spm/backend.h's backend_client_resolve(): a reply always comes at once. */
+static inline psa_status_t backend_client_resolve(struct spm_partition *caller,
+                                                  psa_status_t status)
+{
+    (void)caller;
+    return status;
 }
 
 #endif /* WARDEN_SPM_BACKEND_TYPES_H */

@@ -45,10 +45,23 @@ static bool managed;
 static int32_t default_nsid = SPM_NS_DEFAULT_NSID;
 volatile int32_t spm_nsce_nsid = SPM_NS_DEFAULT_NSID;
 
+/* Empties @p s and gives it to group @p gid, field by field (a compound
+ * literal would make GCC call memset(), a library routine only this needs). */
+static void clear_slot(struct nsce_slot *s, uint32_t gid)
+{
+    for (uint32_t w = 0; w < 256u / 32u; w++) {
+        s->threads[w] = 0u;
+    }
+    s->nthreads = 0u;
+    s->gid = (uint8_t)gid;
+    s->loaded_tid = 0u;
+    s->nsid = NSID_NONE;
+}
+
 void spm_nsce_reset(void)
 {
     for (uint32_t i = 0; i < WARDEN_NS_CONTEXT_SLOTS; i++) {
-        slots[i] = (struct nsce_slot){ { 0 }, 0, 0, 0, 0 };
+        clear_slot(&slots[i], 0u);
     }
     granted = WARDEN_NS_CONTEXT_SLOTS;
     in_use = 0;
@@ -150,7 +163,7 @@ uint32_t spm_nsce_acquire(uint32_t group_id, uint32_t thread_id)
         }
         for (idx = 0; slots[idx].nthreads != 0u; idx++) {
         }
-        slots[idx] = (struct nsce_slot){ { 0 }, 0, (uint8_t)gid, 0, 0 };
+        clear_slot(&slots[idx], gid);
         in_use++;
     } else if (has_thread(&slots[idx], tid)) {
         return TFM_NS_CLIENT_INVALID_TOKEN;

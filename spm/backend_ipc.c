@@ -129,7 +129,7 @@ void backend_system_run(void)
     /* The partitions are more urgent than the NS agent: they initialise
      * and block in psa_wait() before the NS image starts. */
     arch_yield();
-    warden_log("[Warden] partitions started\r\n");
+    spm_log("[Warden] partitions started\r\n");
     arch_ns_launch();
 }
 
@@ -217,9 +217,9 @@ void ipc_sfn_thread_main(void)
     psa_signal_t services = self->be.allowed & ~PSA_DOORBELL;
 
     if (info->entry_init != NULL && info->entry_init() < 0) {
-        warden_log("[Warden] %s: entry_init failed, its services are not "
-                   "available\r\n",
-                   info->name);
+        spm_log("[Warden] %s: entry_init failed, its services are not "
+                "available\r\n",
+                info->name);
         self->state = SPM_PART_FAILED;
         sched_lock();
         fail_queue(self);

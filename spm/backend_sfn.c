@@ -131,9 +131,9 @@ static void init_partition(struct spm_partition *p)
     }
     if (status < 0) {
         p->state = SPM_PART_FAILED;
-        warden_log("[Warden] %s: entry_init returned %ld, its services are "
-                   "not available\r\n",
-                   p->info->name, (long)status);
+        spm_log("[Warden] %s: entry_init returned %ld, its services are "
+                "not available\r\n",
+                p->info->name, (long)status);
         return;
     }
     p->state = SPM_PART_READY;

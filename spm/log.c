@@ -1,6 +1,7 @@
 #include "spm/log.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 
 #include "fmt.h"
 #include "platform.h"
@@ -16,5 +17,63 @@ void warden_log(const char *fmt, ...)
 
     va_start(ap, fmt);
     warden_vlog(fmt, ap);
+    va_end(ap);
+}
+
+static void put_dec(long v)
+{
+    char buf[3u * sizeof(long) + 1u];
+    size_t i = sizeof(buf);
+    unsigned long m = (v < 0) ? 0ul - (unsigned long)v : (unsigned long)v;
+
+    do {
+        buf[--i] = (char)('0' + (m % 10u));
+        m /= 10u;
+    } while (m != 0u);
+    if (v < 0) {
+        buf[--i] = '-';
+    }
+    platform_console_write(&buf[i], sizeof(buf) - i);
+}
+
+static void put_str(const char *s)
+{
+    size_t n = 0;
+
+    while (s[n] != '\0') {
+        n++;
+    }
+    platform_console_write(s, n);
+}
+
+void spm_log(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    while (*fmt != '\0') {
+        size_t n = 0;
+
+        while (fmt[n] != '\0' && fmt[n] != '%') {
+            n++;
+        }
+        if (n != 0u) {
+            platform_console_write(fmt, n);
+            fmt += n;
+        }
+        if (fmt[0] == '%' && fmt[1] == 's') {
+            put_str(va_arg(ap, const char *));
+            fmt += 2;
+        } else if (fmt[0] == '%' && fmt[1] == 'd') {
+            put_dec(va_arg(ap, int));
+            fmt += 2;
+        } else if (fmt[0] == '%' && fmt[1] == 'l' && fmt[2] == 'd') {
+            put_dec(va_arg(ap, long));
+            fmt += 3;
+        } else if (fmt[0] == '%') {
+            platform_console_write(fmt, 1u);
+            fmt++;
+        }
+    }
     va_end(ap);
 }

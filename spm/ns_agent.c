@@ -96,8 +96,8 @@ psa_status_t spm_ns_close(psa_handle_t handle)
 
 void spm_main(void)
 {
-    warden_log("[Warden] SPM %s backend, isolation level %d, %d partitions\r\n",
-               WARDEN_BACKEND_NAME, TFM_ISOLATION_LEVEL, WARDEN_NUM_PARTITIONS);
+    spm_log("[Warden] SPM %s backend, isolation level %d, %d partitions\r\n",
+            WARDEN_BACKEND_NAME, TFM_ISOLATION_LEVEL, WARDEN_NUM_PARTITIONS);
     spm_ns_client_reset();
     spm_load();
     backend_init();

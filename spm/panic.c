@@ -22,11 +22,11 @@ psa_status_t spm_programmer_error(struct spm_partition *caller,
 void spm_panic(struct spm_partition *p)
 {
     if (spm_is_ns(p)) {
-        warden_log("[Warden] panic in the NS agent\r\n");
+        spm_log("[Warden] panic in the NS agent\r\n");
         platform_halt();
     }
-    warden_log("[Warden] partition %s (%ld) panicked: %s\r\n", p->info->name,
-               (long)p->info->pid, WARDEN_FAULT_POLICY_NAME);
+    spm_log("[Warden] partition %s (%ld) panicked: %s\r\n", p->info->name,
+            (long)p->info->pid, WARDEN_FAULT_POLICY_NAME);
     if (WARDEN_FAULT_POLICY_TERMINATE) {
         backend_terminate(p); /* does not return for the running partition */
     }
@@ -38,6 +38,6 @@ void spm_panic(struct spm_partition *p)
 
 void spm_fatal(const char *file, int line)
 {
-    warden_log("[Warden] SPM invariant failed at %s:%d\r\n", file, line);
+    spm_log("[Warden] SPM invariant failed at %s:%d\r\n", file, line);
     platform_halt();
 }

@@ -123,8 +123,8 @@ void armv8m_fault_recover(uint32_t exc_return, uint32_t msp)
         (psp >= armv8m_spm_stack_limit && psp <= armv8m_spm_stack_top)) {
         return;
     }
-    warden_log("[Warden] partition %s (%ld) faulted: terminate\r\n",
-               t->part->info->name, (long)t->part->info->pid);
+    spm_log("[Warden] partition %s (%ld) faulted: terminate\r\n",
+            t->part->info->name, (long)t->part->info->pid);
     ipc_terminate_cleanup(t->part);
     sched_drop_lock(); /* it may have faulted around an SPM call */
     resume(sched_switch(t)->ctx.sp, msp);

@@ -1,4 +1,7 @@
 /* spm/panic.c and spm/log.c: the two failure tiers, and the console. */
+#include <limits.h>
+#include <stdio.h>
+
 #include "spm/log.h"
 #include "spm/panic.h"
 #include "spm/spm.h"
@@ -107,6 +110,32 @@ static void test_log_formats_to_the_console(void **state)
     assert_string_equal(fake_console(), "a=-5 b=str c=ab\r\n00042|!");
 }
 
+static void test_spm_log_conversions(void **state)
+{
+    (void)state;
+    char want[128];
+
+    (void)snprintf(want, sizeof(want), "[name] 0 -1234567 %d %ld %ld\r\n",
+                   INT_MIN, LONG_MIN, LONG_MAX);
+    spm_log("[%s] %d %ld %d %ld %ld\r\n", "name", 0, -1234567L, INT_MIN,
+            LONG_MIN, LONG_MAX);
+    assert_string_equal(fake_console(), want);
+}
+
+/* What spm_log() does not convert is written as it stands. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat"
+#pragma GCC diagnostic ignored "-Wformat-extra-args"
+static void test_spm_log_other_sequences_verbatim(void **state)
+{
+    (void)state;
+    spm_log("%");
+    spm_log("|%x|%%|%l|%5d|");
+    spm_log("%s%s", "", "tail");
+    assert_string_equal(fake_console(), "%|%x|%%|%l|%5d|tail");
+}
+#pragma GCC diagnostic pop
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -121,6 +150,8 @@ int main(void)
         cmocka_unit_test_setup(test_fatal_names_the_place, setup),
         cmocka_unit_test_setup(test_assert_macro, setup),
         cmocka_unit_test_setup(test_log_formats_to_the_console, setup),
+        cmocka_unit_test_setup(test_spm_log_conversions, setup),
+        cmocka_unit_test_setup(test_spm_log_other_sequences_verbatim, setup),
     };
 
     return cmocka_run_group_tests_name("panic", tests, NULL, NULL);

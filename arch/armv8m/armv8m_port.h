@@ -22,14 +22,19 @@
 /** Address of the Non-secure image's vector table (initial MSP, reset). */
 extern const uintptr_t armv8m_ns_vector_table;
 
-/**
- * Memory a secure caller may name (ns=false in arch_check_caller_range):
- * every range must lie inside one of these. TT alone cannot tell, because
- * the IDAU reports holes, peripherals and the secure alias of memory the
- * MPCs gave to the Non-secure side as Secure too.
+/*
+ * The platform's armv8m_regions.h defines two initialisers of
+ * struct platform_region arrays, so that arch_check_caller_range() compares
+ * with constants:
+ *
+ *  - ARMV8M_RO_REGIONS: memory that no caller may name as an outvec (the
+ *    secure and Non-secure code/read-only images): TT cannot tell while no
+ *    MPU region marks them read-only.
+ *  - ARMV8M_SECURE_REGIONS: memory a secure caller may name (ns=false):
+ *    every range must lie inside one of them. TT alone cannot tell, because
+ *    the IDAU reports holes, peripherals and the secure alias of memory the
+ *    MPCs gave to the Non-secure side as Secure too.
  */
-extern const struct platform_region armv8m_secure_regions[];
-extern const size_t armv8m_secure_region_count;
 
 /** One SAU region; limit inclusive; base and limit + 1 32-byte aligned. */
 struct armv8m_sau_region {

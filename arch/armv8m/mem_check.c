@@ -1,8 +1,8 @@
 /*
  * arch_check_caller_range() on Armv8-M: the Test Target instruction (TT,
  * or TTA for the Non-secure view) on the first and last byte of the range,
- * plus the platform's region tables for what TT cannot see (read-only
- * images without an MPU region, memory holes).
+ * plus the platform's regions (armv8m_regions.h) for what TT cannot see
+ * (read-only images without an MPU region, memory holes).
  *
  * The range check is the one of cmse_check_address_range() (the ACLE's),
  * written out for the two cases Warden needs so that it costs a few
@@ -15,6 +15,7 @@
 
 #include "arch.h"
 #include "armv8m/armv8m_port.h"
+#include "armv8m_regions.h" /* the platform's */
 #include "platform.h"
 
 /* Bits of the TT/TTA answer (Armv8-M ARM, "TT, TTT, TTA, TTAT"). */
@@ -23,6 +24,11 @@
 #define TT_NSR  (1u << 20) /* TTA: readable by Non-secure, and Non-secure */
 #define TT_NSRW (1u << 21) /* TTA: read-write by Non-secure, and NS */
 #define TT_S    (1u << 22) /* attributed Secure */
+
+static const struct platform_region ro_regions[] = ARMV8M_RO_REGIONS;
+static const struct platform_region secure_regions[] = ARMV8M_SECURE_REGIONS;
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* TT answers of one 32-byte granule are equal: test a range there once. */
 #define TT_GRANULE (32u)
@@ -81,16 +87,14 @@ bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
     uintptr_t last = end - 1u;
     bool write = (access & ARCH_ACCESS_WRITE) != 0;
 
-    if (write && overlaps_any(base, last, platform_ro_regions,
-                              platform_ro_region_count)) {
+    if (write && overlaps_any(base, last, ro_regions, COUNT(ro_regions))) {
         return false;
     }
     if (ns) {
         /* TTA: Non-secure attribution and the Non-secure MPU's view. */
         return (range_tt(true, base, last) & (write ? TT_NSRW : TT_NSR)) != 0;
     }
-    if (!inside_one(base, last, armv8m_secure_regions,
-                    armv8m_secure_region_count)) {
+    if (!inside_one(base, last, secure_regions, COUNT(secure_regions))) {
         return false;
     }
     /* TT: readable (writable) by the current, privileged Secure state, and

@@ -8,25 +8,7 @@
 #include "platform.h"
 #include "psa/lifecycle.h"
 
-/* Both images' code and read-only data, as fixed ranges of the memory
- * map (the secure one includes the NSC veneers). */
-const struct platform_region platform_ro_regions[] = {
-    { AN505_S_CODE_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1 },
-    { AN505_NS_CODE_BASE, AN505_NS_CODE_BASE + AN505_NS_CODE_SIZE - 1 },
-};
-const size_t platform_ro_region_count =
-    sizeof(platform_ro_regions) / sizeof(platform_ro_regions[0]);
-
 const uintptr_t armv8m_ns_vector_table = AN505_NS_CODE_BASE;
-
-/* What a secure caller may name: the secure image (read-only, see above)
- * and secure data. */
-const struct platform_region armv8m_secure_regions[] = {
-    { AN505_S_CODE_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1 },
-    { AN505_S_DATA_BASE, AN505_S_DATA_BASE + AN505_S_DATA_SIZE - 1 },
-};
-const size_t armv8m_secure_region_count =
-    sizeof(armv8m_secure_regions) / sizeof(armv8m_secure_regions[0]);
 
 void platform_console_write(const char *s, size_t len)
 {

@@ -10,8 +10,6 @@
 
 /* The host has no read-only image of its own to protect: /proc/self/maps
  * tells arch/host which mappings are read-only. */
-const struct platform_region platform_ro_regions[1];
-const size_t platform_ro_region_count = 0;
 
 void platform_console_write(const char *s, size_t len)
 {

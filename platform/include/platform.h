@@ -14,14 +14,6 @@ struct platform_region {
     uintptr_t limit;
 };
 
-/**
- * Memory that no caller may name as an outvec: the secure and Non-secure
- * code/read-only images. Data for arch_check_caller_range() on ports whose
- * hardware check alone cannot tell (no MPU region marks them read-only).
- */
-extern const struct platform_region platform_ro_regions[];
-extern const size_t platform_ro_region_count;
-
 /** Writes @p len bytes to the secure console. */
 void platform_console_write(const char *s, size_t len);
 

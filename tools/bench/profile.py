@@ -21,7 +21,7 @@ import sys
 import tempfile
 
 TRACE = re.compile(r"^Trace \d+: \S+ \[[0-9a-f]+/([0-9a-f]+)/")
-HARNESS = ("measure", "run_op", "ns_main")
+HARNESS = ("measure", "bench_run", "ns_main")
 
 
 def symbols(nm, elf):

@@ -10,12 +10,13 @@ and read the footprint from the secure image's linker map. Prints one table.
 
 The operations are those of the NS driver (bench/ns/) and, on the IPC
 backend, those of the secure client partition (bench/ipc/s2s/, keys
-"s2s_..."): for those, an IPC configuration is built a second time with the
-client as an extra partition, in build/bench/<preset>-s2s, and run twice
-likewise; only its s2s_ figures are kept, so that the footprint and the NS
-figures come from images without the client. Each group of operations has
-its own harness overhead and calibration; a configuration without a group
-shows "-".
+"s2s_..."): for those, an IPC configuration at isolation level 1 (the
+client reads the SysTick, which needs privilege) is built a second time,
+with the client as an extra partition, in build/bench/<preset>-s2s, and
+run twice likewise; only its s2s_ figures are kept, so that the footprint
+and the NS figures come from images without the client. Each group of
+operations has its own harness overhead and calibration; a configuration
+without a group shows "-".
 
   --write  writes bench/results.json, bench/results.md and bench/results.svg
   --check  compares every figure with the committed bench/results.json and
@@ -93,18 +94,25 @@ def build(preset, python, jobs, s2s=False):
     return os.path.join(ROOT, bdir)
 
 
-def backend(bdir):
-    """The SPM backend a build directory was configured with."""
+def cached(bdir, name):
+    """The value of a build directory's CMake cache entry name."""
     try:
         with open(os.path.join(bdir, "CMakeCache.txt")) as f:
             cache = f.read()
     except OSError as e:
         raise BenchError("cannot read the CMake cache of %s: %s" % (bdir, e))
-    m = re.search(r"^CONFIG_TFM_SPM_BACKEND:\w+=(\w+)\s*$", cache, re.M)
+    m = re.search(r"^%s:\w+=(\w+)\s*$" % re.escape(name), cache, re.M)
     if not m:
-        raise BenchError("%s: no CONFIG_TFM_SPM_BACKEND in the CMake cache"
-                         % bdir)
+        raise BenchError("%s: no %s in the CMake cache" % (bdir, name))
     return m.group(1)
+
+
+def has_secure_client(bdir):
+    """Whether the secure client is measured for this build's configuration:
+    the IPC backend, at isolation level 1 (higher levels run it
+    unprivileged, without access to the SysTick)."""
+    return (cached(bdir, "CONFIG_TFM_SPM_BACKEND") == "IPC"
+            and cached(bdir, "TFM_ISOLATION_LEVEL") == "1")
 
 
 def run_once(python, bdir):
@@ -205,7 +213,7 @@ def measure(preset, python, jobs):
     if any(group(k) for k in figures):
         raise BenchError("%s: secure client figures in a build without it"
                          % preset)
-    if backend(bdir) == "IPC":
+    if has_secure_client(bdir):
         sdir = build(preset, python, jobs, s2s=True)
         s_figures, s_labels = run_twice(python, sdir, preset + "-s2s")
         s2s = [k for k in s_figures if group(k) == "s2s_"]

@@ -5,44 +5,14 @@
  */
 #include "bench_ops.h"
 
-#include <string.h>
-
-#include "bench_service.h"
 #include "armv8m/exception_handlers.h" /* SVC_Handler */
 #include "bench_veneer.h"
+#include "bench_vectors.h"
 #include "psa/client.h"
 #include "psa_manifest/sid.h"
 #include "tfm_ns_client_ext.h"
 #include "tfm_psa_call_pack.h"
 #include "tfm_veneers.h"
-
-/* ---- Harness overhead: a call that only returns --------------------------*/
-
-__attribute__((naked)) static int32_t op_nothing(void)
-{
-    __asm volatile("bx lr");
-}
-
-/* Exactly 100 instructions more than op_nothing: tools/bench checks that
- * the method measures it as 100. */
-__attribute__((naked)) static int32_t op_calibration(void)
-{
-    __asm volatile(".rept 100\n\t"
-                   "nop\n\t"
-                   ".endr\n\t"
-                   "bx lr");
-}
-
-static bool any_result(int32_t ret)
-{
-    (void)ret;
-    return true;
-}
-
-static bool is_success(int32_t ret)
-{
-    return ret == PSA_SUCCESS;
-}
 
 /* ---- Framework and version ------------------------------------------------*/
 
@@ -133,75 +103,30 @@ static int32_t op_nop_conn(void)
                                NULL);
 }
 
-/* ECHO buffers: 1 x 16 B each way, or 2 x 256 B each way (4 vectors);
- * word-aligned, as most callers' buffers are (the copies move words). */
-static uint8_t in_data[2][BENCH_ECHO_MAX] __attribute__((aligned(4)));
-static uint8_t out_data[2][BENCH_ECHO_MAX] __attribute__((aligned(4)));
-static psa_invec in16[1] = { { in_data[0], 16 } };
-static psa_outvec out16[1] = { { out_data[0], 16 } };
-static psa_invec in256[2] = { { in_data[0], BENCH_ECHO_MAX },
-                              { in_data[1], BENCH_ECHO_MAX } };
-static psa_outvec out256[2] = { { out_data[0], BENCH_ECHO_MAX },
-                                { out_data[1], BENCH_ECHO_MAX } };
-
-static void clear_outputs(void)
-{
-    for (size_t i = 0; i < sizeof(in_data); i++) {
-        in_data[i / BENCH_ECHO_MAX][i % BENCH_ECHO_MAX] =
-            (uint8_t)(i * 7u + 1u);
-    }
-    memset(out_data, 0, sizeof(out_data));
-    out16[0].len = 16;
-    out256[0].len = BENCH_ECHO_MAX;
-    out256[1].len = BENCH_ECHO_MAX;
-}
-
-static bool echoed(int32_t ret, const psa_outvec *out, size_t n)
-{
-    if (ret != PSA_SUCCESS) {
-        return false;
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (out[i].len != (i == 0 && n == 1 ? 16u : BENCH_ECHO_MAX) ||
-            memcmp(out_data[i], in_data[i], out[i].len) != 0) {
-            return false;
-        }
-    }
-    return true;
-}
-
-static bool echoed16(int32_t ret)
-{
-    return echoed(ret, out16, 1);
-}
-
-static bool echoed256(int32_t ret)
-{
-    return echoed(ret, out256, 2);
-}
-
 static int32_t op_echo16_stateless(void)
 {
     return tfm_psa_call_veneer(BENCH_ECHO_HANDLE,
-                               PARAM_PACK(PSA_IPC_CALL, 1, 1), in16, out16);
+                               PARAM_PACK(PSA_IPC_CALL, 1, 1), bench_in16,
+                               bench_out16);
 }
 
 static int32_t op_echo16_conn(void)
 {
-    return tfm_psa_call_veneer(handle, PARAM_PACK(PSA_IPC_CALL, 1, 1), in16,
-                               out16);
+    return tfm_psa_call_veneer(handle, PARAM_PACK(PSA_IPC_CALL, 1, 1),
+                               bench_in16, bench_out16);
 }
 
 static int32_t op_echo256_stateless(void)
 {
     return tfm_psa_call_veneer(BENCH_ECHO_HANDLE,
-                               PARAM_PACK(PSA_IPC_CALL, 2, 2), in256, out256);
+                               PARAM_PACK(PSA_IPC_CALL, 2, 2), bench_in256,
+                               bench_out256);
 }
 
 static int32_t op_echo256_conn(void)
 {
-    return tfm_psa_call_veneer(handle, PARAM_PACK(PSA_IPC_CALL, 2, 2), in256,
-                               out256);
+    return tfm_psa_call_veneer(handle, PARAM_PACK(PSA_IPC_CALL, 2, 2),
+                               bench_in256, bench_out256);
 }
 
 /* ---- NSCE: from NS Handler mode, as an RTOS scheduler calls it ---------- */
@@ -289,34 +214,40 @@ static bool nsce_ok(int32_t ret)
 #define OP(k, l, r, c) .key = (k), .label = (l), .run = (r), .check = (c)
 
 const struct bench_op bench_ops[] = {
-    { OP("overhead", "harness (subtracted)", op_nothing, any_result) },
-    { OP("calibration", "100 instructions (self-test)", op_calibration,
-         any_result) },
-    { OP("veneer_floor", "bare NSC veneer (floor)", op_floor, is_success) },
+    { OP("overhead", "harness (subtracted)", bench_op_nothing,
+         bench_any_result) },
+    { OP("calibration", "100 instructions (self-test)", bench_op_calibration,
+         bench_any_result) },
+    { OP("veneer_floor", "bare NSC veneer (floor)", op_floor,
+         bench_is_success) },
     { OP("framework_version", "psa_framework_version", op_framework_version,
          is_framework_version) },
     { OP("version", "psa_version", op_version, is_nop_version) },
     { OP("connect", "psa_connect", op_connect, connected),
       .post = close_handle },
-    { OP("close", "psa_close", op_close, is_success), .pre = connect_nop },
+    { OP("close", "psa_close", op_close, bench_is_success),
+      .pre = connect_nop },
     { OP("call_nop_stateless", "psa_call NOP, stateless", op_nop_stateless,
-         is_success) },
-    { OP("call_nop_conn", "psa_call NOP, connection", op_nop_conn, is_success),
+         bench_is_success) },
+    { OP("call_nop_conn", "psa_call NOP, connection", op_nop_conn,
+         bench_is_success),
       .setup = open_nop, .teardown = close_handle },
     { OP("call_echo16_stateless", "psa_call ECHO 16/16 B, stateless",
-         op_echo16_stateless, echoed16),
-      .pre = clear_outputs },
+         op_echo16_stateless, bench_echoed16),
+      .pre = bench_vectors_reset },
     { OP("call_echo16_conn", "psa_call ECHO 16/16 B, connection",
-         op_echo16_conn, echoed16),
-      .setup = open_echo, .pre = clear_outputs, .teardown = close_handle },
+         op_echo16_conn, bench_echoed16),
+      .setup = open_echo, .pre = bench_vectors_reset,
+      .teardown = close_handle },
     { OP("call_echo4x256_stateless", "psa_call ECHO 2x256/2x256 B, stateless",
-         op_echo256_stateless, echoed256),
-      .pre = clear_outputs },
+         op_echo256_stateless, bench_echoed256),
+      .pre = bench_vectors_reset },
     { OP("call_echo4x256_conn", "psa_call ECHO 2x256/2x256 B, connection",
-         op_echo256_conn, echoed256),
-      .setup = open_echo, .pre = clear_outputs, .teardown = close_handle },
+         op_echo256_conn, bench_echoed256),
+      .setup = open_echo, .pre = bench_vectors_reset,
+      .teardown = close_handle },
     { OP("svc_overhead", "NS SVC round trip (subtracted)", op_svc_overhead,
-         any_result) },
+         bench_any_result) },
     { OP("nsce_load_save", "NSCE load_ctx + save_ctx", op_nsce_load_save,
          nsce_ok),
       .baseline = "svc_overhead", .setup = nsce_setup,

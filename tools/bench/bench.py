@@ -8,6 +8,16 @@ For every preset in bench/configurations.txt: configure and build it with
 under QEMU with -icount shift=0 (the two runs must print the same figures),
 and read the footprint from the secure image's linker map. Prints one table.
 
+The operations are those of the NS driver (bench/ns/) and, on the IPC
+backend, those of the secure client partition (bench/ipc/s2s/, keys
+"s2s_..."): for those, an IPC configuration at isolation level 1 (the
+client reads the SysTick, which needs privilege) is built a second time,
+with the client as an extra partition, in build/bench/<preset>-s2s, and
+run twice likewise; only its s2s_ figures are kept, so that the footprint
+and the NS figures come from images without the client. Each group of
+operations has its own harness overhead and calibration; a configuration
+without a group shows "-".
+
   --write  writes bench/results.json, bench/results.md and bench/results.svg
   --check  compares every figure with the committed bench/results.json and
            prints "PASS: bench/<preset>/<figure> ..." or "FAIL: ..." per
@@ -33,12 +43,21 @@ import report  # noqa: E402
 
 BENCH = os.path.join(ROOT, "bench")
 CONFIGS = os.path.join(BENCH, "configurations.txt")
+S2S_DIR = os.path.join(BENCH, "ipc", "s2s")
+S2S_LIST = os.path.join(S2S_DIR, "manifest_list.yaml")
 RESULTS = os.path.join(BENCH, "results.json")
 TOLERANCE = 0.02          # a figure may be this much worse than committed
-CALIBRATION = 100         # instructions of the NS self-test operation
+CALIBRATION = 100         # instructions of each group's self-test operation
 LINE = re.compile(r"^BENCH (\S+) (\d+) (\d+) (.*?)\s*$")
 BASELINE = re.compile(r"^BENCH-BASELINE (\S+) (\S+)\s*$")
 CLOCK = re.compile(r"^BENCH-CLOCK (\d+)\s*$")
+ABSENT = re.compile(r"^BENCH-ABSENT (\S+)\s*$")
+MARKERS = ("BENCH-DONE", "BENCH-S2S-DONE")
+# Groups of operations, by key prefix: each has its harness overhead
+# ("<prefix>overhead", the baseline of its ops) and its self-test
+# ("<prefix>calibration"). "s2s_": the secure client, with its own end
+# marker.
+GROUPS = {"": None, "s2s_": "BENCH-S2S-DONE"}
 
 
 class BenchError(Exception):
@@ -63,12 +82,37 @@ def sh(cmd, timeout=900):
     return out
 
 
-def build(preset, python, jobs):
-    bdir = os.path.join("build", "bench", preset)
+def build(preset, python, jobs, s2s=False):
+    """Configures and builds preset's benchmark images; with s2s, the
+    secure client too, in a build directory of its own."""
+    bdir = os.path.join("build", "bench", preset + ("-s2s" if s2s else ""))
+    extra = ["-DTFM_EXTRA_MANIFEST_LIST_FILES=" + S2S_LIST,
+             "-DTFM_EXTRA_PARTITION_PATHS=" + S2S_DIR] if s2s else []
     sh(["cmake", "--preset", preset, "-B", bdir, "-DWARDEN_BENCH=ON",
-        "-DWARDEN_PYTHON=" + python])
+        "-DWARDEN_PYTHON=" + python] + extra)
     sh(["cmake", "--build", bdir, "-j", str(jobs)])
     return os.path.join(ROOT, bdir)
+
+
+def cached(bdir, name):
+    """The value of a build directory's CMake cache entry name."""
+    try:
+        with open(os.path.join(bdir, "CMakeCache.txt")) as f:
+            cache = f.read()
+    except OSError as e:
+        raise BenchError("cannot read the CMake cache of %s: %s" % (bdir, e))
+    m = re.search(r"^%s:\w+=(\w+)\s*$" % re.escape(name), cache, re.M)
+    if not m:
+        raise BenchError("%s: no %s in the CMake cache" % (bdir, name))
+    return m.group(1)
+
+
+def has_secure_client(bdir):
+    """Whether the secure client is measured for this build's configuration:
+    the IPC backend, at isolation level 1 (higher levels run it
+    unprivileged, without access to the SysTick)."""
+    return (cached(bdir, "CONFIG_TFM_SPM_BACKEND") == "IPC"
+            and cached(bdir, "TFM_ISOLATION_LEVEL") == "1")
 
 
 def run_once(python, bdir):
@@ -79,53 +123,105 @@ def run_once(python, bdir):
               timeout=400)
 
 
+def group(key):
+    """The group prefix of an operation key."""
+    return max((p for p in GROUPS if key.startswith(p)), key=len)
+
+
 def parse(out):
-    """[(key, label, reps, ticks)], {key: baseline key}, the SysTick Hz."""
-    lines = out.splitlines()
-    ops = [(m.group(1), m.group(4), int(m.group(2)), int(m.group(3)))
-           for m in map(LINE.match, lines) if m]
-    baselines = {m.group(1): m.group(2)
-                 for m in map(BASELINE.match, lines) if m}
-    clock = [int(m.group(1)) for m in map(CLOCK.match, lines) if m]
-    if "BENCH-DONE" not in out or not clock or not ops:
+    """[(key, label, reps, ticks)], {key: baseline key}, the SysTick Hz.
+    Every line that begins with BENCH must be one of the driver's."""
+    lines = [line.strip() for line in out.splitlines()]
+    ops, baselines, clock, seen = [], {}, [], set()
+    for line in lines:
+        if not line.startswith("BENCH"):
+            continue
+        op, base = LINE.match(line), BASELINE.match(line)
+        hz = CLOCK.match(line)
+        if op:
+            key, reps = op.group(1), int(op.group(2))
+            if key in seen:
+                raise BenchError("%s measured twice: %r" % (key, line))
+            if reps == 0:
+                raise BenchError("%s: no repetitions: %r" % (key, line))
+            seen.add(key)
+            ops.append((key, op.group(4), reps, int(op.group(3))))
+        elif base:
+            baselines[base.group(1)] = base.group(2)
+        elif hz:
+            clock.append(int(hz.group(1)))
+        elif not (line in MARKERS or ABSENT.match(line)):
+            raise BenchError("unexpected line in the benchmark's output: %r"
+                             % line)
+    if "BENCH-DONE" not in lines or not clock or not ops:
         tail = "\n".join(lines[-20:])
         raise BenchError("the benchmark did not finish:\n" + tail)
+    for prefix, marker in GROUPS.items():
+        if marker and any(group(k) == prefix for k in seen) \
+                and marker not in lines:
+            raise BenchError("the %s operations did not finish (no %s)"
+                             % (prefix.rstrip("_"), marker))
     return ops, baselines, clock[0]
 
 
 def instructions(ops, baselines, hz):
     """{key: instructions per operation} and labels: each op less its
-    baseline (the harness, "overhead", unless it names another op); the
-    baselines themselves are left out."""
+    baseline (its group's harness, "<prefix>overhead", unless it names
+    another); the baselines and the calibrations are left out, and each
+    group's calibration must measure CALIBRATION."""
     ns_per_tick = 1e9 / hz  # -icount shift=0: one instruction per ns
     per_op = {k: ticks * ns_per_tick / reps for k, _, reps, ticks in ops}
-    if "overhead" not in per_op or "calibration" not in per_op:
-        raise BenchError("no overhead or calibration line")
-    hidden = {"overhead"} | set(baselines.values())
+    prefixes = {group(k) for k in per_op}
+    for prefix in prefixes:
+        for need in ("overhead", "calibration"):
+            if prefix + need not in per_op:
+                raise BenchError("no %s%s line" % (prefix, need))
+    hidden = {p + "overhead" for p in prefixes} | set(baselines.values())
     figures, labels = {}, {}
-    for key, label, _, _ in ops:
-        base = baselines.get(key, "overhead")
+    order = list(GROUPS)  # the NS driver's first, then the secure client's
+    for key, label, _, _ in sorted(
+            ops, key=lambda op: order.index(group(op[0]))):
+        base = baselines.get(key, group(key) + "overhead")
         if base not in per_op:
             raise BenchError("%s: no baseline %s" % (key, base))
         if key not in hidden:
             figures[key] = round(per_op[key] - per_op[base], 1)
             labels[key] = label
-    if figures.pop("calibration") != CALIBRATION:
-        raise BenchError("the self-test measured %s instructions instead of "
-                         "%d: the method is broken"
-                         % (per_op["calibration"] - per_op["overhead"],
-                            CALIBRATION))
-    labels.pop("calibration")
+    for prefix in prefixes:
+        key = prefix + "calibration"
+        if figures.pop(key) != CALIBRATION:
+            raise BenchError("the self-test %s measured %s instructions "
+                             "instead of %d: the method is broken"
+                             % (key, per_op[key] - per_op[prefix + "overhead"],
+                                CALIBRATION))
+        labels.pop(key)
     return figures, labels
+
+
+def run_twice(python, bdir, name):
+    """The figures and labels of a build, which two runs must agree on."""
+    first, second = run_once(python, bdir), run_once(python, bdir)
+    parsed = parse(first)
+    if parse(second) != parsed:
+        raise BenchError("%s: two runs printed different figures" % name)
+    return instructions(*parsed)
 
 
 def measure(preset, python, jobs):
     bdir = build(preset, python, jobs)
-    first, second = run_once(python, bdir), run_once(python, bdir)
-    parsed = parse(first)
-    if parse(second) != parsed:
-        raise BenchError("%s: two runs printed different figures" % preset)
-    figures, labels = instructions(*parsed)
+    figures, labels = run_twice(python, bdir, preset)
+    if any(group(k) for k in figures):
+        raise BenchError("%s: secure client figures in a build without it"
+                         % preset)
+    if has_secure_client(bdir):
+        sdir = build(preset, python, jobs, s2s=True)
+        s_figures, s_labels = run_twice(python, sdir, preset + "-s2s")
+        s2s = [k for k in s_figures if group(k) == "s2s_"]
+        if not s2s:
+            raise BenchError("%s-s2s: the secure client printed no figures"
+                             % preset)
+        figures.update((k, s_figures[k]) for k in s2s)
+        labels.update((k, s_labels[k]) for k in s2s)
     with open(os.path.join(bdir, "bench", "warden_bench_s.map")) as f:
         footprint = mapfile.footprint(f.read())
     return {"instructions": figures, "bytes": footprint}, labels

@@ -3,14 +3,18 @@
 benchmark repetition, mapped to symbols.
 
     profile.py --build build/bench/an505-sfn --fn op_nop_stateless [--trace]
+    profile.py --build build/bench/an505-ipc-l1 --fn s2s_nop_stateless
 
-Runs the quick benchmark image (warden_bench_ns_quick.elf, 50 repetitions)
-under QEMU with -icount shift=0 -singlestep -d exec,nochain, logging only
-the secure code, the NS operation function and the NS harness. A repetition
-starts at the operation function and ends at the first harness instruction
-after it; the last one (steady state) is reported: instructions per symbol, the
-total (the figure the benchmark reports for it), and with --trace every
-instruction in order.
+Runs the quick benchmark images (warden_bench_s_quick.elf and
+warden_bench_ns_quick.elf, 50 repetitions) under QEMU with -icount shift=0
+-singlestep -d exec,nochain, logging only the secure code (but the secure
+bench_align()) and the NS operation function and harness. The function is an
+NS operation (op_* of bench/ns/bench_ops.c) or one of the secure client's
+(s2s_* of bench/ipc/bench_s2s_ops.c); the harness is that image's. A
+repetition starts at the operation function and ends at the first harness
+instruction after it; the last one (steady state) is reported: instructions
+per symbol, the total (the figure the benchmark reports for it), and with
+--trace every instruction in order.
 """
 import argparse
 import bisect
@@ -21,7 +25,8 @@ import sys
 import tempfile
 
 TRACE = re.compile(r"^Trace \d+: \S+ \[[0-9a-f]+/([0-9a-f]+)/")
-HARNESS = ("measure", "run_op", "ns_main")
+HARNESS = ("measure", "bench_run", "ns_main", "run_all", "bench_s2s_main")
+SECURE_CODE = (0x10000000, 0x10080000)
 
 
 def symbols(nm, elf):
@@ -49,6 +54,19 @@ def lookup(syms, starts, pc):
     return "?%08x" % pc
 
 
+def secure_ranges(syms):
+    """The secure code, less the secure client's alignment loop (thousands
+    of instructions a repetition, outside every figure)."""
+    lo, hi = SECURE_CODE
+    ranges = []
+    for addr, size, name in sorted(s for s in syms if s[2] == "bench_align"):
+        if lo < addr:
+            ranges.append("0x%x..0x%x" % (lo, addr - 1))
+        lo = addr + size
+    ranges.append("0x%x..0x%x" % (lo, hi - 1))
+    return ranges
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawTextHelpFormatter)
@@ -59,16 +77,21 @@ def main():
     ap.add_argument("--nm", default="arm-none-eabi-nm")
     args = ap.parse_args()
 
-    s_elf = os.path.join(args.build, "bin", "warden_bench_s.elf")
+    s_elf = os.path.join(args.build, "bin", "warden_bench_s_quick.elf")
     ns_elf = os.path.join(args.build, "bin", "warden_bench_ns_quick.elf")
     s_syms = symbols(args.nm, s_elf)
     ns_syms = symbols(args.nm, ns_elf)
     op = [s for s in ns_syms if s[2] == args.fn]
-    harness = [s for s in ns_syms if s[2].split(".")[0] in HARNESS]
+    own = ns_syms
     if not op:
-        sys.exit("profile: no function %s in %s" % (args.fn, ns_elf))
-    ranges = ["0x10000000..0x1007ffff"] + [
-        "0x%x+0x%x" % (a, max(n, 2)) for a, n, _ in op + harness]
+        op, own = [s for s in s_syms if s[2] == args.fn], s_syms
+    if not op:
+        sys.exit("profile: no function %s in %s or %s"
+                 % (args.fn, ns_elf, s_elf))
+    harness = [s for s in own if s[2].split(".")[0] in HARNESS]
+    ranges = secure_ranges(s_syms) + [
+        "0x%x+0x%x" % (a, max(n, 2)) for a, n, _ in op + harness
+        if own is ns_syms]
     syms = sorted(s_syms + ns_syms)
     starts = [s[0] for s in syms]
     op_start = op[0][0]

@@ -1,7 +1,10 @@
 /*
- * Instruction counting on the Non-secure side, under QEMU -icount shift=0:
- * one instruction is one nanosecond, and the NS SysTick (processor clock)
- * ticks once per 1e9 / AN505_SYSCLK_HZ instructions (50 at 20 MHz).
+ * Instruction counting under QEMU -icount shift=0, for the NS driver and
+ * the secure benchmark client alike: one instruction is one nanosecond, and
+ * the SysTick of the running security state (banked: each image has its
+ * own; processor clock) ticks once per 1e9 / AN505_SYSCLK_HZ instructions
+ * (50 at 20 MHz). Secure code must run privileged to use it (isolation
+ * level 1 partitions do).
  *
  * A tick is coarse, so a single reading is not an instruction count; a sum
  * is. bench_align(k) first waits until the processor stands exactly at the
@@ -19,7 +22,10 @@
 /* Consecutive alignments that together cover every position of a tick. */
 #define BENCH_PHASES 50u
 
-/** Starts the NS SysTick: processor clock, no interrupt, full 24-bit range. */
+/**
+ * Starts this security state's SysTick: processor clock, no interrupt,
+ * full 24-bit range.
+ */
 void bench_timer_init(void);
 
 /**

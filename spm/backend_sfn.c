@@ -48,32 +48,32 @@ static bool connect_reply_ok(psa_status_t status)
            status == PSA_ERROR_CONNECTION_BUSY;
 }
 
-/* Runs the secure function of @p conn as its partition. */
-static psa_status_t run_sfn(struct spm_conn *conn, struct spm_partition *owner)
+/* Runs the secure function of @p req as its partition. */
+static psa_status_t run_sfn(struct spm_req *req, struct spm_partition *owner)
 {
     psa_status_t status;
 
     backend_sfn_current = owner;
-    status = conn->service->sfn(&conn->msg);
-    if (conn->msg.type == PSA_IPC_CONNECT && !connect_reply_ok(status)) {
+    status = req->service->sfn(&req->msg);
+    if (req->msg.type == PSA_IPC_CONNECT && !connect_reply_ok(status)) {
         spm_panic(owner); /* only SUCCESS, REFUSED or BUSY answer a connect */
     }
     return status;
 }
 
-psa_status_t backend_messaging(struct spm_conn *conn)
+psa_status_t backend_messaging(struct spm_req *req)
 {
-    struct spm_partition *owner = &spm_partitions[conn->service->partition];
+    struct spm_partition *owner = spm_service_partition(req->service);
     struct sfn_frame frame;
     psa_status_t status;
 
     if (owner->state != SPM_PART_READY) {
-        return spm_not_serving(conn->msg.type);
+        return spm_not_serving(req->msg.type);
     }
     if (!WARDEN_FAULT_POLICY_TERMINATE) {
         /* Only `terminate` unwinds: no frame needed. */
         frame.caller = backend_sfn_current;
-        status = run_sfn(conn, owner);
+        status = run_sfn(req, owner);
         backend_sfn_current = frame.caller;
         return status;
     }
@@ -82,9 +82,9 @@ psa_status_t backend_messaging(struct spm_conn *conn)
     frame.prev = frames;
     frames = &frame;
     if (__builtin_setjmp(frame.env) == 0) {
-        status = run_sfn(conn, owner);
+        status = run_sfn(req, owner);
     } else {
-        status = spm_not_serving(conn->msg.type); /* the owner was terminated */
+        status = spm_not_serving(req->msg.type); /* the owner was terminated */
     }
     frames = frame.prev;
     backend_sfn_current = frame.caller;
@@ -102,8 +102,8 @@ void backend_terminate(struct spm_partition *p)
     }
 }
 
-struct spm_conn *backend_replied(struct spm_partition *caller,
-                                 psa_status_t *status)
+struct spm_req *backend_replied(struct spm_partition *caller,
+                                psa_status_t *status)
 {
     (void)caller;
     (void)status;

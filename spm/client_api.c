@@ -52,52 +52,65 @@ uint32_t spm_version(struct spm_partition *caller, uint32_t sid)
 }
 
 /*
- * Starts the message of @p conn for a request of @p type: no vectors (all
- * sizes 0), nothing read or written yet, in straight-line stores; set_vectors()
- * then fills in the vectors a call has.
+ * Starts request @p req of @p caller to @p svc: no vectors (all sizes 0),
+ * nothing read or written yet, in straight-line stores; set_vectors() then
+ * fills in the vectors a call has.
  */
-static void prepare_msg(struct spm_conn *conn, int32_t type)
+static inline __attribute__((always_inline)) void
+prepare_msg(struct spm_req *req, struct spm_partition *caller,
+            const struct warden_service_info *svc, int32_t type)
 {
-    psa_msg_t *msg = &conn->msg;
+    psa_msg_t *msg = &req->msg;
 
     msg->type = type;
-    msg->handle = spm_conn_handle(conn);
-    msg->rhandle = conn->rhandle;
-    conn->in_len = 0u;
-    conn->out_len = 0u;
+    req->service = svc;
+    req->client = caller;
+    req->in_len = 0u;
+    req->out_len = 0u;
 #pragma GCC unroll 4
     for (uint32_t i = 0; i < PSA_MAX_IOVEC; i++) {
         msg->in_size[i] = 0u;
         msg->out_size[i] = 0u;
-        conn->in_done[i] = 0u;
-        conn->out_done[i] = 0u;
+        req->in_done[i] = 0u;
+        req->out_done[i] = 0u;
     }
+}
+
+/* prepare_msg() for a request on @p conn, which it now carries. */
+static void prepare_conn_msg(struct spm_req *req, struct spm_partition *caller,
+                             struct spm_conn *conn, int32_t type)
+{
+    prepare_msg(req, caller, &warden_services[conn->service], type);
+    req->conn = conn;
+    req->msg.handle = spm_conn_handle(conn);
+    req->msg.rhandle = conn->rhandle;
+    req->msg.client_id = conn->client_id;
+    conn->req = req;
     conn->state = SPM_CONN_ACTIVE;
 }
 
 /* The vectors of a call, into the message prepare_msg() started. */
-static void set_vectors(struct spm_conn *conn, const struct spm_iovecs *v)
+static void set_vectors(struct spm_req *req, const struct spm_iovecs *v)
 {
-    conn->in_len = (uint8_t)v->in_len;
-    conn->out_len = (uint8_t)v->out_len;
-    conn->out_desc = v->out_desc;
+    req->in_len = (uint8_t)v->in_len;
+    req->out_len = (uint8_t)v->out_len;
+    req->out_desc = v->out_desc;
     for (uint32_t i = 0; i < v->in_len; i++) {
-        conn->in_base[i] = v->in_base[i];
-        conn->msg.in_size[i] = v->in_size[i];
+        req->in_base[i] = v->in_base[i];
+        req->msg.in_size[i] = v->in_size[i];
     }
     for (uint32_t i = 0; i < v->out_len; i++) {
-        conn->out_base[i] = v->out_base[i];
-        conn->msg.out_size[i] = v->out_size[i];
+        req->out_base[i] = v->out_base[i];
+        req->msg.out_size[i] = v->out_size[i];
     }
 }
 
 /* Tells the client how much the service wrote in each outvec (into the
  * outvec array spm_iovec_decode() checked read-write). */
-static void write_back_lengths(const struct spm_conn *conn)
+static void write_back_lengths(const struct spm_req *req)
 {
-    if (conn->out_len != 0u) { /* no call for a request without outvecs */
-        umem_write_vec_lens_checked(conn->out_desc, conn->out_done,
-                                    conn->out_len);
+    if (req->out_len != 0u) { /* no call for a request without outvecs */
+        umem_write_vec_lens_checked(req->out_desc, req->out_done, req->out_len);
     }
 }
 
@@ -106,6 +119,7 @@ static psa_status_t complete_connect(struct spm_conn *conn, psa_status_t status)
 {
     if (status == PSA_SUCCESS) {
         conn->state = SPM_CONN_IDLE;
+        conn->req = NULL;
         return spm_conn_handle(conn);
     }
     /* The backends stop a service that replies anything else. */
@@ -116,62 +130,63 @@ static psa_status_t complete_connect(struct spm_conn *conn, psa_status_t status)
 }
 
 /* What the client gets for its request once the service replied. */
-static psa_status_t complete_call(struct spm_conn *conn, psa_status_t status)
+static psa_status_t complete_call(struct spm_req *req, psa_status_t status)
 {
-    struct spm_partition *caller = conn->client;
+    struct spm_conn *conn = req->conn;
 
-    write_back_lengths(conn);
-    if (conn >= &spm_conns[WARDEN_CONN_MAX]) {
-        spm_conn_free(conn);
+    write_back_lengths(req);
+    if (conn == NULL) {
+        req->client->sl_req = NULL; /* its message handle is stale now */
     } else {
         conn->state = SPM_CONN_IDLE;
+        conn->req = NULL;
     }
     /* A service may blame the client: FF-M's rule applies to it too. */
     if (status == PSA_ERROR_PROGRAMMER_ERROR) {
-        return spm_programmer_error(caller, status);
+        return spm_programmer_error(req->client, status);
     }
     return status;
 }
 
-static psa_status_t complete(struct spm_conn *conn, psa_status_t status)
+static psa_status_t complete(struct spm_req *req, psa_status_t status)
 {
-    switch (conn->msg.type) {
+    switch (req->msg.type) {
     case PSA_IPC_CONNECT:
-        return complete_connect(conn, status);
+        return complete_connect(req->conn, status);
     case PSA_IPC_DISCONNECT:
-        spm_conn_free(conn);
+        spm_conn_free(req->conn);
         return PSA_SUCCESS;
     default:
-        return complete_call(conn, status);
+        return complete_call(req, status);
     }
 }
 
-/* Hands the message to the backend: the reply now (SFN), or
+/* Hands the request to the backend: the reply now (SFN), or
  * SPM_STATUS_PENDING and spm_client_finish() once it came (IPC). */
-static psa_status_t deliver(struct spm_conn *conn)
+static psa_status_t deliver(struct spm_req *req)
 {
-    psa_status_t status = backend_messaging(conn);
+    psa_status_t status = backend_messaging(req);
 
     if (status == SPM_STATUS_PENDING) {
         return status;
     }
-    return complete(conn, status);
+    return complete(req, status);
 }
 
 /* deliver() for a request (PSA_IPC_CALL or above): its completion without
  * the dispatch on the type. */
-static psa_status_t deliver_call(struct spm_conn *conn)
+static psa_status_t deliver_call(struct spm_req *req)
 {
-    psa_status_t status = backend_messaging(conn);
+    psa_status_t status = backend_messaging(req);
 
     if (status == SPM_STATUS_PENDING) {
         return status;
     }
-    return complete_call(conn, status);
+    return complete_call(req, status);
 }
 
-psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
-                         uint32_t version)
+psa_handle_t spm_connect(struct spm_partition *caller, struct spm_req *req,
+                         uint32_t sid, uint32_t version)
 {
     const struct warden_service_info *svc = spm_service_by_sid(sid);
     struct spm_conn *conn;
@@ -191,21 +206,20 @@ psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
         return PSA_ERROR_CONNECTION_BUSY;
     }
 
-    conn->service = svc;
-    conn->client = caller;
-    conn->msg.client_id = spm_client_id(caller);
-    prepare_msg(conn, PSA_IPC_CONNECT);
-    return deliver(conn);
+    conn->service = (uint8_t)(svc - warden_services);
+    conn->client = caller->index;
+    conn->client_id = spm_client_id(caller);
+    prepare_conn_msg(req, caller, conn, PSA_IPC_CONNECT);
+    return deliver(req);
 }
 
 /* The stateless service a handle names, checked for this caller. */
 static psa_status_t decode_stateless(struct spm_partition *caller,
-                                     psa_handle_t handle, struct spm_conn **out,
+                                     psa_handle_t handle,
                                      const struct warden_service_info **out_svc)
 {
     uint32_t h = (uint32_t)handle;
     const struct warden_service_info *svc;
-    struct spm_conn *conn;
 
     if ((h & SPM_STATELESS_RESERVED) != 0u) {
         return PSA_ERROR_PROGRAMMER_ERROR;
@@ -221,11 +235,9 @@ static psa_status_t decode_stateless(struct spm_partition *caller,
                     (h >> SPM_STATELESS_VER_SHIFT) & SPM_STATELESS_VER_MASK)) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
-    conn = spm_conn_client_slot(caller);
-    if (conn->state != SPM_CONN_FREE) {
+    if (caller->sl_req != NULL) { /* its stateless request is in flight */
         return PSA_ERROR_CONNECTION_BUSY;
     }
-    *out = conn;
     *out_svc = svc;
     return PSA_SUCCESS;
 }
@@ -239,27 +251,27 @@ static inline __attribute__((always_inline)) bool
 idle_connection_of(const struct spm_conn *conn,
                    const struct spm_partition *caller)
 {
-    return conn != NULL && conn->client == caller &&
+    return conn != NULL && conn->client == caller->index &&
            conn->state == SPM_CONN_IDLE &&
-           conn->msg.client_id == spm_client_id(caller);
+           conn->client_id == spm_client_id(caller);
 }
 
 /* The open, idle connection of this caller a handle names. */
-static psa_status_t
-decode_connection(const struct spm_partition *caller, psa_handle_t handle,
-                  struct spm_conn **out,
-                  const struct warden_service_info **out_svc)
+static psa_status_t decode_connection(const struct spm_partition *caller,
+                                      psa_handle_t handle,
+                                      struct spm_conn **out)
 {
-    struct spm_conn *conn = spm_conn_from_handle(handle, true);
+    struct spm_conn *conn = spm_conn_from_handle(handle);
 
     if (!idle_connection_of(conn, caller)) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
     *out = conn;
-    *out_svc = conn->service;
     return PSA_SUCCESS;
 }
 
+/* The service a call names: a stateless one (*conn left NULL), or one of
+ * the caller's connections (*conn set). */
 static psa_status_t decode_call(struct spm_partition *caller,
                                 psa_handle_t handle, int32_t type,
                                 struct spm_conn **conn,
@@ -269,14 +281,14 @@ static psa_status_t decode_call(struct spm_partition *caller,
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
     if (spm_handle_is_stateless(handle)) {
-        return decode_stateless(caller, handle, conn, svc);
+        return decode_stateless(caller, handle, svc);
     }
-    return decode_connection(caller, handle, conn, svc);
+    return decode_connection(caller, handle, conn);
 }
 
-psa_status_t spm_call(struct spm_partition *caller, psa_handle_t handle,
-                      int32_t type, spm_uptr_t in_vec, size_t in_len,
-                      spm_uptr_t out_vec, size_t out_len)
+psa_status_t spm_call(struct spm_partition *caller, struct spm_req *req,
+                      psa_handle_t handle, int32_t type, spm_uptr_t in_vec,
+                      size_t in_len, spm_uptr_t out_vec, size_t out_len)
 {
     struct spm_iovecs v;
     struct spm_conn *conn = NULL;
@@ -290,33 +302,40 @@ psa_status_t spm_call(struct spm_partition *caller, psa_handle_t handle,
         return spm_programmer_error(caller, status);
     }
 
-    conn->service = svc;
-    conn->client = caller;
-    conn->msg.client_id = spm_client_id(caller);
-    prepare_msg(conn, type);
-    set_vectors(conn, &v);
-    return deliver_call(conn);
+    if (conn == NULL) {
+        prepare_msg(req, caller, svc, type);
+        req->conn = NULL;
+        req->msg.handle = spm_sl_start(caller);
+        req->msg.rhandle = NULL;
+        req->msg.client_id = spm_client_id(caller);
+        caller->sl_req = req;
+    } else {
+        prepare_conn_msg(req, caller, conn, type);
+    }
+    set_vectors(req, &v);
+    return deliver_call(req);
 }
 
-psa_status_t spm_close(struct spm_partition *caller, psa_handle_t handle)
+psa_status_t spm_close(struct spm_partition *caller, struct spm_req *req,
+                       psa_handle_t handle)
 {
     struct spm_conn *conn;
 
     if (handle == PSA_NULL_HANDLE) {
         return PSA_SUCCESS;
     }
-    conn = spm_conn_from_handle(handle, true);
+    conn = spm_conn_from_handle(handle);
     if (!idle_connection_of(conn, caller)) {
         return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
     }
-    prepare_msg(conn, PSA_IPC_DISCONNECT);
-    return deliver(conn);
+    prepare_conn_msg(req, caller, conn, PSA_IPC_DISCONNECT);
+    return deliver(req);
 }
 
 psa_status_t spm_client_finish(struct spm_partition *caller)
 {
     psa_status_t status;
-    struct spm_conn *conn = backend_replied(caller, &status);
+    struct spm_req *req = backend_replied(caller, &status);
 
-    return complete(conn, status);
+    return complete(req, status);
 }

@@ -1,4 +1,4 @@
-/* What the SFN backend keeps per partition and per connection: nothing;
+/* What the SFN backend keeps per partition and per request: nothing;
  * and its backend_current() and backend_client_resolve() (spm/backend.h),
  * inline. */
 #ifndef WARDEN_SPM_BACKEND_TYPES_H
@@ -10,7 +10,7 @@ struct backend_part {
     char unused[0];
 };
 
-struct backend_conn {
+struct backend_req {
     char unused[0];
 };
 

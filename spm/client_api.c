@@ -14,21 +14,29 @@ uint32_t spm_framework_version(void)
     return PSA_FRAMEWORK_VERSION;
 }
 
-/* Access control: non_secure_clients for NS, `dependencies` for an SP. */
-static bool may_call(const struct spm_partition *caller,
-                     const struct warden_service_info *svc)
+/* Access control for a secure caller: its `dependencies`. */
+static bool may_call_secure(const struct spm_partition *caller,
+                            const struct warden_service_info *svc)
 {
     const struct warden_partition_info *info = caller->info;
 
-    if (spm_is_ns(caller)) {
-        return (svc->flags & WARDEN_SVC_NS_CLIENTS) != 0u;
-    }
     for (uint32_t i = 0; i < info->ndeps; i++) {
         if (warden_deps[info->first_dep + i] == svc->sid) {
             return true;
         }
     }
     return false;
+}
+
+/* Access control: non_secure_clients for NS, `dependencies` for an SP. */
+static inline __attribute__((always_inline)) bool
+may_call(const struct spm_partition *caller,
+         const struct warden_service_info *svc)
+{
+    if (spm_is_ns(caller)) {
+        return (svc->flags & WARDEN_SVC_NS_CLIENTS) != 0u;
+    }
+    return may_call_secure(caller, svc);
 }
 
 /* STRICT: exactly the service's version; RELAXED: up to it. */
@@ -51,34 +59,31 @@ uint32_t spm_version(struct spm_partition *caller, uint32_t sid)
     return svc->version;
 }
 
-/*
- * Starts request @p req of @p caller to @p svc: no vectors (all sizes 0),
- * nothing read or written yet, in straight-line stores; set_vectors() then
- * fills in the vectors a call has.
- */
+/* Starts request @p req of @p caller to @p svc: its message header. */
 static inline __attribute__((always_inline)) void
 prepare_msg(struct spm_req *req, struct spm_partition *caller,
             const struct warden_service_info *svc, int32_t type)
 {
-    psa_msg_t *msg = &req->msg;
-
-    msg->type = type;
+    req->msg.type = type;
     req->service = svc;
     req->client = caller;
-    req->in_len = 0u;
-    req->out_len = 0u;
+}
+
+/* The message of a connect or a disconnect: no vectors (every size 0; the
+ * request's vector counts are never read for these). */
+static inline __attribute__((always_inline)) void
+no_vectors(struct spm_req *req)
+{
 #pragma GCC unroll 4
     for (uint32_t i = 0; i < PSA_MAX_IOVEC; i++) {
-        msg->in_size[i] = 0u;
-        msg->out_size[i] = 0u;
-        req->in_done[i] = 0u;
-        req->out_done[i] = 0u;
+        req->msg.in_size[i] = 0u;
+        req->msg.out_size[i] = 0u;
     }
 }
 
-/* prepare_msg() for a request on @p conn, which it now carries. */
-static void prepare_conn_msg(struct spm_req *req, struct spm_partition *caller,
-                             struct spm_conn *conn, int32_t type)
+/* A request on @p conn, which it now carries: decoded, then committed. */
+static void start_conn_req(struct spm_req *req, struct spm_partition *caller,
+                           struct spm_conn *conn, int32_t type)
 {
     prepare_msg(req, caller, &warden_services[conn->service], type);
     req->conn = conn;
@@ -87,22 +92,6 @@ static void prepare_conn_msg(struct spm_req *req, struct spm_partition *caller,
     req->msg.client_id = conn->client_id;
     conn->req = req;
     conn->state = SPM_CONN_ACTIVE;
-}
-
-/* The vectors of a call, into the message prepare_msg() started. */
-static void set_vectors(struct spm_req *req, const struct spm_iovecs *v)
-{
-    req->in_len = (uint8_t)v->in_len;
-    req->out_len = (uint8_t)v->out_len;
-    req->out_desc = v->out_desc;
-    for (uint32_t i = 0; i < v->in_len; i++) {
-        req->in_base[i] = v->in_base[i];
-        req->msg.in_size[i] = v->in_size[i];
-    }
-    for (uint32_t i = 0; i < v->out_len; i++) {
-        req->out_base[i] = v->out_base[i];
-        req->msg.out_size[i] = v->out_size[i];
-    }
 }
 
 /* Tells the client how much the service wrote in each outvec (into the
@@ -209,7 +198,8 @@ psa_handle_t spm_connect(struct spm_partition *caller, struct spm_req *req,
     conn->service = (uint8_t)(svc - warden_services);
     conn->client = caller->index;
     conn->client_id = spm_client_id(caller);
-    prepare_conn_msg(req, caller, conn, PSA_IPC_CONNECT);
+    no_vectors(req);
+    start_conn_req(req, caller, conn, PSA_IPC_CONNECT);
     return deliver(req);
 }
 
@@ -290,13 +280,15 @@ psa_status_t spm_call(struct spm_partition *caller, struct spm_req *req,
                       psa_handle_t handle, int32_t type, spm_uptr_t in_vec,
                       size_t in_len, spm_uptr_t out_vec, size_t out_len)
 {
-    struct spm_iovecs v;
     struct spm_conn *conn = NULL;
     const struct warden_service_info *svc = NULL;
     psa_status_t status = decode_call(caller, handle, type, &conn, &svc);
 
+    /* The vectors go straight into the request, which nobody sees until it
+     * is committed below. */
     if (status == PSA_SUCCESS) {
-        status = spm_iovec_decode(caller, in_vec, in_len, out_vec, out_len, &v);
+        status =
+            spm_iovec_decode(caller, in_vec, in_len, out_vec, out_len, req);
     }
     if (status != PSA_SUCCESS) {
         return spm_programmer_error(caller, status);
@@ -310,9 +302,8 @@ psa_status_t spm_call(struct spm_partition *caller, struct spm_req *req,
         req->msg.client_id = spm_client_id(caller);
         caller->sl_req = req;
     } else {
-        prepare_conn_msg(req, caller, conn, type);
+        start_conn_req(req, caller, conn, type);
     }
-    set_vectors(req, &v);
     return deliver_call(req);
 }
 
@@ -328,7 +319,8 @@ psa_status_t spm_close(struct spm_partition *caller, struct spm_req *req,
     if (!idle_connection_of(conn, caller)) {
         return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
     }
-    prepare_conn_msg(req, caller, conn, PSA_IPC_DISCONNECT);
+    no_vectors(req);
+    start_conn_req(req, caller, conn, PSA_IPC_DISCONNECT);
     return deliver(req);
 }
 

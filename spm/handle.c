@@ -7,6 +7,7 @@ void spm_conn_init(void)
 {
     for (uint32_t i = 0; i < SPM_CONN_POOL; i++) {
         spm_conns[i].gen = 1u;
+        spm_conns[i].slot = (uint8_t)(i + 1u);
         spm_conns[i].state = SPM_CONN_FREE;
         spm_conns[i].rhandle = NULL;
         spm_conns[i].req = NULL;
@@ -16,7 +17,7 @@ void spm_conn_init(void)
 
         c->sl_req = NULL;
         c->sl_orphan = 0u;
-        c->sl_gen = 0u; /* none yet: the first is SPM_SL_GEN_FIRST */
+        c->sl_gen = 0u; /* none yet: the first is 1 */
     }
 }
 
@@ -84,7 +85,8 @@ bool spm_orphan_from_handle(psa_handle_t handle, struct spm_orphan *o)
     if (slot < SPM_NUM_CLIENTS) {
         struct spm_partition *client = spm_client_by_index(slot);
 
-        if (client->sl_orphan == 0u || client->sl_gen != gen) {
+        if (client->sl_orphan == 0u ||
+            (client->sl_gen << SPM_HANDLE_GEN_SHIFT) != gen) {
             return false;
         }
         o->conn = NULL;

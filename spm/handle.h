@@ -13,7 +13,7 @@
  * request in flight is named:
  *
  *   bits 31..30  0
- *   bits 29..8   the client's sl_gen (22 bits, never 0)
+ *   bits 29..8   the client's sl_gen (22 bits, wrapping)
  *   bits  7..0   SPM_CONN_POOL + 1 + client index
  *
  * A stateless handle (generated into psa_manifest/sid.h) is:
@@ -42,8 +42,6 @@
 #define SPM_STATELESS_IDX_MASK  (0x1Fu)
 #define SPM_STATELESS_RESERVED  (0xBFFF00E0u)
 #define SPM_STATELESS_MAX       (32u)
-/* The first stateless generation, as kept in sl_gen (bits 29..8). */
-#define SPM_SL_GEN_FIRST (1u << SPM_HANDLE_GEN_SHIFT)
 
 _Static_assert(SPM_NUM_SLOTS <= SPM_HANDLE_SLOT_MASK,
                "slot index + 1 must fit in 8 bits of a handle");
@@ -62,9 +60,7 @@ void spm_conn_free(struct spm_conn *conn);
 /** The handle naming @p conn now (> 0, bit 30 clear). */
 static inline psa_handle_t spm_conn_handle(const struct spm_conn *conn)
 {
-    uint32_t slot = (uint32_t)(conn - spm_conns);
-
-    return (psa_handle_t)((conn->gen << SPM_HANDLE_GEN_SHIFT) | (slot + 1u));
+    return (psa_handle_t)((conn->gen << SPM_HANDLE_GEN_SHIFT) | conn->slot);
 }
 
 /**
@@ -75,18 +71,17 @@ static inline psa_handle_t spm_conn_handle(const struct spm_conn *conn)
 struct spm_conn *spm_conn_from_handle(psa_handle_t handle);
 
 /**
- * Starts a stateless request of @p client: a new generation, so that the
- * message handle of an earlier request is stale. @return the message
- * handle of the new request (> 0, bit 30 clear).
+ * Starts a stateless request of @p client: a new generation (22 bits,
+ * wrapping), so that the message handle of an earlier request is stale.
+ * @return the message handle of the new request (> 0, bit 30 clear).
  */
 static inline psa_handle_t spm_sl_start(struct spm_partition *client)
 {
-    uint32_t gen = (client->sl_gen + SPM_SL_GEN_FIRST) &
-                   (SPM_HANDLE_GEN_MASK << SPM_HANDLE_GEN_SHIFT);
+    uint32_t gen = (client->sl_gen + 1u) & SPM_HANDLE_GEN_MASK;
 
-    gen = (gen == 0u) ? SPM_SL_GEN_FIRST : gen;
     client->sl_gen = gen;
-    return (psa_handle_t)(gen | (SPM_CONN_POOL + 1u + client->index));
+    return (psa_handle_t)((gen << SPM_HANDLE_GEN_SHIFT) |
+                          (SPM_CONN_POOL + 1u + client->index));
 }
 
 /**
@@ -114,7 +109,7 @@ static inline struct spm_req *spm_req_from_handle(psa_handle_t handle)
     if (slot < SPM_NUM_CLIENTS) {
         const struct spm_partition *client = spm_client_by_index(slot);
 
-        if (client->sl_gen != gen) {
+        if ((client->sl_gen << SPM_HANDLE_GEN_SHIFT) != gen) {
             return NULL;
         }
         return client->sl_req;

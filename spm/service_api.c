@@ -29,17 +29,26 @@ static struct spm_req *request_of(psa_handle_t msg_handle,
         req->msg.type >= PSA_IPC_CALL) {
         return req;
     }
-    if (req != NULL || !spm_orphan_from_handle(msg_handle, &o) ||
+    /* Only the IPC backend has orphans. */
+    if (req != NULL || !WARDEN_BACKEND_IPC ||
+        !spm_orphan_from_handle(msg_handle, &o) ||
         spm_service_partition(o.service) != *self) {
         spm_panic(*self);
     }
     return NULL;
 }
 
-static size_t consume(struct spm_req *req, uint32_t idx, size_t num_bytes)
+/* What a read or skip of @p num_bytes from invec @p idx consumes: up to
+ * what is left of it (nothing of an orphan's, or past the request's
+ * vectors, whose done counters were never set). */
+static size_t consume(const struct spm_req *req, uint32_t idx, size_t num_bytes)
 {
-    size_t left = req->msg.in_size[idx] - req->in_done[idx];
+    size_t left;
 
+    if (req == NULL || idx >= req->in_len) {
+        return 0u;
+    }
+    left = req->msg.in_size[idx] - req->in_done[idx];
     return (num_bytes < left) ? num_bytes : left;
 }
 
@@ -54,10 +63,10 @@ size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer,
     if (invec_idx >= PSA_MAX_IOVEC) {
         spm_panic(self);
     }
-    if (req == NULL) {
-        return 0u;
-    }
     n = consume(req, invec_idx, num_bytes);
+    if (n == 0u) {
+        return 0u; /* nothing to copy, no buffer to check */
+    }
     if (!umem_check(self, dst, n, ARCH_ACCESS_WRITE)) {
         spm_panic(self);
     }
@@ -76,11 +85,10 @@ size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
     if (invec_idx >= PSA_MAX_IOVEC) {
         spm_panic(self);
     }
-    if (req == NULL) {
-        return 0u;
-    }
     n = consume(req, invec_idx, num_bytes);
-    req->in_done[invec_idx] += n;
+    if (n != 0u) {
+        req->in_done[invec_idx] += n;
+    }
     return n;
 }
 
@@ -90,16 +98,25 @@ void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
     struct spm_partition *self;
     struct spm_req *req = request_of(msg_handle, &self);
     spm_uptr_t src = spm_uptr((uintptr_t)buffer);
+    size_t room;
 
     if (outvec_idx >= PSA_MAX_IOVEC ||
         !umem_check(self, src, num_bytes, ARCH_ACCESS_READ)) {
         spm_panic(self);
     }
     if (req == NULL) {
-        return;
+        return; /* an orphan's: it goes nowhere */
     }
-    if (num_bytes > req->msg.out_size[outvec_idx] - req->out_done[outvec_idx]) {
+    /* Past the request's vectors an outvec is empty (its done counter was
+     * never set). */
+    room = (outvec_idx < req->out_len)
+               ? req->msg.out_size[outvec_idx] - req->out_done[outvec_idx]
+               : 0u;
+    if (num_bytes > room) {
         spm_panic(self);
+    }
+    if (num_bytes == 0u) {
+        return;
     }
     umem_copy_checked(
         spm_uptr_add(req->out_base[outvec_idx], req->out_done[outvec_idx]), src,

@@ -47,7 +47,7 @@ struct spm_partition {
      * at most), while the service may use its message handle: NULL when
      * none, once replied (IPC) and for an orphan. */
     struct spm_req *sl_req;
-    uint32_t sl_gen; /* its message handle's generation, as bits 29..8 */
+    uint32_t sl_gen; /* its message handle's generation (22 bits) */
     struct backend_part be;
 };
 
@@ -74,6 +74,7 @@ struct spm_conn {
     uint8_t state;       /* enum spm_conn_state */
     uint8_t service;     /* index into warden_services[] */
     uint8_t client;      /* client index (struct spm_partition.index) */
+    uint8_t slot;        /* its index + 1: bits 7..0 of its handle */
 };
 
 /*

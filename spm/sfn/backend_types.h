@@ -16,13 +16,21 @@ struct backend_req {
 
 struct spm_partition;
 
-/* The partition running now; only spm/backend_sfn.c writes it. */
-extern struct spm_partition *backend_sfn_current;
+struct sfn_frame;
+
+/* The backend's state; only spm/backend_sfn.c writes it. One object, so
+ * that a call reaches both fields from one address. */
+struct backend_sfn {
+    struct spm_partition *current; /* the partition running now */
+    struct sfn_frame *frames;      /* the secure functions in progress */
+};
+
+extern struct backend_sfn backend_sfn;
 
 /* spm/backend.h's backend_current(). */
 static inline struct spm_partition *backend_current(void)
 {
-    return backend_sfn_current;
+    return backend_sfn.current;
 }
 
 /* spm/backend.h's backend_client_resolve(): a reply always comes at once. */

@@ -199,14 +199,23 @@ static void test_stateless_message_handles(void **state)
     assert_null(spm_req_from_handle(h2 & 0xFF));
 }
 
-static void test_stateless_generation_wraps_past_zero(void **state)
+static void test_stateless_generation_wraps(void **state)
 {
     struct spm_partition *ns = &spm_ns_agent;
+    psa_handle_t h;
 
     (void)state;
-    ns->sl_gen = SPM_HANDLE_GEN_MASK << SPM_HANDLE_GEN_SHIFT;
+    ns->sl_gen = SPM_HANDLE_GEN_MASK - 1u;
+    h = spm_sl_start(ns);
+    assert_int_equal(h, 0x3FFFFF00 | (SPM_CONN_POOL + 1));
+    ns->sl_req = &req_a;
+    assert_ptr_equal(spm_req_from_handle(h), &req_a);
+    h = spm_sl_start(ns);
+    assert_int_equal(h, SPM_CONN_POOL + 1);
+    assert_int_equal(ns->sl_gen, 0);
+    assert_ptr_equal(spm_req_from_handle(h), &req_a);
+    assert_null(spm_req_from_handle(0x3FFFFF00 | (SPM_CONN_POOL + 1)));
     assert_int_equal(spm_sl_start(ns), 0x100 | (SPM_CONN_POOL + 1));
-    assert_int_equal(ns->sl_gen, SPM_SL_GEN_FIRST);
 }
 
 static void test_connection_message_handles(void **state)
@@ -311,8 +320,7 @@ int main(void)
         cmocka_unit_test_setup(test_free_bumps_generation_and_clears, setup),
         cmocka_unit_test_setup(test_generation_wraps_to_one, setup),
         cmocka_unit_test_setup(test_stateless_message_handles, setup),
-        cmocka_unit_test_setup(test_stateless_generation_wraps_past_zero,
-                               setup),
+        cmocka_unit_test_setup(test_stateless_generation_wraps, setup),
         cmocka_unit_test_setup(test_connection_message_handles, setup),
         cmocka_unit_test_setup(test_message_handles_out_of_range, setup),
         cmocka_unit_test_setup(test_orphans, setup),

@@ -53,7 +53,9 @@ static psa_status_t run_sfn(struct spm_req *req, struct spm_partition *owner)
 
     backend_sfn.current = owner;
     status = req->service->sfn(&req->msg);
-    if (req->msg.type == PSA_IPC_CONNECT && !connect_reply_ok(status)) {
+    /* Success answers anything: only another reply needs the type. */
+    if (status != PSA_SUCCESS && req->msg.type == PSA_IPC_CONNECT &&
+        !connect_reply_ok(status)) {
         spm_panic(owner); /* only SUCCESS, REFUSED or BUSY answer a connect */
     }
     return status;

@@ -39,11 +39,12 @@ may_call(const struct spm_partition *caller,
     return may_call_secure(caller, svc);
 }
 
-/* STRICT: exactly the service's version; RELAXED: up to it. */
-static bool version_ok(const struct warden_service_info *svc,
-                       uint32_t service_version, uint32_t requested)
+/* STRICT (in the service's @p flags): exactly the service's version;
+ * RELAXED: up to it. */
+static inline bool version_ok(uint32_t flags, uint32_t service_version,
+                              uint32_t requested)
 {
-    if ((svc->flags & WARDEN_SVC_STRICT) != 0u) {
+    if ((flags & WARDEN_SVC_STRICT) != 0u) {
         return requested == service_version;
     }
     return requested <= service_version;
@@ -119,20 +120,20 @@ static psa_status_t complete_connect(struct spm_conn *conn, psa_status_t status)
 }
 
 /* What the client gets for its request once the service replied. */
-static psa_status_t complete_call(struct spm_req *req, psa_status_t status)
+static inline __attribute__((always_inline)) psa_status_t
+complete_call(struct spm_req *req, struct spm_partition *caller,
+              struct spm_conn *conn, psa_status_t status)
 {
-    struct spm_conn *conn = req->conn;
-
     write_back_lengths(req);
     if (conn == NULL) {
-        req->client->sl_req = NULL; /* its message handle is stale now */
+        caller->sl_req = NULL; /* its message handle is stale now */
     } else {
         conn->state = SPM_CONN_IDLE;
         conn->req = NULL;
     }
     /* A service may blame the client: FF-M's rule applies to it too. */
     if (status == PSA_ERROR_PROGRAMMER_ERROR) {
-        return spm_programmer_error(req->client, status);
+        return spm_programmer_error(caller, status);
     }
     return status;
 }
@@ -146,7 +147,7 @@ static psa_status_t complete(struct spm_req *req, psa_status_t status)
         spm_conn_free(req->conn);
         return PSA_SUCCESS;
     default:
-        return complete_call(req, status);
+        return complete_call(req, req->client, req->conn, status);
     }
 }
 
@@ -156,22 +157,24 @@ static psa_status_t deliver(struct spm_req *req)
 {
     psa_status_t status = backend_messaging(req);
 
-    if (status == SPM_STATUS_PENDING) {
-        return status;
+    if (WARDEN_BACKEND_IPC && status == SPM_STATUS_PENDING) {
+        return status; /* only the IPC backend leaves a request pending */
     }
     return complete(req, status);
 }
 
-/* deliver() for a request (PSA_IPC_CALL or above): its completion without
- * the dispatch on the type. */
-static psa_status_t deliver_call(struct spm_req *req)
+/* deliver() for a request (PSA_IPC_CALL or above) of @p caller, on @p conn
+ * (NULL: stateless): its completion without the dispatch on the type. */
+static inline __attribute__((always_inline)) psa_status_t
+deliver_call(struct spm_req *req, struct spm_partition *caller,
+             struct spm_conn *conn)
 {
     psa_status_t status = backend_messaging(req);
 
-    if (status == SPM_STATUS_PENDING) {
-        return status;
+    if (WARDEN_BACKEND_IPC && status == SPM_STATUS_PENDING) {
+        return status; /* only the IPC backend leaves a request pending */
     }
-    return complete_call(req, status);
+    return complete_call(req, caller, conn, status);
 }
 
 psa_handle_t spm_connect(struct spm_partition *caller, struct spm_req *req,
@@ -187,7 +190,8 @@ psa_handle_t spm_connect(struct spm_partition *caller, struct spm_req *req,
     if ((svc->flags & WARDEN_SVC_CONNECTION) == 0u) {
         return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
     }
-    if (!may_call(caller, svc) || !version_ok(svc, svc->version, version)) {
+    if (!may_call(caller, svc) ||
+        !version_ok(svc->flags, svc->version, version)) {
         return spm_programmer_error(caller, PSA_ERROR_CONNECTION_REFUSED);
     }
     conn = spm_conn_alloc();
@@ -210,6 +214,8 @@ static psa_status_t decode_stateless(struct spm_partition *caller,
 {
     uint32_t h = (uint32_t)handle;
     const struct warden_service_info *svc;
+    uint32_t flags;
+    uint32_t version;
 
     if ((h & SPM_STATELESS_RESERVED) != 0u) {
         return PSA_ERROR_PROGRAMMER_ERROR;
@@ -218,10 +224,17 @@ static psa_status_t decode_stateless(struct spm_partition *caller,
     if (svc == NULL) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
-    if (!may_call(caller, svc)) {
+    /* may_call() and version_ok(), each field read once. */
+    flags = svc->flags;
+    version = svc->version & SPM_STATELESS_VER_MASK;
+    if (spm_is_ns(caller)) {
+        if ((flags & WARDEN_SVC_NS_CLIENTS) == 0u) {
+            return PSA_ERROR_CONNECTION_REFUSED;
+        }
+    } else if (!may_call_secure(caller, svc)) {
         return PSA_ERROR_CONNECTION_REFUSED;
     }
-    if (!version_ok(svc, svc->version & SPM_STATELESS_VER_MASK,
+    if (!version_ok(flags, version,
                     (h >> SPM_STATELESS_VER_SHIFT) & SPM_STATELESS_VER_MASK)) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
@@ -304,7 +317,7 @@ psa_status_t spm_call(struct spm_partition *caller, struct spm_req *req,
     } else {
         start_conn_req(req, caller, conn, type);
     }
-    return deliver_call(req);
+    return deliver_call(req, caller, conn);
 }
 
 psa_status_t spm_close(struct spm_partition *caller, struct spm_req *req,

@@ -17,7 +17,7 @@ void spm_conn_init(void)
 
         c->sl_req = NULL;
         c->sl_orphan = 0u;
-        c->sl_gen = 0u; /* none yet: the first is 1 */
+        c->sl_handle = spm_sl_handle_base(c); /* generation 0: none yet */
     }
 }
 
@@ -85,8 +85,7 @@ bool spm_orphan_from_handle(psa_handle_t handle, struct spm_orphan *o)
     if (slot < SPM_NUM_CLIENTS) {
         struct spm_partition *client = spm_client_by_index(slot);
 
-        if (client->sl_orphan == 0u ||
-            (client->sl_gen << SPM_HANDLE_GEN_SHIFT) != gen) {
+        if (client->sl_orphan == 0u || client->sl_handle != h) {
             return false;
         }
         o->conn = NULL;

@@ -13,7 +13,7 @@
  * request in flight is named:
  *
  *   bits 31..30  0
- *   bits 29..8   the client's sl_gen (22 bits, wrapping)
+ *   bits 29..8   the client's stateless generation (22 bits, wrapping)
  *   bits  7..0   SPM_CONN_POOL + 1 + client index
  *
  * A stateless handle (generated into psa_manifest/sid.h) is:
@@ -70,18 +70,25 @@ static inline psa_handle_t spm_conn_handle(const struct spm_conn *conn)
  */
 struct spm_conn *spm_conn_from_handle(psa_handle_t handle);
 
+/** The first message handle of @p client's stateless requests, minus one
+ * generation (what a client starts with). */
+static inline uint32_t spm_sl_handle_base(const struct spm_partition *client)
+{
+    return SPM_CONN_POOL + 1u + client->index;
+}
+
 /**
- * Starts a stateless request of @p client: a new generation (22 bits,
+ * Starts a stateless request of @p client: the next generation (22 bits,
  * wrapping), so that the message handle of an earlier request is stale.
  * @return the message handle of the new request (> 0, bit 30 clear).
  */
 static inline psa_handle_t spm_sl_start(struct spm_partition *client)
 {
-    uint32_t gen = (client->sl_gen + 1u) & SPM_HANDLE_GEN_MASK;
+    uint32_t h = (client->sl_handle + (1u << SPM_HANDLE_GEN_SHIFT)) &
+                 ~(~SPM_HANDLE_GEN_MASK << SPM_HANDLE_GEN_SHIFT);
 
-    client->sl_gen = gen;
-    return (psa_handle_t)((gen << SPM_HANDLE_GEN_SHIFT) |
-                          (SPM_CONN_POOL + 1u + client->index));
+    client->sl_handle = h;
+    return (psa_handle_t)h;
 }
 
 /**
@@ -109,7 +116,7 @@ static inline struct spm_req *spm_req_from_handle(psa_handle_t handle)
     if (slot < SPM_NUM_CLIENTS) {
         const struct spm_partition *client = spm_client_by_index(slot);
 
-        if ((client->sl_gen << SPM_HANDLE_GEN_SHIFT) != gen) {
+        if (client->sl_handle != h) {
             return NULL;
         }
         return client->sl_req;

@@ -47,7 +47,9 @@ struct spm_partition {
      * at most), while the service may use its message handle: NULL when
      * none, once replied (IPC) and for an orphan. */
     struct spm_req *sl_req;
-    uint32_t sl_gen; /* its message handle's generation (22 bits) */
+    /* The message handle of its latest stateless request: its index after
+     * the pool slots, and a generation bumped at every such request. */
+    uint32_t sl_handle;
     struct backend_part be;
 };
 

@@ -220,7 +220,7 @@ static void test_messaging_to_a_partition_that_does_not_serve(void **state)
 static void test_reply_completes_a_stateless_call(void **state)
 {
     const psa_msg_t *m;
-    uint32_t gen = IW_NS->sl_gen;
+    uint32_t last = IW_NS->sl_handle;
 
     (void)state;
     world_in(&ns_mem, 0, "ping", 4);
@@ -230,9 +230,8 @@ static void test_reply_completes_a_stateless_call(void **state)
     m = iw_get(FXI_SERVER, SIG_SL_A);
     memcpy(svc_buf, "pong!", 5);
     psa_write(m->handle, 0, svc_buf, 5);
-    assert_int_equal(m->handle,
-                     (psa_handle_t)(gen + 0x100u) | (SPM_CONN_POOL + 1));
-    assert_int_equal(IW_NS->sl_gen, gen + 1u);
+    assert_int_equal(m->handle, (psa_handle_t)(last + 0x100u));
+    assert_int_equal(IW_NS->sl_handle, last + 0x100u);
     psa_reply(m->handle, 7);
     /* The reply is recorded and the client woken; nothing completed yet.
      * The message handle is stale from now on. */

@@ -56,7 +56,7 @@ static void test_init_resets_every_slot(void **state)
 
         assert_null(c->sl_req);
         assert_int_equal(c->sl_orphan, 0);
-        assert_int_equal(c->sl_gen, 0);
+        assert_int_equal(c->sl_handle, SPM_CONN_POOL + 1u + i);
     }
 }
 
@@ -205,14 +205,14 @@ static void test_stateless_generation_wraps(void **state)
     psa_handle_t h;
 
     (void)state;
-    ns->sl_gen = SPM_HANDLE_GEN_MASK - 1u;
+    ns->sl_handle = ((SPM_HANDLE_GEN_MASK - 1u) << 8) | (SPM_CONN_POOL + 1);
     h = spm_sl_start(ns);
     assert_int_equal(h, 0x3FFFFF00 | (SPM_CONN_POOL + 1));
     ns->sl_req = &req_a;
     assert_ptr_equal(spm_req_from_handle(h), &req_a);
     h = spm_sl_start(ns);
     assert_int_equal(h, SPM_CONN_POOL + 1);
-    assert_int_equal(ns->sl_gen, 0);
+    assert_int_equal(ns->sl_handle, SPM_CONN_POOL + 1);
     assert_ptr_equal(spm_req_from_handle(h), &req_a);
     assert_null(spm_req_from_handle(0x3FFFFF00 | (SPM_CONN_POOL + 1)));
     assert_int_equal(spm_sl_start(ns), 0x100 | (SPM_CONN_POOL + 1));

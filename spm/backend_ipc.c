@@ -196,7 +196,7 @@ static void fail_active(const struct spm_partition *p)
             c->sl_orphan = 0u;
         }
     }
-    for (uint32_t i = 0; i < SPM_CONN_POOL; i++) {
+    for (uint32_t i = 0; i < spm_conn_pool_size(); i++) {
         struct spm_conn *conn = &spm_conns[i];
 
         if ((conn->state == SPM_CONN_ORPHAN ||
@@ -272,7 +272,7 @@ void ipc_terminate_cleanup(struct spm_partition *p)
     fail_active(p);
     drop_request(p);
     /* Its open connections close. */
-    for (uint32_t i = 0; i < SPM_CONN_POOL; i++) {
+    for (uint32_t i = 0; i < spm_conn_pool_size(); i++) {
         struct spm_conn *conn = &spm_conns[i];
 
         if (conn->client == p->index && conn->state == SPM_CONN_IDLE) {

@@ -5,7 +5,7 @@ struct spm_conn spm_conns[SPM_CONN_POOL];
 
 void spm_conn_init(void)
 {
-    for (uint32_t i = 0; i < SPM_CONN_POOL; i++) {
+    for (uint32_t i = 0; i < spm_conn_pool_size(); i++) {
         spm_conns[i].gen = 1u;
         spm_conns[i].slot = (uint8_t)(i + 1u);
         spm_conns[i].state = SPM_CONN_FREE;
@@ -23,7 +23,7 @@ void spm_conn_init(void)
 
 struct spm_conn *spm_conn_alloc(void)
 {
-    for (uint32_t i = 0; i < SPM_CONN_POOL; i++) {
+    for (uint32_t i = 0; i < spm_conn_pool_size(); i++) {
         if (spm_conns[i].state == SPM_CONN_FREE) {
             return &spm_conns[i];
         }
@@ -50,7 +50,7 @@ struct spm_conn *spm_conn_from_handle(psa_handle_t handle)
 
     /* A generation has bits 31..30 clear: a negative or stateless handle
      * never matches one. */
-    if (slot >= SPM_CONN_POOL) {
+    if (slot >= spm_conn_pool_size()) {
         return NULL;
     }
     conn = &spm_conns[slot];
@@ -67,7 +67,7 @@ bool spm_orphan_from_handle(psa_handle_t handle, struct spm_orphan *o)
     uint32_t slot = (h & SPM_HANDLE_SLOT_MASK) - 1u; /* wraps for 0 */
     uint32_t gen = h & ~SPM_HANDLE_SLOT_MASK;
 
-    if (slot < SPM_CONN_POOL) {
+    if (slot < spm_conn_pool_size()) {
         struct spm_conn *conn = &spm_conns[slot];
 
         if ((conn->state != SPM_CONN_ORPHAN &&

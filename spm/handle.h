@@ -103,7 +103,7 @@ static inline struct spm_req *spm_req_from_handle(psa_handle_t handle)
     uint32_t slot = (h & SPM_HANDLE_SLOT_MASK) - 1u; /* wraps for 0 */
     uint32_t gen = h & ~SPM_HANDLE_SLOT_MASK; /* bits 31..30 must be 0 too */
 
-    if (slot < SPM_CONN_POOL) {
+    if (slot < spm_conn_pool_size()) {
         const struct spm_conn *conn = &spm_conns[slot];
 
         if (conn->state != SPM_CONN_ACTIVE ||

@@ -104,6 +104,13 @@ struct spm_req {
 /* Connection slots: none without a connection-based service. */
 #define SPM_CONN_POOL   (WARDEN_HAS_CONNECTION_BASED ? WARDEN_CONN_MAX : 0)
 #define SPM_NUM_CLIENTS (WARDEN_NUM_PARTITIONS + 1)
+/* SPM_CONN_POOL for comparisons and loops, which do not warn (type
+ * limits) when it is 0. */
+static inline uint32_t spm_conn_pool_size(void)
+{
+    return SPM_CONN_POOL;
+}
+
 /* Message handles name a pool slot, or a client's stateless request. */
 #define SPM_NUM_SLOTS (SPM_CONN_POOL + SPM_NUM_CLIENTS)
 

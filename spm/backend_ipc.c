@@ -180,7 +180,7 @@ static void fail_queue(struct spm_partition *p)
 }
 
 /* Answers the requests @p p took but did not reply to yet (each waiting
- * client has its request as be.pending), and ends its orphans. */
+ * client has its request as be.pending), and ends its stateless orphans. */
 static void fail_active(const struct spm_partition *p)
 {
     for (uint32_t i = 0; i < SPM_NUM_CLIENTS; i++) {
@@ -194,15 +194,6 @@ static void fail_active(const struct spm_partition *p)
         if (c->sl_orphan != 0u &&
             spm_service_partition(&warden_services[c->sl_orphan - 1u]) == p) {
             c->sl_orphan = 0u;
-        }
-    }
-    for (uint32_t i = 0; i < spm_conn_pool_size(); i++) {
-        struct spm_conn *conn = &spm_conns[i];
-
-        if ((conn->state == SPM_CONN_ORPHAN ||
-             conn->state == SPM_CONN_ORPHAN_CONNECT) &&
-            spm_service_partition(&warden_services[conn->service]) == p) {
-            spm_conn_free(conn);
         }
     }
 }
@@ -222,12 +213,9 @@ static bool withdraw(struct spm_req *req)
         return false;
     }
     *link = req->be.next;
-    for (const struct spm_req *r = owner->be.queue; r != NULL; r = r->be.next) {
-        if (r->service->signal == signal) {
-            return true;
-        }
+    if (!ipc_queued(owner, signal)) {
+        owner->be.asserted &= ~signal;
     }
-    owner->be.asserted &= ~signal;
     return true;
 }
 
@@ -271,11 +259,15 @@ void ipc_terminate_cleanup(struct spm_partition *p)
     fail_queue(p);
     fail_active(p);
     drop_request(p);
-    /* Its open connections close. */
+    /* Its open connections close, and so do the orphans it took. */
     for (uint32_t i = 0; i < spm_conn_pool_size(); i++) {
         struct spm_conn *conn = &spm_conns[i];
+        bool orphan = conn->state == SPM_CONN_ORPHAN ||
+                      conn->state == SPM_CONN_ORPHAN_CONNECT;
 
-        if (conn->client == p->index && conn->state == SPM_CONN_IDLE) {
+        if ((conn->state == SPM_CONN_IDLE && conn->client == p->index) ||
+            (orphan &&
+             spm_service_partition(&warden_services[conn->service]) == p)) {
             spm_conn_free(conn);
         }
     }

@@ -10,6 +10,18 @@
 /** Raises @p signal on @p p and wakes it if it waits for that signal. */
 void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal);
 
+/** True if a request for @p signal is queued on @p p. */
+static inline bool ipc_queued(const struct spm_partition *p,
+                              psa_signal_t signal)
+{
+    for (const struct spm_req *r = p->be.queue; r != NULL; r = r->be.next) {
+        if (r->service->signal == signal) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /**
  * Records the reply of @p req, whose message handle stops being valid, and
  * wakes its client (alive: a stopped client's request is withdrawn or

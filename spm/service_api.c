@@ -13,27 +13,26 @@
 #include "spm/panic.h"
 
 /*
- * The request in flight that @p msg_handle names for the running partition,
- * or NULL for an orphan of it (a request it took whose client was stopped:
- * nothing left to read, and what it writes goes nowhere). Anything else
- * stops the partition.
+ * The request in flight that @p msg_handle names for @p self, the running
+ * partition, or NULL for an orphan of it (a request it took whose client
+ * was stopped: nothing left to read, and what it writes goes nowhere).
+ * Anything else stops the partition.
  */
 static struct spm_req *request_of(psa_handle_t msg_handle,
-                                  struct spm_partition **self)
+                                  struct spm_partition *self)
 {
     struct spm_req *req = spm_req_from_handle(msg_handle);
     struct spm_orphan o;
 
-    *self = backend_current();
-    if (req != NULL && spm_service_partition(req->service) == *self &&
+    if (req != NULL && spm_service_partition(req->service) == self &&
         req->msg.type >= PSA_IPC_CALL) {
         return req;
     }
     /* Only the IPC backend has orphans. */
     if (req != NULL || !WARDEN_BACKEND_IPC ||
         !spm_orphan_from_handle(msg_handle, &o) ||
-        spm_service_partition(o.service) != *self) {
-        spm_panic(*self);
+        spm_service_partition(o.service) != self) {
+        spm_panic(self);
     }
     return NULL;
 }
@@ -55,8 +54,8 @@ static size_t consume(const struct spm_req *req, uint32_t idx, size_t num_bytes)
 size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer,
                 size_t num_bytes)
 {
-    struct spm_partition *self;
-    struct spm_req *req = request_of(msg_handle, &self);
+    struct spm_partition *self = backend_current();
+    struct spm_req *req = request_of(msg_handle, self);
     spm_uptr_t dst = spm_uptr((uintptr_t)buffer);
     size_t n;
 
@@ -78,8 +77,8 @@ size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer,
 
 size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
 {
-    struct spm_partition *self;
-    struct spm_req *req = request_of(msg_handle, &self);
+    struct spm_partition *self = backend_current();
+    struct spm_req *req = request_of(msg_handle, self);
     size_t n;
 
     if (invec_idx >= PSA_MAX_IOVEC) {
@@ -95,8 +94,8 @@ size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
 void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
                size_t num_bytes)
 {
-    struct spm_partition *self;
-    struct spm_req *req = request_of(msg_handle, &self);
+    struct spm_partition *self = backend_current();
+    struct spm_req *req = request_of(msg_handle, self);
     spm_uptr_t src = spm_uptr((uintptr_t)buffer);
     size_t room;
 

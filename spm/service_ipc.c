@@ -62,16 +62,6 @@ static struct spm_req *dequeue(struct spm_partition *p, psa_signal_t signal)
     return NULL;
 }
 
-static bool queued(const struct spm_partition *p, psa_signal_t signal)
-{
-    for (const struct spm_req *r = p->be.queue; r != NULL; r = r->be.next) {
-        if (r->service->signal == signal) {
-            return true;
-        }
-    }
-    return false;
-}
-
 static bool in_queue(const struct spm_partition *p, const struct spm_req *req)
 {
     for (const struct spm_req *r = p->be.queue; r != NULL; r = r->be.next) {
@@ -96,7 +86,7 @@ psa_status_t ipc_get(psa_signal_t signal, psa_msg_t *msg)
     if (req == NULL) {
         return PSA_ERROR_DOES_NOT_EXIST; /* the doorbell, say */
     }
-    if (!queued(self, signal)) {
+    if (!ipc_queued(self, signal)) {
         self->be.asserted &= ~signal;
     }
     umem_copy_checked(dst, spm_uptr((uintptr_t)&req->msg), sizeof(*msg));

@@ -371,6 +371,47 @@ static void test_message_of_another_partition(void **state)
     expect_part_panic(FX_SERVER, ns_call(h, 0, 0, 0));
 }
 
+static void keep_handle(const psa_msg_t *m)
+{
+    other = m->handle;
+}
+
+static void read_neighbour(const psa_msg_t *m)
+{
+    (void)psa_read(m->handle + 1, 0, svc_buf, 1);
+}
+
+/* A stateless message handle names only the client's request in flight:
+ * not once it completed, not during the client's next stateless request,
+ * not another client's. */
+static void test_stale_stateless_message_handle(void **state)
+{
+    psa_handle_t h;
+
+    (void)state;
+    actions[FX_STATELESS][ON_REQUEST] = keep_handle;
+    assert_int_equal(ns_call(FX_STATELESS_HANDLE, 0, 0, 0), PSA_SUCCESS);
+    assert_null(NS->sl_req);
+    /* From a connection's request of the same partition, no stateless
+     * request in flight. */
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
+    world_in(&ns_mem, 0, "x", 1);
+    actions[FX_STRICT][ON_REQUEST] = read_foreign;
+    expect_part_panic(FX_SERVER, ns_call(h, 0, 1, 0));
+    /* During the client's next stateless request. */
+    reset();
+    actions[FX_STATELESS][ON_REQUEST] = keep_handle;
+    assert_int_equal(ns_call(FX_STATELESS_HANDLE, 0, 0, 0), PSA_SUCCESS);
+    actions[FX_STATELESS][ON_REQUEST] = read_foreign;
+    world_in(&ns_mem, 0, "x", 1);
+    expect_part_panic(FX_SERVER, ns_call(FX_STATELESS_HANDLE, 0, 1, 0));
+    /* Another client's: its slot, the same generation. */
+    reset();
+    actions[FX_STATELESS][ON_REQUEST] = read_neighbour;
+    world_in(&ns_mem, 0, "x", 1);
+    expect_part_panic(FX_SERVER, ns_call(FX_STATELESS_HANDLE, 0, 1, 0));
+}
+
 static void test_message_of_an_idle_connection(void **state)
 {
     psa_handle_t h;
@@ -495,6 +536,7 @@ int main(void)
         MISUSE("misuse_psa_panic_in_a_request", ON_REQUEST, m_panic),
         MISUSE("misuse_psa_panic_in_a_connect", ON_CONNECT, m_panic),
         T(test_message_of_another_partition),
+        T(test_stale_stateless_message_handle),
         T(test_message_of_an_idle_connection),
         T(test_rhandle_follows_the_connection),
         T(test_rhandle_refused_for_stateless),

@@ -138,20 +138,28 @@ complete_call(struct spm_req *req, struct spm_partition *caller,
     return status;
 }
 
-static psa_status_t complete(struct spm_req *req, psa_status_t status)
+/* What the client gets for its connect or disconnect once the service
+ * replied. */
+static psa_status_t complete_control(struct spm_req *req, psa_status_t status)
 {
-    switch (req->msg.type) {
-    case PSA_IPC_CONNECT:
+    if (req->msg.type == PSA_IPC_CONNECT) {
         return complete_connect(req->conn, status);
-    case PSA_IPC_DISCONNECT:
-        spm_conn_free(req->conn);
-        return PSA_SUCCESS;
-    default:
-        return complete_call(req, req->client, req->conn, status);
     }
+    spm_conn_free(req->conn); /* a disconnect: the service cannot refuse */
+    return PSA_SUCCESS;
 }
 
-/* Hands the request to the backend: the reply now (SFN), or
+/* What the client gets for any request once the service replied (the IPC
+ * backend's second phase). */
+static psa_status_t complete(struct spm_req *req, psa_status_t status)
+{
+    if (req->msg.type >= PSA_IPC_CALL) {
+        return complete_call(req, req->client, req->conn, status);
+    }
+    return complete_control(req, status);
+}
+
+/* Hands a connect or disconnect to the backend: the reply now (SFN), or
  * SPM_STATUS_PENDING and spm_client_finish() once it came (IPC). */
 static psa_status_t deliver(struct spm_req *req)
 {
@@ -160,7 +168,7 @@ static psa_status_t deliver(struct spm_req *req)
     if (WARDEN_BACKEND_IPC && status == SPM_STATUS_PENDING) {
         return status; /* only the IPC backend leaves a request pending */
     }
-    return complete(req, status);
+    return complete_control(req, status);
 }
 
 /* deliver() for a request (PSA_IPC_CALL or above) of @p caller, on @p conn

@@ -96,8 +96,10 @@ struct spm_req {
     spm_uptr_t out_desc;               /* client's psa_outvec array */
     spm_uptr_t in_base[PSA_MAX_IOVEC]; /* from the copied descriptors */
     spm_uptr_t out_base[PSA_MAX_IOVEC];
-    size_t in_done[PSA_MAX_IOVEC];  /* bytes read or skipped */
-    size_t out_done[PSA_MAX_IOVEC]; /* bytes written */
+    /* Bytes read or skipped, and written: set for the request's vectors
+     * only (past them a vector is empty and its counter never read). */
+    size_t in_done[PSA_MAX_IOVEC];
+    size_t out_done[PSA_MAX_IOVEC];
     struct backend_req be;
 };
 

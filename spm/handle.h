@@ -70,8 +70,8 @@ static inline psa_handle_t spm_conn_handle(const struct spm_conn *conn)
  */
 struct spm_conn *spm_conn_from_handle(psa_handle_t handle);
 
-/** The first message handle of @p client's stateless requests, minus one
- * generation (what a client starts with). */
+/** The message handle @p client starts with: its slot, generation 0 (its
+ * first stateless request has generation 1). */
 static inline uint32_t spm_sl_handle_base(const struct spm_partition *client)
 {
     return SPM_CONN_POOL + 1u + client->index;

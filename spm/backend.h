@@ -17,14 +17,14 @@ void backend_init(void);
  */
 
 /**
- * Delivers the message in @p conn (its state ACTIVE, msg filled in) to the
- * service. Returns the service's reply status (SFN), or SPM_STATUS_PENDING
- * when the client must wait for the reply (IPC). A partition whose
- * initialisation failed, or that was terminated, is not called: connect gets
- * PSA_ERROR_CONNECTION_REFUSED, a call PSA_ERROR_SERVICE_FAILURE, and a
- * disconnect PSA_SUCCESS.
+ * Delivers request @p req (msg filled in, its connection ACTIVE or its
+ * client's sl_req set) to the service. Returns the service's reply status
+ * (SFN), or SPM_STATUS_PENDING when the client must wait for the reply (IPC). A
+ * partition whose initialisation failed, or that was terminated, is not called:
+ * connect gets PSA_ERROR_CONNECTION_REFUSED, a call PSA_ERROR_SERVICE_FAILURE,
+ * and a disconnect PSA_SUCCESS.
  */
-psa_status_t backend_messaging(struct spm_conn *conn);
+psa_status_t backend_messaging(struct spm_req *req);
 
 /**
  * What a client API call of @p caller finally returns, given what
@@ -39,11 +39,11 @@ psa_status_t backend_messaging(struct spm_conn *conn);
  */
 
 /**
- * The message @p caller waited for, now replied, and the reply status
- * (IPC backend; the SFN backend never leaves a message pending).
+ * The request @p caller waited for, now replied, and the reply status
+ * (IPC backend; the SFN backend never leaves a request pending).
  */
-struct spm_conn *backend_replied(struct spm_partition *caller,
-                                 psa_status_t *status);
+struct spm_req *backend_replied(struct spm_partition *caller,
+                                psa_status_t *status);
 
 /**
  * Stops partition @p p for good (the `terminate` panic policy): its pending

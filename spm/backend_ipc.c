@@ -63,55 +63,65 @@ void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal)
     }
 }
 
-static void enqueue(struct spm_partition *owner, struct spm_conn *conn)
+static void enqueue(struct spm_partition *owner, struct spm_req *req)
 {
-    struct spm_conn **tail = &owner->be.queue;
+    struct spm_req **tail = &owner->be.queue;
 
     while (*tail != NULL) {
         tail = &(*tail)->be.next;
     }
-    conn->be.next = NULL;
-    *tail = conn;
+    req->be.next = NULL;
+    *tail = req;
 }
 
-psa_status_t backend_messaging(struct spm_conn *conn)
+psa_status_t backend_messaging(struct spm_req *req)
 {
-    struct spm_partition *owner = spm_service_partition(conn->service);
-    struct spm_partition *client = conn->client;
+    struct spm_partition *owner = spm_service_partition(req->service);
+    struct spm_partition *client = req->client;
 
     if (owner->state == SPM_PART_FAILED ||
         owner->state == SPM_PART_TERMINATED) {
-        return spm_not_serving(conn->msg.type);
+        return spm_not_serving(req->msg.type);
     }
-    enqueue(owner, conn);
-    client->be.pending = conn;
+    enqueue(owner, req);
+    client->be.pending = req;
     sched_block(sched_thread_of(client));
-    ipc_assert_signal(owner, conn->service->signal);
+    ipc_assert_signal(owner, req->service->signal);
     return SPM_STATUS_PENDING;
 }
 
-void ipc_reply(struct spm_conn *conn, psa_status_t status)
+/* True while the service may use the message handle of @p req: delivered,
+ * not replied. */
+static bool in_flight(const struct spm_req *req)
 {
-    struct spm_partition *client = conn->client;
-
-    if (client->state == SPM_PART_TERMINATED) {
-        spm_conn_free(conn); /* nobody waits for this reply any more */
-        return;
+    if (req->conn != NULL) {
+        return req->conn->state == SPM_CONN_ACTIVE;
     }
-    conn->be.reply = status;
-    conn->state = SPM_CONN_REPLIED;
+    return req->client->sl_req == req;
+}
+
+void ipc_reply(struct spm_req *req, psa_status_t status)
+{
+    struct spm_partition *client = req->client;
+
+    req->be.reply = status;
+    if (req->conn != NULL) {
+        req->conn->state = SPM_CONN_REPLIED;
+    } else {
+        client->sl_req = NULL; /* its message handle is stale now */
+    }
     sched_ready(sched_thread_of(client));
 }
 
-struct spm_conn *backend_replied(struct spm_partition *caller,
-                                 psa_status_t *status)
+struct spm_req *backend_replied(struct spm_partition *caller,
+                                psa_status_t *status)
 {
-    struct spm_conn *conn = caller->be.pending;
+    struct spm_req *req = caller->be.pending;
 
-    SPM_ASSERT(conn != NULL && conn->state == SPM_CONN_REPLIED);
+    SPM_ASSERT(req != NULL && !in_flight(req));
     caller->be.pending = NULL;
-    *status = conn->be.reply;
-    return conn;
+    *status = req->be.reply;
+    return req;
 }
 
 psa_status_t backend_client_resolve(struct spm_partition *caller,
@@ -156,30 +166,91 @@ psa_status_t ipc_spm_call_status(struct spm_partition *caller)
     return (psa_status_t)ipc_cross(finish_body, caller);
 }
 
-/* Answers every message still queued on @p p as its service would if it
+/* Answers every request still queued on @p p as its service would if it
  * were not serving. */
 static void fail_queue(struct spm_partition *p)
 {
     while (p->be.queue != NULL) {
-        struct spm_conn *conn = p->be.queue;
+        struct spm_req *req = p->be.queue;
 
-        p->be.queue = conn->be.next;
-        conn->be.next = NULL;
-        ipc_reply(conn, spm_not_serving(conn->msg.type));
+        p->be.queue = req->be.next;
+        req->be.next = NULL;
+        ipc_reply(req, spm_not_serving(req->msg.type));
     }
 }
 
-/* Answers the messages @p p took but did not reply to yet. */
+/* Answers the requests @p p took but did not reply to yet (each waiting
+ * client has its request as be.pending), and ends its stateless orphans. */
 static void fail_active(const struct spm_partition *p)
 {
-    for (uint32_t i = 0; i < SPM_NUM_SLOTS; i++) {
-        struct spm_conn *conn = &spm_conns[i];
+    for (uint32_t i = 0; i < SPM_NUM_CLIENTS; i++) {
+        struct spm_partition *c = spm_client_by_index(i);
+        struct spm_req *req = c->be.pending;
 
-        if (conn->state == SPM_CONN_ACTIVE &&
-            spm_service_partition(conn->service) == p) {
-            ipc_reply(conn, spm_not_serving(conn->msg.type));
+        if (req != NULL && in_flight(req) &&
+            spm_service_partition(req->service) == p) {
+            ipc_reply(req, spm_not_serving(req->msg.type));
+        }
+        if (c->sl_orphan != 0u &&
+            spm_service_partition(&warden_services[c->sl_orphan - 1u]) == p) {
+            c->sl_orphan = 0u;
         }
     }
+}
+
+/* Unlinks @p req from its owner's queue; false if it was not queued. The
+ * owner's signal stays raised only while another request for it is queued. */
+static bool withdraw(struct spm_req *req)
+{
+    struct spm_partition *owner = spm_service_partition(req->service);
+    psa_signal_t signal = req->service->signal;
+    struct spm_req **link = &owner->be.queue;
+
+    while (*link != NULL && *link != req) {
+        link = &(*link)->be.next;
+    }
+    if (*link == NULL) {
+        return false;
+    }
+    *link = req->be.next;
+    if (!ipc_queued(owner, signal)) {
+        owner->be.asserted &= ~signal;
+    }
+    return true;
+}
+
+/*
+ * @p p, a client, is stopped: its request in flight lives on its stack,
+ * which nothing may use from now on. A queued request is withdrawn (its
+ * service never sees it); one its service took becomes an orphan (its
+ * message handle stays valid for the service until the reply); a replied
+ * one is dropped.
+ */
+static void drop_request(struct spm_partition *p)
+{
+    struct spm_req *req = p->be.pending;
+    struct spm_conn *conn;
+
+    if (req == NULL) {
+        return;
+    }
+    p->be.pending = NULL;
+    conn = req->conn;
+    if (in_flight(req) && !withdraw(req)) {
+        if (conn == NULL) {
+            p->sl_orphan = (uint8_t)(1u + (req->service - warden_services));
+        } else {
+            conn->state = (req->msg.type == PSA_IPC_CONNECT)
+                              ? SPM_CONN_ORPHAN_CONNECT
+                              : SPM_CONN_ORPHAN;
+        }
+    } else if (conn != NULL) {
+        spm_conn_free(conn); /* queued or replied: nobody will use it */
+    }
+    if (conn != NULL) {
+        conn->req = NULL;
+    }
+    p->sl_req = NULL;
 }
 
 void ipc_terminate_cleanup(struct spm_partition *p)
@@ -187,12 +258,16 @@ void ipc_terminate_cleanup(struct spm_partition *p)
     p->state = SPM_PART_TERMINATED;
     fail_queue(p);
     fail_active(p);
-    /* Its connections close, and so does a reply it did not collect. */
-    for (uint32_t i = 0; i < SPM_NUM_SLOTS; i++) {
+    drop_request(p);
+    /* Its open connections close, and so do the orphans it took. */
+    for (uint32_t i = 0; i < spm_conn_pool_size(); i++) {
         struct spm_conn *conn = &spm_conns[i];
+        bool orphan = conn->state == SPM_CONN_ORPHAN ||
+                      conn->state == SPM_CONN_ORPHAN_CONNECT;
 
-        if (conn->client == p &&
-            (conn->state == SPM_CONN_IDLE || conn->state == SPM_CONN_REPLIED)) {
+        if ((conn->state == SPM_CONN_IDLE && conn->client == p->index) ||
+            (orphan &&
+             spm_service_partition(&warden_services[conn->service]) == p)) {
             spm_conn_free(conn);
         }
     }

@@ -10,8 +10,24 @@
 /** Raises @p signal on @p p and wakes it if it waits for that signal. */
 void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal);
 
-/** Records the reply of @p conn and wakes its client. */
-void ipc_reply(struct spm_conn *conn, psa_status_t status);
+/** True if a request for @p signal is queued on @p p. */
+static inline bool ipc_queued(const struct spm_partition *p,
+                              psa_signal_t signal)
+{
+    for (const struct spm_req *r = p->be.queue; r != NULL; r = r->be.next) {
+        if (r->service->signal == signal) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * Records the reply of @p req, whose message handle stops being valid, and
+ * wakes its client (alive: a stopped client's request is withdrawn or
+ * orphaned when it stops, ipc_terminate_cleanup()).
+ */
+void ipc_reply(struct spm_req *req, psa_status_t status);
 
 /**
  * Runs fn(arg) as SPM code: scheduler locked, on the SPM's stack; then gives
@@ -24,7 +40,9 @@ psa_status_t ipc_spm_call_status(struct spm_partition *caller);
 
 /**
  * Stops @p p: its queued and taken messages are answered with the
- * not-serving statuses, its connections close, its thread never runs again.
+ * not-serving statuses, its connections close, its own request in flight
+ * is withdrawn from its service's queue or, if taken, orphaned, and its
+ * thread never runs again.
  * Does not switch threads (backend_terminate() and the fault path do).
  */
 void ipc_terminate_cleanup(struct spm_partition *p);

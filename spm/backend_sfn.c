@@ -12,11 +12,11 @@
 #include "spm/log.h"
 #include "spm/panic.h"
 
-struct spm_partition *backend_sfn_current = &spm_ns_agent;
+struct backend_sfn backend_sfn = { &spm_ns_agent, NULL };
 
 void backend_init(void)
 {
-    backend_sfn_current = &spm_ns_agent;
+    backend_sfn.current = &spm_ns_agent;
     for (uint32_t i = 0; i < WARDEN_NUM_SERVICES; i++) {
         SPM_ASSERT(warden_services[i].sfn != NULL);
     }
@@ -40,70 +40,70 @@ struct sfn_frame {
     struct sfn_frame *prev;
 };
 
-static struct sfn_frame *frames;
-
 static bool connect_reply_ok(psa_status_t status)
 {
     return status == PSA_SUCCESS || status == PSA_ERROR_CONNECTION_REFUSED ||
            status == PSA_ERROR_CONNECTION_BUSY;
 }
 
-/* Runs the secure function of @p conn as its partition. */
-static psa_status_t run_sfn(struct spm_conn *conn, struct spm_partition *owner)
+/* Runs the secure function of @p req as its partition. */
+static psa_status_t run_sfn(struct spm_req *req, struct spm_partition *owner)
 {
     psa_status_t status;
 
-    backend_sfn_current = owner;
-    status = conn->service->sfn(&conn->msg);
-    if (conn->msg.type == PSA_IPC_CONNECT && !connect_reply_ok(status)) {
+    backend_sfn.current = owner;
+    status = req->service->sfn(&req->msg);
+    /* Success answers anything: only another reply needs the type. */
+    if (status != PSA_SUCCESS && req->msg.type == PSA_IPC_CONNECT &&
+        !connect_reply_ok(status)) {
         spm_panic(owner); /* only SUCCESS, REFUSED or BUSY answer a connect */
     }
     return status;
 }
 
-psa_status_t backend_messaging(struct spm_conn *conn)
+psa_status_t backend_messaging(struct spm_req *req)
 {
-    struct spm_partition *owner = &spm_partitions[conn->service->partition];
+    struct spm_partition *owner = spm_service_partition(req->service);
     struct sfn_frame frame;
     psa_status_t status;
 
     if (owner->state != SPM_PART_READY) {
-        return spm_not_serving(conn->msg.type);
+        return spm_not_serving(req->msg.type);
     }
     if (!WARDEN_FAULT_POLICY_TERMINATE) {
         /* Only `terminate` unwinds: no frame needed. */
-        frame.caller = backend_sfn_current;
-        status = run_sfn(conn, owner);
-        backend_sfn_current = frame.caller;
+        frame.caller = backend_sfn.current;
+        status = run_sfn(req, owner);
+        backend_sfn.current = frame.caller;
         return status;
     }
     frame.owner = owner;
-    frame.caller = backend_sfn_current;
-    frame.prev = frames;
-    frames = &frame;
+    frame.caller = backend_sfn.current;
+    frame.prev = backend_sfn.frames;
+    backend_sfn.frames = &frame;
     if (__builtin_setjmp(frame.env) == 0) {
-        status = run_sfn(conn, owner);
+        status = run_sfn(req, owner);
     } else {
-        status = spm_not_serving(conn->msg.type); /* the owner was terminated */
+        status = spm_not_serving(req->msg.type); /* the owner was terminated */
     }
-    frames = frame.prev;
-    backend_sfn_current = frame.caller;
+    backend_sfn.frames = frame.prev;
+    backend_sfn.current = frame.caller;
     return status;
 }
 
 void backend_terminate(struct spm_partition *p)
 {
     p->state = SPM_PART_TERMINATED;
-    for (struct sfn_frame *f = frames; f != NULL; f = f->prev) {
+    for (struct sfn_frame *f = backend_sfn.frames; f != NULL; f = f->prev) {
         if (f->owner == p) {
-            frames = f;
+            backend_sfn.frames = f;
             __builtin_longjmp(f->env, 1);
         }
     }
 }
 
-struct spm_conn *backend_replied(struct spm_partition *caller,
-                                 psa_status_t *status)
+struct spm_req *backend_replied(struct spm_partition *caller,
+                                psa_status_t *status)
 {
     (void)caller;
     (void)status;
@@ -119,12 +119,12 @@ static void init_partition(struct spm_partition *p)
         frame.owner = p;
         frame.caller = &spm_ns_agent;
         frame.prev = NULL;
-        frames = &frame;
-        backend_sfn_current = p;
+        backend_sfn.frames = &frame;
+        backend_sfn.current = p;
         status = (__builtin_setjmp(frame.env) == 0) ? p->info->entry_init()
                                                     : PSA_ERROR_SERVICE_FAILURE;
-        frames = NULL;
-        backend_sfn_current = &spm_ns_agent;
+        backend_sfn.frames = NULL;
+        backend_sfn.current = &spm_ns_agent;
     }
     if (p->state == SPM_PART_TERMINATED) {
         return;
@@ -144,6 +144,6 @@ void backend_system_run(void)
     for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
         init_partition(&spm_partitions[i]);
     }
-    backend_sfn_current = &spm_ns_agent;
+    backend_sfn.current = &spm_ns_agent;
     arch_ns_launch();
 }

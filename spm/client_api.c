@@ -14,15 +14,12 @@ uint32_t spm_framework_version(void)
     return PSA_FRAMEWORK_VERSION;
 }
 
-/* Access control: non_secure_clients for NS, `dependencies` for an SP. */
-static bool may_call(const struct spm_partition *caller,
-                     const struct warden_service_info *svc)
+/* Access control for a secure caller: its `dependencies`. */
+static bool may_call_secure(const struct spm_partition *caller,
+                            const struct warden_service_info *svc)
 {
     const struct warden_partition_info *info = caller->info;
 
-    if (spm_is_ns(caller)) {
-        return (svc->flags & WARDEN_SVC_NS_CLIENTS) != 0u;
-    }
     for (uint32_t i = 0; i < info->ndeps; i++) {
         if (warden_deps[info->first_dep + i] == svc->sid) {
             return true;
@@ -31,11 +28,23 @@ static bool may_call(const struct spm_partition *caller,
     return false;
 }
 
-/* STRICT: exactly the service's version; RELAXED: up to it. */
-static bool version_ok(const struct warden_service_info *svc,
-                       uint32_t service_version, uint32_t requested)
+/* Access control: non_secure_clients for NS, `dependencies` for an SP. */
+static inline __attribute__((always_inline)) bool
+may_call(const struct spm_partition *caller,
+         const struct warden_service_info *svc)
 {
-    if ((svc->flags & WARDEN_SVC_STRICT) != 0u) {
+    if (spm_is_ns(caller)) {
+        return (svc->flags & WARDEN_SVC_NS_CLIENTS) != 0u;
+    }
+    return may_call_secure(caller, svc);
+}
+
+/* STRICT (in the service's @p flags): exactly the service's version;
+ * RELAXED: up to it. */
+static inline bool version_ok(uint32_t flags, uint32_t service_version,
+                              uint32_t requested)
+{
+    if ((flags & WARDEN_SVC_STRICT) != 0u) {
         return requested == service_version;
     }
     return requested <= service_version;
@@ -51,53 +60,47 @@ uint32_t spm_version(struct spm_partition *caller, uint32_t sid)
     return svc->version;
 }
 
-/*
- * Starts the message of @p conn for a request of @p type: no vectors (all
- * sizes 0), nothing read or written yet, in straight-line stores; set_vectors()
- * then fills in the vectors a call has.
- */
-static void prepare_msg(struct spm_conn *conn, int32_t type)
+/* Starts request @p req of @p caller to @p svc: its message header. */
+static inline __attribute__((always_inline)) void
+prepare_msg(struct spm_req *req, struct spm_partition *caller,
+            const struct warden_service_info *svc, int32_t type)
 {
-    psa_msg_t *msg = &conn->msg;
-
-    msg->type = type;
-    msg->handle = spm_conn_handle(conn);
-    msg->rhandle = conn->rhandle;
-    conn->in_len = 0u;
-    conn->out_len = 0u;
-#pragma GCC unroll 4
-    for (uint32_t i = 0; i < PSA_MAX_IOVEC; i++) {
-        msg->in_size[i] = 0u;
-        msg->out_size[i] = 0u;
-        conn->in_done[i] = 0u;
-        conn->out_done[i] = 0u;
-    }
-    conn->state = SPM_CONN_ACTIVE;
+    req->msg.type = type;
+    req->service = svc;
+    req->client = caller;
 }
 
-/* The vectors of a call, into the message prepare_msg() started. */
-static void set_vectors(struct spm_conn *conn, const struct spm_iovecs *v)
+/* The message of a connect or a disconnect: no vectors (every size 0; the
+ * request's vector counts are never read for these). */
+static inline __attribute__((always_inline)) void
+no_vectors(struct spm_req *req)
 {
-    conn->in_len = (uint8_t)v->in_len;
-    conn->out_len = (uint8_t)v->out_len;
-    conn->out_desc = v->out_desc;
-    for (uint32_t i = 0; i < v->in_len; i++) {
-        conn->in_base[i] = v->in_base[i];
-        conn->msg.in_size[i] = v->in_size[i];
+#pragma GCC unroll 4
+    for (uint32_t i = 0; i < PSA_MAX_IOVEC; i++) {
+        req->msg.in_size[i] = 0u;
+        req->msg.out_size[i] = 0u;
     }
-    for (uint32_t i = 0; i < v->out_len; i++) {
-        conn->out_base[i] = v->out_base[i];
-        conn->msg.out_size[i] = v->out_size[i];
-    }
+}
+
+/* A request on @p conn, which it now carries: decoded, then committed. */
+static void start_conn_req(struct spm_req *req, struct spm_partition *caller,
+                           struct spm_conn *conn, int32_t type)
+{
+    prepare_msg(req, caller, &warden_services[conn->service], type);
+    req->conn = conn;
+    req->msg.handle = spm_conn_handle(conn);
+    req->msg.rhandle = conn->rhandle;
+    req->msg.client_id = conn->client_id;
+    conn->req = req;
+    conn->state = SPM_CONN_ACTIVE;
 }
 
 /* Tells the client how much the service wrote in each outvec (into the
  * outvec array spm_iovec_decode() checked read-write). */
-static void write_back_lengths(const struct spm_conn *conn)
+static void write_back_lengths(const struct spm_req *req)
 {
-    if (conn->out_len != 0u) { /* no call for a request without outvecs */
-        umem_write_vec_lens_checked(conn->out_desc, conn->out_done,
-                                    conn->out_len);
+    if (req->out_len != 0u) { /* no call for a request without outvecs */
+        umem_write_vec_lens_checked(req->out_desc, req->out_done, req->out_len);
     }
 }
 
@@ -106,6 +109,7 @@ static psa_status_t complete_connect(struct spm_conn *conn, psa_status_t status)
 {
     if (status == PSA_SUCCESS) {
         conn->state = SPM_CONN_IDLE;
+        conn->req = NULL;
         return spm_conn_handle(conn);
     }
     /* The backends stop a service that replies anything else. */
@@ -116,15 +120,16 @@ static psa_status_t complete_connect(struct spm_conn *conn, psa_status_t status)
 }
 
 /* What the client gets for its request once the service replied. */
-static psa_status_t complete_call(struct spm_conn *conn, psa_status_t status)
+static inline __attribute__((always_inline)) psa_status_t
+complete_call(struct spm_req *req, struct spm_partition *caller,
+              struct spm_conn *conn, psa_status_t status)
 {
-    struct spm_partition *caller = conn->client;
-
-    write_back_lengths(conn);
-    if (conn >= &spm_conns[WARDEN_CONN_MAX]) {
-        spm_conn_free(conn);
+    write_back_lengths(req);
+    if (conn == NULL) {
+        caller->sl_req = NULL; /* its message handle is stale now */
     } else {
         conn->state = SPM_CONN_IDLE;
+        conn->req = NULL;
     }
     /* A service may blame the client: FF-M's rule applies to it too. */
     if (status == PSA_ERROR_PROGRAMMER_ERROR) {
@@ -133,45 +138,55 @@ static psa_status_t complete_call(struct spm_conn *conn, psa_status_t status)
     return status;
 }
 
-static psa_status_t complete(struct spm_conn *conn, psa_status_t status)
+/* What the client gets for its connect or disconnect once the service
+ * replied. */
+static psa_status_t complete_control(struct spm_req *req, psa_status_t status)
 {
-    switch (conn->msg.type) {
-    case PSA_IPC_CONNECT:
-        return complete_connect(conn, status);
-    case PSA_IPC_DISCONNECT:
-        spm_conn_free(conn);
-        return PSA_SUCCESS;
-    default:
-        return complete_call(conn, status);
+    if (req->msg.type == PSA_IPC_CONNECT) {
+        return complete_connect(req->conn, status);
     }
+    spm_conn_free(req->conn); /* a disconnect: the service cannot refuse */
+    return PSA_SUCCESS;
 }
 
-/* Hands the message to the backend: the reply now (SFN), or
+/* What the client gets for any request once the service replied (the IPC
+ * backend's second phase). */
+static psa_status_t complete(struct spm_req *req, psa_status_t status)
+{
+    if (req->msg.type >= PSA_IPC_CALL) {
+        return complete_call(req, req->client, req->conn, status);
+    }
+    return complete_control(req, status);
+}
+
+/* Hands a connect or disconnect to the backend: the reply now (SFN), or
  * SPM_STATUS_PENDING and spm_client_finish() once it came (IPC). */
-static psa_status_t deliver(struct spm_conn *conn)
+static psa_status_t deliver(struct spm_req *req)
 {
-    psa_status_t status = backend_messaging(conn);
+    psa_status_t status = backend_messaging(req);
 
-    if (status == SPM_STATUS_PENDING) {
-        return status;
+    if (WARDEN_BACKEND_IPC && status == SPM_STATUS_PENDING) {
+        return status; /* only the IPC backend leaves a request pending */
     }
-    return complete(conn, status);
+    return complete_control(req, status);
 }
 
-/* deliver() for a request (PSA_IPC_CALL or above): its completion without
- * the dispatch on the type. */
-static psa_status_t deliver_call(struct spm_conn *conn)
+/* deliver() for a request (PSA_IPC_CALL or above) of @p caller, on @p conn
+ * (NULL: stateless): its completion without the dispatch on the type. */
+static inline __attribute__((always_inline)) psa_status_t
+deliver_call(struct spm_req *req, struct spm_partition *caller,
+             struct spm_conn *conn)
 {
-    psa_status_t status = backend_messaging(conn);
+    psa_status_t status = backend_messaging(req);
 
-    if (status == SPM_STATUS_PENDING) {
-        return status;
+    if (WARDEN_BACKEND_IPC && status == SPM_STATUS_PENDING) {
+        return status; /* only the IPC backend leaves a request pending */
     }
-    return complete_call(conn, status);
+    return complete_call(req, caller, conn, status);
 }
 
-psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
-                         uint32_t version)
+psa_handle_t spm_connect(struct spm_partition *caller, struct spm_req *req,
+                         uint32_t sid, uint32_t version)
 {
     const struct warden_service_info *svc = spm_service_by_sid(sid);
     struct spm_conn *conn;
@@ -183,7 +198,8 @@ psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
     if ((svc->flags & WARDEN_SVC_CONNECTION) == 0u) {
         return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
     }
-    if (!may_call(caller, svc) || !version_ok(svc, svc->version, version)) {
+    if (!may_call(caller, svc) ||
+        !version_ok(svc->flags, svc->version, version)) {
         return spm_programmer_error(caller, PSA_ERROR_CONNECTION_REFUSED);
     }
     conn = spm_conn_alloc();
@@ -191,21 +207,23 @@ psa_handle_t spm_connect(struct spm_partition *caller, uint32_t sid,
         return PSA_ERROR_CONNECTION_BUSY;
     }
 
-    conn->service = svc;
-    conn->client = caller;
-    conn->msg.client_id = spm_client_id(caller);
-    prepare_msg(conn, PSA_IPC_CONNECT);
-    return deliver(conn);
+    conn->service = (uint8_t)(svc - warden_services);
+    conn->client = caller->index;
+    conn->client_id = spm_client_id(caller);
+    no_vectors(req);
+    start_conn_req(req, caller, conn, PSA_IPC_CONNECT);
+    return deliver(req);
 }
 
 /* The stateless service a handle names, checked for this caller. */
 static psa_status_t decode_stateless(struct spm_partition *caller,
-                                     psa_handle_t handle, struct spm_conn **out,
+                                     psa_handle_t handle,
                                      const struct warden_service_info **out_svc)
 {
     uint32_t h = (uint32_t)handle;
     const struct warden_service_info *svc;
-    struct spm_conn *conn;
+    uint32_t flags;
+    uint32_t version;
 
     if ((h & SPM_STATELESS_RESERVED) != 0u) {
         return PSA_ERROR_PROGRAMMER_ERROR;
@@ -214,18 +232,23 @@ static psa_status_t decode_stateless(struct spm_partition *caller,
     if (svc == NULL) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
-    if (!may_call(caller, svc)) {
+    /* may_call() and version_ok(), each field read once. */
+    flags = svc->flags;
+    version = svc->version & SPM_STATELESS_VER_MASK;
+    if (spm_is_ns(caller)) {
+        if ((flags & WARDEN_SVC_NS_CLIENTS) == 0u) {
+            return PSA_ERROR_CONNECTION_REFUSED;
+        }
+    } else if (!may_call_secure(caller, svc)) {
         return PSA_ERROR_CONNECTION_REFUSED;
     }
-    if (!version_ok(svc, svc->version & SPM_STATELESS_VER_MASK,
+    if (!version_ok(flags, version,
                     (h >> SPM_STATELESS_VER_SHIFT) & SPM_STATELESS_VER_MASK)) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
-    conn = spm_conn_client_slot(caller);
-    if (conn->state != SPM_CONN_FREE) {
+    if (caller->sl_req != NULL) { /* its stateless request is in flight */
         return PSA_ERROR_CONNECTION_BUSY;
     }
-    *out = conn;
     *out_svc = svc;
     return PSA_SUCCESS;
 }
@@ -239,27 +262,27 @@ static inline __attribute__((always_inline)) bool
 idle_connection_of(const struct spm_conn *conn,
                    const struct spm_partition *caller)
 {
-    return conn != NULL && conn->client == caller &&
+    return conn != NULL && conn->client == caller->index &&
            conn->state == SPM_CONN_IDLE &&
-           conn->msg.client_id == spm_client_id(caller);
+           conn->client_id == spm_client_id(caller);
 }
 
 /* The open, idle connection of this caller a handle names. */
-static psa_status_t
-decode_connection(const struct spm_partition *caller, psa_handle_t handle,
-                  struct spm_conn **out,
-                  const struct warden_service_info **out_svc)
+static psa_status_t decode_connection(const struct spm_partition *caller,
+                                      psa_handle_t handle,
+                                      struct spm_conn **out)
 {
-    struct spm_conn *conn = spm_conn_from_handle(handle, true);
+    struct spm_conn *conn = spm_conn_from_handle(handle);
 
     if (!idle_connection_of(conn, caller)) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
     *out = conn;
-    *out_svc = conn->service;
     return PSA_SUCCESS;
 }
 
+/* The service a call names: a stateless one (*conn left NULL), or one of
+ * the caller's connections (*conn set). */
 static psa_status_t decode_call(struct spm_partition *caller,
                                 psa_handle_t handle, int32_t type,
                                 struct spm_conn **conn,
@@ -269,54 +292,63 @@ static psa_status_t decode_call(struct spm_partition *caller,
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
     if (spm_handle_is_stateless(handle)) {
-        return decode_stateless(caller, handle, conn, svc);
+        return decode_stateless(caller, handle, svc);
     }
-    return decode_connection(caller, handle, conn, svc);
+    return decode_connection(caller, handle, conn);
 }
 
-psa_status_t spm_call(struct spm_partition *caller, psa_handle_t handle,
-                      int32_t type, spm_uptr_t in_vec, size_t in_len,
-                      spm_uptr_t out_vec, size_t out_len)
+psa_status_t spm_call(struct spm_partition *caller, struct spm_req *req,
+                      psa_handle_t handle, int32_t type, spm_uptr_t in_vec,
+                      size_t in_len, spm_uptr_t out_vec, size_t out_len)
 {
-    struct spm_iovecs v;
     struct spm_conn *conn = NULL;
     const struct warden_service_info *svc = NULL;
     psa_status_t status = decode_call(caller, handle, type, &conn, &svc);
 
+    /* The vectors go straight into the request, which nobody sees until it
+     * is committed below. */
     if (status == PSA_SUCCESS) {
-        status = spm_iovec_decode(caller, in_vec, in_len, out_vec, out_len, &v);
+        status =
+            spm_iovec_decode(caller, in_vec, in_len, out_vec, out_len, req);
     }
     if (status != PSA_SUCCESS) {
         return spm_programmer_error(caller, status);
     }
 
-    conn->service = svc;
-    conn->client = caller;
-    conn->msg.client_id = spm_client_id(caller);
-    prepare_msg(conn, type);
-    set_vectors(conn, &v);
-    return deliver_call(conn);
+    if (conn == NULL) {
+        prepare_msg(req, caller, svc, type);
+        req->conn = NULL;
+        req->msg.handle = spm_sl_start(caller);
+        req->msg.rhandle = NULL;
+        req->msg.client_id = spm_client_id(caller);
+        caller->sl_req = req;
+    } else {
+        start_conn_req(req, caller, conn, type);
+    }
+    return deliver_call(req, caller, conn);
 }
 
-psa_status_t spm_close(struct spm_partition *caller, psa_handle_t handle)
+psa_status_t spm_close(struct spm_partition *caller, struct spm_req *req,
+                       psa_handle_t handle)
 {
     struct spm_conn *conn;
 
     if (handle == PSA_NULL_HANDLE) {
         return PSA_SUCCESS;
     }
-    conn = spm_conn_from_handle(handle, true);
+    conn = spm_conn_from_handle(handle);
     if (!idle_connection_of(conn, caller)) {
         return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
     }
-    prepare_msg(conn, PSA_IPC_DISCONNECT);
-    return deliver(conn);
+    no_vectors(req);
+    start_conn_req(req, caller, conn, PSA_IPC_DISCONNECT);
+    return deliver(req);
 }
 
 psa_status_t spm_client_finish(struct spm_partition *caller)
 {
     psa_status_t status;
-    struct spm_conn *conn = backend_replied(caller, &status);
+    struct spm_req *req = backend_replied(caller, &status);
 
-    return complete(conn, status);
+    return complete(req, status);
 }

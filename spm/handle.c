@@ -1,24 +1,29 @@
-/* Connection and message slots, and the handles that name them. */
+/* Connection slots, stateless requests, and the handles that name them. */
 #include "spm/handle.h"
 
-struct spm_conn spm_conns[SPM_NUM_SLOTS];
+struct spm_conn spm_conns[SPM_CONN_POOL];
 
 void spm_conn_init(void)
 {
-    /* Free, no owner, first generation; the message fields are written
-     * before any use reads them. */
-    for (uint32_t i = 0; i < SPM_NUM_SLOTS; i++) {
+    for (uint32_t i = 0; i < spm_conn_pool_size(); i++) {
         spm_conns[i].gen = 1u;
+        spm_conns[i].slot = (uint8_t)(i + 1u);
         spm_conns[i].state = SPM_CONN_FREE;
-        spm_conns[i].service = NULL;
-        spm_conns[i].client = NULL;
         spm_conns[i].rhandle = NULL;
+        spm_conns[i].req = NULL;
+    }
+    for (uint32_t i = 0; i < SPM_NUM_CLIENTS; i++) {
+        struct spm_partition *c = spm_client_by_index(i);
+
+        c->sl_req = NULL;
+        c->sl_orphan = 0u;
+        c->sl_handle = spm_sl_handle_base(c); /* generation 0: none yet */
     }
 }
 
 struct spm_conn *spm_conn_alloc(void)
 {
-    for (uint32_t i = 0; i < WARDEN_CONN_MAX; i++) {
+    for (uint32_t i = 0; i < spm_conn_pool_size(); i++) {
         if (spm_conns[i].state == SPM_CONN_FREE) {
             return &spm_conns[i];
         }
@@ -33,27 +38,70 @@ void spm_conn_free(struct spm_conn *conn)
     /* Only what a later use reads before writing it is reset. */
     conn->state = SPM_CONN_FREE;
     conn->rhandle = NULL;
+    conn->req = NULL;
     conn->gen = (gen == 0u) ? 1u : gen;
 }
 
-struct spm_conn *spm_conn_from_handle(psa_handle_t handle, bool pool_only)
+struct spm_conn *spm_conn_from_handle(psa_handle_t handle)
 {
     uint32_t h = (uint32_t)handle;
-    uint32_t limit = pool_only ? WARDEN_CONN_MAX : SPM_NUM_SLOTS;
-    uint32_t slot;
+    uint32_t slot = (h & SPM_HANDLE_SLOT_MASK) - 1u; /* wraps for 0 */
     struct spm_conn *conn;
 
-    if (handle <= 0 || (h & SPM_STATELESS_BIT) != 0u) {
+    /* A generation has bits 31..30 clear: a negative or stateless handle
+     * never matches one. */
+    if (slot >= spm_conn_pool_size()) {
         return NULL;
     }
-    slot = h & SPM_HANDLE_SLOT_MASK;
-    if (slot == 0u || slot > limit) {
-        return NULL;
-    }
-    conn = &spm_conns[slot - 1u];
+    conn = &spm_conns[slot];
     if (conn->state == SPM_CONN_FREE ||
-        conn->gen != (h >> SPM_HANDLE_GEN_SHIFT)) {
+        (conn->gen << SPM_HANDLE_GEN_SHIFT) != (h & ~SPM_HANDLE_SLOT_MASK)) {
         return NULL;
     }
     return conn;
+}
+
+bool spm_orphan_from_handle(psa_handle_t handle, struct spm_orphan *o)
+{
+    uint32_t h = (uint32_t)handle;
+    uint32_t slot = (h & SPM_HANDLE_SLOT_MASK) - 1u; /* wraps for 0 */
+    uint32_t gen = h & ~SPM_HANDLE_SLOT_MASK;
+
+    if (slot < spm_conn_pool_size()) {
+        struct spm_conn *conn = &spm_conns[slot];
+
+        if ((conn->state != SPM_CONN_ORPHAN &&
+             conn->state != SPM_CONN_ORPHAN_CONNECT) ||
+            (conn->gen << SPM_HANDLE_GEN_SHIFT) != gen) {
+            return false;
+        }
+        o->connect = conn->state == SPM_CONN_ORPHAN_CONNECT;
+        o->conn = conn;
+        o->client = spm_client_by_index(conn->client);
+        o->service = &warden_services[conn->service];
+        return true;
+    }
+    slot -= SPM_CONN_POOL;
+    if (slot < SPM_NUM_CLIENTS) {
+        struct spm_partition *client = spm_client_by_index(slot);
+
+        if (client->sl_orphan == 0u || client->sl_handle != h) {
+            return false;
+        }
+        o->conn = NULL;
+        o->connect = false;
+        o->client = client;
+        o->service = &warden_services[client->sl_orphan - 1u];
+        return true;
+    }
+    return false;
+}
+
+void spm_orphan_free(const struct spm_orphan *o)
+{
+    if (o->conn != NULL) {
+        spm_conn_free(o->conn);
+    } else {
+        o->client->sl_orphan = 0u;
+    }
 }

@@ -1,11 +1,20 @@
 /*
- * Handles. A connection handle names a slot and the slot's generation, so a
- * closed handle, a stale one (its slot reused since) and a forged one are
- * all refused:
+ * Handles. A connection handle names a pool slot and the slot's generation,
+ * so a closed handle, a stale one (its slot reused since) and a forged one
+ * are all refused:
  *
  *   bits 31..30  0
  *   bits 29..8   generation of the slot (22 bits, never 0)
- *   bits  7..0   slot index + 1
+ *   bits  7..0   slot index + 1 (1..SPM_CONN_POOL)
+ *
+ * A message handle is the connection's handle for a request on a
+ * connection. For a stateless request it names the client and the client's
+ * stateless generation (bumped at every stateless request), so only the
+ * request in flight is named:
+ *
+ *   bits 31..30  0
+ *   bits 29..8   the client's stateless generation (22 bits, wrapping)
+ *   bits  7..0   SPM_CONN_POOL + 1 + client index
  *
  * A stateless handle (generated into psa_manifest/sid.h) is:
  *
@@ -37,20 +46,13 @@
 _Static_assert(SPM_NUM_SLOTS <= SPM_HANDLE_SLOT_MASK,
                "slot index + 1 must fit in 8 bits of a handle");
 
-extern struct spm_conn spm_conns[SPM_NUM_SLOTS];
+extern struct spm_conn spm_conns[SPM_CONN_POOL];
 
-/** Resets every slot (boot). */
+/** Resets every slot and every client's stateless request (boot). */
 void spm_conn_init(void);
 
 /** A free pool slot for a new connection, or NULL when all are in use. */
 struct spm_conn *spm_conn_alloc(void);
-
-/** The stateless-call slot of @p client. */
-static inline struct spm_conn *
-spm_conn_client_slot(const struct spm_partition *client)
-{
-    return &spm_conns[WARDEN_CONN_MAX + client->index];
-}
 
 /** Returns a slot to the pool: its handle stops being valid. */
 void spm_conn_free(struct spm_conn *conn);
@@ -58,18 +60,87 @@ void spm_conn_free(struct spm_conn *conn);
 /** The handle naming @p conn now (> 0, bit 30 clear). */
 static inline psa_handle_t spm_conn_handle(const struct spm_conn *conn)
 {
-    uint32_t slot = (uint32_t)(conn - spm_conns);
-
-    return (psa_handle_t)((conn->gen << SPM_HANDLE_GEN_SHIFT) | (slot + 1u));
+    return (psa_handle_t)((conn->gen << SPM_HANDLE_GEN_SHIFT) | conn->slot);
 }
 
 /**
- * The slot a handle names, or NULL if it names none in use: 0, negative,
- * stateless, an index out of range, or a generation that is not the slot's.
- * @param pool_only only connection-pool slots (client handles); otherwise
- *                  a client's stateless-call slot too (message handles).
+ * The pool slot a client handle names, or NULL if it names none in use: 0,
+ * negative, stateless, an index out of range, or a generation that is not
+ * the slot's.
  */
-struct spm_conn *spm_conn_from_handle(psa_handle_t handle, bool pool_only);
+struct spm_conn *spm_conn_from_handle(psa_handle_t handle);
+
+/** The message handle @p client starts with: its slot, generation 0 (its
+ * first stateless request has generation 1). */
+static inline uint32_t spm_sl_handle_base(const struct spm_partition *client)
+{
+    return SPM_CONN_POOL + 1u + client->index;
+}
+
+/**
+ * Starts a stateless request of @p client: the next generation (22 bits,
+ * wrapping), so that the message handle of an earlier request is stale.
+ * @return the message handle of the new request (> 0, bit 30 clear).
+ */
+static inline psa_handle_t spm_sl_start(struct spm_partition *client)
+{
+    uint32_t h = (client->sl_handle + (1u << SPM_HANDLE_GEN_SHIFT)) &
+                 ~(~SPM_HANDLE_GEN_MASK << SPM_HANDLE_GEN_SHIFT);
+
+    client->sl_handle = h;
+    return (psa_handle_t)h;
+}
+
+/**
+ * The request in flight a message handle names: a pool slot's (ACTIVE) or
+ * a client's stateless one (while sl_req is set); NULL if it names none:
+ * 0, negative, an index out of range, a generation that is not the slot's
+ * or the client's, or nothing in flight there.
+ */
+static inline struct spm_req *spm_req_from_handle(psa_handle_t handle)
+{
+    uint32_t h = (uint32_t)handle;
+    uint32_t slot = (h & SPM_HANDLE_SLOT_MASK) - 1u; /* wraps for 0 */
+    uint32_t gen = h & ~SPM_HANDLE_SLOT_MASK; /* bits 31..30 must be 0 too */
+
+    if (slot < spm_conn_pool_size()) {
+        const struct spm_conn *conn = &spm_conns[slot];
+
+        if (conn->state != SPM_CONN_ACTIVE ||
+            (conn->gen << SPM_HANDLE_GEN_SHIFT) != gen) {
+            return NULL;
+        }
+        return conn->req;
+    }
+    slot -= SPM_CONN_POOL;
+    if (slot < SPM_NUM_CLIENTS) {
+        const struct spm_partition *client = spm_client_by_index(slot);
+
+        if (client->sl_handle != h) {
+            return NULL;
+        }
+        return client->sl_req;
+    }
+    return NULL;
+}
+
+/*
+ * An orphan: a request the service took whose client was stopped since
+ * (IPC backend). Its message handle stays valid for its service until the
+ * reply; the client's storage is never touched again.
+ */
+struct spm_orphan {
+    struct spm_conn *conn;        /* its connection, or NULL if stateless */
+    struct spm_partition *client; /* the stopped client */
+    const struct warden_service_info *service;
+    bool connect; /* a connect: only its statuses may answer it */
+};
+
+/** True, with @p o filled in, if @p handle names an orphan. */
+bool spm_orphan_from_handle(psa_handle_t handle, struct spm_orphan *o);
+
+/** Ends orphan @p o: its message handle stops being valid. */
+void spm_orphan_free(const struct spm_orphan *o);
 
 /** True if @p handle has the stateless indicator (bit 30) and is positive. */
 static inline bool spm_handle_is_stateless(psa_handle_t handle)

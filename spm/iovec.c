@@ -21,16 +21,18 @@ static bool buffer_ok(const struct spm_partition *caller, spm_uptr_t base,
 }
 
 /* True if no two non-empty invecs share a byte. */
-static bool invecs_disjoint(const struct spm_iovecs *v)
+static bool invecs_disjoint(const struct spm_req *v)
 {
+    const size_t *size = v->msg.in_size;
+
     for (uint32_t i = 0; i + 1u < v->in_len; i++) {
         uintptr_t a = v->in_base[i].addr;
 
         for (uint32_t j = i + 1u; j < v->in_len; j++) {
             uintptr_t b = v->in_base[j].addr;
 
-            if (v->in_size[i] != 0u && v->in_size[j] != 0u &&
-                a < b + v->in_size[j] && b < a + v->in_size[i]) {
+            if (size[i] != 0u && size[j] != 0u && a < b + size[j] &&
+                b < a + size[i]) {
                 return false;
             }
         }
@@ -41,15 +43,15 @@ static bool invecs_disjoint(const struct spm_iovecs *v)
 psa_status_t spm_iovec_decode_vectors(const struct spm_partition *caller,
                                       spm_uptr_t in_vec, size_t in_len,
                                       spm_uptr_t out_vec, size_t out_len,
-                                      struct spm_iovecs *v)
+                                      struct spm_req *v)
 {
     if (in_len > PSA_MAX_IOVEC || out_len > PSA_MAX_IOVEC ||
         in_len + out_len > PSA_MAX_IOVEC) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
-    v->in_len = (uint32_t)in_len;
-    v->out_len = (uint32_t)out_len;
-    v->out_desc = out_vec;
+    spm_iovec_none(v, out_vec);
+    v->in_len = (uint8_t)in_len;
+    v->out_len = (uint8_t)out_len;
     if (in_len + out_len == 0u) {
         return PSA_SUCCESS; /* nothing to read or check */
     }
@@ -58,25 +60,27 @@ psa_status_t spm_iovec_decode_vectors(const struct spm_partition *caller,
      * the lengths go back into it), then every buffer of the copy. */
     if (in_len != 0u &&
         !umem_read_vecs(caller, in_vec, in_len, ARCH_ACCESS_READ, v->in_base,
-                        v->in_size)) {
+                        v->msg.in_size)) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
     if (out_len != 0u &&
         !umem_read_vecs(caller, out_vec, out_len, ARCH_ACCESS_RW, v->out_base,
-                        v->out_size)) {
+                        v->msg.out_size)) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
     for (uint32_t i = 0; i < in_len; i++) {
-        if (!buffer_ok(caller, v->in_base[i], v->in_size[i],
+        if (!buffer_ok(caller, v->in_base[i], v->msg.in_size[i],
                        ARCH_ACCESS_READ)) {
             return PSA_ERROR_PROGRAMMER_ERROR;
         }
+        v->in_done[i] = 0u;
     }
     for (uint32_t i = 0; i < out_len; i++) {
-        if (!buffer_ok(caller, v->out_base[i], v->out_size[i],
+        if (!buffer_ok(caller, v->out_base[i], v->msg.out_size[i],
                        ARCH_ACCESS_RW)) {
             return PSA_ERROR_PROGRAMMER_ERROR;
         }
+        v->out_done[i] = 0u;
     }
     if (in_len > 1u && !invecs_disjoint(v)) {
         return PSA_ERROR_PROGRAMMER_ERROR;

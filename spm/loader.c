@@ -42,7 +42,6 @@ static void load_services(void)
 
 void spm_load(void)
 {
-    spm_conn_init();
     for (uint32_t i = 0; i < SPM_STATELESS_MAX; i++) {
         spm_stateless_table[i] = 0u;
     }
@@ -60,5 +59,6 @@ void spm_load(void)
         spm_partitions[i].index = (uint8_t)(i + 1u);
         spm_partitions[i].state = SPM_PART_UNINIT;
     }
+    spm_conn_init(); /* after the client indexes: its handles use them */
     load_services();
 }

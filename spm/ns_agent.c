@@ -43,15 +43,19 @@ uint32_t spm_ns_version(uint32_t sid)
     return version;
 }
 
+/* The request of each call below lives in its frame, on the NS agent's
+ * stack: the SFN backend runs it at once, and under the IPC backend the
+ * agent's thread waits for the reply in backend_client_resolve(). */
 psa_handle_t spm_ns_connect(uint32_t sid, uint32_t version)
 {
+    struct spm_req req;
     psa_handle_t handle = ns_enter();
 
     if (handle != PSA_SUCCESS) {
         return handle;
     }
-    handle = backend_client_resolve(&spm_ns_agent,
-                                    spm_connect(&spm_ns_agent, sid, version));
+    handle = backend_client_resolve(
+        &spm_ns_agent, spm_connect(&spm_ns_agent, &req, sid, version));
     spm_ns_leave();
     return handle;
 }
@@ -61,6 +65,7 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
 {
     /* Bit 31 is the SPM's own marker: NS cannot claim anything with it. */
     uint32_t ctrl = ctrl_param & ~NS_VEC_DESC_BIT;
+    struct spm_req req;
     psa_status_t status = ns_enter();
 
     if (status != PSA_SUCCESS) {
@@ -71,7 +76,7 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
     } else {
         status = backend_client_resolve(
             &spm_ns_agent,
-            spm_call(&spm_ns_agent, handle,
+            spm_call(&spm_ns_agent, &req, handle,
                      (int32_t)(int16_t)((ctrl & TYPE_MASK) >> TYPE_OFFSET),
                      spm_uptr(in_vec), (ctrl & IN_LEN_MASK) >> IN_LEN_OFFSET,
                      spm_uptr(out_vec),
@@ -83,13 +88,14 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
 
 psa_status_t spm_ns_close(psa_handle_t handle)
 {
+    struct spm_req req;
     psa_status_t status = ns_enter();
 
     if (status != PSA_SUCCESS) {
         return status;
     }
-    status =
-        backend_client_resolve(&spm_ns_agent, spm_close(&spm_ns_agent, handle));
+    status = backend_client_resolve(&spm_ns_agent,
+                                    spm_close(&spm_ns_agent, &req, handle));
     spm_ns_leave();
     return status;
 }

@@ -32,31 +32,47 @@ static uint32_t version_body(void *arg)
     return spm_version(backend_current(), a->a0);
 }
 
+/*
+ * What a client call's body gets: the caller's arguments and the storage of
+ * its request. The storage is client_call()'s, on the calling thread's own
+ * stack (the bodies run on the SPM's): the thread waits there for the
+ * reply, so it stays in place until the request completes.
+ */
+struct client_args {
+    const struct api_args *a;
+    struct spm_req *req;
+};
+
 static uint32_t connect_body(void *arg)
 {
-    const struct api_args *a = arg;
+    const struct client_args *c = arg;
 
-    return (uint32_t)spm_connect(backend_current(), a->a0, a->a1);
+    return (uint32_t)spm_connect(backend_current(), c->req, c->a->a0, c->a->a1);
 }
 
 static uint32_t call_body(void *arg)
 {
-    const struct api_args *a = arg;
+    const struct client_args *c = arg;
+    const struct api_args *a = c->a;
 
-    return (uint32_t)spm_call(backend_current(), (psa_handle_t)a->a0, a->type,
-                              spm_uptr(a->p0), a->n0, spm_uptr(a->p1), a->n1);
+    return (uint32_t)spm_call(backend_current(), c->req, (psa_handle_t)a->a0,
+                              a->type, spm_uptr(a->p0), a->n0, spm_uptr(a->p1),
+                              a->n1);
 }
 
 static uint32_t close_body(void *arg)
 {
-    const struct api_args *a = arg;
+    const struct client_args *c = arg;
 
-    return (uint32_t)spm_close(backend_current(), (psa_handle_t)a->a0);
+    return (uint32_t)spm_close(backend_current(), c->req,
+                               (psa_handle_t)c->a->a0);
 }
 
 static psa_status_t client_call(uint32_t (*body)(void *), struct api_args *a)
 {
-    psa_status_t status = (psa_status_t)ipc_cross(body, a);
+    struct spm_req req;
+    struct client_args c = { a, &req };
+    psa_status_t status = (psa_status_t)ipc_cross(body, &c);
 
     return backend_client_resolve(backend_current(), status);
 }

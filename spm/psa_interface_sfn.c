@@ -20,23 +20,31 @@ uint32_t psa_version(uint32_t sid)
     return spm_version(backend_current(), sid);
 }
 
+/* The request of each call below lives in its frame: the SFN backend runs
+ * it before the call returns. */
 psa_handle_t psa_connect(uint32_t sid, uint32_t version)
 {
-    return spm_connect(backend_current(), sid, version);
+    struct spm_req req;
+
+    return spm_connect(backend_current(), &req, sid, version);
 }
 
 psa_status_t psa_call(psa_handle_t handle, int32_t type,
                       const psa_invec *in_vec, size_t in_len,
                       psa_outvec *out_vec, size_t out_len)
 {
-    return spm_call(backend_current(), handle, type,
+    struct spm_req req;
+
+    return spm_call(backend_current(), &req, handle, type,
                     spm_uptr((uintptr_t)in_vec), in_len,
                     spm_uptr((uintptr_t)out_vec), out_len);
 }
 
 void psa_close(psa_handle_t handle)
 {
-    (void)spm_close(backend_current(), handle);
+    struct spm_req req;
+
+    (void)spm_close(backend_current(), &req, handle);
 }
 
 /*

@@ -12,90 +12,127 @@
 #include "spm/handle.h"
 #include "spm/panic.h"
 
-/* The request in flight that @p msg_handle names for the running partition. */
-static struct spm_conn *request_of(psa_handle_t msg_handle,
-                                   struct spm_partition **self)
+/*
+ * The request in flight that @p msg_handle names for @p self, the running
+ * partition, or NULL for an orphan of it (a request it took whose client
+ * was stopped: nothing left to read, and what it writes goes nowhere).
+ * Anything else stops the partition.
+ */
+static struct spm_req *request_of(psa_handle_t msg_handle,
+                                  struct spm_partition *self)
 {
-    struct spm_conn *conn = spm_conn_from_handle(msg_handle, false);
+    struct spm_req *req = spm_req_from_handle(msg_handle);
+    struct spm_orphan o;
 
-    *self = backend_current();
-    if (conn == NULL || conn->state != SPM_CONN_ACTIVE ||
-        spm_service_partition(conn->service) != *self ||
-        conn->msg.type < PSA_IPC_CALL) {
-        spm_panic(*self);
+    if (req != NULL && spm_service_partition(req->service) == self &&
+        req->msg.type >= PSA_IPC_CALL) {
+        return req;
     }
-    return conn;
+    /* Only the IPC backend has orphans. */
+    if (req != NULL || !WARDEN_BACKEND_IPC ||
+        !spm_orphan_from_handle(msg_handle, &o) ||
+        spm_service_partition(o.service) != self) {
+        spm_panic(self);
+    }
+    return NULL;
 }
 
-static size_t consume(struct spm_conn *conn, uint32_t idx, size_t num_bytes)
+/* What a read or skip of @p num_bytes from invec @p idx consumes: up to
+ * what is left of it (nothing of an orphan's, or past the request's
+ * vectors, whose done counters were never set). */
+static size_t consume(const struct spm_req *req, uint32_t idx, size_t num_bytes)
 {
-    size_t left = conn->msg.in_size[idx] - conn->in_done[idx];
+    size_t left;
 
+    if (req == NULL || idx >= req->in_len) {
+        return 0u;
+    }
+    left = req->msg.in_size[idx] - req->in_done[idx];
     return (num_bytes < left) ? num_bytes : left;
 }
 
 size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer,
                 size_t num_bytes)
 {
-    struct spm_partition *self;
-    struct spm_conn *conn = request_of(msg_handle, &self);
+    struct spm_partition *self = backend_current();
+    struct spm_req *req = request_of(msg_handle, self);
     spm_uptr_t dst = spm_uptr((uintptr_t)buffer);
     size_t n;
 
     if (invec_idx >= PSA_MAX_IOVEC) {
         spm_panic(self);
     }
-    n = consume(conn, invec_idx, num_bytes);
+    n = consume(req, invec_idx, num_bytes);
+    if (n == 0u) {
+        return 0u; /* nothing to copy, no buffer to check */
+    }
     if (!umem_check(self, dst, n, ARCH_ACCESS_WRITE)) {
         spm_panic(self);
     }
     umem_copy_checked(
-        dst, spm_uptr_add(conn->in_base[invec_idx], conn->in_done[invec_idx]),
-        n);
-    conn->in_done[invec_idx] += n;
+        dst, spm_uptr_add(req->in_base[invec_idx], req->in_done[invec_idx]), n);
+    req->in_done[invec_idx] += n;
     return n;
 }
 
 size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
 {
-    struct spm_partition *self;
-    struct spm_conn *conn = request_of(msg_handle, &self);
+    struct spm_partition *self = backend_current();
+    struct spm_req *req = request_of(msg_handle, self);
     size_t n;
 
     if (invec_idx >= PSA_MAX_IOVEC) {
         spm_panic(self);
     }
-    n = consume(conn, invec_idx, num_bytes);
-    conn->in_done[invec_idx] += n;
+    n = consume(req, invec_idx, num_bytes);
+    if (n != 0u) {
+        req->in_done[invec_idx] += n;
+    }
     return n;
 }
 
 void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
                size_t num_bytes)
 {
-    struct spm_partition *self;
-    struct spm_conn *conn = request_of(msg_handle, &self);
+    struct spm_partition *self = backend_current();
+    struct spm_req *req = request_of(msg_handle, self);
     spm_uptr_t src = spm_uptr((uintptr_t)buffer);
+    size_t room;
 
     if (outvec_idx >= PSA_MAX_IOVEC ||
-        num_bytes >
-            conn->msg.out_size[outvec_idx] - conn->out_done[outvec_idx] ||
         !umem_check(self, src, num_bytes, ARCH_ACCESS_READ)) {
         spm_panic(self);
     }
+    if (req == NULL) {
+        return; /* an orphan's: it goes nowhere */
+    }
+    /* Past the request's vectors an outvec is empty (its done counter was
+     * never set). */
+    room = (outvec_idx < req->out_len)
+               ? req->msg.out_size[outvec_idx] - req->out_done[outvec_idx]
+               : 0u;
+    if (num_bytes > room) {
+        spm_panic(self);
+    }
+    if (num_bytes == 0u) {
+        return;
+    }
     umem_copy_checked(
-        spm_uptr_add(conn->out_base[outvec_idx], conn->out_done[outvec_idx]),
-        src, num_bytes);
-    conn->out_done[outvec_idx] += num_bytes;
+        spm_uptr_add(req->out_base[outvec_idx], req->out_done[outvec_idx]), src,
+        num_bytes);
+    req->out_done[outvec_idx] += num_bytes;
 }
 
 void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle)
 {
-    struct spm_conn *conn = spm_conn_from_handle(msg_handle, true);
+    struct spm_conn *conn = spm_conn_from_handle(msg_handle);
     struct spm_partition *self = backend_current();
 
-    if (conn == NULL || conn->state != SPM_CONN_ACTIVE ||
-        spm_service_partition(conn->service) != self) {
+    if (conn == NULL ||
+        (conn->state != SPM_CONN_ACTIVE &&
+         conn->state != SPM_CONN_ORPHAN_CONNECT &&
+         conn->state != SPM_CONN_ORPHAN) ||
+        spm_service_partition(&warden_services[conn->service]) != self) {
         spm_panic(self);
     }
     conn->rhandle = rhandle;

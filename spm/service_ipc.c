@@ -44,38 +44,28 @@ psa_signal_t ipc_wait_result(void)
     return ready;
 }
 
-/* The oldest queued message for @p signal, unlinked; NULL if none. */
-static struct spm_conn *dequeue(struct spm_partition *p, psa_signal_t signal)
+/* The oldest queued request for @p signal, unlinked; NULL if none. */
+static struct spm_req *dequeue(struct spm_partition *p, psa_signal_t signal)
 {
-    struct spm_conn **link = &p->be.queue;
+    struct spm_req **link = &p->be.queue;
 
     while (*link != NULL) {
-        struct spm_conn *conn = *link;
+        struct spm_req *req = *link;
 
-        if (conn->service->signal == signal) {
-            *link = conn->be.next;
-            conn->be.next = NULL;
-            return conn;
+        if (req->service->signal == signal) {
+            *link = req->be.next;
+            req->be.next = NULL;
+            return req;
         }
-        link = &conn->be.next;
+        link = &req->be.next;
     }
     return NULL;
 }
 
-static bool queued(const struct spm_partition *p, psa_signal_t signal)
+static bool in_queue(const struct spm_partition *p, const struct spm_req *req)
 {
-    for (const struct spm_conn *c = p->be.queue; c != NULL; c = c->be.next) {
-        if (c->service->signal == signal) {
-            return true;
-        }
-    }
-    return false;
-}
-
-static bool in_queue(const struct spm_partition *p, const struct spm_conn *conn)
-{
-    for (const struct spm_conn *c = p->be.queue; c != NULL; c = c->be.next) {
-        if (c == conn) {
+    for (const struct spm_req *r = p->be.queue; r != NULL; r = r->be.next) {
+        if (r == req) {
             return true;
         }
     }
@@ -86,20 +76,20 @@ psa_status_t ipc_get(psa_signal_t signal, psa_msg_t *msg)
 {
     struct spm_partition *self = backend_current();
     spm_uptr_t dst = spm_uptr((uintptr_t)msg);
-    struct spm_conn *conn;
+    struct spm_req *req;
 
     if (!one_bit(signal) || (self->be.asserted & signal) == 0u ||
         !umem_check(self, dst, sizeof(*msg), ARCH_ACCESS_RW)) {
         spm_panic(self);
     }
-    conn = dequeue(self, signal);
-    if (conn == NULL) {
+    req = dequeue(self, signal);
+    if (req == NULL) {
         return PSA_ERROR_DOES_NOT_EXIST; /* the doorbell, say */
     }
-    if (!queued(self, signal)) {
+    if (!ipc_queued(self, signal)) {
         self->be.asserted &= ~signal;
     }
-    umem_copy_checked(dst, spm_uptr((uintptr_t)&conn->msg), sizeof(*msg));
+    umem_copy_checked(dst, spm_uptr((uintptr_t)&req->msg), sizeof(*msg));
     return PSA_SUCCESS;
 }
 
@@ -109,17 +99,35 @@ static bool connect_reply_ok(psa_status_t status)
            status == PSA_ERROR_CONNECTION_BUSY;
 }
 
+/* psa_reply() to an orphan (its client was stopped): the reply goes
+ * nowhere, the message handle stops being valid. */
+static void reply_orphan(struct spm_partition *self, psa_handle_t msg_handle,
+                         psa_status_t status)
+{
+    struct spm_orphan o;
+
+    if (!spm_orphan_from_handle(msg_handle, &o) ||
+        spm_service_partition(o.service) != self ||
+        (o.connect && !connect_reply_ok(status))) {
+        spm_panic(self);
+    }
+    spm_orphan_free(&o);
+}
+
 void ipc_reply_api(psa_handle_t msg_handle, psa_status_t status)
 {
     struct spm_partition *self = backend_current();
-    struct spm_conn *conn = spm_conn_from_handle(msg_handle, false);
+    struct spm_req *req = spm_req_from_handle(msg_handle);
 
-    if (conn == NULL || conn->state != SPM_CONN_ACTIVE ||
-        spm_service_partition(conn->service) != self || in_queue(self, conn) ||
-        (conn->msg.type == PSA_IPC_CONNECT && !connect_reply_ok(status))) {
+    if (req == NULL) {
+        reply_orphan(self, msg_handle, status);
+        return;
+    }
+    if (spm_service_partition(req->service) != self || in_queue(self, req) ||
+        (req->msg.type == PSA_IPC_CONNECT && !connect_reply_ok(status))) {
         spm_panic(self);
     }
-    ipc_reply(conn, status);
+    ipc_reply(req, status);
 }
 
 void ipc_notify(int32_t partition_id)

@@ -33,11 +33,23 @@ enum spm_partition_state {
  * for the reply (IPC backend). Never returned to a client. */
 #define SPM_STATUS_PENDING ((psa_status_t)-254)
 
+struct spm_req;
+
 /* A client or a service owner: a secure partition, or the NS agent. */
 struct spm_partition {
     const struct warden_partition_info *info; /* NULL for the NS agent */
     uint8_t state;                            /* enum spm_partition_state */
     uint8_t index;                            /* client index: 0 = NS agent */
+    /* 1 + the index of the service that took its stateless request
+     * before the client was stopped (IPC: an orphan), else 0. */
+    uint8_t sl_orphan;
+    /* Its stateless request in flight (a client has one request in flight
+     * at most), while the service may use its message handle: NULL when
+     * none, once replied (IPC) and for an orphan. */
+    struct spm_req *sl_req;
+    /* The message handle of its latest stateless request: its index after
+     * the pool slots, and a generation bumped at every such request. */
+    uint32_t sl_handle;
     struct backend_part be;
 };
 
@@ -46,33 +58,63 @@ enum spm_conn_state {
     SPM_CONN_IDLE,     /* connection open, no message in flight */
     SPM_CONN_ACTIVE,   /* a message is being handled by the service */
     SPM_CONN_REPLIED,  /* the service replied; the client has not seen it */
+    SPM_CONN_ORPHAN,   /* taken by the service, its client stopped (IPC) */
+    SPM_CONN_ORPHAN_CONNECT, /* the same, for a connect */
 };
 
 /*
- * A connection and the message it carries. Slots [0, WARDEN_CONN_MAX) are
- * the connection pool; slot WARDEN_CONN_MAX + client index is the client's
- * own slot for stateless calls (a client has one call in flight at most).
+ * A connection: only what outlives a request. The pool has a slot per
+ * connection (none when the manifest declares no connection-based
+ * service); a request in flight lives in its client's struct spm_req.
  */
 struct spm_conn {
-    uint32_t gen;   /* generation: bumped at every free, part of the handle */
-    uint8_t state;  /* enum spm_conn_state */
-    uint8_t in_len; /* vectors of the message in flight */
-    uint8_t out_len;
+    uint32_t gen; /* generation: bumped at every free, part of the handle */
+    int32_t client_id;   /* the client's ID when it connected: compared at
+                          * every use of the connection */
+    void *rhandle;       /* psa_set_rhandle() */
+    struct spm_req *req; /* the request in flight (ACTIVE, REPLIED) */
+    uint8_t state;       /* enum spm_conn_state */
+    uint8_t service;     /* index into warden_services[] */
+    uint8_t client;      /* client index (struct spm_partition.index) */
+    uint8_t slot;        /* its index + 1: bits 7..0 of its handle */
+};
+
+/*
+ * A request in flight and its message. Its storage is the client's: the
+ * caller of spm_connect()/spm_call()/spm_close() provides it on its own
+ * stack, which stays put until the request completes (the SFN backend runs
+ * it synchronously; under the IPC backend the client's thread blocks until
+ * the reply). Only the SPM writes it.
+ */
+struct spm_req {
+    psa_msg_t msg; /* what the service sees */
     const struct warden_service_info *service;
     struct spm_partition *client;
-    void *rhandle;                     /* psa_set_rhandle() */
+    struct spm_conn *conn; /* NULL for a stateless call */
+    uint8_t in_len;        /* vectors of the request */
+    uint8_t out_len;
     spm_uptr_t out_desc;               /* client's psa_outvec array */
     spm_uptr_t in_base[PSA_MAX_IOVEC]; /* from the copied descriptors */
     spm_uptr_t out_base[PSA_MAX_IOVEC];
-    size_t in_done[PSA_MAX_IOVEC];  /* bytes read or skipped */
-    size_t out_done[PSA_MAX_IOVEC]; /* bytes written */
-    psa_msg_t msg; /* msg.client_id: the client's ID when it connected, or
-                    * called; compared at every use of a connection */
-    struct backend_conn be;
+    /* Bytes read or skipped, and written: set for the request's vectors
+     * only (past them a vector is empty and its counter never read). */
+    size_t in_done[PSA_MAX_IOVEC];
+    size_t out_done[PSA_MAX_IOVEC];
+    struct backend_req be;
 };
 
+/* Connection slots: none without a connection-based service. */
+#define SPM_CONN_POOL   (WARDEN_HAS_CONNECTION_BASED ? WARDEN_CONN_MAX : 0)
 #define SPM_NUM_CLIENTS (WARDEN_NUM_PARTITIONS + 1)
-#define SPM_NUM_SLOTS   (WARDEN_CONN_MAX + SPM_NUM_CLIENTS)
+/* SPM_CONN_POOL for comparisons and loops, which do not warn (type
+ * limits) when it is 0. */
+static inline uint32_t spm_conn_pool_size(void)
+{
+    return SPM_CONN_POOL;
+}
+
+/* Message handles name a pool slot, or a client's stateless request. */
+#define SPM_NUM_SLOTS (SPM_CONN_POOL + SPM_NUM_CLIENTS)
 
 extern struct spm_partition spm_ns_agent;
 extern struct spm_partition spm_partitions[WARDEN_NUM_PARTITIONS + 1];
@@ -80,6 +122,12 @@ extern struct spm_partition spm_partitions[WARDEN_NUM_PARTITIONS + 1];
 static inline bool spm_is_ns(const struct spm_partition *p)
 {
     return p->info == NULL;
+}
+
+/** The client with index @p index (0: the NS agent). */
+static inline struct spm_partition *spm_client_by_index(uint32_t index)
+{
+    return (index == 0u) ? &spm_ns_agent : &spm_partitions[index - 1u];
 }
 
 /** The partition of a service. */

@@ -31,16 +31,21 @@ static void copy(uintptr_t dst, uintptr_t src, size_t len)
         const umem_block_t *bs = (const umem_block_t *)src;
         const umem_block_t *bend = bs + len / sizeof(umem_block_t);
 
-        while (bs != bend) {
-            *bd++ = *bs++;
+        /* Bottom-tested loops: one branch a block or word. */
+        if (bs != bend) {
+            do {
+                *bd++ = *bs++;
+            } while (bs != bend);
         }
 
         umem_word_t *wd = (umem_word_t *)bd;
         const umem_word_t *ws = (const umem_word_t *)bs;
         const umem_word_t *wend = (const umem_word_t *)(src + len);
 
-        while (ws != wend) {
-            *wd++ = *ws++;
+        if (ws != wend) {
+            do {
+                *wd++ = *ws++;
+            } while (ws != wend);
         }
         return;
     }

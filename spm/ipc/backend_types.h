@@ -1,4 +1,4 @@
-/* What the IPC backend keeps per partition and per connection. */
+/* What the IPC backend keeps per partition and per request. */
 #ifndef WARDEN_SPM_BACKEND_TYPES_H
 #define WARDEN_SPM_BACKEND_TYPES_H
 
@@ -6,19 +6,19 @@
 
 #include "psa/service.h"
 
-struct spm_conn;
+struct spm_req;
 
 struct backend_part {
-    psa_signal_t allowed;     /* service signals, and PSA_DOORBELL */
-    psa_signal_t asserted;    /* signals raised and not yet consumed */
-    psa_signal_t wait_mask;   /* the mask of the psa_wait() in progress */
-    struct spm_conn *queue;   /* delivered, not yet got: oldest first */
-    struct spm_conn *pending; /* as a client: the message awaiting reply */
+    psa_signal_t allowed;    /* service signals, and PSA_DOORBELL */
+    psa_signal_t asserted;   /* signals raised and not yet consumed */
+    psa_signal_t wait_mask;  /* the mask of the psa_wait() in progress */
+    struct spm_req *queue;   /* delivered, not yet got: oldest first */
+    struct spm_req *pending; /* as a client: its request in flight */
 };
 
-struct backend_conn {
-    struct spm_conn *next; /* link in the owner's queue */
-    psa_status_t reply;    /* the service's reply */
+struct backend_req {
+    struct spm_req *next; /* link in the owner's queue */
+    psa_status_t reply;   /* the service's reply */
 };
 
 struct spm_partition;

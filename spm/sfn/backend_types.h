@@ -1,4 +1,4 @@
-/* What the SFN backend keeps per partition and per connection: nothing;
+/* What the SFN backend keeps per partition and per request: nothing;
  * and its backend_current() and backend_client_resolve() (spm/backend.h),
  * inline. */
 #ifndef WARDEN_SPM_BACKEND_TYPES_H
@@ -10,19 +10,27 @@ struct backend_part {
     char unused[0];
 };
 
-struct backend_conn {
+struct backend_req {
     char unused[0];
 };
 
 struct spm_partition;
 
-/* The partition running now; only spm/backend_sfn.c writes it. */
-extern struct spm_partition *backend_sfn_current;
+struct sfn_frame;
+
+/* The backend's state; only spm/backend_sfn.c writes it. One object, so
+ * that a call reaches both fields from one address. */
+struct backend_sfn {
+    struct spm_partition *current; /* the partition running now */
+    struct sfn_frame *frames;      /* the secure functions in progress */
+};
+
+extern struct backend_sfn backend_sfn;
 
 /* spm/backend.h's backend_current(). */
 static inline struct spm_partition *backend_current(void)
 {
-    return backend_sfn_current;
+    return backend_sfn.current;
 }
 
 /* spm/backend.h's backend_client_resolve(): a reply always comes at once. */

@@ -4,6 +4,7 @@
  * signal, the blocked client; partitions that do not serve), the two-phase
  * completion of a request, and ipc_cross().
  */
+#include "unit_req.h"
 #include "ipc_world.h"
 #include "psa/client.h"
 #include "spm/backend.h"
@@ -11,8 +12,8 @@
 #include "spm/client_api.h"
 #include "spm/handle.h"
 
-#define NS_SLOT  (&spm_conns[WARDEN_CONN_MAX + 0u])
-#define SLOT(p)  (&spm_conns[WARDEN_CONN_MAX + 1u + (p)])
+#define NS_REQ   (unit_req(IW_NS))
+#define REQ(p)   (unit_req(iw_part(p)))
 #define SERVER   (iw_part(FXI_SERVER))
 #define CLIENT   (iw_part(FXI_CLIENT))
 #define PEER     (iw_part(FXI_PEER))
@@ -98,12 +99,12 @@ static void test_messaging_queues_raises_and_blocks(void **state)
     (void)state;
     assert_int_equal(iw_call(IW_NS, FXI_SL_A_HANDLE, 3, 0, 0),
                      SPM_STATUS_PENDING);
-    assert_ptr_equal(SERVER->be.queue, NS_SLOT);
-    assert_null(NS_SLOT->be.next);
-    assert_int_equal(NS_SLOT->state, SPM_CONN_ACTIVE);
+    assert_ptr_equal(SERVER->be.queue, NS_REQ);
+    assert_null(NS_REQ->be.next);
+    assert_ptr_equal(IW_NS->sl_req, NS_REQ); /* its message handle is valid */
     assert_int_equal(SERVER->be.asserted, SIG_SL_A);
     /* The client waits for the reply... */
-    assert_ptr_equal(IW_NS->be.pending, NS_SLOT);
+    assert_ptr_equal(IW_NS->be.pending, NS_REQ);
     assert_int_equal(iw_ns_thread()->state, SCHED_BLOCKED);
     /* ... and the server, which waited for any of its signals, is woken. */
     assert_int_equal(iw_thread(FXI_SERVER)->state, SCHED_READY);
@@ -144,17 +145,17 @@ static void test_queue_is_fifo_per_signal(void **state)
                      SPM_STATUS_PENDING);
     assert_int_equal(iw_call(PEER, FXI_SL_A_HANDLE, 3, 0, 0),
                      SPM_STATUS_PENDING);
-    assert_ptr_equal(SERVER->be.queue, NS_SLOT);
-    assert_ptr_equal(NS_SLOT->be.next, SLOT(FXI_CLIENT));
-    assert_ptr_equal(SLOT(FXI_CLIENT)->be.next, SLOT(FXI_PEER));
-    assert_null(SLOT(FXI_PEER)->be.next);
+    assert_ptr_equal(SERVER->be.queue, NS_REQ);
+    assert_ptr_equal(NS_REQ->be.next, REQ(FXI_CLIENT));
+    assert_ptr_equal(REQ(FXI_CLIENT)->be.next, REQ(FXI_PEER));
+    assert_null(REQ(FXI_PEER)->be.next);
     assert_int_equal(SERVER->be.asserted, SIG_SL_A | SIG_SL_B);
     /* The oldest message of that signal, wherever it is queued... */
     m = iw_get(FXI_SERVER, SIG_SL_B);
     assert_int_equal(m->type, 2);
     assert_int_equal(m->client_id, FXI_CLIENT_PID);
     assert_int_equal(SERVER->be.asserted, SIG_SL_A);
-    assert_ptr_equal(NS_SLOT->be.next, SLOT(FXI_PEER));
+    assert_ptr_equal(NS_REQ->be.next, REQ(FXI_PEER));
     /* ... and a signal stays raised while a message for it is left. */
     m = iw_get(FXI_SERVER, SIG_SL_A);
     assert_int_equal(m->type, 1);
@@ -172,12 +173,12 @@ static void test_queue_is_fifo_per_signal(void **state)
  * client's connection, opened while the partition served. */
 static void expect_not_served(struct spm_partition *client, psa_handle_t h)
 {
-    struct spm_conn *conn = spm_conn_from_handle(h, true);
+    struct spm_conn *conn = spm_conn_from_handle(h);
     struct spm_conn *spare = spm_conn_alloc(); /* what a connect takes */
     uint32_t gen = spare->gen;
 
     iw_run_as(client);
-    assert_int_equal(spm_connect(client, FXI_CONN_SID, 1),
+    assert_int_equal(spm_connect(client, unit_req(client), FXI_CONN_SID, 1),
                      PSA_ERROR_CONNECTION_REFUSED);
     assert_int_equal(spare->state, SPM_CONN_FREE);
     assert_int_equal(spare->gen, gen + 1u);
@@ -185,7 +186,7 @@ static void expect_not_served(struct spm_partition *client, psa_handle_t h)
                      PSA_ERROR_SERVICE_FAILURE);
     assert_int_equal(iw_call(client, h, 7, 0, 0), PSA_ERROR_SERVICE_FAILURE);
     assert_int_equal(conn->state, SPM_CONN_IDLE);
-    assert_int_equal(spm_close(client, h), PSA_SUCCESS);
+    assert_int_equal(spm_close(client, unit_req(client), h), PSA_SUCCESS);
     assert_int_equal(conn->state, SPM_CONN_FREE);
     assert_null(client->be.pending);
     assert_int_equal(sched_thread_of(client)->state, SCHED_READY);
@@ -219,7 +220,7 @@ static void test_messaging_to_a_partition_that_does_not_serve(void **state)
 static void test_reply_completes_a_stateless_call(void **state)
 {
     const psa_msg_t *m;
-    uint32_t gen = NS_SLOT->gen;
+    uint32_t last = IW_NS->sl_handle;
 
     (void)state;
     world_in(&ns_mem, 0, "ping", 4);
@@ -229,10 +230,14 @@ static void test_reply_completes_a_stateless_call(void **state)
     m = iw_get(FXI_SERVER, SIG_SL_A);
     memcpy(svc_buf, "pong!", 5);
     psa_write(m->handle, 0, svc_buf, 5);
+    assert_int_equal(m->handle, (psa_handle_t)(last + 0x100u));
+    assert_int_equal(IW_NS->sl_handle, last + 0x100u);
     psa_reply(m->handle, 7);
-    /* The reply is recorded and the client woken; nothing completed yet. */
-    assert_int_equal(NS_SLOT->state, SPM_CONN_REPLIED);
-    assert_int_equal(NS_SLOT->be.reply, 7);
+    /* The reply is recorded and the client woken; nothing completed yet.
+     * The message handle is stale from now on. */
+    assert_null(IW_NS->sl_req);
+    assert_ptr_equal(IW_NS->be.pending, NS_REQ);
+    assert_int_equal(NS_REQ->be.reply, 7);
     assert_int_equal(iw_ns_thread()->state, SCHED_READY);
     assert_int_equal(ns_mem.out[0].len, 8);
     assert_int_equal(fake_yields(), 0); /* NS is less urgent */
@@ -240,8 +245,7 @@ static void test_reply_completes_a_stateless_call(void **state)
     assert_int_equal(iw_finish(IW_NS), 7);
     assert_int_equal(ns_mem.out[0].len, 5);
     assert_memory_equal(ns_mem.out_buf[0], "pong!", 5);
-    assert_int_equal(NS_SLOT->state, SPM_CONN_FREE);
-    assert_int_equal(NS_SLOT->gen, gen + 1u);
+    assert_null(IW_NS->sl_req);
     assert_null(IW_NS->be.pending);
     /* ... once the server, more urgent, went back to waiting. */
     assert_int_equal(fake_yields(), 2);
@@ -265,12 +269,16 @@ static void test_reply_completes_connection_messages(void **state)
     m = iw_get(FXI_SERVER, SIG_CONN);
     assert_int_equal(m->type, 9);
     assert_int_equal(m->handle, h);
+    assert_int_equal(c->state, SPM_CONN_ACTIVE);
+    assert_ptr_equal(c->req, NS_REQ);
     psa_reply(h, 4);
+    assert_int_equal(c->state, SPM_CONN_REPLIED);
     assert_int_equal(iw_finish(IW_NS), 4);
     assert_int_equal(c->state, SPM_CONN_IDLE); /* stays open */
+    assert_null(c->req);
     assert_int_equal(c->gen, 1);
     iw_run_as(IW_NS);
-    assert_int_equal(spm_close(IW_NS, h), SPM_STATUS_PENDING);
+    assert_int_equal(spm_close(IW_NS, unit_req(IW_NS), h), SPM_STATUS_PENDING);
     m = iw_get(FXI_SERVER, SIG_CONN);
     assert_int_equal(m->type, PSA_IPC_DISCONNECT);
     assert_int_equal(m->handle, h);
@@ -298,7 +306,8 @@ static void test_client_blamed_by_its_service(void **state)
     assert_int_equal(fake_yields(), 1);
     assert_ptr_equal(fake_pick(0), iw_thread(FXI_CLIENT));
     expect_iw_panic(FXI_CLIENT, iw_finish(CLIENT));
-    assert_int_equal(SLOT(FXI_CLIENT)->state, SPM_CONN_FREE);
+    assert_null(CLIENT->sl_req);
+    assert_null(CLIENT->be.pending);
 }
 
 static void test_client_resolve_passes_other_statuses(void **state)
@@ -325,7 +334,7 @@ static void test_replied_needs_a_reply(void **state)
     assert_int_equal(iw_call(IW_NS, FXI_SL_A_HANDLE, 0, 0, 0),
                      SPM_STATUS_PENDING);
     expect_fatal("spm/backend_ipc.c:", backend_replied(IW_NS, &status));
-    assert_ptr_equal(IW_NS->be.pending, NS_SLOT);
+    assert_ptr_equal(IW_NS->be.pending, NS_REQ);
     assert_int_equal(status, 1);
 }
 

@@ -3,6 +3,7 @@
  * order, failed partitions, the running partition across nested calls, and
  * the IPC-only API that an SFN partition must not use.
  */
+#include "unit_req.h"
 #include "psa/client.h"
 #include "spm/backend.h"
 #include "spm/client_api.h"
@@ -79,7 +80,7 @@ static void test_not_yet_initialised(void **state)
     world_load();
     assert_ptr_equal(backend_current(), NS);
     assert_int_equal(world_part(FX_SERVER)->state, SPM_PART_UNINIT);
-    assert_int_equal(spm_connect(NS, FX_STRICT_SID, 2),
+    assert_int_equal(spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2),
                      PSA_ERROR_CONNECTION_REFUSED);
     assert_int_equal(ns_call(FX_STATELESS_HANDLE, 0, 0, 0),
                      PSA_ERROR_SERVICE_FAILURE);
@@ -92,26 +93,28 @@ static void test_failed_partition_is_not_called(void **state)
     psa_handle_t h;
 
     (void)state;
-    assert_int_equal(spm_connect(NS, FX_BROKEN_CONN_SID, 1),
+    assert_int_equal(spm_connect(NS, unit_req(NS), FX_BROKEN_CONN_SID, 1),
                      PSA_ERROR_CONNECTION_REFUSED);
     /* A secure client is told too, not stopped. */
-    assert_int_equal(spm_connect(world_part(FX_CLIENT), FX_BROKEN_CONN_SID, 1),
+    assert_int_equal(spm_connect(world_part(FX_CLIENT),
+                                 unit_req(world_part(FX_CLIENT)),
+                                 FX_BROKEN_CONN_SID, 1),
                      PSA_ERROR_CONNECTION_REFUSED);
     world_out(&ns_mem, 0, 8);
     ns_mem.out[0].len = 8;
     assert_int_equal(ns_call(FX_BROKEN_SL_HANDLE, 0, 0, 1),
                      PSA_ERROR_SERVICE_FAILURE);
     assert_int_equal(ns_mem.out[0].len, 0);
-    assert_int_equal(spm_conns[WARDEN_CONN_MAX].state, SPM_CONN_FREE);
+    assert_null(NS->sl_req);
     assert_int_equal(sp_call(FX_CLIENT, FX_BROKEN_SL_HANDLE, 0, 0, 0),
                      PSA_ERROR_SERVICE_FAILURE);
     /* A connection opened while it served, then it failed. */
     world_part(FX_BROKEN)->state = SPM_PART_READY;
-    h = spm_connect(NS, FX_BROKEN_CONN_SID, 1);
+    h = spm_connect(NS, unit_req(NS), FX_BROKEN_CONN_SID, 1);
     assert_true(h > 0);
     world_part(FX_BROKEN)->state = SPM_PART_FAILED;
     assert_int_equal(ns_call(h, 0, 0, 0), PSA_ERROR_SERVICE_FAILURE);
-    assert_int_equal(spm_close(NS, h), PSA_SUCCESS);
+    assert_int_equal(spm_close(NS, unit_req(NS), h), PSA_SUCCESS);
     assert_int_equal(spm_conns[0].state, SPM_CONN_FREE);
     assert_int_equal(fx.calls[FX_BROKEN_CONN], 1); /* the connect only */
     assert_int_equal(fx.calls[FX_BROKEN_SL], 0);
@@ -120,11 +123,12 @@ static void test_failed_partition_is_not_called(void **state)
 
 static void test_messaging_to_a_failed_partition(void **state)
 {
-    struct spm_conn *c = &spm_conns[0];
+    struct spm_req *c = unit_req(NS);
 
     (void)state;
     c->service = &warden_services[FX_BROKEN_CONN];
     c->client = NS;
+    c->conn = NULL;
     c->msg.type = PSA_IPC_CONNECT;
     assert_int_equal(backend_messaging(c), PSA_ERROR_CONNECTION_REFUSED);
     c->msg.type = PSA_IPC_DISCONNECT;
@@ -170,7 +174,7 @@ static void test_current_partition_across_nested_calls(void **state)
     (void)state;
     fx.handler = nested;
     nseen = 0;
-    h = spm_connect(NS, FX_CLIENT_CONN_SID, 1);
+    h = spm_connect(NS, unit_req(NS), FX_CLIENT_CONN_SID, 1);
     assert_int_equal(nseen, 1);
     assert_ptr_equal(seen[0], world_part(FX_CLIENT));
     nseen = 0;
@@ -210,12 +214,11 @@ static void test_nested_stateless_call_is_busy(void **state)
 
     (void)state;
     fx.handler = recurse;
-    h = spm_connect(NS, FX_CLIENT_CONN_SID, 1);
+    h = spm_connect(NS, unit_req(NS), FX_CLIENT_CONN_SID, 1);
     assert_int_equal(ns_call(h, 0, 0, 0), PSA_ERROR_CONNECTION_BUSY);
     assert_int_equal(fx.calls[FX_CLIENT_SL], 1);
     assert_int_equal(fx.last[FX_CLIENT_SL].client_id, FX_CLIENT_PID);
-    assert_int_equal(spm_conns[WARDEN_CONN_MAX + 1u + FX_CLIENT].state,
-                     SPM_CONN_FREE);
+    assert_null(world_part(FX_CLIENT)->sl_req);
     assert_ptr_equal(backend_current(), NS);
 }
 
@@ -238,8 +241,9 @@ static void test_sfn_client_api_uses_the_current_partition(void **state)
     (void)state;
     fx.handler = ask_versions;
     /* As FX_CLIENT (its dependencies)... */
-    assert_int_equal(ns_call(spm_connect(NS, FX_CLIENT_CONN_SID, 1), 0, 0, 0),
-                     PSA_SUCCESS);
+    assert_int_equal(
+        ns_call(spm_connect(NS, unit_req(NS), FX_CLIENT_CONN_SID, 1), 0, 0, 0),
+        PSA_SUCCESS);
     assert_int_equal(versions[0], 0x0101);
     assert_int_equal(versions[1], 2);
     assert_int_equal(versions[2], PSA_VERSION_NONE);

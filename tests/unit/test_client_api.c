@@ -3,6 +3,7 @@
  * programmer-error rule (an NS caller gets the status back, a secure caller
  * is stopped). psa_call() is in test_client_api_call.c.
  */
+#include "unit_req.h"
 #include "spm/client_api.h"
 #include "spm/handle.h"
 #include "test_client_api.h"
@@ -88,14 +89,14 @@ static void test_connect_ns(void **state)
     psa_handle_t h;
 
     (void)state;
-    h = spm_connect(NS, FX_STRICT_SID, 2);
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
     assert_int_equal(h, 0x101); /* slot 0, generation 1 */
     assert_int_equal(fx.calls[FX_STRICT], 1);
     assert_connect_msg(FX_STRICT, h, NS_CLIENT_ID);
     assert_int_equal(spm_conns[0].state, SPM_CONN_IDLE);
-    assert_ptr_equal(spm_conns[0].client, NS);
-    assert_ptr_equal(spm_conns[0].service, &warden_services[FX_STRICT]);
-    assert_ptr_equal(spm_conn_from_handle(h, true), &spm_conns[0]);
+    assert_int_equal(spm_conns[0].client, (NS)->index);
+    assert_int_equal(spm_conns[0].service, FX_STRICT);
+    assert_ptr_equal(spm_conn_from_handle(h), &spm_conns[0]);
 }
 
 static void test_connect_after_a_call_carries_no_vectors(void **state)
@@ -103,13 +104,13 @@ static void test_connect_after_a_call_carries_no_vectors(void **state)
     psa_handle_t h;
 
     (void)state;
-    h = spm_connect(NS, FX_STRICT_SID, 2);
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
     world_in(&ns_mem, 0, "abcd", 4);
     world_out(&ns_mem, 0, 8);
     assert_int_equal(ns_call(h, 1, 1, 1), PSA_SUCCESS);
     assert_int_equal(fx.last[FX_STRICT].in_size[0], 4);
-    assert_int_equal(spm_close(NS, h), PSA_SUCCESS);
-    h = spm_connect(NS, FX_RELAXED_SID, 3);
+    assert_int_equal(spm_close(NS, unit_req(NS), h), PSA_SUCCESS);
+    h = spm_connect(NS, unit_req(NS), FX_RELAXED_SID, 3);
     assert_int_equal(h, 0x201); /* the same slot, next generation */
     assert_connect_msg(FX_RELAXED, h, NS_CLIENT_ID);
 }
@@ -135,12 +136,13 @@ static void test_connect_version_policy(void **state)
 
     (void)state;
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        psa_handle_t h = spm_connect(NS, cases[i].sid, cases[i].version);
+        psa_handle_t h =
+            spm_connect(NS, unit_req(NS), cases[i].sid, cases[i].version);
 
         if (cases[i].ok) {
             assert_true(h > 0);
             delivered++;
-            assert_int_equal(spm_close(NS, h), PSA_SUCCESS);
+            assert_int_equal(spm_close(NS, unit_req(NS), h), PSA_SUCCESS);
         } else {
             assert_int_equal(h, REFUSED);
         }
@@ -153,11 +155,15 @@ static void test_connect_version_policy(void **state)
 static void test_connect_refusals_ns(void **state)
 {
     (void)state;
-    assert_int_equal(spm_connect(NS, FX_UNKNOWN_SID, 1), REFUSED);
-    assert_int_equal(spm_connect(NS, FX_SECURE_ONLY_SID, 1), REFUSED);
-    assert_int_equal(spm_connect(NS, FX_QUIET_CONN_SID, 1), REFUSED);
-    assert_int_equal(spm_connect(NS, FX_STATELESS_SID, 1), PROG_ERR);
-    assert_int_equal(spm_connect(NS, FX_SL_RELAXED_SID, 5), PROG_ERR);
+    assert_int_equal(spm_connect(NS, unit_req(NS), FX_UNKNOWN_SID, 1), REFUSED);
+    assert_int_equal(spm_connect(NS, unit_req(NS), FX_SECURE_ONLY_SID, 1),
+                     REFUSED);
+    assert_int_equal(spm_connect(NS, unit_req(NS), FX_QUIET_CONN_SID, 1),
+                     REFUSED);
+    assert_int_equal(spm_connect(NS, unit_req(NS), FX_STATELESS_SID, 1),
+                     PROG_ERR);
+    assert_int_equal(spm_connect(NS, unit_req(NS), FX_SL_RELAXED_SID, 5),
+                     PROG_ERR);
     assert_int_equal(fx.nlog, 0);
     assert_int_equal(fake_platform_stops(), 0);
     assert_pool_free();
@@ -167,31 +173,35 @@ static void test_connect_pool_exhausted(void **state)
 {
     (void)state;
     for (unsigned i = 0; i < WARDEN_CONN_MAX; i++) {
-        assert_int_equal(spm_connect(NS, FX_STRICT_SID, 2), 0x101 + (int)i);
+        assert_int_equal(spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2),
+                         0x101 + (int)i);
     }
-    assert_int_equal(spm_connect(NS, FX_STRICT_SID, 2),
+    assert_int_equal(spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2),
                      PSA_ERROR_CONNECTION_BUSY);
-    assert_int_equal(spm_connect(SP(FX_CLIENT), FX_STRICT_SID, 2),
-                     PSA_ERROR_CONNECTION_BUSY); /* not a programmer error */
+    assert_int_equal(
+        spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STRICT_SID, 2),
+        PSA_ERROR_CONNECTION_BUSY); /* not a programmer error */
     assert_int_equal(fx.calls[FX_STRICT], WARDEN_CONN_MAX);
-    assert_int_equal(spm_close(NS, 0x102), PSA_SUCCESS);
-    assert_int_equal(spm_connect(NS, FX_STRICT_SID, 2), 0x202);
+    assert_int_equal(spm_close(NS, unit_req(NS), 0x102), PSA_SUCCESS);
+    assert_int_equal(spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2), 0x202);
 }
 
 static void test_connect_service_refuses(void **state)
 {
     (void)state;
     fx.reply[FX_STRICT] = REFUSED;
-    assert_int_equal(spm_connect(NS, FX_STRICT_SID, 2), REFUSED);
+    assert_int_equal(spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2), REFUSED);
     assert_int_equal(spm_conns[0].state, SPM_CONN_FREE);
     assert_int_equal(spm_conns[0].gen, 2);
     fx.reply[FX_STRICT] = PSA_ERROR_CONNECTION_BUSY;
-    assert_int_equal(spm_connect(NS, FX_STRICT_SID, 2),
+    assert_int_equal(spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2),
                      PSA_ERROR_CONNECTION_BUSY);
     assert_int_equal(spm_conns[0].gen, 3);
     /* A secure client is told, not stopped: the service refused. */
     fx.reply[FX_STRICT] = REFUSED;
-    assert_int_equal(spm_connect(SP(FX_CLIENT), FX_STRICT_SID, 2), REFUSED);
+    assert_int_equal(
+        spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STRICT_SID, 2),
+        REFUSED);
     assert_int_equal(fx.calls[FX_STRICT], 3);
     assert_int_equal(fake_platform_stops(), 0);
     assert_pool_free();
@@ -201,7 +211,8 @@ static void expect_connect_reply_panics(psa_status_t reply)
 {
     fx.reply[FX_STRICT] = reply;
     /* Stopped while its secure function still runs (the halt policy). */
-    expect_part_panic(FX_SERVER, spm_connect(NS, FX_STRICT_SID, 2));
+    expect_part_panic(FX_SERVER,
+                      spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2));
     assert_int_equal(spm_conns[0].state, SPM_CONN_ACTIVE);
 }
 
@@ -219,22 +230,31 @@ static void test_connect_secure(void **state)
     psa_handle_t h;
 
     (void)state;
-    h = spm_connect(SP(FX_CLIENT), FX_SECURE_ONLY_SID, 1);
+    h = spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_SECURE_ONLY_SID,
+                    1);
     assert_int_equal(h, 0x101);
     assert_connect_msg(FX_SECURE_ONLY, h, FX_CLIENT_PID);
-    assert_ptr_equal(slot_of(h)->client, SP(FX_CLIENT));
+    assert_int_equal(slot_of(h)->client, (SP(FX_CLIENT))->index);
 }
 
 static void test_connect_secure_programmer_errors_panic(void **state)
 {
     (void)state;
-    expect_part_panic(FX_CLIENT, spm_connect(SP(FX_CLIENT), FX_UNKNOWN_SID, 1));
+    expect_part_panic(
+        FX_CLIENT,
+        spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_UNKNOWN_SID, 1));
     expect_part_panic(FX_CLIENT,
-                      spm_connect(SP(FX_CLIENT), FX_QUIET_CONN_SID, 1));
-    expect_part_panic(FX_CLIENT, spm_connect(SP(FX_CLIENT), FX_STRICT_SID, 1));
+                      spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)),
+                                  FX_QUIET_CONN_SID, 1));
+    expect_part_panic(
+        FX_CLIENT,
+        spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STRICT_SID, 1));
     expect_part_panic(FX_CLIENT,
-                      spm_connect(SP(FX_CLIENT), FX_STATELESS_SID, 1));
-    expect_part_panic(FX_SERVER, spm_connect(SP(FX_SERVER), FX_STRICT_SID, 2));
+                      spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)),
+                                  FX_STATELESS_SID, 1));
+    expect_part_panic(
+        FX_SERVER,
+        spm_connect(SP(FX_SERVER), unit_req(SP(FX_SERVER)), FX_STRICT_SID, 2));
     assert_int_equal(fx.nlog, 0);
     assert_pool_free();
 }
@@ -242,8 +262,10 @@ static void test_connect_secure_programmer_errors_panic(void **state)
 static void test_close_null_handle(void **state)
 {
     (void)state;
-    assert_int_equal(spm_close(NS, PSA_NULL_HANDLE), PSA_SUCCESS);
-    assert_int_equal(spm_close(SP(FX_CLIENT), PSA_NULL_HANDLE), PSA_SUCCESS);
+    assert_int_equal(spm_close(NS, unit_req(NS), PSA_NULL_HANDLE), PSA_SUCCESS);
+    assert_int_equal(
+        spm_close(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), PSA_NULL_HANDLE),
+        PSA_SUCCESS);
     assert_int_equal(fx.nlog, 0);
 }
 
@@ -252,8 +274,8 @@ static void test_close_delivers_disconnect(void **state)
     psa_handle_t h;
 
     (void)state;
-    h = spm_connect(NS, FX_STRICT_SID, 2);
-    assert_int_equal(spm_close(NS, h), PSA_SUCCESS);
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
+    assert_int_equal(spm_close(NS, unit_req(NS), h), PSA_SUCCESS);
     assert_int_equal(fx.calls[FX_STRICT], 2);
     assert_int_equal(fx.last[FX_STRICT].type, PSA_IPC_DISCONNECT);
     assert_int_equal(fx.last[FX_STRICT].handle, h);
@@ -262,7 +284,7 @@ static void test_close_delivers_disconnect(void **state)
     assert_int_equal(spm_conns[0].state, SPM_CONN_FREE);
     assert_int_equal(spm_conns[0].gen, 2);
     /* The handle is dead now. */
-    assert_int_equal(spm_close(NS, h), PROG_ERR);
+    assert_int_equal(spm_close(NS, unit_req(NS), h), PROG_ERR);
     assert_int_equal(ns_call(h, 0, 0, 0), PROG_ERR);
     assert_int_equal(fx.calls[FX_STRICT], 2);
 }
@@ -279,8 +301,9 @@ static void test_close_ignores_the_reply(void **state)
 
     (void)state;
     fx.handler = fail_disconnect;
-    h = spm_connect(SP(FX_CLIENT), FX_STRICT_SID, 2);
-    assert_int_equal(spm_close(SP(FX_CLIENT), h), PSA_SUCCESS);
+    h = spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STRICT_SID, 2);
+    assert_int_equal(spm_close(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), h),
+                     PSA_SUCCESS);
     assert_int_equal(fx.last[FX_STRICT].type, PSA_IPC_DISCONNECT);
     assert_int_equal(fake_platform_stops(), 0);
     assert_pool_free();
@@ -292,21 +315,24 @@ static void test_close_refusals_ns(void **state)
     psa_handle_t theirs;
 
     (void)state;
-    mine = spm_connect(NS, FX_STRICT_SID, 2);
-    theirs = spm_connect(SP(FX_CLIENT), FX_STRICT_SID, 2);
-    assert_int_equal(spm_close(NS, FX_STATELESS_HANDLE), PROG_ERR);
-    assert_int_equal(spm_close(NS, -5), PROG_ERR);
-    assert_int_equal(spm_close(NS, PSA_ERROR_CONNECTION_BUSY), PROG_ERR);
-    assert_int_equal(spm_close(NS, mine + 0x100), PROG_ERR);
-    assert_int_equal(spm_close(NS, 0x1FF), PROG_ERR);
+    mine = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
+    theirs =
+        spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STRICT_SID, 2);
+    assert_int_equal(spm_close(NS, unit_req(NS), FX_STATELESS_HANDLE),
+                     PROG_ERR);
+    assert_int_equal(spm_close(NS, unit_req(NS), -5), PROG_ERR);
+    assert_int_equal(spm_close(NS, unit_req(NS), PSA_ERROR_CONNECTION_BUSY),
+                     PROG_ERR);
+    assert_int_equal(spm_close(NS, unit_req(NS), mine + 0x100), PROG_ERR);
+    assert_int_equal(spm_close(NS, unit_req(NS), 0x1FF), PROG_ERR);
     /* NS's own stateless slot (slot 5) is not a connection. */
-    assert_int_equal(spm_close(NS, 0x105), PROG_ERR);
+    assert_int_equal(spm_close(NS, unit_req(NS), 0x105), PROG_ERR);
     /* Another client's connection. */
-    assert_int_equal(spm_close(NS, theirs), PROG_ERR);
+    assert_int_equal(spm_close(NS, unit_req(NS), theirs), PROG_ERR);
     assert_int_equal(slot_of(theirs)->state, SPM_CONN_IDLE);
     /* A busy connection. */
     slot_of(mine)->state = SPM_CONN_ACTIVE;
-    assert_int_equal(spm_close(NS, mine), PROG_ERR);
+    assert_int_equal(spm_close(NS, unit_req(NS), mine), PROG_ERR);
     assert_int_equal(slot_of(mine)->state, SPM_CONN_ACTIVE);
     assert_int_equal(fx.calls[FX_STRICT], 2); /* the two connects */
     assert_int_equal(fake_platform_stops(), 0);
@@ -317,10 +343,14 @@ static void test_close_secure_programmer_errors_panic(void **state)
     psa_handle_t ns_h;
 
     (void)state;
-    ns_h = spm_connect(NS, FX_STRICT_SID, 2);
-    expect_part_panic(FX_CLIENT, spm_close(SP(FX_CLIENT), FX_STATELESS_HANDLE));
-    expect_part_panic(FX_CLIENT, spm_close(SP(FX_CLIENT), ns_h));
-    expect_part_panic(FX_CLIENT, spm_close(SP(FX_CLIENT), -1));
+    ns_h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
+    expect_part_panic(
+        FX_CLIENT,
+        spm_close(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STATELESS_HANDLE));
+    expect_part_panic(FX_CLIENT,
+                      spm_close(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), ns_h));
+    expect_part_panic(FX_CLIENT,
+                      spm_close(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), -1));
     assert_int_equal(slot_of(ns_h)->state, SPM_CONN_IDLE);
     assert_int_equal(fx.calls[FX_STRICT], 1);
 }

@@ -1,4 +1,5 @@
 /* spm/client_api.c: psa_call(), connection-based and stateless. */
+#include "unit_req.h"
 #include "spm/client_api.h"
 #include "spm/handle.h"
 #include "test_client_api.h"
@@ -31,11 +32,6 @@ static int setup(void **state)
     return 0;
 }
 
-static struct spm_conn *client_slot(enum fx_part p)
-{
-    return &spm_conns[WARDEN_CONN_MAX + 1u + (unsigned)p];
-}
-
 static struct spm_conn *slot_of(psa_handle_t h)
 {
     return &spm_conns[((uint32_t)h & 0xFFu) - 1u];
@@ -47,7 +43,7 @@ static void test_call_delivers_the_request(void **state)
     const psa_msg_t *m = &fx.last[FX_STRICT];
 
     (void)state;
-    h = spm_connect(NS, FX_STRICT_SID, 2);
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
     world_in(&ns_mem, 0, "abc", 3);
     world_in(&ns_mem, 1, "defgh", 5);
     world_out(&ns_mem, 0, 16);
@@ -81,7 +77,7 @@ static void test_call_outvec_progress_is_per_request(void **state)
     psa_handle_t h;
 
     (void)state;
-    h = spm_connect(NS, FX_STRICT_SID, 2);
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
     write_text = "xyz";
     write_len = 3;
     for (int i = 0; i < 2; i++) {
@@ -111,8 +107,9 @@ static void test_call_reply_statuses_pass_through(void **state)
     psa_handle_t sp_h;
 
     (void)state;
-    ns_h = spm_connect(NS, FX_RELAXED_SID, 1);
-    sp_h = spm_connect(SP(FX_CLIENT), FX_RELAXED_SID, 1);
+    ns_h = spm_connect(NS, unit_req(NS), FX_RELAXED_SID, 1);
+    sp_h =
+        spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_RELAXED_SID, 1);
     for (size_t i = 0; i < sizeof(replies) / sizeof(replies[0]); i++) {
         fx.reply[FX_RELAXED] = replies[i];
         assert_int_equal(ns_call(ns_h, 0, 0, 0), replies[i]);
@@ -126,7 +123,7 @@ static void test_call_types(void **state)
     psa_handle_t h;
 
     (void)state;
-    h = spm_connect(NS, FX_STRICT_SID, 2);
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
     assert_int_equal(ns_call(h, 0, 0, 0), PSA_SUCCESS);
     assert_int_equal(fx.last[FX_STRICT].type, 0);
     assert_int_equal(ns_call(h, INT16_MAX, 0, 0), PSA_SUCCESS);
@@ -147,8 +144,9 @@ static void test_call_bad_connection_handles_ns(void **state)
     psa_handle_t theirs;
 
     (void)state;
-    h = spm_connect(NS, FX_STRICT_SID, 2);
-    theirs = spm_connect(SP(FX_CLIENT), FX_STRICT_SID, 2);
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
+    theirs =
+        spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STRICT_SID, 2);
     assert_int_equal(ns_call(PSA_NULL_HANDLE, 0, 0, 0), PROG_ERR);
     assert_int_equal(ns_call(-1, 0, 0, 0), PROG_ERR);
     assert_int_equal(ns_call(INT32_MIN, 0, 0, 0), PROG_ERR);
@@ -159,7 +157,7 @@ static void test_call_bad_connection_handles_ns(void **state)
     slot_of(h)->state = SPM_CONN_ACTIVE;
     assert_int_equal(ns_call(h, 0, 0, 0), PROG_ERR);
     slot_of(h)->state = SPM_CONN_IDLE;
-    assert_int_equal(spm_close(NS, h), PSA_SUCCESS);
+    assert_int_equal(spm_close(NS, unit_req(NS), h), PSA_SUCCESS);
     assert_int_equal(ns_call(h, 0, 0, 0), PROG_ERR);
     assert_int_equal(fx.nlog, 3); /* connect, connect, disconnect */
     assert_int_equal(fake_platform_stops(), 0);
@@ -170,20 +168,20 @@ static void test_call_refused_vectors_leave_no_trace(void **state)
     psa_handle_t h;
 
     (void)state;
-    h = spm_connect(NS, FX_STRICT_SID, 2);
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
     world_in(&ns_mem, 0, "abc", 3);
     assert_int_equal(ns_call(h, 0, 5, 0), PROG_ERR);
     ns_mem.in[0].base = nowhere;
     assert_int_equal(ns_call(h, 0, 1, 0), PROG_ERR);
     assert_int_equal(slot_of(h)->state, SPM_CONN_IDLE);
     assert_int_equal(slot_of(h)->gen, 1);
-    /* Stateless: the client's slot was not taken. */
+    /* Stateless: no request was started. */
     world_in(&ns_mem, 0, "abc", 3);
     ns_mem.out[0].base = ns_ro;
     ns_mem.out[0].len = 1;
     assert_int_equal(ns_call(FX_STATELESS_HANDLE, 0, 1, 1), PROG_ERR);
-    assert_int_equal(spm_conns[WARDEN_CONN_MAX].state, SPM_CONN_FREE);
-    assert_int_equal(spm_conns[WARDEN_CONN_MAX].gen, 1);
+    assert_null(NS->sl_req);
+    assert_int_equal(NS->sl_handle, 5); /* generation 0 */
     assert_int_equal(fx.nlog, 1);
     /* And the connection still works. */
     world_out(&ns_mem, 0, 4);
@@ -203,7 +201,8 @@ static void test_call_stateless_ns(void **state)
     fx.reply[FX_STATELESS] = 5;
     assert_int_equal(ns_call(FX_STATELESS_HANDLE, 9, 1, 1), 5);
     assert_int_equal(m->type, 9);
-    /* The message handle names NS's own slot (slot 5), generation 1. */
+    /* The message handle names NS (client 0, after the 4 pool slots: 5),
+     * its first stateless generation. */
     assert_int_equal(m->handle, 0x105);
     assert_int_equal(m->client_id, NS_CLIENT_ID);
     assert_null(m->rhandle);
@@ -211,9 +210,10 @@ static void test_call_stateless_ns(void **state)
     assert_int_equal(m->out_size[0], 10);
     assert_int_equal(ns_mem.out[0].len, 6);
     assert_memory_equal(ns_mem.out_buf[0], "answer", 6);
-    /* The slot is free again, under a new generation. */
-    assert_int_equal(spm_conns[WARDEN_CONN_MAX].state, SPM_CONN_FREE);
-    assert_int_equal(spm_conns[WARDEN_CONN_MAX].gen, 2);
+    /* Nothing in flight: the handle is stale; the next has a new
+     * generation. */
+    assert_null(NS->sl_req);
+    assert_int_equal(NS->sl_handle, 0x105);
     write_len = 0;
     assert_int_equal(ns_call(FX_STATELESS_HANDLE, 0, 0, 0), 5);
     assert_int_equal(m->handle, 0x205);
@@ -252,13 +252,21 @@ static void test_call_stateless_decode_errors_ns(void **state)
 
 static void test_call_stateless_busy(void **state)
 {
+    struct spm_req other;
+
     (void)state;
-    spm_conns[WARDEN_CONN_MAX].state = SPM_CONN_ACTIVE;
+    NS->sl_req = &other; /* its stateless request is in flight */
     assert_int_equal(ns_call(FX_STATELESS_HANDLE, 0, 0, 0),
                      PSA_ERROR_CONNECTION_BUSY);
-    client_slot(FX_CLIENT)->state = SPM_CONN_ACTIVE;
+    SP(FX_CLIENT)->sl_req = &other;
     assert_int_equal(sp_call(FX_CLIENT, FX_STATELESS_HANDLE, 0, 0, 0),
                      PSA_ERROR_CONNECTION_BUSY);
+    /* Nothing was started or changed. */
+    assert_ptr_equal(NS->sl_req, &other);
+    assert_int_equal(NS->sl_handle, 5); /* generation 0 */
+    assert_int_equal(fx.calls[FX_STATELESS], 0);
+    NS->sl_req = NULL;
+    SP(FX_CLIENT)->sl_req = NULL;
     assert_int_equal(fx.nlog, 0);
     assert_int_equal(fake_platform_stops(), 0);
 }
@@ -268,7 +276,7 @@ static void test_call_secure_client(void **state)
     psa_handle_t h;
 
     (void)state;
-    h = spm_connect(SP(FX_CLIENT), FX_STRICT_SID, 2);
+    h = spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STRICT_SID, 2);
     world_in(&s_mem, 0, "hi", 2);
     world_out(&s_mem, 0, 4);
     write_text = "ok";
@@ -277,7 +285,7 @@ static void test_call_secure_client(void **state)
     assert_int_equal(fx.last[FX_STRICT].client_id, FX_CLIENT_PID);
     assert_int_equal(s_mem.out[0].len, 2);
     assert_memory_equal(s_mem.out_buf[0], "ok", 2);
-    /* Stateless: FX_CLIENT's own slot (index 3 -> slot 8). */
+    /* Stateless: FX_CLIENT (index 3 -> 4 pool slots + 1 + 3 = 8). */
     assert_int_equal(sp_call(FX_CLIENT, FX_STATELESS_HANDLE, 1, 1, 1),
                      PSA_SUCCESS);
     assert_int_equal(fx.last[FX_STATELESS].handle, 0x108);
@@ -293,8 +301,8 @@ static void test_call_secure_programmer_errors_panic(void **state)
     psa_handle_t ns_h;
 
     (void)state;
-    h = spm_connect(SP(FX_CLIENT), FX_STRICT_SID, 2);
-    ns_h = spm_connect(NS, FX_STRICT_SID, 2);
+    h = spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STRICT_SID, 2);
+    ns_h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
     expect_part_panic(FX_CLIENT, sp_call(FX_CLIENT, PSA_NULL_HANDLE, 0, 0, 0));
     expect_part_panic(FX_CLIENT, sp_call(FX_CLIENT, h, -1, 0, 0));
     expect_part_panic(FX_CLIENT, sp_call(FX_CLIENT, ns_h, 0, 0, 0));
@@ -320,12 +328,12 @@ static void test_call_service_blames_the_client(void **state)
     world_out(&ns_mem, 0, 8);
     write_text = "why";
     write_len = 3;
-    /* NS is told; the lengths are written back and the slot freed. */
+    /* NS is told; the lengths are written back, nothing left in flight. */
     assert_int_equal(ns_call(FX_STATELESS_HANDLE, 0, 0, 1), PROG_ERR);
     assert_int_equal(ns_mem.out[0].len, 3);
-    assert_int_equal(spm_conns[WARDEN_CONN_MAX].state, SPM_CONN_FREE);
+    assert_null(NS->sl_req);
     /* A secure client is stopped, not the service. */
-    h = spm_connect(SP(FX_CLIENT), FX_STRICT_SID, 2);
+    h = spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STRICT_SID, 2);
     world_out(&s_mem, 0, 8);
     expect_part_panic(FX_CLIENT, sp_call(FX_CLIENT, h, 0, 0, 1));
     assert_int_equal(s_mem.out[0].len, 3);

@@ -5,8 +5,12 @@
 #include "unit.h"
 
 static const struct warden_partition_info sp_info = { .name = "SP", .pid = 9 };
-static struct spm_partition ns = { NULL, SPM_PART_READY, 0 };
-static struct spm_partition sp = { &sp_info, SPM_PART_READY, 1 };
+static struct spm_partition ns = { .info = NULL,
+                                   .state = SPM_PART_READY,
+                                   .index = 0 };
+static struct spm_partition sp = { .info = &sp_info,
+                                   .state = SPM_PART_READY,
+                                   .index = 1 };
 
 /* Descriptors and buffers, one set per world. */
 struct mem {
@@ -17,7 +21,7 @@ struct mem {
 static struct mem ns_mem;
 static struct mem s_mem;
 static struct mem ns_ro; /* registered read-only */
-static struct spm_iovecs v;
+static struct spm_req v;
 
 static int setup(void **state)
 {
@@ -63,18 +67,43 @@ static void test_decode_copies_the_descriptors(void **state)
     assert_int_equal(v.in_len, 2);
     assert_int_equal(v.out_len, 2);
     assert_int_equal(v.in_base[0].addr, (uintptr_t)&ns_mem.data[0]);
-    assert_int_equal(v.in_size[0], 10);
+    assert_int_equal(v.msg.in_size[0], 10);
     assert_int_equal(v.in_base[1].addr, (uintptr_t)&ns_ro.data[0]);
-    assert_int_equal(v.in_size[1], 20);
+    assert_int_equal(v.msg.in_size[1], 20);
     assert_int_equal(v.out_base[0].addr, (uintptr_t)&ns_mem.data[10]);
-    assert_int_equal(v.out_size[0], 30);
+    assert_int_equal(v.msg.out_size[0], 30);
     assert_int_equal(v.out_base[1].addr, 0);
-    assert_int_equal(v.out_size[1], 0);
+    assert_int_equal(v.msg.out_size[1], 0);
     assert_int_equal(v.out_desc.addr, (uintptr_t)ns_mem.out);
     /* The copy is what counts: the caller changing its array later does
      * not change the decoded request. */
     ns_mem.in[0].len = 99;
-    assert_int_equal(v.in_size[0], 10);
+    assert_int_equal(v.msg.in_size[0], 10);
+}
+
+static void test_decode_fills_in_the_whole_request(void **state)
+{
+    (void)state;
+    set_in(&ns_mem, 0, &ns_mem.data[0], 10);
+    set_out(&ns_mem, 0, &ns_mem.data[10], 30);
+    assert_int_equal(decode(&ns, &ns_mem, 1, 1), PSA_SUCCESS);
+    /* Sizes past the request's vectors are 0 (setup left 0xA5 there), the
+     * request's own done counters start at 0. */
+    for (unsigned i = 1; i < PSA_MAX_IOVEC; i++) {
+        assert_int_equal(v.msg.in_size[i], 0);
+        assert_int_equal(v.msg.out_size[i], 0);
+    }
+    assert_int_equal(v.in_done[0], 0);
+    assert_int_equal(v.out_done[0], 0);
+    /* Without vectors: every size 0 too. */
+    memset(&v, 0xA5, sizeof(v));
+    assert_int_equal(spm_iovec_decode(&ns, spm_uptr(0), 0, spm_uptr(4), 0, &v),
+                     PSA_SUCCESS);
+    for (unsigned i = 0; i < PSA_MAX_IOVEC; i++) {
+        assert_int_equal(v.msg.in_size[i], 0);
+        assert_int_equal(v.msg.out_size[i], 0);
+    }
+    assert_int_equal(v.out_desc.addr, 4);
 }
 
 static void test_decode_no_vectors(void **state)
@@ -239,6 +268,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_decode_copies_the_descriptors, setup),
+        cmocka_unit_test_setup(test_decode_fills_in_the_whole_request, setup),
         cmocka_unit_test_setup(test_decode_no_vectors, setup),
         cmocka_unit_test_setup(test_decode_vector_counts, setup),
         cmocka_unit_test_setup(test_decode_descriptor_arrays_must_be_accessible,

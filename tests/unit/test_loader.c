@@ -19,9 +19,16 @@ static int setup(void **state)
 static void test_load_resets_connections(void **state)
 {
     (void)state;
-    for (unsigned i = 0; i < SPM_NUM_SLOTS; i++) {
+    for (unsigned i = 0; i < SPM_CONN_POOL; i++) {
         assert_int_equal(spm_conns[i].state, SPM_CONN_FREE);
         assert_int_equal(spm_conns[i].gen, 1);
+    }
+    for (unsigned i = 0; i < SPM_NUM_CLIENTS; i++) {
+        assert_null(spm_client_by_index(i)->sl_req);
+        assert_int_equal(spm_client_by_index(i)->sl_orphan, 0);
+        /* Its message handles name it (generation 0: none yet). */
+        assert_int_equal(spm_client_by_index(i)->sl_handle,
+                         SPM_CONN_POOL + 1u + i);
     }
 }
 

@@ -9,8 +9,12 @@
 
 static const struct warden_partition_info sp_info = { .name = "SP_X",
                                                       .pid = 4242 };
-static struct spm_partition ns = { NULL, SPM_PART_READY, 0 };
-static struct spm_partition sp = { &sp_info, SPM_PART_READY, 1 };
+static struct spm_partition ns = { .info = NULL,
+                                   .state = SPM_PART_READY,
+                                   .index = 0 };
+static struct spm_partition sp = { .info = &sp_info,
+                                   .state = SPM_PART_READY,
+                                   .index = 1 };
 
 static int setup(void **state)
 {

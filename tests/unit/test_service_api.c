@@ -2,6 +2,7 @@
  * spm/service_api.c: psa_read, psa_skip, psa_write, psa_set_rhandle,
  * psa_panic, psa_rot_lifecycle_state. Every misuse stops the partition.
  */
+#include "unit_req.h"
 #include "psa/lifecycle.h"
 #include "spm/client_api.h"
 #include "spm/handle.h"
@@ -49,7 +50,7 @@ static int setup(void **state)
 /* NS connects to FX_STRICT; invec 0 holds @p text, outvec 0 has @p cap. */
 static psa_handle_t open_with(const char *text, size_t cap)
 {
-    psa_handle_t h = spm_connect(NS, FX_STRICT_SID, 2);
+    psa_handle_t h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
 
     assert_true(h > 0);
     world_in(&ns_mem, 0, text, strlen(text));
@@ -316,10 +317,11 @@ static void test_misuse_stops_the_service(void **state)
         expect_part_panic(FX_SERVER, ns_call(h, 1, 1, 1));
         break;
     case ON_CONNECT:
-        expect_part_panic(FX_SERVER, spm_connect(NS, FX_STRICT_SID, 2));
+        expect_part_panic(FX_SERVER,
+                          spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2));
         break;
     case ON_DISCONNECT:
-        expect_part_panic(FX_SERVER, spm_close(NS, h));
+        expect_part_panic(FX_SERVER, spm_close(NS, unit_req(NS), h));
         break;
     }
 }
@@ -359,14 +361,55 @@ static void test_message_of_another_partition(void **state)
      * names FX_CLIENT's message. */
     actions[FX_CLIENT_CONN][ON_REQUEST] = call_server_stateless;
     actions[FX_STATELESS][ON_REQUEST] = read_foreign;
-    h = spm_connect(NS, FX_CLIENT_CONN_SID, 1);
+    h = spm_connect(NS, unit_req(NS), FX_CLIENT_CONN_SID, 1);
     world_in(&ns_mem, 0, "x", 1);
     expect_part_panic(FX_SERVER, ns_call(h, 0, 1, 0));
     reset();
     actions[FX_CLIENT_CONN][ON_REQUEST] = call_server_stateless;
     actions[FX_STATELESS][ON_REQUEST] = rhandle_foreign;
-    h = spm_connect(NS, FX_CLIENT_CONN_SID, 1);
+    h = spm_connect(NS, unit_req(NS), FX_CLIENT_CONN_SID, 1);
     expect_part_panic(FX_SERVER, ns_call(h, 0, 0, 0));
+}
+
+static void keep_handle(const psa_msg_t *m)
+{
+    other = m->handle;
+}
+
+static void read_neighbour(const psa_msg_t *m)
+{
+    (void)psa_read(m->handle + 1, 0, svc_buf, 1);
+}
+
+/* A stateless message handle names only the client's request in flight:
+ * not once it completed, not during the client's next stateless request,
+ * not another client's. */
+static void test_stale_stateless_message_handle(void **state)
+{
+    psa_handle_t h;
+
+    (void)state;
+    actions[FX_STATELESS][ON_REQUEST] = keep_handle;
+    assert_int_equal(ns_call(FX_STATELESS_HANDLE, 0, 0, 0), PSA_SUCCESS);
+    assert_null(NS->sl_req);
+    /* From a connection's request of the same partition, no stateless
+     * request in flight. */
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
+    world_in(&ns_mem, 0, "x", 1);
+    actions[FX_STRICT][ON_REQUEST] = read_foreign;
+    expect_part_panic(FX_SERVER, ns_call(h, 0, 1, 0));
+    /* During the client's next stateless request. */
+    reset();
+    actions[FX_STATELESS][ON_REQUEST] = keep_handle;
+    assert_int_equal(ns_call(FX_STATELESS_HANDLE, 0, 0, 0), PSA_SUCCESS);
+    actions[FX_STATELESS][ON_REQUEST] = read_foreign;
+    world_in(&ns_mem, 0, "x", 1);
+    expect_part_panic(FX_SERVER, ns_call(FX_STATELESS_HANDLE, 0, 1, 0));
+    /* Another client's: its slot, the same generation. */
+    reset();
+    actions[FX_STATELESS][ON_REQUEST] = read_neighbour;
+    world_in(&ns_mem, 0, "x", 1);
+    expect_part_panic(FX_SERVER, ns_call(FX_STATELESS_HANDLE, 0, 1, 0));
 }
 
 static void test_message_of_an_idle_connection(void **state)
@@ -374,14 +417,14 @@ static void test_message_of_an_idle_connection(void **state)
     psa_handle_t h;
 
     (void)state;
-    other = spm_connect(NS, FX_STRICT_SID, 2);
-    h = spm_connect(NS, FX_STRICT_SID, 2);
+    other = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
     world_in(&ns_mem, 0, "x", 1);
     actions[FX_STRICT][ON_REQUEST] = read_foreign;
     expect_part_panic(FX_SERVER, ns_call(h, 0, 1, 0));
     reset();
-    other = spm_connect(NS, FX_STRICT_SID, 2);
-    h = spm_connect(NS, FX_STRICT_SID, 2);
+    other = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
     actions[FX_STRICT][ON_REQUEST] = rhandle_foreign;
     expect_part_panic(FX_SERVER, ns_call(h, 0, 0, 0));
 }
@@ -402,18 +445,18 @@ static void test_rhandle_follows_the_connection(void **state)
 
     (void)state;
     actions[FX_STRICT][ON_CONNECT] = set_a;
-    h = spm_connect(NS, FX_STRICT_SID, 2);
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
     assert_null(fx.last[FX_STRICT].rhandle); /* set during this message */
     assert_int_equal(ns_call(h, 0, 0, 0), PSA_SUCCESS);
     assert_ptr_equal(fx.last[FX_STRICT].rhandle, &cookie_a);
     actions[FX_STRICT][ON_REQUEST] = set_b;
     assert_int_equal(ns_call(h, 0, 0, 0), PSA_SUCCESS);
     assert_ptr_equal(fx.last[FX_STRICT].rhandle, &cookie_a);
-    assert_int_equal(spm_close(NS, h), PSA_SUCCESS);
+    assert_int_equal(spm_close(NS, unit_req(NS), h), PSA_SUCCESS);
     assert_ptr_equal(fx.last[FX_STRICT].rhandle, &cookie_b);
     /* The slot's next connection starts without one. */
     actions[FX_STRICT][ON_CONNECT] = NULL;
-    h = spm_connect(NS, FX_STRICT_SID, 2);
+    h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
     assert_int_equal(h, 0x201);
     assert_int_equal(ns_call(h, 0, 0, 0), PSA_SUCCESS);
     assert_null(fx.last[FX_STRICT].rhandle);
@@ -493,6 +536,7 @@ int main(void)
         MISUSE("misuse_psa_panic_in_a_request", ON_REQUEST, m_panic),
         MISUSE("misuse_psa_panic_in_a_connect", ON_CONNECT, m_panic),
         T(test_message_of_another_partition),
+        T(test_stale_stateless_message_handle),
         T(test_message_of_an_idle_connection),
         T(test_rhandle_follows_the_connection),
         T(test_rhandle_refused_for_stateless),

@@ -4,14 +4,15 @@
  * psa_reply, psa_notify and psa_clear, and every misuse of them that stops
  * the calling partition.
  */
+#include "unit_req.h"
 #include "ipc_world.h"
 #include "psa/client.h"
 #include "spm/backend.h"
 #include "spm/client_api.h"
 #include "spm/handle.h"
 
-#define NS_SLOT  (&spm_conns[WARDEN_CONN_MAX + 0u])
-#define SLOT(p)  (&spm_conns[WARDEN_CONN_MAX + 1u + (p)])
+#define NS_REQ   (unit_req(IW_NS))
+#define REQ(p)   (unit_req(iw_part(p)))
 #define SERVER   (iw_part(FXI_SERVER))
 #define CLIENT   (iw_part(FXI_CLIENT))
 #define PEER     (iw_part(FXI_PEER))
@@ -66,8 +67,8 @@ static void test_wait_block_returns_at_once_when_raised(void **state)
 static void ns_calls_sl_b(struct sched_thread *t)
 {
     if (t == iw_ns_thread()) {
-        assert_int_equal(spm_call(IW_NS, FXI_SL_B_HANDLE, 0, uptr(ns_mem.in), 0,
-                                  uptr(ns_mem.out), 0),
+        assert_int_equal(spm_call(IW_NS, unit_req(IW_NS), FXI_SL_B_HANDLE, 0,
+                                  uptr(ns_mem.in), 0, uptr(ns_mem.out), 0),
                          SPM_STATUS_PENDING);
     }
 }
@@ -152,7 +153,8 @@ static void test_get_delivers_the_rhandle(void **state)
 
     (void)state;
     iw_run_as(IW_NS);
-    assert_int_equal(spm_connect(IW_NS, FXI_CONN_SID, 1), SPM_STATUS_PENDING);
+    assert_int_equal(spm_connect(IW_NS, unit_req(IW_NS), FXI_CONN_SID, 1),
+                     SPM_STATUS_PENDING);
     m = iw_get(FXI_SERVER, SIG_CONN);
     assert_int_equal(m->type, PSA_IPC_CONNECT);
     assert_null(m->rhandle);
@@ -187,8 +189,8 @@ static void test_get_misuse_panics(void **state)
     expect_iw_panic(FXI_SERVER, psa_get(SIG_SL_A, (psa_msg_t *)&ns_mem));
     assert_int_equal(fake_platform_stops(), 8);
     /* Nothing was taken. */
-    assert_ptr_equal(SERVER->be.queue, NS_SLOT);
-    assert_ptr_equal(NS_SLOT->be.next, SLOT(FXI_PEER));
+    assert_ptr_equal(SERVER->be.queue, NS_REQ);
+    assert_ptr_equal(NS_REQ->be.next, REQ(FXI_PEER));
     assert_int_equal(SERVER->be.asserted, SIG_SL_A | SIG_SL_B);
     assert_int_equal(psa_get(SIG_SL_A, &iw_msg), PSA_SUCCESS);
     assert_int_equal(iw_msg.client_id, NS_CLIENT_ID);
@@ -217,8 +219,8 @@ static void test_reply_wakes_the_client_with_its_status(void **state)
     m = iw_get(FXI_SERVER, SIG_SL_A);
     fake_threads_clear_counts();
     psa_reply(m->handle, 33);
-    assert_int_equal(SLOT(FXI_CLIENT)->state, SPM_CONN_REPLIED);
-    assert_int_equal(SLOT(FXI_CLIENT)->be.reply, 33);
+    assert_null(CLIENT->sl_req); /* replied: the handle is stale */
+    assert_int_equal(REQ(FXI_CLIENT)->be.reply, 33);
     assert_int_equal(iw_thread(FXI_CLIENT)->state, SCHED_READY);
     /* The client is more urgent: the server gave way at once. */
     assert_int_equal(fake_yields(), 1);
@@ -241,14 +243,14 @@ static void test_reply_to_a_connect(void **state)
         /* NS, then a secure client: both are told, neither stopped. */
         iw_boot();
         iw_run_as(IW_NS);
-        assert_int_equal(spm_connect(IW_NS, FXI_CONN_SID, 1),
+        assert_int_equal(spm_connect(IW_NS, unit_req(IW_NS), FXI_CONN_SID, 1),
                          SPM_STATUS_PENDING);
         iw_serve(FXI_SERVER, SIG_CONN, replies[i]);
         assert_int_equal(iw_finish(IW_NS), results[i]);
         assert_int_equal(spm_conns[0].state, slot[i]);
         iw_wake(FXI_PEER);
         iw_run_as(PEER);
-        assert_int_equal(spm_connect(PEER, FXI_CONN_SID, 1),
+        assert_int_equal(spm_connect(PEER, unit_req(PEER), FXI_CONN_SID, 1),
                          SPM_STATUS_PENDING);
         iw_serve(FXI_SERVER, SIG_CONN, replies[i]);
         assert_int_equal(iw_finish(PEER),
@@ -281,7 +283,7 @@ static void test_reply_misuse_panics(void **state)
     iw_run_as(SERVER);
     psa_reply(h, 2);
     expect_iw_panic(FXI_SERVER, psa_reply(h, 3)); /* replied */
-    assert_int_equal(spm_conns[0].be.reply, 2);
+    assert_int_equal(NS_REQ->be.reply, 2);
     assert_int_equal(iw_finish(IW_NS), 2);
     iw_wake(FXI_SERVER);
     iw_run_as(SERVER);
@@ -289,7 +291,8 @@ static void test_reply_misuse_panics(void **state)
     assert_int_equal(fake_platform_stops(), 8);
     /* A connect answered with anything but success, refused or busy. */
     iw_run_as(IW_NS);
-    assert_int_equal(spm_connect(IW_NS, FXI_CONN_SID, 1), SPM_STATUS_PENDING);
+    assert_int_equal(spm_connect(IW_NS, unit_req(IW_NS), FXI_CONN_SID, 1),
+                     SPM_STATUS_PENDING);
     (void)iw_get(FXI_SERVER, SIG_CONN);
     for (unsigned i = 0; i < 4u; i++) {
         expect_iw_panic(FXI_SERVER, psa_reply(iw_msg.handle, bad_connect[i]));

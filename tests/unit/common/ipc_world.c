@@ -4,6 +4,9 @@
 #include "spm/backend_ipc.h"
 #include "spm/client_api.h"
 #include "spm/loader.h"
+#include "unit_req.h"
+
+struct spm_req unit_reqs[SPM_NUM_CLIENTS];
 
 #define IW_STACK_WINDOW (64u * 1024u)
 
@@ -94,8 +97,8 @@ psa_status_t iw_call(struct spm_partition *client, psa_handle_t handle,
     struct world_mem *m = spm_is_ns(client) ? &ns_mem : &s_mem;
 
     iw_run_as(client);
-    return spm_call(client, handle, type, uptr(m->in), in_len, uptr(m->out),
-                    out_len);
+    return spm_call(client, unit_req(client), handle, type, uptr(m->in), in_len,
+                    uptr(m->out), out_len);
 }
 
 const psa_msg_t *iw_get(enum fxi_part p, psa_signal_t signal)
@@ -122,8 +125,9 @@ psa_handle_t iw_open(struct spm_partition *client, enum fxi_svc svc)
     psa_handle_t h;
 
     iw_run_as(client);
-    assert_int_equal(spm_connect(client, info->sid, info->version),
-                     SPM_STATUS_PENDING);
+    assert_int_equal(
+        spm_connect(client, unit_req(client), info->sid, info->version),
+        SPM_STATUS_PENDING);
     iw_serve((enum fxi_part)info->partition, info->signal, PSA_SUCCESS);
     h = iw_finish(client);
     assert_true(h > 0);

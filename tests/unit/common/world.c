@@ -4,6 +4,9 @@
 #include "spm/client_api.h"
 #include "spm/loader.h"
 #include "spm/ns_client.h"
+#include "unit_req.h"
+
+struct spm_req unit_reqs[SPM_NUM_CLIENTS];
 
 void world_reset(void)
 {
@@ -60,13 +63,13 @@ struct spm_partition *world_part(enum fx_part p)
 psa_status_t ns_call(psa_handle_t handle, int32_t type, size_t in_len,
                      size_t out_len)
 {
-    return spm_call(&spm_ns_agent, handle, type, uptr(ns_mem.in), in_len,
-                    uptr(ns_mem.out), out_len);
+    return spm_call(&spm_ns_agent, unit_req(&spm_ns_agent), handle, type,
+                    uptr(ns_mem.in), in_len, uptr(ns_mem.out), out_len);
 }
 
 psa_status_t sp_call(enum fx_part p, psa_handle_t handle, int32_t type,
                      size_t in_len, size_t out_len)
 {
-    return spm_call(world_part(p), handle, type, uptr(s_mem.in), in_len,
-                    uptr(s_mem.out), out_len);
+    return spm_call(world_part(p), unit_req(world_part(p)), handle, type,
+                    uptr(s_mem.in), in_len, uptr(s_mem.out), out_len);
 }

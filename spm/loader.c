@@ -5,7 +5,7 @@
 #include "spm/panic.h"
 
 struct spm_partition spm_ns_agent;
-struct spm_partition spm_partitions[WARDEN_NUM_PARTITIONS + 1];
+struct spm_partition spm_partitions[SPM_PARTITION_ENTRIES];
 
 /* A byte per stateless index instead of a pointer (96 B less RAM). */
 _Static_assert(WARDEN_NUM_SERVICES < 255, "service index + 1 fits a byte");

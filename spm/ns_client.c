@@ -5,7 +5,7 @@
 #include "spm/nsce.h"
 #include "spm/spm.h"
 
-static atomic_flag ns_busy = ATOMIC_FLAG_INIT;
+atomic_flag spm_ns_busy = ATOMIC_FLAG_INIT;
 int32_t spm_ns_call_client_id =
     SPM_NS_CLIENT_ID_LIMIT + 1 + SPM_NS_DEFAULT_NSID;
 
@@ -26,26 +26,21 @@ psa_status_t spm_ns_enter(void)
 
     /* Test-and-set in one step: an NS handler entering between a test and
      * a set would otherwise get in too. */
-    if (atomic_flag_test_and_set(&ns_busy)) {
+    if (atomic_flag_test_and_set(&spm_ns_busy)) {
         return PSA_ERROR_CONNECTION_BUSY;
     }
     nsid = spm_nsce_current_nsid();
     if (!spm_nsid_valid(nsid)) {
-        atomic_flag_clear(&ns_busy);
+        atomic_flag_clear(&spm_ns_busy);
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
     spm_ns_call_client_id = spm_nsid_to_client_id(nsid);
     return PSA_SUCCESS;
 }
 
-void spm_ns_leave(void)
-{
-    atomic_flag_clear(&ns_busy);
-}
-
 void spm_ns_client_reset(void)
 {
-    atomic_flag_clear(&ns_busy);
+    atomic_flag_clear(&spm_ns_busy);
     spm_ns_call_client_id = spm_nsid_to_client_id(SPM_NS_DEFAULT_NSID);
     spm_nsce_reset();
 }

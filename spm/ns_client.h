@@ -10,6 +10,7 @@
 #ifndef WARDEN_SPM_NS_CLIENT_H
 #define WARDEN_SPM_NS_CLIENT_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -34,8 +35,15 @@ int32_t spm_nsid_to_client_id(int32_t nsid);
  */
 psa_status_t spm_ns_enter(void);
 
+/* Set while an NS call is in progress; only spm/ns_client.c and
+ * spm_ns_leave() write it. */
+extern atomic_flag spm_ns_busy;
+
 /** Ends the NS call that spm_ns_enter() started. */
-void spm_ns_leave(void);
+static inline void spm_ns_leave(void)
+{
+    atomic_flag_clear(&spm_ns_busy);
+}
 
 /* What spm_ns_client_id() returns; only spm/ns_client.c writes it. */
 extern int32_t spm_ns_call_client_id;

@@ -117,7 +117,11 @@ static inline uint32_t spm_conn_pool_size(void)
 #define SPM_NUM_SLOTS (SPM_CONN_POOL + SPM_NUM_CLIENTS)
 
 extern struct spm_partition spm_ns_agent;
-extern struct spm_partition spm_partitions[WARDEN_NUM_PARTITIONS + 1];
+/* One per secure partition (one unused entry in a build without any,
+ * where C allows no empty array). */
+#define SPM_PARTITION_ENTRIES \
+    ((WARDEN_NUM_PARTITIONS > 0) ? WARDEN_NUM_PARTITIONS : 1)
+extern struct spm_partition spm_partitions[SPM_PARTITION_ENTRIES];
 
 static inline bool spm_is_ns(const struct spm_partition *p)
 {

@@ -5,7 +5,7 @@
 #include "unit.h"
 
 struct spm_partition spm_ns_agent;
-struct spm_partition spm_partitions[WARDEN_NUM_PARTITIONS + 1];
+struct spm_partition spm_partitions[SPM_PARTITION_ENTRIES];
 const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1];
 
 _Static_assert(WARDEN_CONN_MAX == 4, "the configuration allows 4");

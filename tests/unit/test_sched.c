@@ -24,7 +24,7 @@ static const struct warden_partition_info infos[WARDEN_NUM_PARTITIONS] = {
 };
 
 struct spm_partition spm_ns_agent;
-struct spm_partition spm_partitions[WARDEN_NUM_PARTITIONS + 1];
+struct spm_partition spm_partitions[SPM_PARTITION_ENTRIES];
 
 static unsigned yields;
 

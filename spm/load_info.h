@@ -63,6 +63,10 @@ extern const struct warden_partition_info
     warden_partitions[WARDEN_NUM_PARTITIONS + 1];
 extern const struct warden_service_info
     warden_services[WARDEN_NUM_SERVICES + 1];
+/* Stateless index - 1 -> 1 + the service's index in warden_services[],
+ * or 0 when no service has that index; WARDEN_STATELESS_SLOTS is the
+ * highest index in use. */
+extern const uint8_t warden_stateless_services[WARDEN_STATELESS_SLOTS + 1];
 /* SIDs each partition may call (its `dependencies`). */
 extern const uint32_t warden_deps[WARDEN_NUM_DEPS + 1];
 

@@ -7,9 +7,9 @@
 struct spm_partition spm_ns_agent;
 struct spm_partition spm_partitions[SPM_PARTITION_ENTRIES];
 
-/* A byte per stateless index instead of a pointer (96 B less RAM). */
 _Static_assert(WARDEN_NUM_SERVICES < 255, "service index + 1 fits a byte");
-uint8_t spm_stateless_table[SPM_STATELESS_MAX];
+_Static_assert(WARDEN_STATELESS_SLOTS <= SPM_STATELESS_MAX,
+               "a stateless handle has 5 bits for the index");
 
 const struct warden_service_info *spm_service_by_sid(uint32_t sid)
 {
@@ -19,6 +19,13 @@ const struct warden_service_info *spm_service_by_sid(uint32_t sid)
         }
     }
     return NULL;
+}
+
+/* A function, so that a build without stateless services compiles the
+ * loop below without a comparison that is always false. */
+static inline uint32_t stateless_slots(void)
+{
+    return WARDEN_STATELESS_SLOTS;
 }
 
 static void load_services(void)
@@ -33,18 +40,23 @@ static void load_services(void)
             SPM_ASSERT((svc->flags & WARDEN_SVC_CONNECTION) != 0u);
             continue;
         }
-        SPM_ASSERT(idx <= SPM_STATELESS_MAX);
+        SPM_ASSERT(idx <= WARDEN_STATELESS_SLOTS);
         SPM_ASSERT((svc->flags & WARDEN_SVC_CONNECTION) == 0u);
-        SPM_ASSERT(spm_stateless_table[idx - 1u] == 0u);
-        spm_stateless_table[idx - 1u] = (uint8_t)(i + 1u);
+        SPM_ASSERT(warden_stateless_services[idx - 1u] == i + 1u);
+    }
+    /* Each entry names a service that has its index: with the loop above,
+     * no two services share an index. */
+    for (uint32_t k = 0; k < stateless_slots(); k++) {
+        uint32_t entry = warden_stateless_services[k];
+
+        SPM_ASSERT(entry <= WARDEN_NUM_SERVICES);
+        SPM_ASSERT(entry == 0u ||
+                   warden_services[entry - 1u].stateless_index == k + 1u);
     }
 }
 
 void spm_load(void)
 {
-    for (uint32_t i = 0; i < SPM_STATELESS_MAX; i++) {
-        spm_stateless_table[i] = 0u;
-    }
     spm_ns_agent.info = NULL;
     spm_ns_agent.index = 0;
     spm_ns_agent.state = SPM_PART_READY;

@@ -17,20 +17,16 @@ void spm_load(void);
 /** The service with @p sid, or NULL. */
 const struct warden_service_info *spm_service_by_sid(uint32_t sid);
 
-/* Stateless index - 1 -> 1 + the service's index in warden_services[], or
- * 0 for none (a byte per index); only spm/loader.c writes it. */
-extern uint8_t spm_stateless_table[SPM_STATELESS_MAX];
-
 /** The stateless service at index @p idx (1..32), or NULL. */
 static inline const struct warden_service_info *
 spm_service_by_stateless_index(uint32_t idx)
 {
     uint32_t entry;
 
-    if (idx == 0u || idx > SPM_STATELESS_MAX) {
+    if (idx == 0u || idx > WARDEN_STATELESS_SLOTS) {
         return NULL;
     }
-    entry = spm_stateless_table[idx - 1u];
+    entry = warden_stateless_services[idx - 1u];
     return (entry == 0u) ? NULL : &warden_services[entry - 1u];
 }
 

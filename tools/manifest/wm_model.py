@@ -190,6 +190,15 @@ class Build:
         return sum(1 for s in self.services if s.stateless_index)
 
     @property
+    def stateless_table(self) -> Tuple[Tuple[int, str], ...]:
+        """Per stateless index 1..highest in use: (1 + the service's index
+        in the services table, its name), or (0, "") for an unused index."""
+        by_index = {s.stateless_index: (n + 1, s.name)
+                    for n, s in enumerate(self.services) if s.stateless_index}
+        top = max(by_index, default=0)
+        return tuple(by_index.get(i, (0, "")) for i in range(1, top + 1))
+
+    @property
     def has_connection_based(self) -> bool:
         """True if any service is connection-based."""
         return any(s.connection_based for s in self.services)

@@ -204,6 +204,17 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
     {0},
 };
 
+/* Stateless index - 1 -> 1 + the service's index in warden_services[]
+ * (0: no service has that index). */
+const uint8_t warden_stateless_services[WARDEN_STATELESS_SLOTS + 1] = {
+    4, /* TEST_STATELESS */
+    5, /* TEST_SECURE_ONLY */
+    8, /* TEST_S_SUITE */
+    9, /* CLIENT_STORE */
+    10, /* CLIENT_TALLY */
+    0,
+};
+
 const uint32_t warden_deps[WARDEN_NUM_DEPS + 1] = {
     /* WARDEN_SP_TEST_CLIENT */
     TEST_CONN_SID,

@@ -82,6 +82,13 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
     {0},
 };
 
+/* Stateless index - 1 -> 1 + the service's index in warden_services[]
+ * (0: no service has that index). */
+const uint8_t warden_stateless_services[WARDEN_STATELESS_SLOTS + 1] = {
+    1, /* TFM_CRYPTO */
+    0,
+};
+
 const uint32_t warden_deps[WARDEN_NUM_DEPS + 1] = {
     /* TFM_SP_EXAMPLE */
     TFM_CRYPTO_SID,

@@ -3,12 +3,9 @@
 #include "arch/arch.h"
 #include "spm/panic.h"
 
-static struct sched_thread threads[SPM_NUM_CLIENTS];
+struct sched_core sched_core;
+struct sched_thread sched_threads[SPM_NUM_CLIENTS];
 static struct sched_thread *by_rank[SPM_NUM_CLIENTS];
-static struct sched_thread *current;
-static uint32_t ready_bits;
-static volatile uint32_t lock_depth;
-static volatile bool switch_pending;
 
 static uint32_t priority_of(const struct spm_partition *p)
 {
@@ -17,6 +14,7 @@ static uint32_t priority_of(const struct spm_partition *p)
 
 void sched_init(void)
 {
+    struct sched_thread *threads = sched_threads;
     uint32_t n = 0;
 
     threads[0].part = &spm_ns_agent;
@@ -37,89 +35,46 @@ void sched_init(void)
         n++;
     }
     by_rank[n] = &threads[0];
-    ready_bits = 0;
+    sched_core.ready = 0;
     for (uint32_t r = 0; r <= n; r++) {
         by_rank[r]->rank = (uint8_t)r;
         by_rank[r]->state = SCHED_READY;
-        ready_bits |= 1u << r;
+        sched_core.ready |= 1u << r;
     }
-    current = &threads[0];
-    lock_depth = 0;
-    switch_pending = false;
-}
-
-struct sched_thread *sched_thread_of(const struct spm_partition *p)
-{
-    return &threads[p->index];
-}
-
-struct sched_thread *sched_current(void)
-{
-    return current;
-}
-
-void sched_ready(struct sched_thread *t)
-{
-    if (t->state != SCHED_DEAD) {
-        t->state = SCHED_READY;
-        ready_bits |= 1u << t->rank;
-    }
-}
-
-void sched_block(struct sched_thread *t)
-{
-    if (t->state != SCHED_DEAD) {
-        t->state = SCHED_BLOCKED;
-        ready_bits &= ~(1u << t->rank);
-    }
+    sched_core.current = &threads[0];
+    sched_core.locked = false;
+    sched_core.switch_pending = false;
 }
 
 void sched_kill(struct sched_thread *t)
 {
     t->state = SCHED_DEAD;
-    ready_bits &= ~(1u << t->rank);
+    sched_core.ready &= ~(1u << t->rank);
 }
 
-static struct sched_thread *most_urgent(void)
+void sched_unlock_switch(void)
 {
-    /* The NS agent's thread is blocked only while it waits for a reply,
-     * and then some partition is ready: the bitmap is never empty. */
-    SPM_ASSERT(ready_bits != 0u);
-    return by_rank[__builtin_ctz(ready_bits)];
-}
-
-bool sched_preempt_due(void)
-{
-    return current->state != SCHED_READY || most_urgent() != current;
-}
-
-void sched_lock(void)
-{
-    SPM_ASSERT(lock_depth == 0u);
-    lock_depth = 1u;
-}
-
-void sched_unlock(void)
-{
-    lock_depth = 0u;
-    if (switch_pending) {
-        switch_pending = false;
-        arch_yield();
-    }
+    sched_core.switch_pending = false;
+    arch_yield();
 }
 
 void sched_drop_lock(void)
 {
-    lock_depth = 0u;
-    switch_pending = false;
+    sched_core.locked = false;
+    sched_core.switch_pending = false;
 }
 
 struct sched_thread *sched_switch(struct sched_thread *cur)
 {
-    if (lock_depth != 0u) {
-        switch_pending = true;
+    uint32_t ready = sched_core.ready;
+
+    if (sched_core.locked) {
+        sched_core.switch_pending = true;
         return cur;
     }
-    current = most_urgent();
-    return current;
+    /* The NS agent's thread is blocked only while it waits for a reply,
+     * and then some partition is ready: the bitmap is never empty. */
+    SPM_ASSERT(ready != 0u);
+    sched_core.current = by_rank[__builtin_ctz(ready)];
+    return sched_core.current;
 }

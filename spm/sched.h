@@ -2,6 +2,10 @@
  * The IPC backend's scheduler: one thread per partition plus the NS agent's,
  * strict priorities (manifest priority, then load order; the NS agent last),
  * no time slicing among secure threads, O(1) selection from a ready bitmap.
+ *
+ * The operations of every request (current thread, block, ready, lock,
+ * unlock, the preemption test) are inline: each is a few loads and stores
+ * of struct sched_core, which only this header and spm/sched.c touch.
  */
 #ifndef WARDEN_SPM_SCHED_H
 #define WARDEN_SPM_SCHED_H
@@ -10,6 +14,7 @@
 #include <stdint.h>
 
 #include "arch_thread.h" /* struct arch_thread, from the port */
+#include "spm/panic.h"
 #include "spm/spm.h"
 
 #define SCHED_MAX_THREADS 32u
@@ -30,6 +35,21 @@ struct sched_thread {
     uint8_t rank;  /* 0 = most urgent; its bit in the ready bitmap */
 };
 
+/*
+ * The scheduler's state. Invariant: a thread's bit is set in `ready`
+ * exactly when its state is SCHED_READY.
+ */
+struct sched_core {
+    struct sched_thread *current; /* the running thread */
+    uint32_t ready;               /* bit r: the thread of rank r is ready */
+    volatile bool locked;         /* sched_lock() held */
+    volatile bool switch_pending; /* a switch asked for while locked */
+};
+
+/* For the inline functions below only. */
+extern struct sched_core sched_core;
+extern struct sched_thread sched_threads[SPM_NUM_CLIENTS];
+
 /**
  * Builds the run order from the partitions' priorities (stable: load order
  * breaks ties) with the NS agent last, and makes the NS agent the running
@@ -38,25 +58,69 @@ struct sched_thread {
 void sched_init(void);
 
 /** The thread of partition @p p (the NS agent has one too). */
-struct sched_thread *sched_thread_of(const struct spm_partition *p);
+static inline struct sched_thread *
+sched_thread_of(const struct spm_partition *p)
+{
+    return &sched_threads[p->index];
+}
 
 /** The running thread. */
-struct sched_thread *sched_current(void);
+static inline struct sched_thread *sched_current(void)
+{
+    return sched_core.current;
+}
 
-/** Marks @p t ready / blocked / dead. */
-void sched_ready(struct sched_thread *t);
-void sched_block(struct sched_thread *t);
+/** Marks @p t ready / blocked (a dead thread stays dead) / dead. */
+static inline void sched_ready(struct sched_thread *t)
+{
+    if (t->state != SCHED_DEAD) {
+        t->state = SCHED_READY;
+        sched_core.ready |= 1u << t->rank;
+    }
+}
+
+static inline void sched_block(struct sched_thread *t)
+{
+    if (t->state != SCHED_DEAD) {
+        t->state = SCHED_BLOCKED;
+        sched_core.ready &= ~(1u << t->rank);
+    }
+}
+
 void sched_kill(struct sched_thread *t);
 
-/** True if a ready thread is more urgent than the running one. */
-bool sched_preempt_due(void);
+/**
+ * True if the running thread is not the most urgent ready one: it blocked,
+ * died, or a more urgent thread became ready. By the invariant above, that
+ * is the lowest set bit of the bitmap not being the running thread's.
+ */
+static inline bool sched_preempt_due(void)
+{
+    uint32_t ready = sched_core.ready;
+
+    return (ready & (0u - ready)) != 1u << sched_core.current->rank;
+}
 
 /**
  * The scheduler lock: while it is held no thread switch happens (one asked
  * for meanwhile is remembered and done at unlock). Not recursive.
  */
-void sched_lock(void);
-void sched_unlock(void);
+static inline void sched_lock(void)
+{
+    SPM_ASSERT(!sched_core.locked);
+    sched_core.locked = true;
+}
+
+/* sched_unlock()'s rare path: the switch asked for while locked. */
+void sched_unlock_switch(void);
+
+static inline void sched_unlock(void)
+{
+    sched_core.locked = false;
+    if (sched_core.switch_pending) {
+        sched_unlock_switch();
+    }
+}
 
 /**
  * Drops the lock without switching: only for the fault path, which stops

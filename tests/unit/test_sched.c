@@ -127,6 +127,56 @@ static void test_lock_defers_switch(void **state)
     assert_int_equal(yields, 1);
 }
 
+static void test_preempt_due_tracks_the_running_thread(void **state)
+{
+    (void)state;
+    /* HIGH runs: nothing is more urgent, less urgent ready threads do not
+     * matter. */
+    assert_ptr_equal(sched_switch(ns_thread()), thread(2));
+    assert_false(sched_preempt_due());
+    sched_block(thread(1));
+    sched_ready(thread(1));
+    assert_false(sched_preempt_due());
+    /* It blocks: due, whatever else is ready. */
+    sched_block(thread(2));
+    assert_true(sched_preempt_due());
+    sched_ready(thread(2));
+    assert_false(sched_preempt_due());
+    /* It dies: due, and readying it again changes nothing. */
+    sched_kill(thread(2));
+    assert_true(sched_preempt_due());
+    sched_ready(thread(2));
+    assert_true(sched_preempt_due());
+    assert_ptr_equal(sched_switch(thread(2)), thread(1));
+    assert_false(sched_preempt_due());
+}
+
+static void test_preempt_due_for_the_least_urgent_thread(void **state)
+{
+    (void)state;
+    /* Only the NS agent (the highest rank, bit 4) is ready and runs. */
+    for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
+        sched_block(thread(i));
+    }
+    assert_false(sched_preempt_due());
+    sched_ready(thread(0)); /* LOW, still more urgent than the NS agent */
+    assert_true(sched_preempt_due());
+    sched_block(thread(0));
+    sched_block(ns_thread());
+    assert_true(sched_preempt_due()); /* nothing ready at all */
+}
+
+static void test_unlock_without_request_does_not_switch(void **state)
+{
+    (void)state;
+    sched_lock();
+    sched_unlock();
+    sched_lock();
+    sched_block(ns_thread()); /* even with a switch due */
+    sched_unlock();
+    assert_int_equal(yields, 0);
+}
+
 static void test_lock_is_not_recursive(void **state)
 {
     (void)state;
@@ -152,6 +202,12 @@ int main(void)
         cmocka_unit_test_setup(test_block_and_ready_states, setup),
         cmocka_unit_test_setup(test_dead_threads_stay_dead, setup),
         cmocka_unit_test_setup(test_lock_defers_switch, setup),
+        cmocka_unit_test_setup(test_preempt_due_tracks_the_running_thread,
+                               setup),
+        cmocka_unit_test_setup(test_preempt_due_for_the_least_urgent_thread,
+                               setup),
+        cmocka_unit_test_setup(test_unlock_without_request_does_not_switch,
+                               setup),
         cmocka_unit_test_setup(test_lock_is_not_recursive, setup),
         cmocka_unit_test_setup(test_no_ready_thread_is_an_invariant, setup),
     };

@@ -120,7 +120,12 @@ psa_status_t backend_client_resolve(struct spm_partition *caller,
     if (status != SPM_STATUS_PENDING) {
         return status;
     }
-    arch_yield(); /* back once the reply made this thread ready */
+    /* The caller blocked. A partition's thread already waited in
+     * ipc_cross(); the NS agent's (which calls the client API directly)
+     * waits here, until the reply made it ready. */
+    if (sched_preempt_due()) {
+        arch_yield();
+    }
     return ipc_spm_call_status(caller);
 }
 

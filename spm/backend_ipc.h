@@ -15,7 +15,9 @@ void ipc_reply(struct spm_conn *conn, psa_status_t status);
 
 /**
  * Runs fn(arg) as SPM code: scheduler locked, on the SPM's stack; then gives
- * way if a more urgent thread became ready meanwhile.
+ * way if the calling thread is no longer the most urgent ready one. So when
+ * fn blocked the calling thread, ipc_cross() returns once it was woken and
+ * picked again: the caller does not wait a second time.
  */
 uint32_t ipc_cross(uint32_t (*fn)(void *arg), void *arg);
 

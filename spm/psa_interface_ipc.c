@@ -141,7 +141,8 @@ psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
     if (!w.blocked) {
         return ready;
     }
-    arch_yield(); /* back once a signal of the mask was raised */
+    /* ipc_cross() gave the processor away when the thread blocked: it is
+     * back, so a signal of the mask was raised. */
     return ipc_cross(wait_result_body, NULL);
 }
 

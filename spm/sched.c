@@ -42,6 +42,7 @@ void sched_init(void)
         sched_core.ready |= 1u << r;
     }
     sched_core.current = &threads[0];
+    sched_core.current_bit = 1u << n;
     sched_core.locked = false;
     sched_core.switch_pending = false;
 }
@@ -76,5 +77,6 @@ struct sched_thread *sched_switch(struct sched_thread *cur)
      * and then some partition is ready: the bitmap is never empty. */
     SPM_ASSERT(ready != 0u);
     sched_core.current = by_rank[__builtin_ctz(ready)];
+    sched_core.current_bit = ready & (0u - ready);
     return sched_core.current;
 }

@@ -41,6 +41,7 @@ struct sched_thread {
  */
 struct sched_core {
     struct sched_thread *current; /* the running thread */
+    uint32_t current_bit;         /* 1 << current->rank */
     uint32_t ready;               /* bit r: the thread of rank r is ready */
     volatile bool locked;         /* sched_lock() held */
     volatile bool switch_pending; /* a switch asked for while locked */
@@ -94,18 +95,18 @@ void sched_kill(struct sched_thread *t);
  * died, or a more urgent thread became ready. By the invariant above, that
  * is the lowest set bit of the bitmap not being the running thread's.
  */
-static inline bool sched_preempt_due(void)
+__attribute__((always_inline)) static inline bool sched_preempt_due(void)
 {
     uint32_t ready = sched_core.ready;
 
-    return (ready & (0u - ready)) != 1u << sched_core.current->rank;
+    return (ready & (0u - ready)) != sched_core.current_bit;
 }
 
 /**
  * The scheduler lock: while it is held no thread switch happens (one asked
  * for meanwhile is remembered and done at unlock). Not recursive.
  */
-static inline void sched_lock(void)
+__attribute__((always_inline)) static inline void sched_lock(void)
 {
     SPM_ASSERT(!sched_core.locked);
     sched_core.locked = true;
@@ -114,7 +115,7 @@ static inline void sched_lock(void)
 /* sched_unlock()'s rare path: the switch asked for while locked. */
 void sched_unlock_switch(void);
 
-static inline void sched_unlock(void)
+__attribute__((always_inline)) static inline void sched_unlock(void)
 {
     sched_core.locked = false;
     if (sched_core.switch_pending) {

@@ -93,6 +93,8 @@ def configure_checks(tally, python):
         (["-DTFM_NS_MANAGE_NSID=maybe"], "it is a switch, ON or OFF"),
         (["-DCONFIG_TFM_SPM_BACKEND=IPC", "-DTFM_ISOLATION_LEVEL=2"],
          "IPC backend provides"),
+        (["-DWARDEN_SPM_STACK_SIZE=128"], "SPM stack size is a number"),
+        (["-DWARDEN_SPM_STACK_SIZE=1020"], "must be a multiple of 8"),
     ]
     passed, failed, names = 0, 0, []
     for args, want in cases:

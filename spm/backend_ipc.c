@@ -126,6 +126,10 @@ psa_status_t backend_client_resolve(struct spm_partition *caller,
     if (sched_preempt_due()) {
         arch_yield();
     }
+    if (spm_is_ns(caller)) {
+        /* Its thread runs SPM code as it is, as it ran spm_call(). */
+        return spm_client_finish(caller);
+    }
     return ipc_spm_call_status(caller);
 }
 

@@ -50,11 +50,6 @@ void backend_init(void)
     spm_ns_agent.be.allowed = 0u;
 }
 
-struct spm_partition *backend_current(void)
-{
-    return sched_current()->part;
-}
-
 void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal)
 {
     p->be.asserted |= signal;

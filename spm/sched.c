@@ -5,6 +5,7 @@
 
 struct sched_core sched_core;
 struct sched_thread sched_threads[SPM_NUM_CLIENTS];
+struct spm_partition *sched_current_part;
 static struct sched_thread *by_rank[SPM_NUM_CLIENTS];
 
 static uint32_t priority_of(const struct spm_partition *p)
@@ -43,6 +44,7 @@ void sched_init(void)
     }
     sched_core.current = &threads[0];
     sched_core.current_bit = 1u << n;
+    sched_current_part = threads[0].part;
     sched_core.locked = false;
     sched_core.switch_pending = false;
 }
@@ -76,7 +78,9 @@ struct sched_thread *sched_switch(struct sched_thread *cur)
     /* The NS agent's thread is blocked only while it waits for a reply,
      * and then some partition is ready: the bitmap is never empty. */
     SPM_ASSERT(ready != 0u);
-    sched_core.current = by_rank[__builtin_ctz(ready)];
+    cur = by_rank[__builtin_ctz(ready)];
+    sched_core.current = cur;
     sched_core.current_bit = ready & (0u - ready);
-    return sched_core.current;
+    sched_current_part = cur->part;
+    return cur;
 }

@@ -51,6 +51,10 @@ struct sched_core {
 extern struct sched_core sched_core;
 extern struct sched_thread sched_threads[SPM_NUM_CLIENTS];
 
+/* The running thread's partition: backend_current() (spm/ipc/
+ * backend_types.h) reads it. */
+extern struct spm_partition *sched_current_part;
+
 /**
  * Builds the run order from the partitions' priorities (stable: load order
  * breaks ties) with the NS agent last, and makes the NS agent the running

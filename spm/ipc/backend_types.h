@@ -23,8 +23,14 @@ struct backend_conn {
 
 struct spm_partition;
 
+/* The running thread's partition; only spm/sched.c writes it. */
+extern struct spm_partition *sched_current_part;
+
 /* spm/backend.h's backend_current(). */
-struct spm_partition *backend_current(void);
+static inline struct spm_partition *backend_current(void)
+{
+    return sched_current_part;
+}
 
 /* spm/backend.h's backend_client_resolve(). */
 psa_status_t backend_client_resolve(struct spm_partition *caller,

@@ -93,6 +93,21 @@ static void test_switch_picks_most_urgent(void **state)
     assert_ptr_equal(sched_switch(ns_thread()), thread(3));
 }
 
+static void test_current_partition_follows_the_switch(void **state)
+{
+    (void)state;
+    assert_ptr_equal(sched_current_part, &spm_ns_agent);
+    assert_ptr_equal(sched_switch(ns_thread()), thread(2));
+    assert_ptr_equal(sched_current_part, &spm_partitions[2]);
+    sched_lock();
+    sched_block(thread(2));
+    assert_ptr_equal(sched_switch(thread(2)), thread(2)); /* put off */
+    assert_ptr_equal(sched_current_part, &spm_partitions[2]);
+    sched_drop_lock();
+    assert_ptr_equal(sched_switch(thread(2)), thread(1));
+    assert_ptr_equal(sched_current_part, &spm_partitions[1]);
+}
+
 static void test_block_and_ready_states(void **state)
 {
     (void)state;
@@ -199,6 +214,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_rank_order, setup),
         cmocka_unit_test_setup(test_switch_picks_most_urgent, setup),
+        cmocka_unit_test_setup(test_current_partition_follows_the_switch,
+                               setup),
         cmocka_unit_test_setup(test_block_and_ready_states, setup),
         cmocka_unit_test_setup(test_dead_threads_stay_dead, setup),
         cmocka_unit_test_setup(test_lock_defers_switch, setup),

@@ -54,6 +54,11 @@ void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal)
 {
     p->be.asserted |= signal;
     if ((p->be.wait_mask & signal) != 0u) {
+        /* Its psa_wait() returns the signals of its mask raised by now
+         * (later ones stay raised for the next psa_wait()): its thread
+         * need not come back into SPM code to learn them. */
+        p->be.woken = p->be.asserted & p->be.wait_mask;
+        p->be.wait_mask = 0u;
         sched_ready(sched_thread_of(p));
     }
 }

@@ -127,12 +127,6 @@ static uint32_t wait_body(void *arg)
     return ipc_wait(w->mask, w->timeout, &w->blocked);
 }
 
-static uint32_t wait_result_body(void *arg)
-{
-    (void)arg;
-    return ipc_wait_result();
-}
-
 psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
 {
     struct wait_args w = { signal_mask, timeout, false };
@@ -142,8 +136,8 @@ psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
         return ready;
     }
     /* ipc_cross() gave the processor away when the thread blocked: it is
-     * back, so a signal of the mask was raised. */
-    return ipc_cross(wait_result_body, NULL);
+     * back, so a signal of the mask was raised, and recorded. */
+    return ipc_wait_result();
 }
 
 struct get_args {

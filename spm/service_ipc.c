@@ -37,11 +37,7 @@ psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout, bool *blocked)
 
 psa_signal_t ipc_wait_result(void)
 {
-    struct spm_partition *self = backend_current();
-    psa_signal_t ready = self->be.asserted & self->be.wait_mask;
-
-    self->be.wait_mask = 0u;
-    return ready;
+    return backend_current()->be.woken;
 }
 
 /* The oldest queued message for @p signal, unlinked; NULL if none. */

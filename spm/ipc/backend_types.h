@@ -12,6 +12,7 @@ struct backend_part {
     psa_signal_t allowed;     /* service signals, and PSA_DOORBELL */
     psa_signal_t asserted;    /* signals raised and not yet consumed */
     psa_signal_t wait_mask;   /* the mask of the psa_wait() in progress */
+    psa_signal_t woken;       /* what the psa_wait() woken last returns */
     struct spm_conn *queue;   /* delivered, not yet got: oldest first */
     struct spm_conn *pending; /* as a client: the message awaiting reply */
 };

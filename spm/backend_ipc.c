@@ -85,7 +85,7 @@ psa_status_t backend_messaging(struct spm_conn *conn)
     }
     enqueue(owner, conn);
     client->be.pending = conn;
-    sched_block(sched_thread_of(client));
+    sched_block_current(); /* the client's: it made the request */
     ipc_assert_signal(owner, conn->service->signal);
     return SPM_STATUS_PENDING;
 }

@@ -92,6 +92,13 @@ static inline void sched_block(struct sched_thread *t)
     }
 }
 
+/** sched_block() of the running thread, which is never dead. */
+static inline void sched_block_current(void)
+{
+    sched_core.current->state = SCHED_BLOCKED;
+    sched_core.ready &= ~sched_core.current_bit;
+}
+
 void sched_kill(struct sched_thread *t);
 
 /**

@@ -30,7 +30,7 @@ psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout, bool *blocked)
         return ready;
     }
     self->be.wait_mask = mask;
-    sched_block(sched_thread_of(self));
+    sched_block_current();
     *blocked = true;
     return 0u;
 }

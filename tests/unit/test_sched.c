@@ -117,6 +117,22 @@ static void test_block_and_ready_states(void **state)
     assert_int_equal(thread(2)->state, SCHED_READY);
 }
 
+static void test_block_current_blocks_the_running_thread(void **state)
+{
+    (void)state;
+    assert_ptr_equal(sched_switch(ns_thread()), thread(2));
+    sched_block_current();
+    assert_int_equal(thread(2)->state, SCHED_BLOCKED);
+    assert_true(sched_preempt_due());
+    assert_ptr_equal(sched_switch(thread(2)), thread(1));
+    sched_block_current();
+    assert_int_equal(thread(1)->state, SCHED_BLOCKED);
+    assert_ptr_equal(sched_switch(thread(1)), thread(3));
+    sched_ready(thread(2));
+    assert_ptr_equal(sched_switch(thread(3)), thread(2));
+    assert_int_equal(thread(3)->state, SCHED_READY);
+}
+
 static void test_dead_threads_stay_dead(void **state)
 {
     (void)state;
@@ -217,6 +233,8 @@ int main(void)
         cmocka_unit_test_setup(test_current_partition_follows_the_switch,
                                setup),
         cmocka_unit_test_setup(test_block_and_ready_states, setup),
+        cmocka_unit_test_setup(test_block_current_blocks_the_running_thread,
+                               setup),
         cmocka_unit_test_setup(test_dead_threads_stay_dead, setup),
         cmocka_unit_test_setup(test_lock_defers_switch, setup),
         cmocka_unit_test_setup(test_preempt_due_tracks_the_running_thread,

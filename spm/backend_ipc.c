@@ -122,15 +122,13 @@ psa_status_t backend_client_resolve(struct spm_partition *caller,
     }
     /* The caller blocked. A partition's thread already waited in
      * ipc_cross(); the NS agent's (which calls the client API directly)
-     * waits here, until the reply made it ready. */
-    if (sched_preempt_due()) {
-        arch_yield();
+     * waits here, until the reply made it ready, and then runs SPM code as
+     * it is, as it ran spm_call(). */
+    if (!spm_is_ns(caller)) {
+        return ipc_spm_call_status(caller);
     }
-    if (spm_is_ns(caller)) {
-        /* Its thread runs SPM code as it is, as it ran spm_call(). */
-        return spm_client_finish(caller);
-    }
-    return ipc_spm_call_status(caller);
+    arch_yield();
+    return spm_client_finish(caller);
 }
 
 void backend_system_run(void)

@@ -6,7 +6,7 @@
 struct sched_core sched_core;
 struct sched_thread sched_threads[SPM_NUM_CLIENTS];
 struct spm_partition *sched_current_part;
-static struct sched_thread *by_rank[SPM_NUM_CLIENTS];
+struct sched_thread *sched_by_rank[SPM_NUM_CLIENTS];
 
 static uint32_t priority_of(const struct spm_partition *p)
 {
@@ -27,19 +27,19 @@ void sched_init(void)
         struct sched_thread *t = &threads[i];
         uint32_t j = n;
 
-        while (j > 0u &&
-               priority_of(by_rank[j - 1u]->part) > priority_of(t->part)) {
-            by_rank[j] = by_rank[j - 1u];
+        while (j > 0u && priority_of(sched_by_rank[j - 1u]->part) >
+                             priority_of(t->part)) {
+            sched_by_rank[j] = sched_by_rank[j - 1u];
             j--;
         }
-        by_rank[j] = t;
+        sched_by_rank[j] = t;
         n++;
     }
-    by_rank[n] = &threads[0];
+    sched_by_rank[n] = &threads[0];
     sched_core.ready = 0;
     for (uint32_t r = 0; r <= n; r++) {
-        by_rank[r]->rank = (uint8_t)r;
-        by_rank[r]->state = SCHED_READY;
+        sched_by_rank[r]->rank = (uint8_t)r;
+        sched_by_rank[r]->state = SCHED_READY;
         sched_core.ready |= 1u << r;
     }
     sched_core.current = &threads[0];
@@ -67,20 +67,13 @@ void sched_drop_lock(void)
     sched_core.switch_pending = false;
 }
 
-struct sched_thread *sched_switch(struct sched_thread *cur)
+struct sched_thread *sched_switch_held(struct sched_thread *cur)
 {
-    uint32_t ready = sched_core.ready;
-
     if (sched_core.locked) {
         sched_core.switch_pending = true;
         return cur;
     }
     /* The NS agent's thread is blocked only while it waits for a reply,
      * and then some partition is ready: the bitmap is never empty. */
-    SPM_ASSERT(ready != 0u);
-    cur = by_rank[__builtin_ctz(ready)];
-    sched_core.current = cur;
-    sched_core.current_bit = ready & (0u - ready);
-    sched_current_part = cur->part;
-    return cur;
+    spm_fatal(__FILE__, __LINE__);
 }

@@ -50,6 +50,7 @@ struct sched_core {
 /* For the inline functions below only. */
 extern struct sched_core sched_core;
 extern struct sched_thread sched_threads[SPM_NUM_CLIENTS];
+extern struct sched_thread *sched_by_rank[SPM_NUM_CLIENTS];
 
 /* The running thread's partition: backend_current() (spm/ipc/
  * backend_types.h) reads it. */
@@ -140,11 +141,28 @@ __attribute__((always_inline)) static inline void sched_unlock(void)
  */
 void sched_drop_lock(void);
 
+/* sched_switch()'s rare paths: the lock is held, or no thread is ready. */
+struct sched_thread *sched_switch_held(struct sched_thread *cur);
+
 /**
  * Hook for the port's switch code (PendSV, or arch_yield on the host):
  * records that @p cur's context was saved and returns the thread to run.
  * With the lock held it returns @p cur and remembers the request.
  */
-struct sched_thread *sched_switch(struct sched_thread *cur);
+__attribute__((always_inline)) static inline struct sched_thread *
+sched_switch(struct sched_thread *cur)
+{
+    uint32_t ready = sched_core.ready;
+    struct sched_thread *next;
+
+    if (sched_core.locked || ready == 0u) {
+        return sched_switch_held(cur);
+    }
+    next = sched_by_rank[__builtin_ctz(ready)];
+    sched_core.current = next;
+    sched_core.current_bit = ready & (0u - ready);
+    sched_current_part = next->part;
+    return next;
+}
 
 #endif /* WARDEN_SPM_SCHED_H */

@@ -132,7 +132,10 @@ void armv8m_fault_recover(uint32_t exc_return, uint32_t msp)
                t->part->info->name, (long)t->part->info->pid);
     ipc_terminate_cleanup(t->part);
     sched_drop_lock(); /* it may have faulted around an SPM call */
-    resume(sched_switch(t)->ctx.sp, msp);
+    /* The switch PendSV makes, from the dead thread (its context recorded
+     * where it faulted, never loaded again): one copy of the inline
+     * sched_switch() in this file. */
+    resume(armv8m_pendsv_switch(psp), msp);
 }
 
 __attribute__((naked)) void PendSV_Handler(void)

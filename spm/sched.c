@@ -1,6 +1,5 @@
 #include "spm/sched.h"
 
-#include "arch/arch.h"
 #include "spm/panic.h"
 
 struct sched_core sched_core;
@@ -46,7 +45,6 @@ void sched_init(void)
     sched_core.current_bit = 1u << n;
     sched_current_part = threads[0].part;
     sched_core.locked = false;
-    sched_core.switch_pending = false;
 }
 
 void sched_kill(struct sched_thread *t)
@@ -55,22 +53,14 @@ void sched_kill(struct sched_thread *t)
     sched_core.ready &= ~(1u << t->rank);
 }
 
-void sched_unlock_switch(void)
-{
-    sched_core.switch_pending = false;
-    arch_yield();
-}
-
 void sched_drop_lock(void)
 {
     sched_core.locked = false;
-    sched_core.switch_pending = false;
 }
 
 struct sched_thread *sched_switch_held(struct sched_thread *cur)
 {
     if (sched_core.locked) {
-        sched_core.switch_pending = true;
         return cur;
     }
     /* The NS agent's thread is blocked only while it waits for a reply,

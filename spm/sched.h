@@ -44,7 +44,6 @@ struct sched_core {
     uint32_t current_bit;         /* 1 << current->rank */
     uint32_t ready;               /* bit r: the thread of rank r is ready */
     volatile bool locked;         /* sched_lock() held */
-    volatile bool switch_pending; /* a switch asked for while locked */
 };
 
 /* For the inline functions below only. */
@@ -115,8 +114,12 @@ __attribute__((always_inline)) static inline bool sched_preempt_due(void)
 }
 
 /**
- * The scheduler lock: while it is held no thread switch happens (one asked
- * for meanwhile is remembered and done at unlock). Not recursive.
+ * The scheduler lock: while it is held no thread switch happens
+ * (sched_switch() keeps the running thread). Not recursive. sched_unlock()
+ * does not switch either: whatever asked for a switch meanwhile made a
+ * thread ready or blocked one, which the ready bitmap shows, so the holder
+ * tests sched_preempt_due() after unlocking (ipc_cross() does) or gives the
+ * processor away anyway.
  */
 __attribute__((always_inline)) static inline void sched_lock(void)
 {
@@ -124,15 +127,9 @@ __attribute__((always_inline)) static inline void sched_lock(void)
     sched_core.locked = true;
 }
 
-/* sched_unlock()'s rare path: the switch asked for while locked. */
-void sched_unlock_switch(void);
-
 __attribute__((always_inline)) static inline void sched_unlock(void)
 {
     sched_core.locked = false;
-    if (sched_core.switch_pending) {
-        sched_unlock_switch();
-    }
 }
 
 /**

@@ -114,29 +114,24 @@ void psa_close(psa_handle_t handle)
     (void)client_call(close_body, value_arg((uint32_t)handle));
 }
 
-struct wait_args {
-    psa_signal_t mask;
-    uint32_t timeout;
-    bool blocked;
-};
-
 static uint32_t wait_body(void *arg)
 {
-    struct wait_args *w = arg;
+    const struct two_args *a = arg;
 
-    return ipc_wait(w->mask, w->timeout, &w->blocked);
+    return ipc_wait(a->a0, a->a1);
 }
 
 psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
 {
-    struct wait_args w = { signal_mask, timeout, false };
-    psa_signal_t ready = ipc_cross(wait_body, &w);
+    struct two_args a = { .a0 = signal_mask, .a1 = timeout };
+    psa_signal_t ready = ipc_cross(wait_body, &a);
 
-    if (!w.blocked) {
+    if (ready != 0u || (timeout & PSA_BLOCK) == 0u) {
         return ready;
     }
-    /* ipc_cross() gave the processor away when the thread blocked: it is
-     * back, so a signal of the mask was raised, and recorded. */
+    /* The wait blocked the thread, and ipc_cross() gave the processor
+     * away: the thread is back, so a signal of the mask was raised, and
+     * recorded. */
     return ipc_wait_result();
 }
 

@@ -17,12 +17,11 @@ static bool one_bit(psa_signal_t s)
     return s != 0u && (s & (s - 1u)) == 0u;
 }
 
-psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout, bool *blocked)
+psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout)
 {
     struct spm_partition *self = backend_current();
     psa_signal_t ready = self->be.asserted & mask;
 
-    *blocked = false;
     if ((mask & self->be.allowed) == 0u) {
         spm_panic(self);
     }
@@ -31,7 +30,6 @@ psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout, bool *blocked)
     }
     self->be.wait_mask = mask;
     sched_block_current();
-    *blocked = true;
     return 0u;
 }
 

@@ -7,7 +7,7 @@
  * state).
  *
  * Saved software frame, lowest address first:
- *   PSPLIM, EXC_RETURN, R4, R5, R6, R7, R8, R9, R10, R11
+ *   PSPLIM, R4, R5, R6, R7, R8, R9, R10, R11, EXC_RETURN
  * then the hardware frame: R0-R3, R12, LR, PC, xPSR.
  */
 #include <stdint.h>
@@ -67,7 +67,7 @@ void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
         frame[i] = 0u;
     }
     frame[0] = (uint32_t)limit;
-    frame[1] = EXC_RETURN_THREAD_S_PSP;
+    frame[SW_FRAME_WORDS - 1u] = EXC_RETURN_THREAD_S_PSP;
     frame[SW_FRAME_WORDS + 5u] = (uint32_t)(uintptr_t)armv8m_thread_returned;
     frame[SW_FRAME_WORDS + 6u] = (uint32_t)(uintptr_t)entry & ~1u;
     frame[SW_FRAME_WORDS + 7u] = XPSR_THUMB;
@@ -90,15 +90,15 @@ uint32_t armv8m_pendsv_switch(uint32_t sp)
 }
 
 /* Loads the thread context saved at r0 (a stack pointer) and returns from
- * the exception into it: the tail of PendSV, and of a recovered fault. */
+ * the exception into it: the tail of PendSV, and of a recovered fault. In
+ * Handler mode PSP is not the stack in use, so PSPLIM can take the new
+ * thread's limit before PSP its stack pointer, which lies above it. */
 __attribute__((naked)) void armv8m_restore_context(void)
 {
-    __asm volatile("ldmia  r0!, {r1, r2, r4-r11}\n\t"
-                   "movs   r3, #0\n\t"
-                   "msr    psplim, r3\n\t"
-                   "msr    psp, r0\n\t"
+    __asm volatile("ldmia  r0!, {r1, r4-r11, lr}\n\t"
                    "msr    psplim, r1\n\t"
-                   "bx     r2\n\t");
+                   "msr    psp, r0\n\t"
+                   "bx     lr\n\t");
 }
 
 #pragma GCC diagnostic push
@@ -142,8 +142,7 @@ __attribute__((naked)) void PendSV_Handler(void)
 {
     __asm volatile("mrs    r0, psp\n\t"
                    "mrs    r1, psplim\n\t"
-                   "mov    r2, lr\n\t"
-                   "stmdb  r0!, {r1, r2, r4-r11}\n\t"
+                   "stmdb  r0!, {r1, r4-r11, lr}\n\t"
                    "bl     armv8m_pendsv_switch\n\t"
                    "b      armv8m_restore_context\n\t");
 }

@@ -15,7 +15,7 @@ set_property(CACHE WARDEN_FAULT_POLICY PROPERTY STRINGS reset halt terminate)
 # The IPC backend's SPM stack (Armv8-M; cross calls run SPM code on it).
 # The default is the high-water mark measured by tools/spm_stack.py plus a
 # margin (docs/performance.md); make test checks that it still holds.
-set(WARDEN_SPM_STACK_SIZE "512" CACHE STRING
+set(WARDEN_SPM_STACK_SIZE "416" CACHE STRING
     "Bytes of the IPC backend's SPM stack (Armv8-M), a multiple of 8, 256..65536")
 set(TFM_EXTRA_MANIFEST_LIST_FILES "" CACHE STRING "Extra manifest lists (;-separated)")
 set(TFM_EXTRA_PARTITION_PATHS "" CACHE STRING "Extra partition source folders (;-separated)")

@@ -12,6 +12,11 @@ set(WARDEN_NS_CONTEXT_SLOTS "4" CACHE STRING "NSCE context slots (1..255)")
 set(WARDEN_FAULT_POLICY "terminate" CACHE STRING
     "What a secure partition's panic or fault does: reset, halt or terminate")
 set_property(CACHE WARDEN_FAULT_POLICY PROPERTY STRINGS reset halt terminate)
+# The IPC backend's SPM stack (Armv8-M; cross calls run SPM code on it).
+# The default is the high-water mark measured by tools/spm_stack.py plus a
+# margin (docs/performance.md); make test checks that it still holds.
+set(WARDEN_SPM_STACK_SIZE "416" CACHE STRING
+    "Bytes of the IPC backend's SPM stack (Armv8-M), a multiple of 8, 256..65536")
 set(TFM_EXTRA_MANIFEST_LIST_FILES "" CACHE STRING "Extra manifest lists (;-separated)")
 set(TFM_EXTRA_PARTITION_PATHS "" CACHE STRING "Extra partition source folders (;-separated)")
 option(WARDEN_BENCH "Build the benchmark images (bench/) instead of the normal ones" OFF)
@@ -37,6 +42,13 @@ if(NOT WARDEN_FAULT_POLICY MATCHES "^(reset|halt|terminate)$")
 endif()
 if(NOT WARDEN_CONN_MAX MATCHES "^[0-9]+$" OR WARDEN_CONN_MAX LESS 1 OR WARDEN_CONN_MAX GREATER 255)
   message(FATAL_ERROR "WARDEN_CONN_MAX='${WARDEN_CONN_MAX}': the number of connection slots must be 1..255.")
+endif()
+if(NOT WARDEN_SPM_STACK_SIZE MATCHES "^[0-9]+$" OR WARDEN_SPM_STACK_SIZE LESS 256 OR WARDEN_SPM_STACK_SIZE GREATER 65536)
+  message(FATAL_ERROR "WARDEN_SPM_STACK_SIZE='${WARDEN_SPM_STACK_SIZE}': the SPM stack size is a number of bytes, 256..65536.")
+endif()
+math(EXPR _warden_spm_stack_rem "${WARDEN_SPM_STACK_SIZE} % 8")
+if(NOT _warden_spm_stack_rem EQUAL 0)
+  message(FATAL_ERROR "WARDEN_SPM_STACK_SIZE=${WARDEN_SPM_STACK_SIZE}: the SPM stack size must be a multiple of 8 (the AAPCS aligns the stack to 8 bytes).")
 endif()
 string(TOUPPER "${TFM_NS_MANAGE_NSID}" _warden_nsce_upper)
 if(NOT _warden_nsce_upper MATCHES "^(ON|OFF|TRUE|FALSE|YES|NO|1|0)$")

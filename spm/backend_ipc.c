@@ -50,15 +50,15 @@ void backend_init(void)
     spm_ns_agent.be.allowed = 0u;
 }
 
-struct spm_partition *backend_current(void)
-{
-    return sched_current()->part;
-}
-
 void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal)
 {
     p->be.asserted |= signal;
     if ((p->be.wait_mask & signal) != 0u) {
+        /* Its psa_wait() returns the signals of its mask raised by now
+         * (later ones stay raised for the next psa_wait()): its thread
+         * need not come back into SPM code to learn them. */
+        p->be.woken = p->be.asserted & p->be.wait_mask;
+        p->be.wait_mask = 0u;
         sched_ready(sched_thread_of(p));
     }
 }
@@ -85,7 +85,7 @@ psa_status_t backend_messaging(struct spm_req *req)
     }
     enqueue(owner, req);
     client->be.pending = req;
-    sched_block(sched_thread_of(client));
+    sched_block_current(); /* the client's: it made the request */
     ipc_assert_signal(owner, req->service->signal);
     return SPM_STATUS_PENDING;
 }
@@ -130,8 +130,15 @@ psa_status_t backend_client_resolve(struct spm_partition *caller,
     if (status != SPM_STATUS_PENDING) {
         return status;
     }
-    arch_yield(); /* back once the reply made this thread ready */
-    return ipc_spm_call_status(caller);
+    /* The caller blocked. A partition's thread already waited in
+     * ipc_cross(); the NS agent's (which calls the client API directly)
+     * waits here, until the reply made it ready, and then runs SPM code as
+     * it is, as it ran spm_call(). */
+    if (!spm_is_ns(caller)) {
+        return ipc_spm_call_status(caller);
+    }
+    arch_yield();
+    return spm_client_finish(caller);
 }
 
 void backend_system_run(void)

@@ -31,7 +31,9 @@ void ipc_reply(struct spm_req *req, psa_status_t status);
 
 /**
  * Runs fn(arg) as SPM code: scheduler locked, on the SPM's stack; then gives
- * way if a more urgent thread became ready meanwhile.
+ * way if the calling thread is no longer the most urgent ready one. So when
+ * fn blocked the calling thread, ipc_cross() returns once it was woken and
+ * picked again: the caller does not wait a second time.
  */
 uint32_t ipc_cross(uint32_t (*fn)(void *arg), void *arg);
 
@@ -51,9 +53,13 @@ void ipc_terminate_cleanup(struct spm_partition *p);
 void ipc_sfn_thread_main(void);
 
 /* The partition-side API bodies (spm/service_ipc.c); each may panic the
- * calling partition. ipc_wait() sets *blocked when the thread must wait:
- * once it runs again, ipc_wait_result() gives what psa_wait() returns. */
-psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout, bool *blocked);
+ * calling partition. ipc_wait() returns the raised signals of the mask;
+ * with PSA_BLOCK, 0 means it blocked the thread: once it runs again,
+ * ipc_wait_result() gives what psa_wait() returns, which
+ * ipc_assert_signal() recorded as it woke the thread. It reads one word of
+ * the running partition that nothing changes while that partition runs, so
+ * it needs no cross call. */
+psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout);
 psa_signal_t ipc_wait_result(void);
 psa_status_t ipc_get(psa_signal_t signal, psa_msg_t *msg);
 void ipc_reply_api(psa_handle_t msg_handle, psa_status_t status);

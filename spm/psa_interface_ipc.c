@@ -15,21 +15,39 @@
 #include "spm/panic.h"
 #include "spm/sched.h"
 
-struct api_args {
+/*
+ * The arguments a body gets: one value is passed as the pointer itself,
+ * several in a struct whose every member the caller sets from its own
+ * arguments (a partial initialiser has GCC clear the struct first, with a
+ * memset() call).
+ */
+struct two_args {
     uint32_t a0;
     uint32_t a1;
-    uintptr_t p0;
-    uintptr_t p1;
-    size_t n0;
-    size_t n1;
-    int32_t type;
 };
+
+struct call_args {
+    psa_handle_t handle;
+    int32_t type;
+    uintptr_t in_vec;
+    size_t in_len;
+    uintptr_t out_vec;
+    size_t out_len;
+};
+
+static void *value_arg(uint32_t v)
+{
+    return (void *)(uintptr_t)v;
+}
+
+static uint32_t arg_value(const void *arg)
+{
+    return (uint32_t)(uintptr_t)arg;
+}
 
 static uint32_t version_body(void *arg)
 {
-    const struct api_args *a = arg;
-
-    return spm_version(backend_current(), a->a0);
+    return spm_version(backend_current(), arg_value(arg));
 }
 
 /*
@@ -39,25 +57,26 @@ static uint32_t version_body(void *arg)
  * reply, so it stays in place until the request completes.
  */
 struct client_args {
-    const struct api_args *a;
+    const void *a; /* the body's own arguments, as above */
     struct spm_req *req;
 };
 
 static uint32_t connect_body(void *arg)
 {
     const struct client_args *c = arg;
+    const struct two_args *a = c->a;
 
-    return (uint32_t)spm_connect(backend_current(), c->req, c->a->a0, c->a->a1);
+    return (uint32_t)spm_connect(backend_current(), c->req, a->a0, a->a1);
 }
 
 static uint32_t call_body(void *arg)
 {
     const struct client_args *c = arg;
-    const struct api_args *a = c->a;
+    const struct call_args *a = c->a;
 
-    return (uint32_t)spm_call(backend_current(), c->req, (psa_handle_t)a->a0,
-                              a->type, spm_uptr(a->p0), a->n0, spm_uptr(a->p1),
-                              a->n1);
+    return (uint32_t)spm_call(backend_current(), c->req, a->handle, a->type,
+                              spm_uptr(a->in_vec), a->in_len,
+                              spm_uptr(a->out_vec), a->out_len);
 }
 
 static uint32_t close_body(void *arg)
@@ -65,10 +84,10 @@ static uint32_t close_body(void *arg)
     const struct client_args *c = arg;
 
     return (uint32_t)spm_close(backend_current(), c->req,
-                               (psa_handle_t)c->a->a0);
+                               (psa_handle_t)arg_value(c->a));
 }
 
-static psa_status_t client_call(uint32_t (*body)(void *), struct api_args *a)
+static psa_status_t client_call(uint32_t (*body)(void *), const void *a)
 {
     struct spm_req req;
     struct client_args c = { a, &req };
@@ -84,14 +103,12 @@ uint32_t psa_framework_version(void)
 
 uint32_t psa_version(uint32_t sid)
 {
-    struct api_args a = { .a0 = sid };
-
-    return ipc_cross(version_body, &a);
+    return ipc_cross(version_body, value_arg(sid));
 }
 
 psa_handle_t psa_connect(uint32_t sid, uint32_t version)
 {
-    struct api_args a = { .a0 = sid, .a1 = version };
+    struct two_args a = { .a0 = sid, .a1 = version };
 
     return client_call(connect_body, &a);
 }
@@ -100,71 +117,64 @@ psa_status_t psa_call(psa_handle_t handle, int32_t type,
                       const psa_invec *in_vec, size_t in_len,
                       psa_outvec *out_vec, size_t out_len)
 {
-    struct api_args a = { .a0 = (uint32_t)handle,
-                          .type = type,
-                          .p0 = (uintptr_t)in_vec,
-                          .n0 = in_len,
-                          .p1 = (uintptr_t)out_vec,
-                          .n1 = out_len };
+    struct call_args a = { .handle = handle,
+                           .type = type,
+                           .in_vec = (uintptr_t)in_vec,
+                           .in_len = in_len,
+                           .out_vec = (uintptr_t)out_vec,
+                           .out_len = out_len };
 
     return client_call(call_body, &a);
 }
 
 void psa_close(psa_handle_t handle)
 {
-    struct api_args a = { .a0 = (uint32_t)handle };
-
-    (void)client_call(close_body, &a);
+    (void)client_call(close_body, value_arg((uint32_t)handle));
 }
-
-struct wait_args {
-    psa_signal_t mask;
-    uint32_t timeout;
-    bool blocked;
-};
 
 static uint32_t wait_body(void *arg)
 {
-    struct wait_args *w = arg;
+    const struct two_args *a = arg;
 
-    return ipc_wait(w->mask, w->timeout, &w->blocked);
-}
-
-static uint32_t wait_result_body(void *arg)
-{
-    (void)arg;
-    return ipc_wait_result();
+    return ipc_wait(a->a0, a->a1);
 }
 
 psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
 {
-    struct wait_args w = { signal_mask, timeout, false };
-    psa_signal_t ready = ipc_cross(wait_body, &w);
+    struct two_args a = { .a0 = signal_mask, .a1 = timeout };
+    psa_signal_t ready = ipc_cross(wait_body, &a);
 
-    if (!w.blocked) {
+    if (ready != 0u || (timeout & PSA_BLOCK) == 0u) {
         return ready;
     }
-    arch_yield(); /* back once a signal of the mask was raised */
-    return ipc_cross(wait_result_body, NULL);
+    /* The wait blocked the thread, and ipc_cross() gave the processor
+     * away: the thread is back, so a signal of the mask was raised, and
+     * recorded. */
+    return ipc_wait_result();
 }
+
+struct get_args {
+    psa_signal_t signal;
+    psa_msg_t *msg;
+};
 
 static uint32_t get_body(void *arg)
 {
-    const struct api_args *a = arg;
+    const struct get_args *a = arg;
 
-    return (uint32_t)ipc_get(a->a0, (psa_msg_t *)a->p0);
+    return (uint32_t)ipc_get(a->signal, a->msg);
 }
 
 psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg)
 {
-    struct api_args a = { .a0 = signal, .p0 = (uintptr_t)msg };
+    struct get_args a = { .signal = signal, .msg = msg };
 
     return (psa_status_t)ipc_cross(get_body, &a);
 }
 
 static uint32_t reply_body(void *arg)
 {
-    const struct api_args *a = arg;
+    const struct two_args *a = arg;
 
     ipc_reply_api((psa_handle_t)a->a0, (psa_status_t)a->a1);
     return 0u;
@@ -172,24 +182,20 @@ static uint32_t reply_body(void *arg)
 
 void psa_reply(psa_handle_t msg_handle, psa_status_t status)
 {
-    struct api_args a = { .a0 = (uint32_t)msg_handle, .a1 = (uint32_t)status };
+    struct two_args a = { .a0 = (uint32_t)msg_handle, .a1 = (uint32_t)status };
 
     (void)ipc_cross(reply_body, &a);
 }
 
 static uint32_t notify_body(void *arg)
 {
-    const struct api_args *a = arg;
-
-    ipc_notify((int32_t)a->a0);
+    ipc_notify((int32_t)arg_value(arg));
     return 0u;
 }
 
 void psa_notify(int32_t partition_id)
 {
-    struct api_args a = { .a0 = (uint32_t)partition_id };
-
-    (void)ipc_cross(notify_body, &a);
+    (void)ipc_cross(notify_body, value_arg((uint32_t)partition_id));
 }
 
 static uint32_t clear_body(void *arg)

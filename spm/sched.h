@@ -2,6 +2,10 @@
  * The IPC backend's scheduler: one thread per partition plus the NS agent's,
  * strict priorities (manifest priority, then load order; the NS agent last),
  * no time slicing among secure threads, O(1) selection from a ready bitmap.
+ *
+ * The operations of every request (current thread, block, ready, lock,
+ * unlock, the preemption test) are inline: each is a few loads and stores
+ * of struct sched_core, which only this header and spm/sched.c touch.
  */
 #ifndef WARDEN_SPM_SCHED_H
 #define WARDEN_SPM_SCHED_H
@@ -10,6 +14,7 @@
 #include <stdint.h>
 
 #include "arch_thread.h" /* struct arch_thread, from the port */
+#include "spm/panic.h"
 #include "spm/spm.h"
 
 #define SCHED_MAX_THREADS 32u
@@ -30,6 +35,26 @@ struct sched_thread {
     uint8_t rank;  /* 0 = most urgent; its bit in the ready bitmap */
 };
 
+/*
+ * The scheduler's state. Invariant: a thread's bit is set in `ready`
+ * exactly when its state is SCHED_READY.
+ */
+struct sched_core {
+    struct sched_thread *current; /* the running thread */
+    uint32_t current_bit;         /* 1 << current->rank */
+    uint32_t ready;               /* bit r: the thread of rank r is ready */
+    volatile bool locked;         /* sched_lock() held */
+};
+
+/* For the inline functions below only. */
+extern struct sched_core sched_core;
+extern struct sched_thread sched_threads[SPM_NUM_CLIENTS];
+extern struct sched_thread *sched_by_rank[SPM_NUM_CLIENTS];
+
+/* The running thread's partition: backend_current() (spm/ipc/
+ * backend_types.h) reads it. */
+extern struct spm_partition *sched_current_part;
+
 /**
  * Builds the run order from the partitions' priorities (stable: load order
  * breaks ties) with the NS agent last, and makes the NS agent the running
@@ -38,25 +63,74 @@ struct sched_thread {
 void sched_init(void);
 
 /** The thread of partition @p p (the NS agent has one too). */
-struct sched_thread *sched_thread_of(const struct spm_partition *p);
+static inline struct sched_thread *
+sched_thread_of(const struct spm_partition *p)
+{
+    return &sched_threads[p->index];
+}
 
 /** The running thread. */
-struct sched_thread *sched_current(void);
+static inline struct sched_thread *sched_current(void)
+{
+    return sched_core.current;
+}
 
-/** Marks @p t ready / blocked / dead. */
-void sched_ready(struct sched_thread *t);
-void sched_block(struct sched_thread *t);
+/** Marks @p t ready / blocked (a dead thread stays dead) / dead. */
+static inline void sched_ready(struct sched_thread *t)
+{
+    if (t->state != SCHED_DEAD) {
+        t->state = SCHED_READY;
+        sched_core.ready |= 1u << t->rank;
+    }
+}
+
+static inline void sched_block(struct sched_thread *t)
+{
+    if (t->state != SCHED_DEAD) {
+        t->state = SCHED_BLOCKED;
+        sched_core.ready &= ~(1u << t->rank);
+    }
+}
+
+/** sched_block() of the running thread, which is never dead. */
+static inline void sched_block_current(void)
+{
+    sched_core.current->state = SCHED_BLOCKED;
+    sched_core.ready &= ~sched_core.current_bit;
+}
+
 void sched_kill(struct sched_thread *t);
 
-/** True if a ready thread is more urgent than the running one. */
-bool sched_preempt_due(void);
+/**
+ * True if the running thread is not the most urgent ready one: it blocked,
+ * died, or a more urgent thread became ready. By the invariant above, that
+ * is the lowest set bit of the bitmap not being the running thread's.
+ */
+__attribute__((always_inline)) static inline bool sched_preempt_due(void)
+{
+    uint32_t ready = sched_core.ready;
+
+    return (ready & (0u - ready)) != sched_core.current_bit;
+}
 
 /**
- * The scheduler lock: while it is held no thread switch happens (one asked
- * for meanwhile is remembered and done at unlock). Not recursive.
+ * The scheduler lock: while it is held no thread switch happens
+ * (sched_switch() keeps the running thread). Not recursive. sched_unlock()
+ * does not switch either: whatever asked for a switch meanwhile made a
+ * thread ready or blocked one, which the ready bitmap shows, so the holder
+ * tests sched_preempt_due() after unlocking (ipc_cross() does) or gives the
+ * processor away anyway.
  */
-void sched_lock(void);
-void sched_unlock(void);
+__attribute__((always_inline)) static inline void sched_lock(void)
+{
+    SPM_ASSERT(!sched_core.locked);
+    sched_core.locked = true;
+}
+
+__attribute__((always_inline)) static inline void sched_unlock(void)
+{
+    sched_core.locked = false;
+}
 
 /**
  * Drops the lock without switching: only for the fault path, which stops
@@ -64,11 +138,28 @@ void sched_unlock(void);
  */
 void sched_drop_lock(void);
 
+/* sched_switch()'s rare paths: the lock is held, or no thread is ready. */
+struct sched_thread *sched_switch_held(struct sched_thread *cur);
+
 /**
  * Hook for the port's switch code (PendSV, or arch_yield on the host):
  * records that @p cur's context was saved and returns the thread to run.
  * With the lock held it returns @p cur and remembers the request.
  */
-struct sched_thread *sched_switch(struct sched_thread *cur);
+__attribute__((always_inline)) static inline struct sched_thread *
+sched_switch(struct sched_thread *cur)
+{
+    uint32_t ready = sched_core.ready;
+    struct sched_thread *next;
+
+    if (sched_core.locked || ready == 0u) {
+        return sched_switch_held(cur);
+    }
+    next = sched_by_rank[__builtin_ctz(ready)];
+    sched_core.current = next;
+    sched_core.current_bit = ready & (0u - ready);
+    sched_current_part = next->part;
+    return next;
+}
 
 #endif /* WARDEN_SPM_SCHED_H */

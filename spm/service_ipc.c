@@ -17,12 +17,11 @@ static bool one_bit(psa_signal_t s)
     return s != 0u && (s & (s - 1u)) == 0u;
 }
 
-psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout, bool *blocked)
+psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout)
 {
     struct spm_partition *self = backend_current();
     psa_signal_t ready = self->be.asserted & mask;
 
-    *blocked = false;
     if ((mask & self->be.allowed) == 0u) {
         spm_panic(self);
     }
@@ -30,18 +29,13 @@ psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout, bool *blocked)
         return ready;
     }
     self->be.wait_mask = mask;
-    sched_block(sched_thread_of(self));
-    *blocked = true;
+    sched_block_current();
     return 0u;
 }
 
 psa_signal_t ipc_wait_result(void)
 {
-    struct spm_partition *self = backend_current();
-    psa_signal_t ready = self->be.asserted & self->be.wait_mask;
-
-    self->be.wait_mask = 0u;
-    return ready;
+    return backend_current()->be.woken;
 }
 
 /* The oldest queued request for @p signal, unlinked; NULL if none. */
@@ -72,6 +66,23 @@ static bool in_queue(const struct spm_partition *p, const struct spm_req *req)
     return false;
 }
 
+/*
+ * True if [addr, addr + len) lies in @p p's own stack: memory the SPM gave
+ * it and runs it on, which it reads and writes all the time, so no check
+ * could refuse it. A psa_msg_t is usually got into a local variable: this
+ * spares the general check (arch_check_caller_range()) the common case.
+ * backend_init() makes sure every stack has at least 256 bytes.
+ */
+_Static_assert(sizeof(psa_msg_t) <= 256u, "a message fits in any stack");
+
+static bool in_own_stack(const struct spm_partition *p, uintptr_t addr,
+                         size_t len)
+{
+    uintptr_t base = (uintptr_t)p->info->stack;
+
+    return addr >= base && addr - base <= p->info->stack_size - len;
+}
+
 psa_status_t ipc_get(psa_signal_t signal, psa_msg_t *msg)
 {
     struct spm_partition *self = backend_current();
@@ -79,7 +90,8 @@ psa_status_t ipc_get(psa_signal_t signal, psa_msg_t *msg)
     struct spm_req *req;
 
     if (!one_bit(signal) || (self->be.asserted & signal) == 0u ||
-        !umem_check(self, dst, sizeof(*msg), ARCH_ACCESS_RW)) {
+        (!in_own_stack(self, dst.addr, sizeof(*msg)) &&
+         !umem_check(self, dst, sizeof(*msg), ARCH_ACCESS_RW))) {
         spm_panic(self);
     }
     req = dequeue(self, signal);

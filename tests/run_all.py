@@ -6,11 +6,13 @@ cmocka unit tests, regression suites, NSCE suites and demo, manifest tool
 tests, out-of-tree partitions (the three layouts of examples/out_of_tree
 built and run on the host, and the misuses of warden_partition() refused),
 fuzzers (short runs), the an505-sfn and an505-ipc-l1 builds with their
-regression suites, NSCE suites, NSCE soak, demo and fault report on QEMU,
+regression suites, NSCE suites, NSCE soak, demo and fault report on QEMU
+(and for an505-ipc-l1 the SPM stack's high-water mark against its size),
 the NSCE suites with TFM_NS_MANAGE_NSID=OFF, the benchmark against the
 committed bench/results.json, cppcheck and the clang-format check. Each
-test case found in a layer's output counts once; a layer that crashes or times out without reporting counts as one
-failure, so nothing can pass by saying nothing.
+test case found in a layer's output counts once; a layer that crashes or
+times out without reporting counts as one failure, so nothing can pass by
+saying nothing.
 """
 import argparse
 import os
@@ -93,6 +95,8 @@ def configure_checks(tally, python):
         (["-DTFM_NS_MANAGE_NSID=maybe"], "it is a switch, ON or OFF"),
         (["-DCONFIG_TFM_SPM_BACKEND=IPC", "-DTFM_ISOLATION_LEVEL=2"],
          "IPC backend provides"),
+        (["-DWARDEN_SPM_STACK_SIZE=128"], "SPM stack size is a number"),
+        (["-DWARDEN_SPM_STACK_SIZE=1020"], "must be a multiple of 8"),
     ]
     passed, failed, names = 0, 0, []
     for args, want in cases:
@@ -315,6 +319,19 @@ def qemu_runs(tally, python, preset):
               [] if ok else ["NS access to secure memory, exit %d" % rc])
 
 
+def spm_stack_check(tally, python, preset):
+    """The IPC backend's SPM stack holds the high-water mark of the QEMU
+    suites plus the margin (tools/spm_stack.py)."""
+    bindir = "build/%s/bin" % preset
+    cmd = [python, "tools/spm_stack.py", "--check", "--secure",
+           bindir + "/warden_s.elf"]
+    for ns in ("regression", "nsce", "soak", "demo"):
+        cmd += ["--ns", "%s/warden_ns_%s.elf" % (bindir, ns)]
+    rc, out = run(cmd, timeout=1800)
+    print("\n".join(l for l in out.splitlines() if l.startswith("spm stack")))
+    parse_result_lines(tally, "SPM stack (QEMU %s)" % preset, rc, out)
+
+
 def qemu_soak(tally, python, preset):
     """NS tasks preempted inside secure calls: nothing lost or misattributed.
 
@@ -430,6 +447,8 @@ def main():
     for preset in QEMU_PRESETS:
         if build(t, preset, args.python, args.jobs):
             qemu_runs(t, args.python, preset)
+            if "-ipc" in preset:
+                spm_stack_check(t, args.python, preset)
     nsce_off_runs(t, args.python, args.jobs)
     policy_runs(t, args.python, args.jobs)
     bench_check(t, args.python, args.jobs)

@@ -7,7 +7,7 @@
  * state).
  *
  * Saved software frame, lowest address first:
- *   PSPLIM, EXC_RETURN, R4, R5, R6, R7, R8, R9, R10, R11
+ *   PSPLIM, R4, R5, R6, R7, R8, R9, R10, R11, EXC_RETURN
  * then the hardware frame: R0-R3, R12, LR, PC, xPSR.
  */
 #include <stdint.h>
@@ -33,13 +33,17 @@
 #define XPSR_THUMB                   (1u << 24)
 #define SW_FRAME_WORDS               10u
 #define HW_FRAME_WORDS               8u
-#define SPM_STACK_SIZE               2048u
 
-static uint8_t spm_stack[SPM_STACK_SIZE] __attribute__((aligned(8)));
-/* Read by arch_spm_call()'s assembly. */
-const uint32_t armv8m_spm_stack_top =
-    (uint32_t)(uintptr_t)&spm_stack[SPM_STACK_SIZE];
-const uint32_t armv8m_spm_stack_limit = (uint32_t)(uintptr_t)spm_stack;
+#define STR_(x) #x
+#define STR(x)  STR_(x)
+
+/* The SPM's own stack, on which arch_spm_call() runs SPM code (its size:
+ * WARDEN_SPM_STACK_SIZE, docs/configuration.md; how it was measured:
+ * docs/performance.md). Its address is a link-time constant that
+ * arch_spm_call()'s assembly loads directly. */
+_Static_assert(WARDEN_SPM_STACK_SIZE % 8u == 0u, "an 8-byte aligned top");
+uint8_t armv8m_spm_stack[WARDEN_SPM_STACK_SIZE] __attribute__((aligned(8)));
+#define SPM_STACK_TOP "armv8m_spm_stack + " STR(WARDEN_SPM_STACK_SIZE)
 
 uint32_t armv8m_pendsv_switch(uint32_t sp);
 void armv8m_restore_context(void);
@@ -63,7 +67,7 @@ void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
         frame[i] = 0u;
     }
     frame[0] = (uint32_t)limit;
-    frame[1] = EXC_RETURN_THREAD_S_PSP;
+    frame[SW_FRAME_WORDS - 1u] = EXC_RETURN_THREAD_S_PSP;
     frame[SW_FRAME_WORDS + 5u] = (uint32_t)(uintptr_t)armv8m_thread_returned;
     frame[SW_FRAME_WORDS + 6u] = (uint32_t)(uintptr_t)entry & ~1u;
     frame[SW_FRAME_WORDS + 7u] = XPSR_THUMB;
@@ -86,15 +90,15 @@ uint32_t armv8m_pendsv_switch(uint32_t sp)
 }
 
 /* Loads the thread context saved at r0 (a stack pointer) and returns from
- * the exception into it: the tail of PendSV, and of a recovered fault. */
+ * the exception into it: the tail of PendSV, and of a recovered fault. In
+ * Handler mode PSP is not the stack in use, so PSPLIM can take the new
+ * thread's limit before PSP its stack pointer, which lies above it. */
 __attribute__((naked)) void armv8m_restore_context(void)
 {
-    __asm volatile("ldmia  r0!, {r1, r2, r4-r11}\n\t"
-                   "movs   r3, #0\n\t"
-                   "msr    psplim, r3\n\t"
-                   "msr    psp, r0\n\t"
+    __asm volatile("ldmia  r0!, {r1, r4-r11, lr}\n\t"
                    "msr    psplim, r1\n\t"
-                   "bx     r2\n\t");
+                   "msr    psp, r0\n\t"
+                   "bx     lr\n\t");
 }
 
 #pragma GCC diagnostic push
@@ -120,26 +124,35 @@ void armv8m_fault_recover(uint32_t exc_return, uint32_t msp)
         (exc_return & EXC_RETURN_THREAD_S_PSP_BITS) !=
             EXC_RETURN_THREAD_S_PSP_BITS ||
         spm_is_ns(t->part) ||
-        (psp >= armv8m_spm_stack_limit && psp <= armv8m_spm_stack_top)) {
+        (psp >= (uintptr_t)armv8m_spm_stack &&
+         psp <= (uintptr_t)&armv8m_spm_stack[WARDEN_SPM_STACK_SIZE])) {
         return;
     }
     spm_log("[Warden] partition %s (%ld) faulted: terminate\r\n",
             t->part->info->name, (long)t->part->info->pid);
     ipc_terminate_cleanup(t->part);
     sched_drop_lock(); /* it may have faulted around an SPM call */
-    resume(sched_switch(t)->ctx.sp, msp);
+    /* The switch PendSV makes, from the dead thread (its context recorded
+     * where it faulted, never loaded again): one copy of the inline
+     * sched_switch() in this file. */
+    resume(armv8m_pendsv_switch(psp), msp);
 }
 
 __attribute__((naked)) void PendSV_Handler(void)
 {
     __asm volatile("mrs    r0, psp\n\t"
                    "mrs    r1, psplim\n\t"
-                   "mov    r2, lr\n\t"
-                   "stmdb  r0!, {r1, r2, r4-r11}\n\t"
+                   "stmdb  r0!, {r1, r4-r11, lr}\n\t"
                    "bl     armv8m_pendsv_switch\n\t"
                    "b      armv8m_restore_context\n\t");
 }
 
+/*
+ * PSPLIM is 0 while SP moves between the two stacks: an exception taken
+ * between the two writes stacks on whichever SP is current, which may lie
+ * below the other stack's limit. r6 holds that 0 across the call (it is
+ * callee-saved); r4 and r5 the caller's SP and PSPLIM.
+ */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 __attribute__((naked)) uint32_t
@@ -151,21 +164,17 @@ arch_spm_call(uint32_t (*fn)(void *arg __attribute__((unused))), void *arg)
                    "mrs    r5, psplim\n\t"
                    "movs   r6, #0\n\t"
                    "msr    psplim, r6\n\t"
-                   "movw   r6, #:lower16:armv8m_spm_stack_top\n\t"
-                   "movt   r6, #:upper16:armv8m_spm_stack_top\n\t"
-                   "ldr    r6, [r6]\n\t"
-                   "mov    sp, r6\n\t"
-                   "movw   r6, #:lower16:armv8m_spm_stack_limit\n\t"
-                   "movt   r6, #:upper16:armv8m_spm_stack_limit\n\t"
-                   "ldr    r6, [r6]\n\t"
-                   "msr    psplim, r6\n\t"
-                   "mov    r6, r0\n\t"
+                   "ldr    r2, =" SPM_STACK_TOP "\n\t"
+                   "mov    sp, r2\n\t"
+                   "ldr    r2, =armv8m_spm_stack\n\t"
+                   "msr    psplim, r2\n\t"
+                   "mov    r2, r0\n\t"
                    "mov    r0, r1\n\t"
-                   "blx    r6\n\t"
-                   "movs   r6, #0\n\t"
+                   "blx    r2\n\t"
                    "msr    psplim, r6\n\t"
                    "mov    sp, r4\n\t"
                    "msr    psplim, r5\n\t"
-                   "pop    {r4, r5, r6, pc}\n\t");
+                   "pop    {r4, r5, r6, pc}\n\t"
+                   ".ltorg\n\t");
 }
 #pragma GCC diagnostic pop

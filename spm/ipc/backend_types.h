@@ -12,6 +12,7 @@ struct backend_part {
     psa_signal_t allowed;    /* service signals, and PSA_DOORBELL */
     psa_signal_t asserted;   /* signals raised and not yet consumed */
     psa_signal_t wait_mask;  /* the mask of the psa_wait() in progress */
+    psa_signal_t woken;      /* what the psa_wait() woken last returns */
     struct spm_req *queue;   /* delivered, not yet got: oldest first */
     struct spm_req *pending; /* as a client: its request in flight */
 };
@@ -23,8 +24,14 @@ struct backend_req {
 
 struct spm_partition;
 
+/* The running thread's partition; only spm/sched.c writes it. */
+extern struct spm_partition *sched_current_part;
+
 /* spm/backend.h's backend_current(). */
-struct spm_partition *backend_current(void);
+static inline struct spm_partition *backend_current(void)
+{
+    return sched_current_part;
+}
 
 /* spm/backend.h's backend_client_resolve(). */
 psa_status_t backend_client_resolve(struct spm_partition *caller,

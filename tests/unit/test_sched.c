@@ -93,6 +93,21 @@ static void test_switch_picks_most_urgent(void **state)
     assert_ptr_equal(sched_switch(ns_thread()), thread(3));
 }
 
+static void test_current_partition_follows_the_switch(void **state)
+{
+    (void)state;
+    assert_ptr_equal(sched_current_part, &spm_ns_agent);
+    assert_ptr_equal(sched_switch(ns_thread()), thread(2));
+    assert_ptr_equal(sched_current_part, &spm_partitions[2]);
+    sched_lock();
+    sched_block(thread(2));
+    assert_ptr_equal(sched_switch(thread(2)), thread(2)); /* put off */
+    assert_ptr_equal(sched_current_part, &spm_partitions[2]);
+    sched_drop_lock();
+    assert_ptr_equal(sched_switch(thread(2)), thread(1));
+    assert_ptr_equal(sched_current_part, &spm_partitions[1]);
+}
+
 static void test_block_and_ready_states(void **state)
 {
     (void)state;
@@ -100,6 +115,22 @@ static void test_block_and_ready_states(void **state)
     assert_int_equal(thread(2)->state, SCHED_BLOCKED);
     sched_ready(thread(2));
     assert_int_equal(thread(2)->state, SCHED_READY);
+}
+
+static void test_block_current_blocks_the_running_thread(void **state)
+{
+    (void)state;
+    assert_ptr_equal(sched_switch(ns_thread()), thread(2));
+    sched_block_current();
+    assert_int_equal(thread(2)->state, SCHED_BLOCKED);
+    assert_true(sched_preempt_due());
+    assert_ptr_equal(sched_switch(thread(2)), thread(1));
+    sched_block_current();
+    assert_int_equal(thread(1)->state, SCHED_BLOCKED);
+    assert_ptr_equal(sched_switch(thread(1)), thread(3));
+    sched_ready(thread(2));
+    assert_ptr_equal(sched_switch(thread(3)), thread(2));
+    assert_int_equal(thread(3)->state, SCHED_READY);
 }
 
 static void test_dead_threads_stay_dead(void **state)
@@ -118,13 +149,63 @@ static void test_lock_defers_switch(void **state)
     sched_lock();
     /* The running thread stays while the lock is held... */
     assert_ptr_equal(sched_switch(ns_thread()), ns_thread());
-    assert_int_equal(yields, 0);
-    /* ...and the switch asked for meanwhile happens at unlock. */
+    assert_ptr_equal(sched_current(), ns_thread());
+    /* ...unlocking does not switch, and the switch is still due: the
+     * holder makes it (ipc_cross() tests sched_preempt_due()). */
     sched_unlock();
-    assert_int_equal(yields, 1);
+    assert_int_equal(yields, 0);
+    assert_true(sched_preempt_due());
+    assert_ptr_equal(sched_switch(ns_thread()), thread(2));
+}
+
+static void test_preempt_due_tracks_the_running_thread(void **state)
+{
+    (void)state;
+    /* HIGH runs: nothing is more urgent, less urgent ready threads do not
+     * matter. */
+    assert_ptr_equal(sched_switch(ns_thread()), thread(2));
+    assert_false(sched_preempt_due());
+    sched_block(thread(1));
+    sched_ready(thread(1));
+    assert_false(sched_preempt_due());
+    /* It blocks: due, whatever else is ready. */
+    sched_block(thread(2));
+    assert_true(sched_preempt_due());
+    sched_ready(thread(2));
+    assert_false(sched_preempt_due());
+    /* It dies: due, and readying it again changes nothing. */
+    sched_kill(thread(2));
+    assert_true(sched_preempt_due());
+    sched_ready(thread(2));
+    assert_true(sched_preempt_due());
+    assert_ptr_equal(sched_switch(thread(2)), thread(1));
+    assert_false(sched_preempt_due());
+}
+
+static void test_preempt_due_for_the_least_urgent_thread(void **state)
+{
+    (void)state;
+    /* Only the NS agent (the highest rank, bit 4) is ready and runs. */
+    for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
+        sched_block(thread(i));
+    }
+    assert_false(sched_preempt_due());
+    sched_ready(thread(0)); /* LOW, still more urgent than the NS agent */
+    assert_true(sched_preempt_due());
+    sched_block(thread(0));
+    sched_block(ns_thread());
+    assert_true(sched_preempt_due()); /* nothing ready at all */
+}
+
+static void test_unlock_without_request_does_not_switch(void **state)
+{
+    (void)state;
     sched_lock();
     sched_unlock();
-    assert_int_equal(yields, 1);
+    sched_lock();
+    sched_block(ns_thread()); /* even with a switch due */
+    sched_unlock();
+    assert_int_equal(yields, 0);
 }
 
 static void test_lock_is_not_recursive(void **state)
@@ -149,9 +230,19 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_rank_order, setup),
         cmocka_unit_test_setup(test_switch_picks_most_urgent, setup),
+        cmocka_unit_test_setup(test_current_partition_follows_the_switch,
+                               setup),
         cmocka_unit_test_setup(test_block_and_ready_states, setup),
+        cmocka_unit_test_setup(test_block_current_blocks_the_running_thread,
+                               setup),
         cmocka_unit_test_setup(test_dead_threads_stay_dead, setup),
         cmocka_unit_test_setup(test_lock_defers_switch, setup),
+        cmocka_unit_test_setup(test_preempt_due_tracks_the_running_thread,
+                               setup),
+        cmocka_unit_test_setup(test_preempt_due_for_the_least_urgent_thread,
+                               setup),
+        cmocka_unit_test_setup(test_unlock_without_request_does_not_switch,
+                               setup),
         cmocka_unit_test_setup(test_lock_is_not_recursive, setup),
         cmocka_unit_test_setup(test_no_ready_thread_is_an_invariant, setup),
     };

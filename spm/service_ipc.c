@@ -101,7 +101,7 @@ psa_status_t ipc_get(psa_signal_t signal, psa_msg_t *msg)
     if (!ipc_queued(self, signal)) {
         self->be.asserted &= ~signal;
     }
-    umem_copy_checked(dst, spm_uptr((uintptr_t)&req->msg), sizeof(*msg));
+    umem_copy_msg_checked(dst, &req->msg);
     return PSA_SUCCESS;
 }
 

@@ -158,3 +158,20 @@ void umem_copy_checked(spm_uptr_t dst, spm_uptr_t src, size_t len)
 {
     copy(dst.addr, src.addr, len);
 }
+
+/* A psa_msg_t as words, of any declared type. */
+typedef struct {
+    uint32_t w[sizeof(psa_msg_t) / sizeof(uint32_t)];
+} __attribute__((may_alias)) umem_msg_t;
+
+_Static_assert(sizeof(psa_msg_t) % sizeof(uint32_t) == 0u,
+               "a message is whole words");
+
+void umem_copy_msg_checked(spm_uptr_t dst, const psa_msg_t *msg)
+{
+    if ((dst.addr & 3u) != 0u) {
+        copy(dst.addr, (uintptr_t)msg, sizeof(*msg));
+        return;
+    }
+    *(umem_msg_t *)dst.addr = *(const umem_msg_t *)msg;
+}

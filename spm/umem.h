@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "psa/client.h"
+#include "psa/service.h"
 
 typedef struct {
     uintptr_t addr;
@@ -74,5 +75,13 @@ bool umem_write(const struct spm_partition *caller, spm_uptr_t dst,
  * destination are equally aligned.
  */
 void umem_copy_checked(spm_uptr_t dst, spm_uptr_t src, size_t len);
+
+/**
+ * Copies the message @p msg (SPM memory) whole to caller memory at @p dst,
+ * which the caller checked read-write (psa_get()): no check here. A
+ * word-aligned @p dst takes a straight struct copy (load/store-multiple
+ * on Armv8-M); any other is copied bytewise.
+ */
+void umem_copy_msg_checked(spm_uptr_t dst, const psa_msg_t *msg);
 
 #endif /* WARDEN_SPM_UMEM_H */

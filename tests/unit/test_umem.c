@@ -137,6 +137,35 @@ static void test_copy_checked(void **state)
     assert_int_equal(fake_arch_checks(), 0);
 }
 
+/* psa_get()'s copy of a message: whole at an aligned destination, bytewise
+ * at a misaligned one; nothing around it touched, no check made. */
+static void test_copy_msg_checked(void **state)
+{
+    union {
+        psa_msg_t msg;
+        uint8_t bytes[sizeof(psa_msg_t)];
+    } src;
+    union {
+        psa_msg_t msg; /* aligned for a message */
+        uint8_t bytes[sizeof(psa_msg_t) + 8u];
+    } dst;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(src.bytes); i++) {
+        src.bytes[i] = (uint8_t)(i + 1u);
+    }
+    for (size_t off = 0; off < 4u; off++) {
+        memset(dst.bytes, 0xEE, sizeof(dst.bytes));
+        umem_copy_msg_checked(at(&dst.bytes[off]), &src.msg);
+        assert_memory_equal(&dst.bytes[off], src.bytes, sizeof(src.bytes));
+        for (size_t i = 0; i < off; i++) {
+            assert_int_equal(dst.bytes[i], 0xEE);
+        }
+        assert_int_equal(dst.bytes[off + sizeof(src.bytes)], 0xEE);
+    }
+    assert_int_equal(fake_arch_checks(), 0);
+}
+
 /* Every path of the copy: words (4 per round and single), bytes for an
  * unaligned source, destination or length, and both overlap directions;
  * each against a byte-by-byte model. */
@@ -248,6 +277,7 @@ int main(void)
         cmocka_unit_test_setup(test_read_vecs, setup),
         cmocka_unit_test_setup(test_write_vec_lens_checked, setup),
         cmocka_unit_test_setup(test_vecs_misaligned, setup),
+        cmocka_unit_test_setup(test_copy_msg_checked, setup),
     };
 
     return cmocka_run_group_tests_name("umem", tests, NULL, NULL);

@@ -20,6 +20,7 @@ set(WARDEN_SPM_STACK_SIZE "416" CACHE STRING
 set(TFM_EXTRA_MANIFEST_LIST_FILES "" CACHE STRING "Extra manifest lists (;-separated)")
 set(TFM_EXTRA_PARTITION_PATHS "" CACHE STRING "Extra partition source folders (;-separated)")
 option(WARDEN_BENCH "Build the benchmark images (bench/) instead of the normal ones" OFF)
+option(WARDEN_BENCH_MINIMAL "With WARDEN_BENCH: only the secure image, with stateless benchmark services alone (bench/<backend>/minimal/), for its footprint" OFF)
 
 # Illegal combinations stop here, with a sentence that says why.
 if(NOT WARDEN_PLATFORM MATCHES "^(host|an505)$")
@@ -63,6 +64,9 @@ else()
   set(WARDEN_NSCE_ENABLED 0)
 endif()
 
+if(WARDEN_BENCH_MINIMAL AND NOT WARDEN_BENCH)
+  message(FATAL_ERROR "WARDEN_BENCH_MINIMAL=ON is a kind of benchmark build: it needs WARDEN_BENCH=ON too.")
+endif()
 if(WARDEN_BENCH AND WARDEN_PLATFORM STREQUAL "host")
   message(FATAL_ERROR "WARDEN_BENCH=ON needs WARDEN_PLATFORM=an505: the benchmark counts instructions under QEMU -icount, which the hosted build cannot do.")
 endif()

@@ -21,7 +21,11 @@ endif()
 
 # A benchmark build has the benchmark partitions of its backend instead of
 # the default ones (bench/<backend>/manifest_list.yaml).
-if(WARDEN_BENCH)
+# WARDEN_BENCH_MINIMAL takes its stateless-only services instead
+# (bench/<backend>/minimal/manifest_list.yaml).
+if(WARDEN_BENCH AND WARDEN_BENCH_MINIMAL)
+  set(WARDEN_MANIFEST_LISTS ${CMAKE_SOURCE_DIR}/bench/${WARDEN_BACKEND_LOWER}/minimal/manifest_list.yaml)
+elseif(WARDEN_BENCH)
   set(WARDEN_MANIFEST_LISTS ${CMAKE_SOURCE_DIR}/bench/${WARDEN_BACKEND_LOWER}/manifest_list.yaml)
 else()
   set(WARDEN_MANIFEST_LISTS ${CMAKE_SOURCE_DIR}/partitions/manifest_list.yaml)

@@ -88,6 +88,8 @@ def configure_checks(tally, python):
         (["-DWARDEN_PLATFORM=nrf"], "platforms are 'host' and 'an505'"),
         (["-DWARDEN_CONN_MAX=0"], "connection slots must be 1..255"),
         (["-DWARDEN_BENCH=ON"], "WARDEN_BENCH=ON needs WARDEN_PLATFORM=an505"),
+        (["-DWARDEN_BENCH_MINIMAL=ON"],
+         "WARDEN_BENCH_MINIMAL=ON is a kind of benchmark build"),
         (["-DWARDEN_FAULT_POLICY=reboot"], "the policies are 'reset'"),
         (["-DWARDEN_NS_CONTEXT_SLOTS=0"], "NS context slots must be 1..255"),
         (["-DWARDEN_NS_CONTEXT_SLOTS=256"],

@@ -16,7 +16,11 @@ with the client as an extra partition, in build/bench/<preset>-s2s, and
 run twice likewise; only its s2s_ figures are kept, so that the footprint
 and the NS figures come from images without the client. Each group of
 operations has its own harness overhead and calibration; a configuration
-without a group shows "-".
+without a group shows "-". Each configuration is also built a third time,
+in build/bench/<preset>-min, as its smallest variant (no NSCE, the
+benchmark services stateless only, so no connection pool: the kind of
+build the reference's SPM figures are for); only its footprint is read
+(the "min_" rows).
 
   --write  writes bench/results.json, bench/results.md and bench/results.svg
   --check  compares every figure with the committed bench/results.json and
@@ -64,6 +68,12 @@ class BenchError(Exception):
     pass
 
 
+# The smallest configuration's figures (build_minimal()), under these keys
+# of "bytes" with MINIMAL before them.
+MINIMAL = "min_"
+MINIMAL_KEYS = ("spm_flash", "spm_ram", "image_flash")
+
+
 def configurations():
     with open(CONFIGS) as f:
         names = [line.split("#")[0].strip() for line in f]
@@ -90,6 +100,18 @@ def build(preset, python, jobs, s2s=False):
              "-DTFM_EXTRA_PARTITION_PATHS=" + S2S_DIR] if s2s else []
     sh(["cmake", "--preset", preset, "-B", bdir, "-DWARDEN_BENCH=ON",
         "-DWARDEN_PYTHON=" + python] + extra)
+    sh(["cmake", "--build", bdir, "-j", str(jobs)])
+    return os.path.join(ROOT, bdir)
+
+
+def build_minimal(preset, python, jobs):
+    """Configures and builds preset's smallest configuration: without NSCE,
+    with the benchmark services as stateless services only (no connection
+    pool); only its secure image, whose footprint is all that is read."""
+    bdir = os.path.join("build", "bench", preset + "-min")
+    sh(["cmake", "--preset", preset, "-B", bdir, "-DWARDEN_BENCH=ON",
+        "-DWARDEN_BENCH_MINIMAL=ON", "-DTFM_NS_MANAGE_NSID=OFF",
+        "-DWARDEN_PYTHON=" + python])
     sh(["cmake", "--build", bdir, "-j", str(jobs)])
     return os.path.join(ROOT, bdir)
 
@@ -224,6 +246,10 @@ def measure(preset, python, jobs):
         labels.update((k, s_labels[k]) for k in s2s)
     with open(os.path.join(bdir, "bench", "warden_bench_s.map")) as f:
         footprint = mapfile.footprint(f.read())
+    mdir = build_minimal(preset, python, jobs)
+    with open(os.path.join(mdir, "bench", "warden_bench_s.map")) as f:
+        minimal = mapfile.footprint(f.read())
+    footprint.update((MINIMAL + k, minimal[k]) for k in MINIMAL_KEYS)
     return {"instructions": figures, "bytes": footprint}, labels
 
 

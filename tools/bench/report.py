@@ -14,6 +14,9 @@ BYTE_LABELS = {
     "partitions_ram": "benchmark partitions RAM",
     "image_flash": "secure image flash",
     "image_ram": "secure image RAM (stacks included)",
+    "min_spm_flash": "SPM flash, minimal (no NSCE, stateless only)",
+    "min_spm_ram": "SPM RAM, minimal (no NSCE, stateless only)",
+    "min_image_flash": "secure image flash, minimal",
 }
 COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
 

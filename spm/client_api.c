@@ -195,10 +195,10 @@ psa_handle_t spm_connect(struct spm_partition *caller, struct spm_req *req,
     if (svc == NULL) {
         return spm_programmer_error(caller, PSA_ERROR_CONNECTION_REFUSED);
     }
-    /* Without a pool no service is connection-based: the test on the pool
-     * is the same answer, known at build time, so that what follows is
-     * left out of such a build. */
-    if (spm_conn_pool_size() == 0u ||
+    /* Without a connection-based service there is no pool: the first test
+     * is known at build time, so that what follows is left out of such a
+     * build. */
+    if (!WARDEN_HAS_CONNECTION_BASED ||
         (svc->flags & WARDEN_SVC_CONNECTION) == 0u) {
         return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
     }
@@ -298,7 +298,7 @@ static psa_status_t decode_call(struct spm_partition *caller,
     if (spm_handle_is_stateless(handle)) {
         return decode_stateless(caller, handle, svc);
     }
-    if (spm_conn_pool_size() == 0u) {
+    if (!WARDEN_HAS_CONNECTION_BASED) {
         return PSA_ERROR_PROGRAMMER_ERROR; /* no connection to name */
     }
     return decode_connection(caller, handle, conn);
@@ -343,7 +343,7 @@ psa_status_t spm_close(struct spm_partition *caller, struct spm_req *req,
     if (handle == PSA_NULL_HANDLE) {
         return PSA_SUCCESS;
     }
-    if (spm_conn_pool_size() == 0u) { /* no connection to name */
+    if (!WARDEN_HAS_CONNECTION_BASED) { /* no connection to name */
         return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
     }
     conn = spm_conn_from_handle(handle);

@@ -34,8 +34,7 @@ static void test_connect_refused(void **state)
 static void test_close_refused(void **state)
 {
     (void)state;
-    assert_int_equal(spm_close(NS, unit_req(NS), PSA_NULL_HANDLE),
-                     PSA_SUCCESS);
+    assert_int_equal(spm_close(NS, unit_req(NS), PSA_NULL_HANDLE), PSA_SUCCESS);
     assert_int_equal(spm_close(NS, unit_req(NS), 0x101), PROG_ERR);
     assert_int_equal(spm_close(NS, unit_req(NS), -1), PROG_ERR);
     assert_int_equal(spm_close(NS, unit_req(NS), FX_STATELESS_HANDLE),
@@ -64,9 +63,9 @@ static void test_stateless_call_works(void **state)
 static void test_secure_connect_panics(void **state)
 {
     (void)state;
-    expect_part_panic(FX_CLIENT, spm_connect(SP(FX_CLIENT),
-                                             unit_req(SP(FX_CLIENT)),
-                                             FX_STATELESS_SID, 1));
+    expect_part_panic(FX_CLIENT,
+                      spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)),
+                                  FX_STATELESS_SID, 1));
 }
 
 #define T(fn) cmocka_unit_test_setup(fn, world_setup)
@@ -81,6 +80,5 @@ int main(void)
         T(test_secure_connect_panics),
     };
 
-    return cmocka_run_group_tests_name("client_api_no_pool", tests, NULL,
-                                       NULL);
+    return cmocka_run_group_tests_name("client_api_no_pool", tests, NULL, NULL);
 }

@@ -68,7 +68,7 @@ class BenchError(Exception):
     pass
 
 
-# The smallest configuration's figures (build_minimal()), under these keys
+# The smallest configuration's figures (VARIANTS["-min"]), under these keys
 # of "bytes" with MINIMAL before them.
 MINIMAL = "min_"
 MINIMAL_KEYS = ("spm_flash", "spm_ram", "image_flash")
@@ -92,26 +92,27 @@ def sh(cmd, timeout=900):
     return out
 
 
-def build(preset, python, jobs, s2s=False):
-    """Configures and builds preset's benchmark images; with s2s, the
-    secure client too, in a build directory of its own."""
-    bdir = os.path.join("build", "bench", preset + ("-s2s" if s2s else ""))
-    extra = ["-DTFM_EXTRA_MANIFEST_LIST_FILES=" + S2S_LIST,
-             "-DTFM_EXTRA_PARTITION_PATHS=" + S2S_DIR] if s2s else []
-    sh(["cmake", "--preset", preset, "-B", bdir, "-DWARDEN_BENCH=ON",
-        "-DWARDEN_PYTHON=" + python] + extra)
-    sh(["cmake", "--build", bdir, "-j", str(jobs)])
-    return os.path.join(ROOT, bdir)
+# The builds of a configuration: its suffix in build/bench/<preset><suffix>
+# and the CMake definitions it adds to the preset's.
+VARIANTS = {
+    # The benchmark images: the NS driver and the services.
+    "": [],
+    # The same with the secure client partition (bench/ipc/s2s/).
+    "-s2s": ["-DTFM_EXTRA_MANIFEST_LIST_FILES=" + S2S_LIST,
+             "-DTFM_EXTRA_PARTITION_PATHS=" + S2S_DIR],
+    # The smallest configuration: no NSCE, the benchmark services stateless
+    # only (no connection pool), the secure image alone (its footprint is
+    # all that is read).
+    "-min": ["-DWARDEN_BENCH_MINIMAL=ON", "-DTFM_NS_MANAGE_NSID=OFF"],
+}
 
 
-def build_minimal(preset, python, jobs):
-    """Configures and builds preset's smallest configuration: without NSCE,
-    with the benchmark services as stateless services only (no connection
-    pool); only its secure image, whose footprint is all that is read."""
-    bdir = os.path.join("build", "bench", preset + "-min")
+def build(preset, python, jobs, variant=""):
+    """Configures and builds one of preset's VARIANTS in a build directory
+    of its own; returns that directory."""
+    bdir = os.path.join("build", "bench", preset + variant)
     sh(["cmake", "--preset", preset, "-B", bdir, "-DWARDEN_BENCH=ON",
-        "-DWARDEN_BENCH_MINIMAL=ON", "-DTFM_NS_MANAGE_NSID=OFF",
-        "-DWARDEN_PYTHON=" + python])
+        "-DWARDEN_PYTHON=" + python] + VARIANTS[variant])
     sh(["cmake", "--build", bdir, "-j", str(jobs)])
     return os.path.join(ROOT, bdir)
 
@@ -236,7 +237,7 @@ def measure(preset, python, jobs):
         raise BenchError("%s: secure client figures in a build without it"
                          % preset)
     if has_secure_client(bdir):
-        sdir = build(preset, python, jobs, s2s=True)
+        sdir = build(preset, python, jobs, "-s2s")
         s_figures, s_labels = run_twice(python, sdir, preset + "-s2s")
         s2s = [k for k in s_figures if group(k) == "s2s_"]
         if not s2s:
@@ -246,7 +247,7 @@ def measure(preset, python, jobs):
         labels.update((k, s_labels[k]) for k in s2s)
     with open(os.path.join(bdir, "bench", "warden_bench_s.map")) as f:
         footprint = mapfile.footprint(f.read())
-    mdir = build_minimal(preset, python, jobs)
+    mdir = build(preset, python, jobs, "-min")
     with open(os.path.join(mdir, "bench", "warden_bench_s.map")) as f:
         minimal = mapfile.footprint(f.read())
     footprint.update((MINIMAL + k, minimal[k]) for k in MINIMAL_KEYS)

@@ -8,18 +8,15 @@
 #include "arch.h"
 #include "armv8m/armv8m_port.h"
 #include "armv8m/armv8m_regs.h"
+#include "armv8m/fault_print.h"
 #include "platform.h"
 
 typedef void __attribute__((cmse_nonsecure_call)) armv8m_ns_entry_t(void);
 
+/* The console output the fault reporter uses (no library call). */
 static void say(const char *s)
 {
-    size_t n = 0;
-
-    while (s[n] != '\0') {
-        n++;
-    }
-    platform_console_write(s, n);
+    armv8m_put(platform_console_write, s);
 }
 
 void arch_ns_launch(void)

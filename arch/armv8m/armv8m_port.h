@@ -13,9 +13,25 @@
 
 #include "platform.h"
 
+/* A number as assembly text. */
+#define ARMV8M_STR_(x) #x
+#define ARMV8M_STR(x)  ARMV8M_STR_(x)
+
 /* Exit statuses of runs that end in the port, not in an application. */
 #define ARMV8M_EXIT_SECURE_FAULT 70 /* a fault handled by the secure side */
-#define ARMV8M_EXIT_NO_NS_IMAGE  72 /* no NS image, or its reset returned */
+#define ARMV8M_EXIT_NO_NS_IMAGE  72 /* no NS image at its vector table */
+
+/*
+ * The stack seal (Arm's recommended value): two words of it lie at the top
+ * of every secure stack, where its stack pointer rests while no secure
+ * context is live on it. A Non-secure branch to FNC_RETURN that finds them
+ * (the reference's advisory TFMV-1) pops them as a return address and a
+ * partial RETPSR whose exception number is not 0, and faults in NS
+ * (UsageFault INVPC) before the secure side runs an instruction; the NS
+ * entry points (veneers.c) take a stack whose pointer does not rest on it
+ * as busy.
+ */
+#define ARMV8M_STACK_SEAL 0xFEF5EDA5 /* no suffix: assembly reads it too */
 
 /* ---- Provided by the platform ------------------------------------------ */
 
@@ -50,6 +66,22 @@ struct armv8m_sau_region {
  * Secure). Returns 0, or -1 when the SAU has fewer than @p n regions.
  */
 int armv8m_sau_configure(const struct armv8m_sau_region *regions, size_t n);
+
+/**
+ * Seals the Main stack whose top (highest address + 1, 8-byte aligned) is
+ * @p top and moves MSP to the seal. Called in Thread mode on PSP before the
+ * first exception can be taken (reset code).
+ */
+void armv8m_seal_main_stack(uint32_t *top);
+
+/**
+ * Called by every secure fault handler first, with its EXC_RETURN: if the
+ * fault is an NS branch to FNC_RETURN that popped a preempted secure
+ * context (forged_return.c), undoes it, hands NS the fault the branch
+ * should have raised and returns the EXC_RETURN that resumes NS; otherwise
+ * returns 0 and changes nothing.
+ */
+uint32_t armv8m_forged_return(uint32_t exc_return);
 
 /**
  * Called by the fault report once it is printed: if the fault is a secure

@@ -62,4 +62,57 @@
 #define ARMV8M_EXC_RETURN_DCRS (1u << 5) /* 0: callee registers stacked too */
 #define ARMV8M_EXC_RETURN_S    (1u << 6) /* frame on a Secure stack */
 
+#define ARMV8M_EXC_RETURN_ES    (1u << 0) /* 1: taken to Secure state */
+#define ARMV8M_EXC_RETURN_FTYPE (1u << 4) /* 1: no FP state stacked */
+/* The EXC_RETURN of a return to Non-secure Thread mode from a Secure
+ * handler, the frame on MSP_NS (or with ARMV8M_EXC_RETURN_SPSEL, PSP_NS). */
+#define ARMV8M_EXC_RETURN_NS_THREAD                                   \
+    (0xFFFFFF80u | ARMV8M_EXC_RETURN_DCRS | ARMV8M_EXC_RETURN_FTYPE | \
+     ARMV8M_EXC_RETURN_MODE | ARMV8M_EXC_RETURN_ES)
+
+/* Stacked xPSR bits. */
+#define ARMV8M_XPSR_T         (1u << 24) /* Thumb state */
+#define ARMV8M_XPSR_SPREALIGN (1u << 9)  /* the frame was realigned by 4 */
+
+#define ARMV8M_SHCSR_NS              ARMV8M_REG(0xE002ED24u)
+#define ARMV8M_SHCSR_USGFAULTPENDED  (1u << 12)
+#define ARMV8M_SHCSR_HARDFAULTPENDED (1u << 21)
+#define ARMV8M_CFSR_INVPC            (1u << 18) /* UFSR.INVPC */
+
+/* The special registers the fault code reads and writes. */
+static inline uint32_t armv8m_read_psp(void)
+{
+    uint32_t v;
+    __asm volatile("mrs %0, psp" : "=r"(v));
+    return v;
+}
+
+static inline uint32_t armv8m_read_msp_ns(void)
+{
+    uint32_t v;
+    __asm volatile("mrs %0, msp_ns" : "=r"(v));
+    return v;
+}
+
+static inline uint32_t armv8m_read_psp_ns(void)
+{
+    uint32_t v;
+    __asm volatile("mrs %0, psp_ns" : "=r"(v));
+    return v;
+}
+
+static inline uint32_t armv8m_read_control_ns(void)
+{
+    uint32_t v;
+    __asm volatile("mrs %0, control_ns" : "=r"(v));
+    return v;
+}
+
+static inline uint32_t armv8m_read_ipsr(void)
+{
+    uint32_t v;
+    __asm volatile("mrs %0, ipsr" : "=r"(v));
+    return v;
+}
+
 #endif /* WARDEN_ARMV8M_REGS_H */

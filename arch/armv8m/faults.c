@@ -28,51 +28,42 @@ enum fault_kind {
 __attribute__((noreturn, used)) void
 armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind);
 
-/* The stubs capture LR (EXC_RETURN) and MSP before any C code moves MSP. */
+/*
+ * The stubs capture LR (EXC_RETURN) and MSP before any C code moves MSP.
+ * A forged NS return (armv8m_forged_return()) resumes NS with its own
+ * fault: r4-r11 are still NS's (the C code preserves them), and nothing
+ * secure is left in r0-r3 or r12.
+ */
+#define SECURE_FAULT_STUB(name, kind)                    \
+    __attribute__((naked)) void name(void)               \
+    {                                                    \
+        __asm volatile("mov    r0, lr\n\t"               \
+                       "mrs    r1, msp\n\t"              \
+                       "push   {r0, r1}\n\t"             \
+                       "bl     armv8m_forged_return\n\t" \
+                       "cbnz   r0, 1f\n\t"               \
+                       "pop    {r0, r1}\n\t"             \
+                       "movs   r2, #" #kind "\n\t"       \
+                       "b      armv8m_fault_report\n"    \
+                       "1:\n\t"                          \
+                       "add    sp, #8\n\t"               \
+                       "mov    lr, r0\n\t"               \
+                       "movs   r0, #0\n\t"               \
+                       "movs   r1, #0\n\t"               \
+                       "movs   r2, #0\n\t"               \
+                       "movs   r3, #0\n\t"               \
+                       "mov    ip, r0\n\t"               \
+                       "bx     lr\n\t");                 \
+    }
 
-ARMV8M_FAULT_STUB(HardFault_Handler, 0, armv8m_fault_report)
-ARMV8M_FAULT_STUB(MemManage_Handler, 1, armv8m_fault_report)
-ARMV8M_FAULT_STUB(BusFault_Handler, 2, armv8m_fault_report)
-ARMV8M_FAULT_STUB(UsageFault_Handler, 3, armv8m_fault_report)
-ARMV8M_FAULT_STUB(SecureFault_Handler, 4, armv8m_fault_report)
+SECURE_FAULT_STUB(HardFault_Handler, 0)
+SECURE_FAULT_STUB(MemManage_Handler, 1)
+SECURE_FAULT_STUB(BusFault_Handler, 2)
+SECURE_FAULT_STUB(UsageFault_Handler, 3)
+SECURE_FAULT_STUB(SecureFault_Handler, 4)
 ARMV8M_FAULT_STUB(Default_Handler, 5, armv8m_fault_report)
 
 ARMV8M_WEAK_DEFAULT_HANDLERS();
-
-static uint32_t read_psp(void)
-{
-    uint32_t v;
-    __asm volatile("mrs %0, psp" : "=r"(v));
-    return v;
-}
-
-static uint32_t read_msp_ns(void)
-{
-    uint32_t v;
-    __asm volatile("mrs %0, msp_ns" : "=r"(v));
-    return v;
-}
-
-static uint32_t read_psp_ns(void)
-{
-    uint32_t v;
-    __asm volatile("mrs %0, psp_ns" : "=r"(v));
-    return v;
-}
-
-static uint32_t read_ipsr(void)
-{
-    uint32_t v;
-    __asm volatile("mrs %0, ipsr" : "=r"(v));
-    return v;
-}
-
-static uint32_t read_control_ns(void)
-{
-    uint32_t v;
-    __asm volatile("mrs %0, control_ns" : "=r"(v));
-    return v;
-}
 
 /* Reads the stacked PC, if the frame can be read without a new fault.
  * These handlers run in Secure state (EXC_RETURN.ES = 1), so
@@ -88,10 +79,11 @@ static bool stacked_pc(uint32_t exc_return, uint32_t msp, uint32_t *pc)
 
     if (secure) {
         process = thread && (exc_return & ARMV8M_EXC_RETURN_SPSEL) != 0;
-        sp = process ? read_psp() : msp;
+        sp = process ? armv8m_read_psp() : msp;
     } else {
-        process = thread && (read_control_ns() & ARMV8M_CONTROL_SPSEL) != 0;
-        sp = process ? read_psp_ns() : read_msp_ns();
+        process =
+            thread && (armv8m_read_control_ns() & ARMV8M_CONTROL_SPSEL) != 0;
+        sp = process ? armv8m_read_psp_ns() : armv8m_read_msp_ns();
     }
     /* Secure state interrupted for a Non-secure exception stacks the
      * callee registers (10 words) below the basic frame. */
@@ -119,7 +111,7 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
     armv8m_put(platform_console_write,
                names[kind <= FAULT_OTHER ? kind : FAULT_OTHER]);
     armv8m_put_hex(platform_console_write, " (exception ",
-                   read_ipsr() & 0x1FFu);
+                   armv8m_read_ipsr() & 0x1FFu);
     armv8m_put(platform_console_write, (exc_return & ARMV8M_EXC_RETURN_S) != 0
                                            ? ") in Secure code\n"
                                            : ") in Non-secure code\n");

@@ -2,7 +2,6 @@
  * arch_ns_launch(): hands the core to the Non-secure image. The secure
  * side stays reachable through the veneers (and its exceptions).
  */
-#include <arm_cmse.h>
 #include <stdint.h>
 
 #include "arch.h"
@@ -11,13 +10,13 @@
 #include "armv8m/fault_print.h"
 #include "platform.h"
 
-typedef void __attribute__((cmse_nonsecure_call)) armv8m_ns_entry_t(void);
-
 /* The console output the fault reporter uses (no library call). */
 static void say(const char *s)
 {
     armv8m_put(platform_console_write, s);
 }
+
+__attribute__((naked, noreturn)) static void launch(uintptr_t entry);
 
 void arch_ns_launch(void)
 {
@@ -40,11 +39,42 @@ void arch_ns_launch(void)
     __asm volatile("msr msp_ns, %0" : : "r"(ns_sp) : "memory");
     ARMV8M_VTOR_NS = (uint32_t)vt;
     __asm volatile("dsb\n\tisb" : : : "memory");
-
-    armv8m_ns_entry_t *entry =
-        cmse_nsfptr_create((armv8m_ns_entry_t *)(uintptr_t)ns_reset);
-    entry();
-
-    say("[warden] the Non-secure reset handler returned\n");
-    platform_exit(ARMV8M_EXIT_NO_NS_IMAGE);
+    launch((uintptr_t)ns_reset & ~(uintptr_t)1u);
 }
+
+/*
+ * Branches to the NS reset handler at @p entry (bit 0 clear: NS) without a
+ * way back: this stack (the NS agent's, from now on) is sealed where its
+ * pointer rests, and BXNS, unlike a Non-secure call, pushes no return frame
+ * that an NS branch to FNC_RETURN could pop. The frames above the seal are
+ * never returned to. No secure value stays in a register NS can read.
+ */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+__attribute__((naked, noreturn)) static void launch(uintptr_t entry)
+{
+    __asm volatile("mov    r1, sp\n\t"
+                   "bic    r1, r1, #7\n\t"
+                   "ldr    r2, =" ARMV8M_STR(
+                       ARMV8M_STACK_SEAL) "\n\t"
+                                          "str    r2, [r1, #-4]!\n\t"
+                                          "str    r2, [r1, #-4]!\n\t"
+                                          "mov    sp, r1\n\t"
+                                          "movs   r1, #0\n\t"
+                                          "movs   r2, #0\n\t"
+                                          "movs   r3, #0\n\t"
+                                          "movs   r4, #0\n\t"
+                                          "movs   r5, #0\n\t"
+                                          "movs   r6, #0\n\t"
+                                          "movs   r7, #0\n\t"
+                                          "mov    r8, r1\n\t"
+                                          "mov    r9, r1\n\t"
+                                          "mov    r10, r1\n\t"
+                                          "mov    r11, r1\n\t"
+                                          "mov    r12, r1\n\t"
+                                          "mov    lr, r1\n\t"
+                                          "msr    APSR_nzcvqg, r1\n\t"
+                                          "bxns   r0\n\t"
+                                          ".ltorg\n\t");
+}
+#pragma GCC diagnostic pop

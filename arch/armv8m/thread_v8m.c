@@ -34,16 +34,15 @@
 #define SW_FRAME_WORDS               10u
 #define HW_FRAME_WORDS               8u
 
-#define STR_(x) #x
-#define STR(x)  STR_(x)
-
 /* The SPM's own stack, on which arch_spm_call() runs SPM code (its size:
  * WARDEN_SPM_STACK_SIZE, docs/configuration.md; how it was measured:
  * docs/performance.md). Its address is a link-time constant that
  * arch_spm_call()'s assembly loads directly. */
 _Static_assert(WARDEN_SPM_STACK_SIZE % 8u == 0u, "an 8-byte aligned top");
 uint8_t armv8m_spm_stack[WARDEN_SPM_STACK_SIZE] __attribute__((aligned(8)));
-#define SPM_STACK_TOP "armv8m_spm_stack + " STR(WARDEN_SPM_STACK_SIZE)
+/* Where arch_spm_call() starts: under the seal at the top. */
+#define SPM_STACK_TOP \
+    "armv8m_spm_stack + " ARMV8M_STR(WARDEN_SPM_STACK_SIZE) " - 8"
 
 uint32_t armv8m_pendsv_switch(uint32_t sp);
 void armv8m_restore_context(void);
@@ -55,13 +54,28 @@ void armv8m_thread_returned(void)
     spm_panic(sched_current()->part);
 }
 
+/* Seals the stack whose top (8-byte aligned) is @p top; returns the
+ * address of the seal, where the stack's first frame ends. */
+static uint32_t *seal(uintptr_t top)
+{
+    uint32_t *s = (uint32_t *)top - 2;
+
+    s[0] = ARMV8M_STACK_SEAL;
+    s[1] = ARMV8M_STACK_SEAL;
+    return s;
+}
+
+/* Every thread's stack and the SPM's are sealed (armv8m_port.h): a thread's
+ * first frame lies under its seal, and arch_spm_call() starts under the
+ * SPM stack's (sealed again with each thread: boot time only). */
 void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
                       void (*entry)(void))
 {
     uintptr_t limit = ((uintptr_t)stack + 7u) & ~(uintptr_t)7u;
     uintptr_t top = ((uintptr_t)stack + size) & ~(uintptr_t)7u;
-    uint32_t *frame = (uint32_t *)top - (SW_FRAME_WORDS + HW_FRAME_WORDS);
+    uint32_t *frame = seal(top) - (SW_FRAME_WORDS + HW_FRAME_WORDS);
 
+    (void)seal((uintptr_t)&armv8m_spm_stack[WARDEN_SPM_STACK_SIZE]);
     SHPR3 = (SHPR3 & ~SHPR3_PENDSV) | (PENDSV_PRIORITY << 16);
     for (uint32_t i = 0; i < SW_FRAME_WORDS + HW_FRAME_WORDS; i++) {
         frame[i] = 0u;

@@ -1,68 +1,142 @@
 /*
  * The Non-secure callable entry points (names of include/tfm_veneers.h).
- * Each one only forwards to spm/ns_agent.h or spm/nsce.h: NS pointers
- * become plain integers here, and spm/ checks them before any use.
+ *
+ * Each entry is a few instructions of assembly that decide, before anything
+ * is pushed, whether the secure stack the call arrived on is free: an NS
+ * call runs on the secure stack of the mode it came from (PSP_S from NS
+ * Thread mode, MSP_S from NS Handler mode), and that stack is free exactly
+ * when its stack pointer rests on the seal (ARMV8M_STACK_SEAL, written by
+ * arch_ns_launch() and armv8m_seal_main_stack()). Anything else means a
+ * secure context is live there: a partition or the SPM that an NS
+ * interrupt preempted (its stack pointer rests on the architecture's
+ * integrity signature), or an NS call in progress. Such an entry is
+ * refused at once, with the status a busy SPM gives, and never touches a
+ * stack that is not the caller's own. Otherwise the entry calls its body
+ * (spm/ns_agent.h, spm/nsce.h) on that stack and clears every register the
+ * body may have left a secure value in before it returns to NS.
+ *
+ * The bodies take NS pointers as plain integers: spm/ checks them before
+ * any use.
  */
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "arch.h"
+#include "armv8m/armv8m_port.h"
+#include "psa/client.h"
+#include "psa/error.h"
 #include "spm/ns_agent.h"
 #include "spm/nsce.h"
-#include "tfm_veneers.h"
+#include "tfm_api.h"
+#include "tfm_ns_client_ext.h"
 
-/* The linker script keeps this section, so --gc-sections never drops an
- * entry point whose only user is the Non-secure image. */
-#define WARDEN_VENEER \
-    __attribute__((cmse_nonsecure_entry, section(".text.warden_veneers")))
+/*
+ * The gate: r12 = [sp] + 0x010A125B, which is 0 (Z set) exactly when the
+ * word at sp is the seal; the constant is three immediates the instruction
+ * set can encode. r12 is the one register an entry may use before it
+ * pushes (r0-r3 carry the arguments, lr the return to NS).
+ */
+_Static_assert((uint64_t)ARMV8M_STACK_SEAL + 0x010A0000u + 0x1200u + 0x5Bu ==
+                   (1ull << 32),
+               "the gate's immediates add up to the seal's complement");
 
-WARDEN_VENEER uint32_t tfm_psa_framework_version_veneer(void)
-{
-    return spm_ns_framework_version();
-}
+/* What a refused entry returns, as the instruction that loads it. */
+#define REFUSE_BUSY     "mvn r0, #130" /* PSA_ERROR_CONNECTION_BUSY */
+#define REFUSE_ZERO     "movs r0, #0"  /* PSA_VERSION_NONE; nsce_init: none */
+#define REFUSE_NO_TOKEN "mvn r0, #0"   /* TFM_NS_CLIENT_INVALID_TOKEN */
+#define REFUSE_ACCESS   "movs r0, #3"  /* TFM_NS_CLIENT_ERR_INVALID_ACCESS */
+#define REFUSE_THREAD   "movs r0, #5"  /* TFM_ERROR_NS_THREAD_MODE_CALL */
+_Static_assert(PSA_ERROR_CONNECTION_BUSY == ~130, "REFUSE_BUSY");
+_Static_assert(PSA_VERSION_NONE == 0u, "REFUSE_ZERO");
+_Static_assert(TFM_NS_CLIENT_INVALID_TOKEN == ~0u, "REFUSE_NO_TOKEN");
+_Static_assert(TFM_NS_CLIENT_ERR_INVALID_ACCESS == 3u, "REFUSE_ACCESS");
+_Static_assert(TFM_ERROR_NS_THREAD_MODE_CALL == 5, "REFUSE_THREAD");
 
-WARDEN_VENEER uint32_t tfm_psa_version_veneer(uint32_t sid)
-{
-    return spm_ns_version(sid);
-}
+/* The return to NS: no secure value left in r1-r3, r12 or the flags (the
+ * bodies are built soft-float: no FP register holds one). */
+#define NS_RETURN                 \
+    "mov     r1, lr\n\t"          \
+    "mov     r2, lr\n\t"          \
+    "mov     r3, lr\n\t"          \
+    "mov     ip, lr\n\t"          \
+    "msr     APSR_nzcvqg, lr\n\t" \
+    "bxns    lr\n\t"
 
-WARDEN_VENEER psa_handle_t tfm_psa_connect_veneer(uint32_t sid,
-                                                  uint32_t version)
-{
-    return spm_ns_connect(sid, version);
-}
+/* The symbol pair from which the linker makes an SG veneer, in the section
+ * the linker script keeps (--gc-sections never drops an entry whose only
+ * user is the NS image). */
+#define NS_ENTRY_HEAD(name)                              \
+    ".section .text.warden_veneers,\"ax\",%progbits\n\t" \
+    ".syntax unified\n\t"                                \
+    ".thumb\n\t"                                         \
+    ".balign 4\n\t"                                      \
+    ".global " #name "\n\t"                              \
+    ".global __acle_se_" #name "\n\t"                    \
+    ".type " #name ", %function\n\t"                     \
+    ".type __acle_se_" #name ", %function\n\t"           \
+    ".thumb_func\n" #name ":\n"                          \
+    "__acle_se_" #name ":\n\t"
 
-WARDEN_VENEER psa_status_t tfm_psa_call_veneer(psa_handle_t handle,
-                                               uint32_t ctrl_param,
-                                               const psa_invec *in_vec,
-                                               psa_outvec *out_vec)
-{
-    return spm_ns_call(handle, ctrl_param, (uintptr_t)in_vec,
-                       (uintptr_t)out_vec);
-}
+#define NS_ENTRY_TAIL(name)                                  \
+    ".size " #name ", . - " #name "\n\t"                     \
+    ".size __acle_se_" #name ", . - __acle_se_" #name "\n\t" \
+    ".text\n\t"
 
-WARDEN_VENEER psa_status_t tfm_psa_close_veneer(psa_handle_t handle)
-{
-    return spm_ns_close(handle);
-}
+/* An entry point that runs body(r0..r3) if its stack is free, else
+ * returns what @p refuse loads. */
+#define NS_ENTRY(name, body, refuse)                            \
+    __asm(NS_ENTRY_HEAD(name) "ldr     ip, [sp]\n\t"            \
+                              "add     ip, ip, #0x010A0000\n\t" \
+                              "add     ip, ip, #0x1200\n\t"     \
+                              "adds    ip, ip, #0x5B\n\t"       \
+                              "bne     1f\n\t"                  \
+                              "push    {r4, lr}\n\t"            \
+                              "bl      " #body "\n\t"           \
+                              "pop     {r4, lr}\n\t"            \
+                              "b       2f\n"                    \
+                              "1:\n\t" refuse "\n"              \
+                              "2:\n\t" NS_RETURN NS_ENTRY_TAIL(name))
+
+/* PSA_FRAMEWORK_VERSION names no client and touches nothing: no stack. */
+_Static_assert(PSA_FRAMEWORK_VERSION == 0x0101u, "the constant below");
+__asm(NS_ENTRY_HEAD(
+    tfm_psa_framework_version_veneer) "movw    r0, #0x0101\n\t" NS_RETURN
+          NS_ENTRY_TAIL(tfm_psa_framework_version_veneer));
+
+NS_ENTRY(tfm_psa_version_veneer, spm_ns_version, REFUSE_ZERO);
+NS_ENTRY(tfm_psa_connect_veneer, spm_ns_connect, REFUSE_BUSY);
+NS_ENTRY(tfm_psa_call_veneer, spm_ns_call, REFUSE_BUSY);
+NS_ENTRY(tfm_psa_close_veneer, spm_ns_close, REFUSE_BUSY);
 
 /* ---- NSCE and the known-client API --------------------------------------
  * Called from the NS RTOS's handlers, possibly while an NS thread is in the
- * middle of a secure call. They run with every maskable exception masked
- * (PRIMASK_S also masks the Non-secure ones), so a higher-priority NS
- * handler cannot enter the context table half-way through a change, and
- * restore the caller's mask afterwards.
+ * middle of a secure call: in NS Handler mode they run on MSP_S, which no
+ * secure context holds while an NS handler runs (every secure exception is
+ * more urgent than every NS one, AIRCR.PRIS). Called from NS Thread mode
+ * they are refused (spm/nsce.h); while a secure context is live on PSP_S
+ * the gate refuses them with the same value, before they push anything.
+ * The bodies run with every maskable exception masked (PRIMASK_S also
+ * masks the Non-secure ones), so a higher-priority NS handler cannot enter
+ * the context table half-way through a change, and restore the caller's
+ * mask afterwards.
  *
  * Group and thread IDs are taken as 32-bit registers here (the public
  * header says uint8_t): the secure side does not trust the NS caller to
  * have zero-extended them, spm_nsce_acquire() uses the low 8 bits only.
  */
-uint32_t tfm_nsce_init(uint32_t ctx_requested);
-uint32_t tfm_nsce_acquire_ctx(uint32_t group_id, uint32_t thread_id);
-uint32_t tfm_nsce_release_ctx(uint32_t token);
-uint32_t tfm_nsce_load_ctx(uint32_t token, int32_t nsid);
-uint32_t tfm_nsce_save_ctx(uint32_t token);
-int32_t tfm_register_client_id(int32_t ns_client_id);
+uint32_t armv8m_nsce_init(uint32_t ctx_requested);
+uint32_t armv8m_nsce_acquire(uint32_t group_id, uint32_t thread_id);
+uint32_t armv8m_nsce_release(uint32_t token);
+uint32_t armv8m_nsce_load(uint32_t token, int32_t nsid);
+uint32_t armv8m_nsce_save(uint32_t token);
+int32_t armv8m_nsce_register_client_id(int32_t ns_client_id);
+
+NS_ENTRY(tfm_nsce_init, armv8m_nsce_init, REFUSE_ZERO);
+NS_ENTRY(tfm_nsce_acquire_ctx, armv8m_nsce_acquire, REFUSE_NO_TOKEN);
+NS_ENTRY(tfm_nsce_release_ctx, armv8m_nsce_release, REFUSE_ACCESS);
+NS_ENTRY(tfm_nsce_load_ctx, armv8m_nsce_load, REFUSE_ACCESS);
+NS_ENTRY(tfm_nsce_save_ctx, armv8m_nsce_save, REFUSE_ACCESS);
+NS_ENTRY(tfm_register_client_id, armv8m_nsce_register_client_id, REFUSE_THREAD);
 
 static inline uint32_t mask_irqs(void)
 {
@@ -85,7 +159,7 @@ bool arch_ns_caller_is_handler(void)
     return (ipsr & 0x1FFu) != 0u;
 }
 
-WARDEN_VENEER uint32_t tfm_nsce_init(uint32_t ctx_requested)
+uint32_t armv8m_nsce_init(uint32_t ctx_requested)
 {
     uint32_t m = mask_irqs();
     uint32_t r = spm_nsce_init(ctx_requested);
@@ -94,8 +168,7 @@ WARDEN_VENEER uint32_t tfm_nsce_init(uint32_t ctx_requested)
     return r;
 }
 
-WARDEN_VENEER uint32_t tfm_nsce_acquire_ctx(uint32_t group_id,
-                                            uint32_t thread_id)
+uint32_t armv8m_nsce_acquire(uint32_t group_id, uint32_t thread_id)
 {
     uint32_t m = mask_irqs();
     uint32_t r = spm_nsce_acquire(group_id, thread_id);
@@ -104,7 +177,7 @@ WARDEN_VENEER uint32_t tfm_nsce_acquire_ctx(uint32_t group_id,
     return r;
 }
 
-WARDEN_VENEER uint32_t tfm_nsce_release_ctx(uint32_t token)
+uint32_t armv8m_nsce_release(uint32_t token)
 {
     uint32_t m = mask_irqs();
     uint32_t r = spm_nsce_release(token);
@@ -113,7 +186,7 @@ WARDEN_VENEER uint32_t tfm_nsce_release_ctx(uint32_t token)
     return r;
 }
 
-WARDEN_VENEER uint32_t tfm_nsce_load_ctx(uint32_t token, int32_t nsid)
+uint32_t armv8m_nsce_load(uint32_t token, int32_t nsid)
 {
     uint32_t m = mask_irqs();
     uint32_t r = spm_nsce_load(token, nsid);
@@ -122,7 +195,7 @@ WARDEN_VENEER uint32_t tfm_nsce_load_ctx(uint32_t token, int32_t nsid)
     return r;
 }
 
-WARDEN_VENEER uint32_t tfm_nsce_save_ctx(uint32_t token)
+uint32_t armv8m_nsce_save(uint32_t token)
 {
     uint32_t m = mask_irqs();
     uint32_t r = spm_nsce_save(token);
@@ -131,7 +204,7 @@ WARDEN_VENEER uint32_t tfm_nsce_save_ctx(uint32_t token)
     return r;
 }
 
-WARDEN_VENEER int32_t tfm_register_client_id(int32_t ns_client_id)
+int32_t armv8m_nsce_register_client_id(int32_t ns_client_id)
 {
     uint32_t m = mask_irqs();
     int32_t r = spm_nsce_register_client_id(ns_client_id);

@@ -69,6 +69,7 @@ void an505_secure_start(void)
 
     memcpy(an505_s_data_start, an505_s_data_load, data_len);
     memset(an505_s_bss_start, 0, bss_len);
+    armv8m_seal_main_stack(an505_s_msp_top);
 
     if (an505_tz_init() != 0) {
         /* The console may be unreachable: end the run without a word. */

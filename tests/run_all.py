@@ -6,7 +6,8 @@ cmocka unit tests, regression suites, NSCE suites and demo, manifest tool
 tests, out-of-tree partitions (the three layouts of examples/out_of_tree
 built and run on the host, and the misuses of warden_partition() refused),
 fuzzers (short runs), the an505-sfn and an505-ipc-l1 builds with their
-regression suites, NSCE suites, NSCE soak, demo and fault report on QEMU
+regression suites, NSCE suites, NSCE soak, NS attack suite, demo and fault
+report on QEMU
 (and for an505-ipc-l1 the SPM stack's high-water mark against its size),
 the NSCE suites with TFM_NS_MANAGE_NSID=OFF, the benchmark against the
 committed bench/results.json, cppcheck and the clang-format check. Each
@@ -303,6 +304,7 @@ def qemu_runs(tally, python, preset):
                           "--timeout", "300"], timeout=400)
     parse_result_lines(tally, "nsce (QEMU %s)" % preset, rc, out)
     qemu_soak(tally, python, preset)
+    qemu_attack(tally, python, preset)
     rc, out = run(base + ["--ns", bindir + "/warden_ns_demo.elf",
                           "--timeout", "120"], timeout=200)
     ok = rc == 0 and "Hello World" in out
@@ -348,6 +350,27 @@ def qemu_soak(tally, python, preset):
     if figures:
         print(figures.group(0))
     parse_result_lines(tally, "soak (QEMU %s)" % preset, rc, out)
+
+
+def qemu_attack(tally, python, preset):
+    """The NS attack suite: besides its own PASS/FAIL lines, the secure
+    console must not report a secure fault or a partition stopped (nothing
+    NS does may be blamed on a partition)."""
+    bindir = "build/%s/bin" % preset
+    rc, out = run([python, "tools/qemu_run.py", "--icount", "--secure",
+                   bindir + "/warden_s.elf", "--ns",
+                   bindir + "/warden_ns_attack.elf", "--timeout", "300"],
+                  timeout=400)
+    figures = re.search(r"^attack: .*$", out, re.M)
+    if figures:
+        print(figures.group(0))
+    blamed = re.findall(r"^.*(?:FATAL|faulted|panicked|terminate).*$", out,
+                        re.M)
+    if blamed:
+        out += "\nFAIL: attack/nothing_blamed (%s)\n" % blamed[0].strip()
+    else:
+        out += "\nPASS: attack/nothing_blamed\n"
+    parse_result_lines(tally, "NS attack suite (QEMU %s)" % preset, rc, out)
 
 
 def nsce_off_runs(tally, python, jobs):

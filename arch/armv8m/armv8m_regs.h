@@ -77,7 +77,6 @@
 #define ARMV8M_SHCSR_NS              ARMV8M_REG(0xE002ED24u)
 #define ARMV8M_SHCSR_USGFAULTPENDED  (1u << 12)
 #define ARMV8M_SHCSR_HARDFAULTPENDED (1u << 21)
-#define ARMV8M_CFSR_INVPC            (1u << 18) /* UFSR.INVPC */
 
 /* The special registers the fault code reads and writes. */
 static inline uint32_t armv8m_read_psp(void)

@@ -10,7 +10,8 @@
  * and "returns" into Secure Thread mode at the integrity signature, which
  * faults at once: a secure fault that a partition, or the SPM, did not
  * cause. Here it is undone and handed to NS as the fault the architecture
- * raises when the check fails (UsageFault INVPC, stacked PC FNC_RETURN):
+ * raises when the check fails (a UsageFault with FNC_RETURN stacked as the
+ * PC; INVPC is not set in CFSR_NS, which only the hardware can set):
  * the preempted context gets its stack back as it was, and NS sees its own
  * fault. No partition is blamed.
  */
@@ -93,8 +94,8 @@ uint32_t armv8m_forged_return(uint32_t exc_return)
     set_ns_thread_sp(process, nframe);
     /* NS's UsageFault if NS enabled it; otherwise the architecture
      * escalates to HardFault, which is Secure (AIRCR.BFHFNMINS 0) and
-     * reports an NS fault. */
-    ARMV8M_CFSR_NS |= ARMV8M_CFSR_INVPC;
+     * reports an NS fault. Software cannot set a fault status bit: CFSR_NS
+     * says nothing, the stacked PC (FNC_RETURN) says what happened. */
     if ((ARMV8M_SHCSR_NS & ARMV8M_SHCSR_USGFAULTENA) != 0u) {
         ARMV8M_SHCSR_NS |= ARMV8M_SHCSR_USGFAULTPENDED;
     } else {

@@ -55,6 +55,9 @@ const void *ns_platform_ns_rom(void)
 __attribute__((noreturn, used)) void
 an505_ns_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind);
 
+/* An NS application (a test, an RTOS) may handle UsageFault itself. */
+void UsageFault_Handler(void) __attribute__((weak));
+
 ARMV8M_FAULT_STUB(HardFault_Handler, 0, an505_ns_fault_report)
 ARMV8M_FAULT_STUB(MemManage_Handler, 1, an505_ns_fault_report)
 ARMV8M_FAULT_STUB(BusFault_Handler, 2, an505_ns_fault_report)

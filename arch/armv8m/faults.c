@@ -29,31 +29,41 @@ __attribute__((noreturn, used)) void
 armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind);
 
 /*
- * The stubs capture LR (EXC_RETURN) and MSP before any C code moves MSP.
- * A forged NS return (armv8m_forged_return()) resumes NS with its own
- * fault: r4-r11 are still NS's (the C code preserves them), and nothing
- * secure is left in r0-r3 or r12.
+ * Each handler enters armv8m_fault_entry with its kind in r2, which
+ * captures LR (EXC_RETURN) and MSP before any C code moves MSP. A forged NS
+ * return (armv8m_forged_return()) resumes NS with its own fault: r4-r11
+ * are still NS's (the C code preserves them), and nothing secure is left
+ * in r0-r3 or r12. Anything else is reported.
  */
+__asm(".syntax unified\n\t"
+      ".thumb\n\t"
+      ".text\n\t"
+      ".type armv8m_fault_entry, %function\n\t"
+      ".thumb_func\n"
+      "armv8m_fault_entry:\n\t"
+      "mov     r0, lr\n\t"
+      "mrs     r1, msp\n\t"
+      "push    {r0, r1, r2, r3}\n\t"
+      "bl      armv8m_forged_return\n\t"
+      "cbnz    r0, 1f\n\t"
+      "pop     {r0, r1, r2, r3}\n\t"
+      "b       armv8m_fault_report\n"
+      "1:\n\t"
+      "add     sp, #16\n\t"
+      "mov     lr, r0\n\t"
+      "movs    r0, #0\n\t"
+      "movs    r1, #0\n\t"
+      "movs    r2, #0\n\t"
+      "movs    r3, #0\n\t"
+      "mov     ip, r0\n\t"
+      "bx      lr\n\t"
+      ".size armv8m_fault_entry, . - armv8m_fault_entry\n\t");
+
 #define SECURE_FAULT_STUB(name, kind)                    \
     __attribute__((naked)) void name(void)               \
     {                                                    \
-        __asm volatile("mov    r0, lr\n\t"               \
-                       "mrs    r1, msp\n\t"              \
-                       "push   {r0, r1}\n\t"             \
-                       "bl     armv8m_forged_return\n\t" \
-                       "cbnz   r0, 1f\n\t"               \
-                       "pop    {r0, r1}\n\t"             \
-                       "movs   r2, #" #kind "\n\t"       \
-                       "b      armv8m_fault_report\n"    \
-                       "1:\n\t"                          \
-                       "add    sp, #8\n\t"               \
-                       "mov    lr, r0\n\t"               \
-                       "movs   r0, #0\n\t"               \
-                       "movs   r1, #0\n\t"               \
-                       "movs   r2, #0\n\t"               \
-                       "movs   r3, #0\n\t"               \
-                       "mov    ip, r0\n\t"               \
-                       "bx     lr\n\t");                 \
+        __asm volatile("movs   r2, #" #kind "\n\t"       \
+                       "b      armv8m_fault_entry\n\t"); \
     }
 
 SECURE_FAULT_STUB(HardFault_Handler, 0)

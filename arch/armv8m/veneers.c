@@ -31,14 +31,18 @@
 #include "tfm_ns_client_ext.h"
 
 /*
- * The gate: r12 = [sp] + 0x010A125B, which is 0 (Z set) exactly when the
- * word at sp is the seal; the constant is three immediates the instruction
- * set can encode. r12 is the one register an entry may use before it
- * pushes (r0-r3 carry the arguments, lr the return to NS).
+ * The gate: while NS runs, the word a secure stack pointer rests on is
+ * either the seal (the stack is free) or the integrity signature the
+ * hardware stacked when NS preempted a secure context there (0xFEFA125A or
+ * 0xFEFA125B): nothing secure ever calls NS, so no other word can be
+ * there. Their lowest bytes differ, so one byte tells them apart. r12 is
+ * the one register an entry may use before it pushes (r0-r3 carry the
+ * arguments, lr the return to NS).
  */
-_Static_assert((uint64_t)ARMV8M_STACK_SEAL + 0x010A0000u + 0x1200u + 0x5Bu ==
-                   (1ull << 32),
-               "the gate's immediates add up to the seal's complement");
+#define SEAL_LOW_BYTE "0xA5"
+_Static_assert((ARMV8M_STACK_SEAL & 0xFFu) == 0xA5u, "SEAL_LOW_BYTE");
+_Static_assert((ARMV8M_STACK_SEAL & 0xFEu) != 0x5Au,
+               "the integrity signatures' lowest byte is not the seal's");
 
 /* What a refused entry returns, as the instruction that loads it. */
 #define REFUSE_BUSY     "mvn r0, #130" /* PSA_ERROR_CONNECTION_BUSY */
@@ -52,15 +56,25 @@ _Static_assert(TFM_NS_CLIENT_INVALID_TOKEN == ~0u, "REFUSE_NO_TOKEN");
 _Static_assert(TFM_NS_CLIENT_ERR_INVALID_ACCESS == 3u, "REFUSE_ACCESS");
 _Static_assert(TFM_ERROR_NS_THREAD_MODE_CALL == 5, "REFUSE_THREAD");
 
-/* The return to NS: no secure value left in r1-r3, r12 or the flags (the
- * bodies are built soft-float: no FP register holds one). */
-#define NS_RETURN                 \
-    "mov     r1, lr\n\t"          \
-    "mov     r2, lr\n\t"          \
-    "mov     r3, lr\n\t"          \
-    "mov     ip, lr\n\t"          \
-    "msr     APSR_nzcvqg, lr\n\t" \
-    "bxns    lr\n\t"
+/*
+ * The return to NS, shared by every entry: no secure value left in r1-r3,
+ * r12 or the flags (the bodies are built soft-float: no FP register holds
+ * one).
+ */
+__asm(".section .text.warden_veneers,\"ax\",%progbits\n\t"
+      ".syntax unified\n\t"
+      ".thumb\n\t"
+      ".type armv8m_ns_return, %function\n\t"
+      ".thumb_func\n"
+      "armv8m_ns_return:\n\t"
+      "mov     r1, lr\n\t"
+      "mov     r2, lr\n\t"
+      "mov     r3, lr\n\t"
+      "mov     ip, lr\n\t"
+      "msr     APSR_nzcvqg, lr\n\t"
+      "bxns    lr\n\t"
+      ".size armv8m_ns_return, . - armv8m_ns_return\n\t"
+      ".text\n\t");
 
 /* The symbol pair from which the linker makes an SG veneer, in the section
  * the linker script keeps (--gc-sections never drops an entry whose only
@@ -69,7 +83,6 @@ _Static_assert(TFM_ERROR_NS_THREAD_MODE_CALL == 5, "REFUSE_THREAD");
     ".section .text.warden_veneers,\"ax\",%progbits\n\t" \
     ".syntax unified\n\t"                                \
     ".thumb\n\t"                                         \
-    ".balign 4\n\t"                                      \
     ".global " #name "\n\t"                              \
     ".global __acle_se_" #name "\n\t"                    \
     ".type " #name ", %function\n\t"                     \
@@ -82,31 +95,35 @@ _Static_assert(TFM_ERROR_NS_THREAD_MODE_CALL == 5, "REFUSE_THREAD");
     ".size __acle_se_" #name ", . - __acle_se_" #name "\n\t" \
     ".text\n\t"
 
-/* An entry point that runs body(r0..r3) if its stack is free, else
- * returns what @p refuse loads. */
-#define NS_ENTRY(name, body, refuse)                            \
-    __asm(NS_ENTRY_HEAD(name) "ldr     ip, [sp]\n\t"            \
-                              "add     ip, ip, #0x010A0000\n\t" \
-                              "add     ip, ip, #0x1200\n\t"     \
-                              "adds    ip, ip, #0x5B\n\t"       \
-                              "bne     1f\n\t"                  \
-                              "push    {r4, lr}\n\t"            \
-                              "bl      " #body "\n\t"           \
-                              "pop     {r4, lr}\n\t"            \
-                              "b       2f\n"                    \
-                              "1:\n\t" refuse "\n"              \
-                              "2:\n\t" NS_RETURN NS_ENTRY_TAIL(name))
+/*
+ * An entry point: if its stack is free, runs @p call (the body's call, with
+ * r4 free to use: it is saved) on it; otherwise returns what @p refuse
+ * loads.
+ */
+#define NS_ENTRY(name, call, refuse)                             \
+    __asm(NS_ENTRY_HEAD(                                         \
+        name) "ldrb    ip, [sp]\n\t"                             \
+              "cmp     ip, #" SEAL_LOW_BYTE "\n\t"               \
+              "bne     1f\n\t"                                   \
+              "push    {r4, lr}\n\t" call "pop     {r4, lr}\n\t" \
+              "b       armv8m_ns_return\n"                       \
+              "1:\n\t" refuse "\n\t"                             \
+              "b       armv8m_ns_return\n\t" NS_ENTRY_TAIL(name))
+
+#define CALL(body) "bl      " #body "\n\t"
 
 /* PSA_FRAMEWORK_VERSION names no client and touches nothing: no stack. */
 _Static_assert(PSA_FRAMEWORK_VERSION == 0x0101u, "the constant below");
 __asm(NS_ENTRY_HEAD(
-    tfm_psa_framework_version_veneer) "movw    r0, #0x0101\n\t" NS_RETURN
-          NS_ENTRY_TAIL(tfm_psa_framework_version_veneer));
+    tfm_psa_framework_version_veneer) "movw    r0, #0x0101\n\t"
+                                      "b       "
+                                      "armv8m_ns_return\n\t" NS_ENTRY_TAIL(
+                                          tfm_psa_framework_version_veneer));
 
-NS_ENTRY(tfm_psa_version_veneer, spm_ns_version, REFUSE_ZERO);
-NS_ENTRY(tfm_psa_connect_veneer, spm_ns_connect, REFUSE_BUSY);
-NS_ENTRY(tfm_psa_call_veneer, spm_ns_call, REFUSE_BUSY);
-NS_ENTRY(tfm_psa_close_veneer, spm_ns_close, REFUSE_BUSY);
+NS_ENTRY(tfm_psa_version_veneer, CALL(spm_ns_version), REFUSE_ZERO);
+NS_ENTRY(tfm_psa_connect_veneer, CALL(spm_ns_connect), REFUSE_BUSY);
+NS_ENTRY(tfm_psa_call_veneer, CALL(spm_ns_call), REFUSE_BUSY);
+NS_ENTRY(tfm_psa_close_veneer, CALL(spm_ns_close), REFUSE_BUSY);
 
 /* ---- NSCE and the known-client API --------------------------------------
  * Called from the NS RTOS's handlers, possibly while an NS thread is in the
@@ -124,32 +141,20 @@ NS_ENTRY(tfm_psa_close_veneer, spm_ns_close, REFUSE_BUSY);
  * header says uint8_t): the secure side does not trust the NS caller to
  * have zero-extended them, spm_nsce_acquire() uses the low 8 bits only.
  */
-uint32_t armv8m_nsce_init(uint32_t ctx_requested);
-uint32_t armv8m_nsce_acquire(uint32_t group_id, uint32_t thread_id);
-uint32_t armv8m_nsce_release(uint32_t token);
-uint32_t armv8m_nsce_load(uint32_t token, int32_t nsid);
-uint32_t armv8m_nsce_save(uint32_t token);
-int32_t armv8m_nsce_register_client_id(int32_t ns_client_id);
+/* The body with every maskable exception masked, PRIMASK restored. */
+#define MASKED(body)          \
+    "mrs     r4, primask\n\t" \
+    "cpsid   i\n\t"           \
+    "bl      " #body "\n\t"   \
+    "msr     primask, r4\n\t"
 
-NS_ENTRY(tfm_nsce_init, armv8m_nsce_init, REFUSE_ZERO);
-NS_ENTRY(tfm_nsce_acquire_ctx, armv8m_nsce_acquire, REFUSE_NO_TOKEN);
-NS_ENTRY(tfm_nsce_release_ctx, armv8m_nsce_release, REFUSE_ACCESS);
-NS_ENTRY(tfm_nsce_load_ctx, armv8m_nsce_load, REFUSE_ACCESS);
-NS_ENTRY(tfm_nsce_save_ctx, armv8m_nsce_save, REFUSE_ACCESS);
-NS_ENTRY(tfm_register_client_id, armv8m_nsce_register_client_id, REFUSE_THREAD);
-
-static inline uint32_t mask_irqs(void)
-{
-    uint32_t primask;
-
-    __asm volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask) : : "memory");
-    return primask;
-}
-
-static inline void restore_irqs(uint32_t primask)
-{
-    __asm volatile("msr primask, %0" : : "r"(primask) : "memory");
-}
+NS_ENTRY(tfm_nsce_init, MASKED(spm_nsce_init), REFUSE_ZERO);
+NS_ENTRY(tfm_nsce_acquire_ctx, MASKED(spm_nsce_acquire), REFUSE_NO_TOKEN);
+NS_ENTRY(tfm_nsce_release_ctx, MASKED(spm_nsce_release), REFUSE_ACCESS);
+NS_ENTRY(tfm_nsce_load_ctx, MASKED(spm_nsce_load), REFUSE_ACCESS);
+NS_ENTRY(tfm_nsce_save_ctx, MASKED(spm_nsce_save), REFUSE_ACCESS);
+NS_ENTRY(tfm_register_client_id, MASKED(spm_nsce_register_client_id),
+         REFUSE_THREAD);
 
 bool arch_ns_caller_is_handler(void)
 {
@@ -157,58 +162,4 @@ bool arch_ns_caller_is_handler(void)
 
     __asm volatile("mrs %0, ipsr" : "=r"(ipsr));
     return (ipsr & 0x1FFu) != 0u;
-}
-
-uint32_t armv8m_nsce_init(uint32_t ctx_requested)
-{
-    uint32_t m = mask_irqs();
-    uint32_t r = spm_nsce_init(ctx_requested);
-
-    restore_irqs(m);
-    return r;
-}
-
-uint32_t armv8m_nsce_acquire(uint32_t group_id, uint32_t thread_id)
-{
-    uint32_t m = mask_irqs();
-    uint32_t r = spm_nsce_acquire(group_id, thread_id);
-
-    restore_irqs(m);
-    return r;
-}
-
-uint32_t armv8m_nsce_release(uint32_t token)
-{
-    uint32_t m = mask_irqs();
-    uint32_t r = spm_nsce_release(token);
-
-    restore_irqs(m);
-    return r;
-}
-
-uint32_t armv8m_nsce_load(uint32_t token, int32_t nsid)
-{
-    uint32_t m = mask_irqs();
-    uint32_t r = spm_nsce_load(token, nsid);
-
-    restore_irqs(m);
-    return r;
-}
-
-uint32_t armv8m_nsce_save(uint32_t token)
-{
-    uint32_t m = mask_irqs();
-    uint32_t r = spm_nsce_save(token);
-
-    restore_irqs(m);
-    return r;
-}
-
-int32_t armv8m_nsce_register_client_id(int32_t ns_client_id)
-{
-    uint32_t m = mask_irqs();
-    int32_t r = spm_nsce_register_client_id(ns_client_id);
-
-    restore_irqs(m);
-    return r;
 }

@@ -104,6 +104,13 @@ __attribute__((noinline)) static enum forge_result forge(void)
 
     caught_cfsr = 0u;
     caught_pc = 0u;
+    /* The kernel's exceptions masked meanwhile (BASEPRI; UsageFault stays
+     * above it): a tick landing between a branch that popped a preempted
+     * secure context and its fault would make the kernel resume another
+     * task into what the branch left there. The secure side copes with
+     * that too (it restores the preempted context whichever NS thread
+     * resumes it), but this task's bookkeeping would not. */
+    __asm volatile("msr basepri, %0" : : "r"(0x40u) : "memory");
     if (setjmp(env) == 0) {
         armed = &env;
         __asm volatile("mov    r0, #0xFEFFFFFF\n\t"
@@ -113,6 +120,7 @@ __attribute__((noinline)) static enum forge_result forge(void)
                        : "r0", "memory");
         return FORGE_BAD; /* not reached: FNC_RETURN came back here */
     }
+    __asm volatile("msr basepri, %0" : : "r"(0u) : "memory");
     if (caught_pc != FNC_RETURN_PC) {
         return FORGE_BAD;
     }

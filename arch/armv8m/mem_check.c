@@ -72,10 +72,10 @@ bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
 {
     uintptr_t end = base + size;
 
-    /* Like cmse_check_address_range(), refuse a range ending at the top of
-     * the address space too: base + size must not carry (with size > 0,
-     * end <= base exactly when it does). access is 1, 2 or 3. */
-    if (size == 0 || end <= base || access - 1u > ARCH_ACCESS_RW - 1u) {
+    /* end <= base: size is 0, or base + size carries (like
+     * cmse_check_address_range(), a range ending at the top of the address
+     * space is refused too). access is 1, 2 or 3. */
+    if (end <= base || access - 1u > ARCH_ACCESS_RW - 1u) {
         return false;
     }
 

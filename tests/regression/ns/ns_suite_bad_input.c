@@ -216,12 +216,22 @@ static void t_not_ns_memory(struct test_result_t *ret)
         psa_status_t out_st =
             psa_call(TEST_STATELESS_HANDLE, 0, good_in, 1, bad_out, 1);
         int out_then = ns_good_call_ok();
+        /* The descriptor arrays themselves there (the outvec array gets
+         * the lengths written back). */
+        psa_status_t in_desc_st = psa_call(
+            TEST_STATELESS_HANDLE, 0, (const psa_invec *)p, 1, good_out, 1);
+        psa_status_t out_desc_st =
+            psa_call(TEST_STATELESS_HANDLE, 0, good_in, 1, (psa_outvec *)p, 1);
+        int desc_then = ns_good_call_ok();
 
-        if (in_st != PE || !in_then || out_st != PE || !out_then) {
-            TEST_LOG("  %s (0x%08lx, %u bytes): invec %d, outvec %d\r\n",
+        if (in_st != PE || !in_then || out_st != PE || !out_then ||
+            in_desc_st != PE || out_desc_st != PE || !desc_then) {
+            TEST_LOG("  %s (0x%08lx, %u bytes): invec %d, outvec %d, "
+                     "descriptors %d %d\r\n",
                      not_ns_memory[i].what,
                      (unsigned long)not_ns_memory[i].addr,
-                     (unsigned)not_ns_memory[i].size, (int)in_st, (int)out_st);
+                     (unsigned)not_ns_memory[i].size, (int)in_st, (int)out_st,
+                     (int)in_desc_st, (int)out_desc_st);
             TEST_FAIL("a vector outside NS memory was not refused");
         }
     }
@@ -304,7 +314,7 @@ static const struct test_t tests[] = {
     { t_not_ns_client, "TEST_NS_2013", "SID without non_secure_clients" },
     { t_stateless_misuse, "TEST_NS_2014", "stateless handle misuse" },
     { t_not_ns_memory, "TEST_NS_2015",
-      "vectors in system space, peripherals and holes" },
+      "vectors and descriptors in system space, peripherals and holes" },
 };
 
 void ns_suite_bad_input(struct tf_totals *totals)

@@ -23,8 +23,10 @@
  * @param size   bytes; must be > 0 (callers skip empty vectors).
  * @param access ARCH_ACCESS_READ and/or ARCH_ACCESS_WRITE.
  * @return true if every byte may be accessed that way; false for a range
- *         that wraps, touches memory of the other world, or is read-only
- *         when write access is asked. Never faults.
+ *         that wraps, touches memory of the other world or memory that is
+ *         no caller's (system space, peripherals, holes: see the port's
+ *         region list), or is read-only when write access is asked. Never
+ *         faults.
  */
 bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
                              uint32_t access);

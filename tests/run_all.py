@@ -6,8 +6,9 @@ cmocka unit tests, regression suites, NSCE suites and demo, manifest tool
 tests, out-of-tree partitions (the three layouts of examples/out_of_tree
 built and run on the host, and the misuses of warden_partition() refused),
 fuzzers (short runs), the an505-sfn and an505-ipc-l1 builds with their
-regression suites, NSCE suites, NSCE soak, NS attack suite, demo and fault
-report on QEMU
+regression suites, NSCE suites, NSCE soak, NS attack suite, demo, fault
+report and the memcheck image (the range check against a model of the map)
+on QEMU
 (and for an505-ipc-l1 the SPM stack's high-water mark against its size),
 the NSCE suites with TFM_NS_MANAGE_NSID=OFF, the benchmark against the
 committed bench/results.json, cppcheck and the clang-format check. Each
@@ -323,6 +324,16 @@ def qemu_runs(tally, python, preset):
               [] if ok else ["NS access to secure memory, exit %d" % rc])
 
 
+def memcheck_run(tally, python, preset):
+    """The real Armv8-M arch_check_caller_range() (TT, the AN505 as Warden
+    sets it up, the NS MPU off and programmed) against the reference model
+    of tests/memcheck/, in an image of its own with no NS image."""
+    rc, out = run([python, "tools/qemu_run.py", "--secure",
+                   "build/%s/bin/warden_s_memcheck.elf" % preset,
+                   "--timeout", "120"], timeout=200)
+    parse_result_lines(tally, "memcheck (QEMU %s)" % preset, rc, out)
+
+
 def spm_stack_check(tally, python, preset):
     """The IPC backend's SPM stack holds the high-water mark of the QEMU
     suites plus the margin (tools/spm_stack.py)."""
@@ -448,7 +459,7 @@ def static_checks(tally):
            "-I",
            "lib/fmt", "-I", "build/host/generated", "-D__GNUC__",
            "spm", "lib", "ns", "arch", "platform", "partitions",
-           "tests/regression", "bench"])
+           "tests/regression", "tests/memcheck", "bench"])
 
 
 def main():
@@ -472,6 +483,7 @@ def main():
     for preset in QEMU_PRESETS:
         if build(t, preset, args.python, args.jobs):
             qemu_runs(t, args.python, preset)
+            memcheck_run(t, args.python, preset)
             if "-ipc" in preset:
                 spm_stack_check(t, args.python, preset)
     nsce_off_runs(t, args.python, args.jobs)

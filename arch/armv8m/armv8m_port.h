@@ -40,17 +40,29 @@ extern const uintptr_t armv8m_ns_vector_table;
 
 /*
  * The platform's armv8m_regions.h defines two initialisers of
- * struct platform_region arrays, so that arch_check_caller_range() compares
+ * struct armv8m_region arrays, so that arch_check_caller_range() compares
  * with constants:
  *
- *  - ARMV8M_RO_REGIONS: memory that no caller may name as an outvec (the
- *    secure and Non-secure code/read-only images): TT cannot tell while no
- *    MPU region marks them read-only.
- *  - ARMV8M_SECURE_REGIONS: memory a secure caller may name (ns=false):
- *    every range must lie inside one of them. TT alone cannot tell, because
- *    the IDAU reports holes, peripherals and the secure alias of memory the
- *    MPCs gave to the Non-secure side as Secure too.
+ *  - ARMV8M_NS_REGIONS: the memory the Non-secure side may name (ns=true),
+ *    typically its data (ARCH_ACCESS_RW) and its code image
+ *    (ARCH_ACCESS_READ).
+ *  - ARMV8M_SECURE_REGIONS: the memory a secure caller may name (ns=false),
+ *    typically secure data (RW) and the secure image (READ).
+ *
+ * A range must lie inside one region that allows the access AND pass the
+ * TT check. TT alone cannot tell: the system space (the PPB at
+ * 0xE000_0000..0xE00F_FFFF, and whatever the IDAU exempts) is exempt from
+ * SAU/IDAU attribution, so TTA calls it Non-secure there; the IDAU reports
+ * holes, peripherals and the secure alias of memory the MPCs gave to the
+ * Non-secure side as Secure; and without an MPU region TT does not know
+ * which memory is a read-only image. Regions of one list do not overlap;
+ * limits are inclusive.
  */
+struct armv8m_region {
+    uintptr_t base;
+    uintptr_t limit;
+    uint32_t access; /* ARCH_ACCESS_READ, or ARCH_ACCESS_RW */
+};
 
 /** One SAU region; limit inclusive; base and limit + 1 32-byte aligned. */
 struct armv8m_sau_region {

@@ -1,22 +1,28 @@
 /*
- * arch_check_caller_range() on Armv8-M: the Test Target instruction (TT,
- * or TTA for the Non-secure view) on the first and last byte of the range,
- * plus the platform's regions (armv8m_regions.h) for what TT cannot see
- * (read-only images without an MPU region, memory holes).
+ * arch_check_caller_range() on Armv8-M: the range must lie inside one of
+ * the platform's regions for that caller (armv8m_regions.h) that allows the
+ * access, and pass the Test Target instruction (TT, or TTA for the
+ * Non-secure view) on its first and last byte.
  *
- * The range check is the one of cmse_check_address_range() (the ACLE's),
- * written out for the two cases Warden needs so that it costs a few
- * instructions inline instead of a library call: the range must not wrap,
- * and TT must give the same answer (the same MPU, SAU and IDAU regions and
- * the same permissions) for its first and its last byte, which is then the
- * answer for every byte between them.
+ * The regions say what TT cannot: which addresses are memory a caller owns
+ * at all (TTA calls the system space from 0xE000_0000 Non-secure, because
+ * it is exempt from SAU/IDAU attribution, and the SPM would reach the
+ * Secure banked registers there; the IDAU calls holes and peripherals
+ * Secure), and which images are read-only while no MPU region says so.
+ * TT says what the regions cannot: the SAU's and MPCs' attribution as
+ * programmed, and the Non-secure MPU's permissions.
+ *
+ * The TT part is the rule of cmse_check_address_range() (the ACLE's),
+ * written out inline for the two cases Warden needs: TT must give the same
+ * answer (the same MPU, SAU and IDAU regions and the same permissions) for
+ * the first and the last byte, which is then the answer for every byte
+ * between them.
  */
 #include <arm_cmse.h>
 
 #include "arch.h"
 #include "armv8m/armv8m_port.h"
 #include "armv8m_regions.h" /* the platform's */
-#include "platform.h"
 
 /* Bits of the TT/TTA answer (Armv8-M ARM, "TT, TTT, TTA, TTAT"). */
 #define TT_R    (1u << 18) /* readable by the state/privilege asked about */
@@ -25,33 +31,22 @@
 #define TT_NSRW (1u << 21) /* TTA: read-write by Non-secure, and NS */
 #define TT_S    (1u << 22) /* attributed Secure */
 
-static const struct platform_region ro_regions[] = ARMV8M_RO_REGIONS;
-static const struct platform_region secure_regions[] = ARMV8M_SECURE_REGIONS;
+static const struct armv8m_region ns_regions[] = ARMV8M_NS_REGIONS;
+static const struct armv8m_region secure_regions[] = ARMV8M_SECURE_REGIONS;
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* TT answers of one 32-byte granule are equal: test a range there once. */
 #define TT_GRANULE (32u)
 
-/* True if [base, last] shares a byte with one of the regions. */
-static inline bool overlaps_any(uintptr_t base, uintptr_t last,
-                                const struct platform_region *r, size_t n)
+/* True if [base, last] lies inside one of the regions and that region
+ * allows @p access (the regions do not overlap: at most one holds it). */
+static inline bool inside_one(uintptr_t base, uintptr_t last, uint32_t access,
+                              const struct armv8m_region *r, size_t n)
 {
-    for (const struct platform_region *end = r + n; r != end; r++) {
-        if (base <= r->limit && r->base <= last) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* True if [base, last] lies inside a single one of the regions. */
-static inline bool inside_one(uintptr_t base, uintptr_t last,
-                              const struct platform_region *r, size_t n)
-{
-    for (const struct platform_region *end = r + n; r != end; r++) {
+    for (const struct armv8m_region *end = r + n; r != end; r++) {
         if (r->base <= base && last <= r->limit) {
-            return true;
+            return (access & ~r->access) == 0u;
         }
     }
     return false;
@@ -77,24 +72,23 @@ bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
 {
     uintptr_t end = base + size;
 
-    /* Like cmse_check_address_range(), refuse a range ending at the top of
-     * the address space too: base + size must not carry (with size > 0,
-     * end <= base exactly when it does). access is 1, 2 or 3. */
-    if (size == 0 || end <= base || access - 1u > ARCH_ACCESS_RW - 1u) {
+    /* end <= base: size is 0, or base + size carries (like
+     * cmse_check_address_range(), a range ending at the top of the address
+     * space is refused too). access is 1, 2 or 3. */
+    if (end <= base || access - 1u > ARCH_ACCESS_RW - 1u) {
         return false;
     }
 
     uintptr_t last = end - 1u;
     bool write = (access & ARCH_ACCESS_WRITE) != 0;
 
-    if (write && overlaps_any(base, last, ro_regions, COUNT(ro_regions))) {
-        return false;
-    }
     if (ns) {
         /* TTA: Non-secure attribution and the Non-secure MPU's view. */
-        return (range_tt(true, base, last) & (write ? TT_NSRW : TT_NSR)) != 0;
+        return inside_one(base, last, access, ns_regions, COUNT(ns_regions)) &&
+               (range_tt(true, base, last) & (write ? TT_NSRW : TT_NSR)) != 0;
     }
-    if (!inside_one(base, last, secure_regions, COUNT(secure_regions))) {
+    if (!inside_one(base, last, access, secure_regions,
+                    COUNT(secure_regions))) {
         return false;
     }
     /* TT: readable (writable) by the current, privileged Secure state, and

@@ -184,6 +184,55 @@ static void test_write_appends(void **state)
     assert_int_equal(ns_mem.out[1].len, 0);
 }
 
+/*
+ * The vector just past the request's last one, while its slot still holds
+ * an earlier, longer request's counters (a client's request storage is
+ * reused: here a static slot, on Armv8-M a stack frame): psa_read() and
+ * psa_skip() give 0 bytes, psa_write() stops the service. An index bound
+ * of <= instead of < reads or writes through the earlier request's vector.
+ */
+static size_t n_got;
+
+static void read_and_skip_invec_1(const psa_msg_t *m)
+{
+    got[n_got++] = psa_read(m->handle, 1, svc_buf, 8);
+    got[n_got++] = psa_skip(m->handle, 1, 8);
+}
+
+static void test_invec_past_in_len_after_a_longer_request(void **state)
+{
+    psa_handle_t h = open_with("abc", 0);
+
+    (void)state;
+    n_got = 0;
+    world_in(&ns_mem, 1, "defgh", 5);
+    actions[FX_STRICT][ON_REQUEST] = read_and_skip_invec_1;
+    assert_int_equal(ns_call(h, 0, 2, 0), PSA_SUCCESS);
+    assert_int_equal(got[0], 5);
+    assert_int_equal(got[1], 0);
+    assert_int_equal(ns_call(h, 0, 1, 0), PSA_SUCCESS);
+    assert_int_equal(got[2], 0);
+    assert_int_equal(got[3], 0);
+}
+
+static void write_outvec_1(const psa_msg_t *m)
+{
+    memcpy(svc_buf, "xyz", 3);
+    psa_write(m->handle, 1, svc_buf, 3);
+}
+
+static void test_outvec_past_out_len_after_a_longer_request(void **state)
+{
+    psa_handle_t h = open_with("", 8);
+
+    (void)state;
+    world_out(&ns_mem, 1, 8);
+    actions[FX_STRICT][ON_REQUEST] = write_outvec_1;
+    assert_int_equal(ns_call(h, 0, 0, 2), PSA_SUCCESS);
+    assert_int_equal(ns_mem.out[1].len, 3);
+    expect_part_panic(FX_SERVER, ns_call(h, 0, 0, 1));
+}
+
 /* Misuses: each, in a fresh world, must stop FX_SERVER. */
 struct misuse {
     enum when when;
@@ -504,6 +553,8 @@ int main(void)
         T(test_read_unused_or_empty_vectors),
         T(test_read_stateless_and_secure_client),
         T(test_write_appends),
+        T(test_invec_past_in_len_after_a_longer_request),
+        T(test_outvec_past_out_len_after_a_longer_request),
         MISUSE("misuse_read_invec_index_4", ON_REQUEST, m_read_idx4),
         MISUSE("misuse_read_invec_index_uint32_max", ON_REQUEST,
                m_read_idx_max),

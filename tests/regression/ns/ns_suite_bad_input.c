@@ -166,6 +166,77 @@ static void t_outvec_in_rom(struct test_result_t *ret)
     TEST_CHECK(memcmp(out, rom, 16) == 0, "read from read-only memory");
 }
 
+/*
+ * Addresses that are not memory of the NS side's, although the Armv8-M
+ * TTA instruction calls the first ones Non-secure and read-write: the
+ * system space is exempt from SAU/IDAU attribution (the PPB, and on the
+ * AN505's IDAU 0xF000_0000..0xF00F_FFFF too), and the SPM, running in
+ * Secure state, would reach the Secure banked registers there. On the host
+ * none of them is registered NS memory.
+ */
+static const struct {
+    uintptr_t addr;
+    size_t size;
+    const char *what;
+} not_ns_memory[] = {
+    { 0xE000ED08u, 4, "VTOR_S" },
+    { 0xE000ED0Cu, 4, "AIRCR" },
+    { 0xE000EDD8u, 4, "SAU_RNR" },
+    { 0xE000E010u, 16, "SysTick" },
+    { 0xE000E000u, 32, "first bytes of the SCS" },
+    { 0xE000EFF0u, 16, "last bytes of the SCS" },
+    { 0xE002ED08u, 4, "VTOR_NS (the SCS's NS alias)" },
+    { 0xE0000000u, 16, "ITM (first bytes of the PPB)" },
+    { 0xE00FF000u, 16, "ROM table" },
+    { 0xE00FFFF0u, 16, "last bytes of the PPB" },
+    { 0xE0100000u, 16, "vendor system area" },
+    { 0xF0000000u, 16, "IDAU-exempt vendor area" },
+    { 0xFFFFFFF0u, 16, "top of the address space" },
+    { 0x40200000u, 4, "UART0 (an NS peripheral)" },
+    { 0x28400000u, 16, "hole after the NS data" },
+    { 0x283FFFF0u, 32, "NS data's last bytes and the hole after them" },
+    { 0x00000000u, 16, "SSRAM1's Secure blocks (NS alias)" },
+};
+
+static void t_not_ns_memory(struct test_result_t *ret)
+{
+    uint8_t buf[16] = { 0 };
+    psa_invec good_in[] = { { buf, sizeof(buf) } };
+    psa_outvec good_out[] = { { buf, sizeof(buf) } };
+
+    for (size_t i = 0; i < sizeof(not_ns_memory) / sizeof(not_ns_memory[0]);
+         i++) {
+        const void *p = (const void *)not_ns_memory[i].addr;
+        psa_invec bad_in[] = { { p, not_ns_memory[i].size } };
+        psa_outvec bad_out[] = { { (void *)(uintptr_t)p,
+                                   not_ns_memory[i].size } };
+        psa_status_t in_st =
+            psa_call(TEST_STATELESS_HANDLE, 0, bad_in, 1, good_out, 1);
+        int in_then = ns_good_call_ok();
+        psa_status_t out_st =
+            psa_call(TEST_STATELESS_HANDLE, 0, good_in, 1, bad_out, 1);
+        int out_then = ns_good_call_ok();
+        /* The descriptor arrays themselves there (the outvec array gets
+         * the lengths written back). */
+        psa_status_t in_desc_st = psa_call(
+            TEST_STATELESS_HANDLE, 0, (const psa_invec *)p, 1, good_out, 1);
+        psa_status_t out_desc_st =
+            psa_call(TEST_STATELESS_HANDLE, 0, good_in, 1, (psa_outvec *)p, 1);
+        int desc_then = ns_good_call_ok();
+
+        if (in_st != PE || !in_then || out_st != PE || !out_then ||
+            in_desc_st != PE || out_desc_st != PE || !desc_then) {
+            TEST_LOG("  %s (0x%08lx, %u bytes): invec %d, outvec %d, "
+                     "descriptors %d %d\r\n",
+                     not_ns_memory[i].what,
+                     (unsigned long)not_ns_memory[i].addr,
+                     (unsigned)not_ns_memory[i].size, (int)in_st, (int)out_st,
+                     (int)in_desc_st, (int)out_desc_st);
+            TEST_FAIL("a vector outside NS memory was not refused");
+        }
+    }
+}
+
 static void t_version_policy(struct test_result_t *ret)
 {
     psa_handle_t h;
@@ -242,6 +313,8 @@ static const struct test_t tests[] = {
     { t_unknown_sid, "TEST_NS_2012", "unknown SID" },
     { t_not_ns_client, "TEST_NS_2013", "SID without non_secure_clients" },
     { t_stateless_misuse, "TEST_NS_2014", "stateless handle misuse" },
+    { t_not_ns_memory, "TEST_NS_2015",
+      "vectors and descriptors in system space, peripherals and holes" },
 };
 
 void ns_suite_bad_input(struct tf_totals *totals)

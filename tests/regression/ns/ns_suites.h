@@ -27,6 +27,9 @@ int victim_stopped(psa_handle_t victim);
 /* IPC tests that need the real machine (ns_ipc_an505.c; none on host). */
 extern const struct ns_suite ns_ipc_target_suite;
 
+/* Tests of the NS MPU's read-only memory (ns_mpu_an505.c; none on host). */
+extern const struct ns_suite ns_mpu_suite;
+
 /** True if a plain stateless echo still works (after a refused request). */
 int ns_good_call_ok(void);
 

@@ -11,7 +11,7 @@
 #include "spm/panic.h"
 #include "spm/sched.h"
 
-#define HOST_THREAD_STACK (128u * 1024u)
+#define HOST_THREAD_STACK ((size_t)128u * 1024u)
 #define HOST_MAX_THREADS  SCHED_MAX_THREADS
 
 static uint8_t stacks[HOST_MAX_THREADS][HOST_THREAD_STACK]

@@ -21,7 +21,7 @@
 #include "kernel_port.h"
 #include "platform_ns.h"
 
-#define PORT_STACK_SIZE (64u * 1024u)
+#define PORT_STACK_SIZE ((size_t)64u * 1024u)
 /* Idle ticks with nothing to wake: the tasks wait for each other. */
 #define PORT_IDLE_LIMIT 100000u
 

@@ -10,10 +10,10 @@ fuzzers (short runs), the an505-sfn and an505-ipc-l1 builds with their
 regression suites, NSCE suites, NSCE soak, demo and fault report on QEMU
 (and for an505-ipc-l1 the SPM stack's high-water mark against its size),
 the NSCE suites with TFM_NS_MANAGE_NSID=OFF, the benchmark against the
-committed bench/results.json, cppcheck and the clang-format check. Each
-test case found in a layer's output counts once; a layer that crashes or
-times out without reporting counts as one failure, so nothing can pass by
-saying nothing.
+committed bench/results.json, clang-tidy, cppcheck and the clang-format
+check. Each test case found in a layer's output counts once; a layer that
+crashes or times out without reporting counts as one failure, so nothing can
+pass by saying nothing.
 """
 import argparse
 import os
@@ -499,9 +499,16 @@ def bench_check(tally, python, jobs):
     parse_result_lines(tally, "benchmark vs bench/results.json", rc, out)
 
 
-def static_checks(tally):
+def static_checks(tally, python, jobs):
     files = run(["git", "ls-files", "*.c", "*.h",
                  ":!tests/manifest/golden"])[1].split()
+    # clang-tidy (.clang-tidy) on spm/ arch/ platform/ ns/, each file with
+    # the flags of a host build and of an Armv8-M build; one PASS or FAIL
+    # line per file and build kind.
+    rc, out = run([python, "tools/clang_tidy.py", "--jobs", str(jobs)] +
+                  ["--build=build/" + p for p in ["host", "host-ipc"] +
+                   QEMU_PRESETS], timeout=1200)
+    parse_result_lines(tally, "clang-tidy", rc, out)
     check(tally, "clang-format check",
           ["clang-format", "--dry-run", "--Werror"] + files)
     check(tally, "cppcheck",
@@ -541,7 +548,7 @@ def main():
     nsce_off_runs(t, args.python, args.jobs)
     policy_runs(t, args.python, args.jobs)
     bench_check(t, args.python, args.jobs)
-    static_checks(t)
+    static_checks(t, args.python, args.jobs)
 
     if t.failures:
         print("Failed:")

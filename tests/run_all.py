@@ -503,11 +503,13 @@ def static_checks(tally, python, jobs):
     files = run(["git", "ls-files", "*.c", "*.h",
                  ":!tests/manifest/golden"])[1].split()
     # clang-tidy (.clang-tidy) on spm/ arch/ platform/ ns/, each file with
-    # the flags of a host build and of an Armv8-M build; one PASS or FAIL
-    # line per file and build kind.
+    # the flags of a host build and of an Armv8-M build (the builds above,
+    # which between them compile every file); one PASS or FAIL line per file
+    # and build kind.
+    builds = ["host", "host-ipc"] + QEMU_PRESETS + SANITIZED_PRESETS[:1] + [
+        "host-nsce-off", "an505-sfn-nsce-off"]
     rc, out = run([python, "tools/clang_tidy.py", "--jobs", str(jobs)] +
-                  ["--build=build/" + p for p in ["host", "host-ipc"] +
-                   QEMU_PRESETS], timeout=1200)
+                  ["--build=build/" + b for b in builds], timeout=1200)
     parse_result_lines(tally, "clang-tidy", rc, out)
     check(tally, "clang-format check",
           ["clang-format", "--dry-run", "--Werror"] + files)

@@ -356,6 +356,22 @@ def sanitized_host_runs(tally, preset):
     sanitizer_reports(tally, layer, out)
 
 
+def sanitizer_canary(tally, preset):
+    """tests/sanitize/sanitize_canary.c must die with each sanitizer's
+    report: the build is really sanitized, and a report ends a program."""
+    layer = "sanitizer canary (%s)" % preset
+    names = []
+    for mode, want in (("asan", "ERROR: AddressSanitizer: stack-buffer-"
+                        "overflow"),
+                       ("ubsan", "runtime error: signed integer overflow")):
+        rc, out = run(["build/%s/bin/sanitize_canary" % preset, mode],
+                      timeout=60, env=SANITIZER_ENV)
+        if rc == 0 or want not in out:
+            show_tail(out)
+            names.append("%s: no report (exit %d)" % (mode, rc))
+    tally.add(layer, 2 - len(names), len(names), names)
+
+
 def sanitized_runs(tally, python, jobs):
     """Every host suite again under AddressSanitizer and
     UndefinedBehaviorSanitizer (WARDEN_SANITIZE=ON): the unit tests once
@@ -373,6 +389,7 @@ def sanitized_runs(tally, python, jobs):
         if not ok:
             continue
         if preset == "host-asan":
+            sanitizer_canary(tally, preset)
             sanitized_unit_tests(tally, preset)
         sanitized_host_runs(tally, preset)
 

@@ -15,9 +15,13 @@ the same target (--target=arm-none-eabi, newlib's headers, GCC-only flags
 dropped, tools/clang_tidy/arm_cmse.h in front of clang's), which is what
 clang-tidy parses.
 
+Each kind also analyses tools/clang_tidy/canary.c, which must show a
+finding of each check family (else the configuration or the flags are
+broken, and every file would pass unseen).
+
 Prints "PASS: <kind>:<file>" or "FAIL: <kind>:<file>" for each file, then
-the findings, and exits non-zero if any file has a finding (or none was
-analysed).
+the findings, and exits non-zero if any file has a finding, the canary has
+not, or nothing was analysed.
 """
 import argparse
 import concurrent.futures
@@ -32,6 +36,10 @@ FOLDERS = ("spm", "arch", "platform", "ns")
 # GCC flags that clang does not take; none changes what the code means.
 GCC_ONLY = ("-fno-tree-loop-distribute-patterns",)
 GCC_ONLY_PREFIXES = ("--specs=", "-specs=")
+# Analysed with each kind's flags; must show one finding of each family.
+CANARY = os.path.join("tools", "clang_tidy", "canary.c")
+CANARY_CHECKS = ("bugprone-macro-parentheses", "cert-err34-c",
+                 "clang-analyzer-core.NullDereference")
 
 
 def newlib_includes(gcc):
@@ -100,9 +108,19 @@ def collect(builds):
     return kinds
 
 
+def add_canary(files):
+    """The canary, with the flags of the kind's first file."""
+    first = files[sorted(files)[0]]
+    canary = os.path.join(ROOT, CANARY)
+    files[CANARY] = {"directory": first["directory"], "file": canary,
+                     "arguments": [canary if a == first["file"] else a
+                                   for a in first["arguments"]]}
+
+
 def write_databases(kinds, outdir):
     dbs = {}
     for kind, files in kinds.items():
+        add_canary(files)
         d = os.path.join(outdir, kind)
         os.makedirs(d, exist_ok=True)
         with open(os.path.join(d, "compile_commands.json"), "w") as f:
@@ -118,6 +136,11 @@ def tidy(tool, db, rel):
     out = p.stdout.decode(errors="replace")
     findings = [l for l in out.splitlines()
                 if " warning: " in l or " error: " in l]
+    if rel == CANARY:
+        missing = [c for c in CANARY_CHECKS
+                   if not any("[" + c in l or "," + c in l for l in findings)]
+        return not missing, out + "\n%s: no finding of %s\n" % (
+            rel, ", ".join(missing)) if missing else out
     return p.returncode == 0 and not findings, out
 
 
@@ -147,8 +170,7 @@ def main():
     # The findings last, where a log's tail shows them.
     for out in findings:
         print(out)
-    print("clang-tidy: %d files, %d with findings" % (len(work),
-                                                      len(findings)))
+    print("clang-tidy: %d files, %d failed" % (len(work), len(findings)))
     return 1 if findings or not work else 0
 
 

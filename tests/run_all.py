@@ -299,8 +299,8 @@ SANITIZED_PRESETS = ["host-asan", "host-ipc-asan"]
 # reported at exit. Stack-use-after-return stays off: its fake stacks put
 # NS locals outside the NS regions that the host's memory model registers.
 SANITIZER_ENV = dict(os.environ,
-                     ASAN_OPTIONS="detect_leaks=1:check_initialization_order=1"
-                     ":strict_init_order=1:detect_stack_use_after_return=0",
+                     ASAN_OPTIONS="detect_leaks=1"
+                     ":detect_stack_use_after_return=0",
                      UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1")
 SANITIZER_REPORT = re.compile(
     r"ERROR: (AddressSanitizer|LeakSanitizer)|runtime error: ")

@@ -20,6 +20,7 @@ set(WARDEN_SPM_STACK_SIZE "416" CACHE STRING
 set(TFM_EXTRA_MANIFEST_LIST_FILES "" CACHE STRING "Extra manifest lists (;-separated)")
 set(TFM_EXTRA_PARTITION_PATHS "" CACHE STRING "Extra partition source folders (;-separated)")
 option(WARDEN_BENCH "Build the benchmark images (bench/) instead of the normal ones" OFF)
+option(WARDEN_SANITIZE "Hosted build: compile and link everything with AddressSanitizer and UndefinedBehaviorSanitizer; any report stops the program" OFF)
 option(WARDEN_BENCH_MINIMAL "With WARDEN_BENCH: only the secure image, with stateless benchmark services alone (bench/<backend>/minimal/), for its footprint" OFF)
 
 # Illegal combinations stop here, with a sentence that says why.
@@ -69,6 +70,10 @@ if(WARDEN_BENCH_MINIMAL AND NOT WARDEN_BENCH)
 endif()
 if(WARDEN_BENCH AND WARDEN_PLATFORM STREQUAL "host")
   message(FATAL_ERROR "WARDEN_BENCH=ON needs WARDEN_PLATFORM=an505: the benchmark counts instructions under QEMU -icount, which the hosted build cannot do.")
+endif()
+
+if(WARDEN_SANITIZE AND NOT WARDEN_PLATFORM STREQUAL "host")
+  message(FATAL_ERROR "WARDEN_SANITIZE=ON needs WARDEN_PLATFORM=host: AddressSanitizer and UndefinedBehaviorSanitizer need a hosted C library and shadow memory, which the bare-metal an505 images do not have.")
 endif()
 
 if(WARDEN_PLATFORM STREQUAL "host")

@@ -12,3 +12,13 @@ add_compile_options(
 # source tree, so images do not depend on where the tree is checked out
 # (the benchmark's byte counts are the same on every machine).
 add_compile_options(-fmacro-prefix-map=${CMAKE_SOURCE_DIR}/=)
+
+# WARDEN_SANITIZE (hosted builds only, cmake/config.cmake refuses it
+# elsewhere): AddressSanitizer and UndefinedBehaviorSanitizer on every object
+# and program; the first report ends the program with a non-zero status.
+if(WARDEN_SANITIZE)
+  set(_warden_sanitize_flags -fsanitize=address,undefined
+      -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  add_compile_options(${_warden_sanitize_flags})
+  add_link_options(${_warden_sanitize_flags})
+endif()

@@ -2,7 +2,8 @@
 """Runs every test layer of Warden and ends with "N passed, N failed".
 
 Layers, in order: configuration checks, the host and host-ipc builds with
-cmocka unit tests, regression suites, NSCE suites and demo, manifest tool
+cmocka unit tests, regression suites, NSCE suites and demo, the same again
+under AddressSanitizer and UBSan (host-asan, host-ipc-asan), manifest tool
 tests, out-of-tree partitions (the three layouts of examples/out_of_tree
 built and run on the host, and the misuses of warden_partition() refused),
 fuzzers (short runs), the an505-sfn and an505-ipc-l1 builds with their
@@ -11,10 +12,10 @@ report and the memcheck image (the range check against a model of the map)
 on QEMU
 (and for an505-ipc-l1 the SPM stack's high-water mark against its size),
 the NSCE suites with TFM_NS_MANAGE_NSID=OFF, the benchmark against the
-committed bench/results.json, cppcheck and the clang-format check. Each
-test case found in a layer's output counts once; a layer that crashes or
-times out without reporting counts as one failure, so nothing can pass by
-saying nothing.
+committed bench/results.json, clang-tidy, cppcheck and the clang-format
+check. Each test case found in a layer's output counts once; a layer that
+crashes or times out without reporting counts as one failure, so nothing can
+pass by saying nothing.
 """
 import argparse
 import os
@@ -101,6 +102,8 @@ def configure_checks(tally, python):
          "IPC backend provides"),
         (["-DWARDEN_SPM_STACK_SIZE=128"], "SPM stack size is a number"),
         (["-DWARDEN_SPM_STACK_SIZE=1020"], "must be a multiple of 8"),
+        (["-DWARDEN_PLATFORM=an505", "-DWARDEN_SANITIZE=ON"],
+         "WARDEN_SANITIZE=ON needs WARDEN_PLATFORM=host"),
     ]
     passed, failed, names = 0, 0, []
     for args, want in cases:
@@ -293,6 +296,106 @@ def fuzzers(tally, jobs, seconds):
                   int(rc != 0), [] if rc == 0 else [name])
 
 
+SANITIZED_PRESETS = ["host-asan", "host-ipc-asan"]
+# The first report ends the program (-fno-sanitize-recover=all); leaks are
+# reported at exit. Stack-use-after-return stays off: its fake stacks put
+# NS locals outside the NS regions that the host's memory model registers.
+SANITIZER_ENV = dict(os.environ,
+                     ASAN_OPTIONS="detect_leaks=1"
+                     ":detect_stack_use_after_return=0",
+                     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1")
+SANITIZER_REPORT = re.compile(
+    r"ERROR: (AddressSanitizer|LeakSanitizer)|runtime error: ")
+
+
+def sanitizer_reports(tally, layer, out):
+    """A layer's sanitizer reports, each one failure (on top of whatever
+    the program's own results said)."""
+    reports = SANITIZER_REPORT.findall(out)
+    if reports:
+        show_tail(out, 60)
+        tally.add(layer + ", sanitizer", 0, len(reports),
+                  ["%s: sanitizer report" % layer] * len(reports))
+
+
+def sanitized_unit_tests(tally, preset):
+    """The cmocka unit tests of a WARDEN_SANITIZE build, counted as
+    unit_tests() counts them."""
+    layer = "unit tests (cmocka, %s)" % preset
+    rc, out = run(["ctest", "--test-dir", "build/" + preset, "-V",
+                   "--timeout", "120"], timeout=900, env=SANITIZER_ENV)
+    passed = len(re.findall(r"\[       OK \] ", out))
+    failed = sorted(set("".join(f) for f in re.findall(
+        r"^(\d+: )?\[  FAILED  \] (?!\d+ test)(\S+)", out, re.M)))
+    extra = []
+    if rc != 0 and not failed:
+        extra = ["ctest exited %d" % rc]
+    if passed + len(failed) == 0:
+        extra.append("no unit test ran")
+    if failed or extra:
+        show_tail(out, 80)
+    tally.add(layer, passed, len(failed) + len(extra), failed + extra)
+    sanitizer_reports(tally, layer, out)
+
+
+def sanitized_host_runs(tally, preset):
+    """The host regression, NSCE and demo programs of a WARDEN_SANITIZE
+    build."""
+    bindir = "build/%s/bin" % preset
+    for name in ("regression", "nsce"):
+        layer = "%s (%s)" % (name, preset)
+        rc, out = run([bindir + "/warden_ns_" + name], timeout=300,
+                      env=SANITIZER_ENV)
+        parse_result_lines(tally, layer, rc, out)
+        sanitizer_reports(tally, layer, out)
+    layer = "demo (%s)" % preset
+    rc, out = run([bindir + "/warden_ns_demo"], timeout=120,
+                  env=SANITIZER_ENV)
+    ok = rc == 0 and "Hello World" in out
+    if not ok:
+        show_tail(out)
+    tally.add(layer, int(ok), int(not ok), [] if ok else ["demo"])
+    sanitizer_reports(tally, layer, out)
+
+
+def sanitizer_canary(tally, preset):
+    """tests/sanitize/sanitize_canary.c must die with each sanitizer's
+    report: the build is really sanitized, and a report ends a program."""
+    layer = "sanitizer canary (%s)" % preset
+    names = []
+    for mode, want in (("asan", "ERROR: AddressSanitizer: stack-buffer-"
+                        "overflow"),
+                       ("ubsan", "runtime error: signed integer overflow")):
+        rc, out = run(["build/%s/bin/sanitize_canary" % preset, mode],
+                      timeout=60, env=SANITIZER_ENV)
+        if rc == 0 or want not in out:
+            show_tail(out)
+            names.append("%s: no report (exit %d)" % (mode, rc))
+    tally.add(layer, 2 - len(names), len(names), names)
+
+
+def sanitized_runs(tally, python, jobs):
+    """Every host suite again under AddressSanitizer and
+    UndefinedBehaviorSanitizer (WARDEN_SANITIZE=ON): the unit tests once
+    (they do not depend on the backend), and the regression, NSCE and demo
+    programs of both backends."""
+    for preset in SANITIZED_PRESETS:
+        ok = check(tally, "configure %s" % preset,
+                   ["cmake", "--preset", preset, "-DWARDEN_PYTHON=" + python])
+        targets = [] if preset == "host-asan" else [
+            "--target", "warden_ns_regression", "warden_ns_nsce",
+            "warden_ns_demo"]
+        ok = ok and check(tally, "build %s" % preset,
+                          ["cmake", "--build", "build/" + preset, "-j",
+                           str(jobs)] + targets)
+        if not ok:
+            continue
+        if preset == "host-asan":
+            sanitizer_canary(tally, preset)
+            sanitized_unit_tests(tally, preset)
+        sanitized_host_runs(tally, preset)
+
+
 def qemu_runs(tally, python, preset):
     bindir = "build/%s/bin" % preset
     base = [python, "tools/qemu_run.py", "--secure", bindir + "/warden_s.elf"]
@@ -447,9 +550,18 @@ def bench_check(tally, python, jobs):
     parse_result_lines(tally, "benchmark vs bench/results.json", rc, out)
 
 
-def static_checks(tally):
+def static_checks(tally, python, jobs):
     files = run(["git", "ls-files", "*.c", "*.h",
                  ":!tests/manifest/golden"])[1].split()
+    # clang-tidy (.clang-tidy) on spm/ arch/ platform/ ns/, each file with
+    # the flags of a host build and of an Armv8-M build (the builds above,
+    # which between them compile every file); one PASS or FAIL line per file
+    # and build kind.
+    builds = ["host", "host-ipc"] + QEMU_PRESETS + SANITIZED_PRESETS[:1] + [
+        "host-nsce-off", "an505-sfn-nsce-off"]
+    rc, out = run([python, "tools/clang_tidy.py", "--jobs", str(jobs)] +
+                  ["--build=build/" + b for b in builds], timeout=1200)
+    parse_result_lines(tally, "clang-tidy", rc, out)
     check(tally, "clang-format check",
           ["clang-format", "--dry-run", "--Werror"] + files)
     check(tally, "cppcheck",
@@ -477,6 +589,7 @@ def main():
         host_runs(t, "host")
     if build(t, "host-ipc", args.python, args.jobs):
         host_runs(t, "host-ipc")
+    sanitized_runs(t, args.python, args.jobs)
     manifest_tests(t, args.python)
     out_of_tree(t, args.python, args.jobs)
     fuzzers(t, args.jobs, args.fuzz_seconds)
@@ -489,7 +602,7 @@ def main():
     nsce_off_runs(t, args.python, args.jobs)
     policy_runs(t, args.python, args.jobs)
     bench_check(t, args.python, args.jobs)
-    static_checks(t)
+    static_checks(t, args.python, args.jobs)
 
     if t.failures:
         print("Failed:")

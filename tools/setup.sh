@@ -9,7 +9,7 @@ packages=(
   qemu-system-arm
   libcmocka-dev
   python3 python3-yaml python3-jinja2
-  cppcheck clang-format clang
+  cppcheck clang-format clang clang-tidy
 )
 
 missing=()

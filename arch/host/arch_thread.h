@@ -1,11 +1,11 @@
-/* A thread on the host: a ucontext on a stack of the port's own. */
+/* A thread on the host: a fiber on a stack of the port's own. */
 #ifndef WARDEN_HOST_ARCH_THREAD_H
 #define WARDEN_HOST_ARCH_THREAD_H
 
-#include <ucontext.h>
+#include "arch/host/host_fiber.h"
 
 struct arch_thread {
-    ucontext_t uc;
+    struct host_fiber fiber;
     void (*entry)(void);
 };
 

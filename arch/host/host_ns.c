@@ -4,9 +4,9 @@
  * the hardware does, so secure locals are never NS memory.
  */
 #include <stdlib.h>
-#include <ucontext.h>
 
 #include "arch/arch.h"
+#include "arch/host/host_fiber.h"
 #include "arch/host/host_ns.h"
 #include "host_mem.h"
 #include "platform.h"
@@ -16,9 +16,9 @@
 
 static uint8_t ns_stack[HOST_STACK_SIZE] __attribute__((aligned(16)));
 static uint8_t secure_stack[HOST_STACK_SIZE] __attribute__((aligned(16)));
-static ucontext_t boot_ctx;
-static ucontext_t ns_ctx;
-static ucontext_t secure_ctx;
+static struct host_fiber boot_fiber;
+static struct host_fiber ns_fiber;
+static struct host_fiber secure_fiber;
 
 static host_secure_fn_t pending_fn;
 static void *pending_arg;
@@ -31,29 +31,23 @@ static void ns_entry(void)
 void arch_ns_launch(void)
 {
     (void)host_mem_add_ns_region(ns_stack, sizeof(ns_stack), ARCH_ACCESS_RW);
-    (void)getcontext(&ns_ctx);
-    ns_ctx.uc_stack.ss_sp = ns_stack;
-    ns_ctx.uc_stack.ss_size = sizeof(ns_stack);
-    ns_ctx.uc_link = NULL;
-    makecontext(&ns_ctx, ns_entry, 0);
-    (void)swapcontext(&boot_ctx, &ns_ctx);
+    host_fiber_make(&ns_fiber, ns_stack, sizeof(ns_stack), ns_entry);
+    host_fiber_swap(&boot_fiber, &ns_fiber);
     abort(); /* ns_entry never comes back */
 }
 
 static void secure_entry(void)
 {
     pending_fn(pending_arg);
-    (void)swapcontext(&secure_ctx, &ns_ctx);
+    host_fiber_leave(&secure_fiber, &ns_fiber);
 }
 
 void host_secure_call(host_secure_fn_t fn, void *arg)
 {
     pending_fn = fn;
     pending_arg = arg;
-    (void)getcontext(&secure_ctx);
-    secure_ctx.uc_stack.ss_sp = secure_stack;
-    secure_ctx.uc_stack.ss_size = sizeof(secure_stack);
-    secure_ctx.uc_link = NULL;
-    makecontext(&secure_ctx, secure_entry, 0);
-    (void)swapcontext(&ns_ctx, &secure_ctx);
+    /* ns_fiber stands for whichever NS stack calls (an NS kernel task's). */
+    host_fiber_make(&secure_fiber, secure_stack, sizeof(secure_stack),
+                    secure_entry);
+    host_fiber_swap(&ns_fiber, &secure_fiber);
 }

@@ -1,6 +1,8 @@
 /* arch_check_caller_range() on the host: a region table. */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "arch/arch.h"
 #include "host_mem.h"
@@ -53,6 +55,29 @@ static bool touches_ns(uintptr_t base, uintptr_t end)
     return false;
 }
 
+/* One line of /proc/self/maps, "lo-hi perms ...": its range and a pointer
+ * to its permissions (at least "rw"). False if the line is not like that,
+ * or a number does not fit. */
+static bool parse_mapping(const char *line, uintptr_t *lo, uintptr_t *hi,
+                          const char **perms)
+{
+    char *next;
+    const char *p;
+
+    errno = 0;
+    *lo = strtoul(line, &next, 16);
+    if (next == line || *next != '-') {
+        return false;
+    }
+    p = next + 1;
+    *hi = strtoul(p, &next, 16);
+    if (next == p || *next != ' ' || errno != 0) {
+        return false;
+    }
+    *perms = next + 1;
+    return (*perms)[0] != '\0' && (*perms)[1] != '\0';
+}
+
 /* True if [base, end) lies in mappings of this process that allow access. */
 static bool mapped(uintptr_t base, uintptr_t end, uint32_t access)
 {
@@ -64,11 +89,11 @@ static bool mapped(uintptr_t base, uintptr_t end, uint32_t access)
         return false;
     }
     while (covered < end && fgets(line, sizeof(line), maps) != NULL) {
-        unsigned long lo;
-        unsigned long hi;
-        char perms[5];
+        uintptr_t lo;
+        uintptr_t hi;
+        const char *perms;
 
-        if (sscanf(line, "%lx-%lx %4s", &lo, &hi, perms) != 3) {
+        if (!parse_mapping(line, &lo, &hi, &perms)) {
             continue;
         }
         if (covered < lo || covered >= hi) {
@@ -80,7 +105,7 @@ static bool mapped(uintptr_t base, uintptr_t end, uint32_t access)
         }
         covered = hi;
     }
-    fclose(maps);
+    (void)fclose(maps); /* read only: nothing to flush */
     return covered >= end;
 }
 

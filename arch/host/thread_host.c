@@ -1,5 +1,5 @@
 /*
- * Threads on the host (IPC backend): each partition thread is a ucontext.
+ * Threads on the host (IPC backend): each partition thread is a fiber.
  * The manifest's stack sizes are made for the target; hosted code (libc,
  * /proc/self/maps reads) needs more, so every thread gets a stack of the
  * port's own size instead. There is no preemption on the host: threads
@@ -11,7 +11,7 @@
 #include "spm/panic.h"
 #include "spm/sched.h"
 
-#define HOST_THREAD_STACK (128u * 1024u)
+#define HOST_THREAD_STACK ((size_t)128u * 1024u)
 #define HOST_MAX_THREADS  SCHED_MAX_THREADS
 
 static uint8_t stacks[HOST_MAX_THREADS][HOST_THREAD_STACK]
@@ -33,12 +33,9 @@ void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
     if (stacks_used == HOST_MAX_THREADS) {
         abort();
     }
-    (void)getcontext(&t->uc);
-    t->uc.uc_stack.ss_sp = stacks[stacks_used++];
-    t->uc.uc_stack.ss_size = HOST_THREAD_STACK;
-    t->uc.uc_link = NULL;
     t->entry = entry;
-    makecontext(&t->uc, thread_start, 0);
+    host_fiber_make(&t->fiber, stacks[stacks_used++], HOST_THREAD_STACK,
+                    thread_start);
 }
 
 void arch_yield(void)
@@ -47,7 +44,7 @@ void arch_yield(void)
     struct sched_thread *next = sched_switch(cur);
 
     if (next != cur) {
-        (void)swapcontext(&cur->ctx.uc, &next->ctx.uc);
+        host_fiber_swap(&cur->ctx.fiber, &next->ctx.fiber);
     }
 }
 

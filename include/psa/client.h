@@ -33,7 +33,7 @@ extern "C" {
 #define PSA_CALL_TYPE_MIN (0)
 #define PSA_CALL_TYPE_MAX (INT16_MAX)
 
-#define IOVEC_LEN(arr) ((uint32_t)(sizeof(arr) / sizeof(arr[0])))
+#define IOVEC_LEN(arr) ((uint32_t)(sizeof(arr) / sizeof((arr)[0])))
 
 typedef int32_t psa_handle_t;
 typedef uint32_t rot_size_t;

@@ -1,5 +1,5 @@
 /*
- * The NS kernel on the host: the same core, tasks as ucontext threads.
+ * The NS kernel on the host: the same core, tasks as fibers (ucontext).
  *
  * Linux gives the hosted NS side no interrupts, so this port is
  * cooperative: a task switch happens only when a task calls the kernel
@@ -13,22 +13,22 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <ucontext.h>
 
 #include "arch/arch.h"
+#include "arch/host/host_fiber.h"
 #include "arch/host/host_mem.h"
 #include "arch/host/host_ns.h"
 #include "kernel_port.h"
 #include "platform_ns.h"
 
-#define PORT_STACK_SIZE (64u * 1024u)
+#define PORT_STACK_SIZE ((size_t)64u * 1024u)
 /* Idle ticks with nothing to wake: the tasks wait for each other. */
 #define PORT_IDLE_LIMIT 100000u
 
 static uint8_t stacks[KERNEL_MAX_TASKS + 1u][PORT_STACK_SIZE]
     __attribute__((aligned(16)));
-static ucontext_t contexts[KERNEL_MAX_TASKS + 1u];
-static ucontext_t main_context;
+static struct host_fiber fibers[KERNEL_MAX_TASKS + 1u];
+static struct host_fiber main_fiber;
 static unsigned depth;
 static bool pending;
 static unsigned idle_ticks;
@@ -69,13 +69,8 @@ static void task_start(void)
 
 void port_task_init(struct kernel_task *t)
 {
-    ucontext_t *c = &contexts[t->index];
-
-    (void)getcontext(c);
-    c->uc_stack.ss_sp = stacks[t->index];
-    c->uc_stack.ss_size = PORT_STACK_SIZE;
-    c->uc_link = NULL;
-    makecontext(c, task_start, 0);
+    host_fiber_make(&fibers[t->index], stacks[t->index], PORT_STACK_SIZE,
+                    task_start);
     t->sp = 0u;
     t->stack_base = (uintptr_t)stacks[t->index];
 }
@@ -91,8 +86,8 @@ static void do_switch(void)
     prev = kernel_current;
     next = kernel_schedule();
     if (next != prev) {
-        (void)swapcontext(prev != NULL ? &contexts[prev->index] : &main_context,
-                          &contexts[next->index]);
+        host_fiber_swap(prev != NULL ? &fibers[prev->index] : &main_fiber,
+                        &fibers[next->index]);
     }
     handler_exit();
 }

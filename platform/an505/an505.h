@@ -48,8 +48,10 @@ void Reset_Handler(void);
 
 /* The newlib system calls the images provide (console output; a heap
  * bounded by the stack on the Non-secure side, none on the secure side). */
+/* NOLINTBEGIN(bugprone-reserved-identifier): the names newlib calls */
 int _write(int fd, const void *buf, size_t len);
 void *_sbrk(ptrdiff_t incr);
+/* NOLINTEND(bugprone-reserved-identifier) */
 
 /* A vector table of this board (both images have one). */
 typedef void (*an505_handler_t)(void);

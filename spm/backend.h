@@ -39,13 +39,12 @@ psa_status_t backend_messaging(struct spm_req *req);
  */
 
 /*
- * bool backend_req_taken(const struct spm_partition *owner,
- *                        const struct spm_req *req):
- * true if service partition @p owner has taken request @p req (IPC: got it
- * with psa_get(); SFN: always, a secure function is called with it), so
- * that its message handle is @p owner's to use. A partition that names a
- * request still queued for it (a guessed handle) breaks the rules. Each
- * backend's backend_types.h declares it (the SFN backend's is inline).
+ * bool backend_req_taken(const struct backend_req *be):
+ * true if the service partition has taken the request whose backend part
+ * is @p be (IPC: got it with psa_get(); SFN: always, a secure function is
+ * called with it), so that its message handle is the partition's to use.
+ * A partition that names a request still queued for it (a guessed handle)
+ * breaks the rules. Each backend's backend_types.h defines it inline.
  */
 
 /**

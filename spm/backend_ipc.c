@@ -71,6 +71,7 @@ static void enqueue(struct spm_partition *owner, struct spm_req *req)
         tail = &(*tail)->be.next;
     }
     req->be.next = NULL;
+    req->be.reply = BACKEND_REQ_QUEUED;
     *tail = req;
 }
 

@@ -26,7 +26,7 @@ static struct spm_req *request_of(psa_handle_t msg_handle,
     struct spm_orphan o;
 
     if (req != NULL && spm_service_partition(req->service) == self &&
-        req->msg.type >= PSA_IPC_CALL && backend_req_taken(self, req)) {
+        req->msg.type >= PSA_IPC_CALL && backend_req_taken(&req->be)) {
         return req;
     }
     /* Only the IPC backend has orphans. */
@@ -135,7 +135,7 @@ void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle)
          conn->state != SPM_CONN_ORPHAN) ||
         spm_service_partition(&warden_services[conn->service]) != self ||
         (conn->state == SPM_CONN_ACTIVE &&
-         !backend_req_taken(self, conn->req))) {
+         !backend_req_taken(&conn->req->be))) {
         spm_panic(self);
     }
     conn->rhandle = rhandle;

@@ -56,17 +56,6 @@ static struct spm_req *dequeue(struct spm_partition *p, psa_signal_t signal)
     return NULL;
 }
 
-bool backend_req_taken(const struct spm_partition *owner,
-                       const struct spm_req *req)
-{
-    for (const struct spm_req *r = owner->be.queue; r != NULL; r = r->be.next) {
-        if (r == req) {
-            return false;
-        }
-    }
-    return true;
-}
-
 /*
  * True if [addr, addr + len) lies in @p p's own stack: memory the SPM gave
  * it and runs it on, which it reads and writes all the time, so no check
@@ -99,6 +88,7 @@ psa_status_t ipc_get(psa_signal_t signal, psa_msg_t *msg)
     if (req == NULL) {
         return PSA_ERROR_DOES_NOT_EXIST; /* the doorbell, say */
     }
+    req->be.reply = SPM_STATUS_PENDING; /* taken: no longer queued */
     if (!ipc_queued(self, signal)) {
         self->be.asserted &= ~signal;
     }
@@ -137,7 +127,7 @@ void ipc_reply_api(psa_handle_t msg_handle, psa_status_t status)
         return;
     }
     if (spm_service_partition(req->service) != self ||
-        !backend_req_taken(self, req) ||
+        !backend_req_taken(&req->be) ||
         (req->msg.type == PSA_IPC_CONNECT && !connect_reply_ok(status))) {
         spm_panic(self);
     }

@@ -35,14 +35,13 @@
  * either the seal (the stack is free) or the integrity signature the
  * hardware stacked when NS preempted a secure context there (0xFEFA125A or
  * 0xFEFA125B): nothing secure ever calls NS, so no other word can be
- * there. Their lowest bytes differ, so one byte tells them apart. r12 is
+ * there. Their lowest bytes differ (0xA5; 0x5A, 0x5B), so one byte tells
+ * them apart. r12 is
  * the one register an entry may use before it pushes (r0-r3 carry the
  * arguments, lr the return to NS).
  */
 #define SEAL_LOW_BYTE "0xA5"
 _Static_assert((ARMV8M_STACK_SEAL & 0xFFu) == 0xA5u, "SEAL_LOW_BYTE");
-_Static_assert((ARMV8M_STACK_SEAL & 0xFEu) != 0x5Au,
-               "the integrity signatures' lowest byte is not the seal's");
 
 /* What a refused entry returns, as the instruction that loads it. */
 #define REFUSE_BUSY     "mvn r0, #130" /* PSA_ERROR_CONNECTION_BUSY */

@@ -38,9 +38,15 @@ static inline struct spm_partition *backend_current(void)
 psa_status_t backend_client_resolve(struct spm_partition *caller,
                                     psa_status_t status);
 
-/* spm/backend.h's backend_req_taken(): false while @p req waits in
- * @p owner's queue (spm/service_ipc.c). */
-bool backend_req_taken(const struct spm_partition *owner,
-                       const struct spm_req *req);
+/* What a request's reply field holds while it waits in its owner's queue
+ * (a queued request has no reply yet; psa_get() clears it). */
+#define BACKEND_REQ_QUEUED ((psa_status_t)-253)
+
+/* spm/backend.h's backend_req_taken(): false while the request waits in
+ * its owner's queue. */
+static inline bool backend_req_taken(const struct backend_req *be)
+{
+    return be->reply != BACKEND_REQ_QUEUED;
+}
 
 #endif /* WARDEN_SPM_BACKEND_TYPES_H */

@@ -65,7 +65,8 @@
 #define ARMV8M_EXC_RETURN_ES    (1u << 0) /* 1: taken to Secure state */
 #define ARMV8M_EXC_RETURN_FTYPE (1u << 4) /* 1: no FP state stacked */
 /* The EXC_RETURN of a return to Non-secure Thread mode from a Secure
- * handler, the frame on MSP_NS (or with ARMV8M_EXC_RETURN_SPSEL, PSP_NS). */
+ * handler (its SPSEL bit is CONTROL_S.SPSEL's; the frame lies on the NS
+ * stack CONTROL_NS.SPSEL names). */
 #define ARMV8M_EXC_RETURN_NS_THREAD                                   \
     (0xFFFFFF80u | ARMV8M_EXC_RETURN_DCRS | ARMV8M_EXC_RETURN_FTYPE | \
      ARMV8M_EXC_RETURN_MODE | ARMV8M_EXC_RETURN_ES)

@@ -102,6 +102,7 @@ uint32_t armv8m_forged_return(uint32_t exc_return)
         ARMV8M_SHCSR |= ARMV8M_SHCSR_HARDFAULTPENDED;
     }
     __asm volatile("dsb\n\tisb" : : : "memory");
-    return ARMV8M_EXC_RETURN_NS_THREAD |
-           (process ? ARMV8M_EXC_RETURN_SPSEL : 0u);
+    /* EXC_RETURN.SPSEL is the secure state's CONTROL.SPSEL (Thread mode
+     * on PSP); the NS frame's stack is the one CONTROL_NS.SPSEL names. */
+    return ARMV8M_EXC_RETURN_NS_THREAD | ARMV8M_EXC_RETURN_SPSEL;
 }

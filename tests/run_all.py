@@ -450,19 +450,25 @@ def spm_stack_check(tally, python, preset):
     parse_result_lines(tally, "SPM stack (QEMU %s)" % preset, rc, out)
 
 
-def qemu_soak(tally, python, preset):
-    """NS tasks preempted inside secure calls: nothing lost or misattributed.
-
-    Under -icount the SysTick period is counted in instructions, so the
-    ticks land at the same places on every run."""
+def qemu_figures_run(python, preset, image, figures, timeout):
+    """Runs NS image warden_ns_<image>.elf with the preset's secure image
+    under -icount (the ticks land at the same places on every run), prints
+    its line of figures ("<figures>: ...") and returns (status, output)."""
     bindir = "build/%s/bin" % preset
     rc, out = run([python, "tools/qemu_run.py", "--icount", "--secure",
                    bindir + "/warden_s.elf", "--ns",
-                   bindir + "/warden_ns_soak.elf", "--timeout", "600"],
-                  timeout=700)
-    figures = re.search(r"^soak: .*$", out, re.M)
-    if figures:
-        print(figures.group(0))
+                   "%s/warden_ns_%s.elf" % (bindir, image), "--timeout",
+                   str(timeout)], timeout=timeout + 100)
+    line = re.search(r"^%s: .*$" % figures, out, re.M)
+    if line:
+        print(line.group(0))
+    return rc, out
+
+
+def qemu_soak(tally, python, preset):
+    """NS tasks preempted inside secure calls: nothing lost or
+    misattributed."""
+    rc, out = qemu_figures_run(python, preset, "soak", "soak", 600)
     parse_result_lines(tally, "soak (QEMU %s)" % preset, rc, out)
 
 
@@ -470,14 +476,7 @@ def qemu_attack(tally, python, preset):
     """The NS attack suite: besides its own PASS/FAIL lines, the secure
     console must not report a secure fault or a partition stopped (nothing
     NS does may be blamed on a partition)."""
-    bindir = "build/%s/bin" % preset
-    rc, out = run([python, "tools/qemu_run.py", "--icount", "--secure",
-                   bindir + "/warden_s.elf", "--ns",
-                   bindir + "/warden_ns_attack.elf", "--timeout", "300"],
-                  timeout=400)
-    figures = re.search(r"^attack: .*$", out, re.M)
-    if figures:
-        print(figures.group(0))
+    rc, out = qemu_figures_run(python, preset, "attack", "attack", 300)
     blamed = re.findall(r"^.*(?:FATAL|faulted|panicked|terminate).*$", out,
                         re.M)
     if blamed:

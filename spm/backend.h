@@ -38,6 +38,16 @@ psa_status_t backend_messaging(struct spm_req *req);
  *                                     psa_status_t status);
  */
 
+/*
+ * bool backend_req_taken(const struct spm_partition *owner,
+ *                        const struct spm_req *req):
+ * true if service partition @p owner has taken request @p req (IPC: got it
+ * with psa_get(); SFN: always, a secure function is called with it), so
+ * that its message handle is @p owner's to use. A partition that names a
+ * request still queued for it (a guessed handle) breaks the rules. Each
+ * backend's backend_types.h declares it (the SFN backend's is inline).
+ */
+
 /**
  * The request @p caller waited for, now replied, and the reply status
  * (IPC backend; the SFN backend never leaves a request pending).

@@ -24,6 +24,16 @@
  *   bits 15..8   the service version the client was built against
  *   bits  7..5   0
  *   bits  4..0   stateless index - 1
+ *
+ * Generations wrap: a slot's after 2^22 - 1 reuses (never through 0), a
+ * client's stateless one after 2^22 requests (through 0, which names the
+ * slot alone). A handle that old names its slot again, but reaches nothing
+ * its holder could not reach anyway: a client may use a connection only if
+ * it opened it, with the same client ID (client_api.c), so it names its own
+ * open connection or is refused; a service may use a message handle only
+ * for a request of one of its services that it took (service_api.c,
+ * backend_req_taken()), so it names a request it holds. Tests:
+ * test_client_api.c (a wrapped connection handle), test_handle.c.
  */
 #ifndef WARDEN_SPM_HANDLE_H
 #define WARDEN_SPM_HANDLE_H

@@ -14,9 +14,10 @@
 
 /*
  * The request in flight that @p msg_handle names for @p self, the running
- * partition, or NULL for an orphan of it (a request it took whose client
- * was stopped: nothing left to read, and what it writes goes nowhere).
- * Anything else stops the partition.
+ * partition, once it took it, or NULL for an orphan of it (a request it
+ * took whose client was stopped: nothing left to read, and what it writes
+ * goes nowhere). Anything else stops the partition, a request still queued
+ * for it too (its handle guessed, not got).
  */
 static struct spm_req *request_of(psa_handle_t msg_handle,
                                   struct spm_partition *self)
@@ -25,7 +26,7 @@ static struct spm_req *request_of(psa_handle_t msg_handle,
     struct spm_orphan o;
 
     if (req != NULL && spm_service_partition(req->service) == self &&
-        req->msg.type >= PSA_IPC_CALL) {
+        req->msg.type >= PSA_IPC_CALL && backend_req_taken(self, req)) {
         return req;
     }
     /* Only the IPC backend has orphans. */
@@ -132,7 +133,9 @@ void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle)
         (conn->state != SPM_CONN_ACTIVE &&
          conn->state != SPM_CONN_ORPHAN_CONNECT &&
          conn->state != SPM_CONN_ORPHAN) ||
-        spm_service_partition(&warden_services[conn->service]) != self) {
+        spm_service_partition(&warden_services[conn->service]) != self ||
+        (conn->state == SPM_CONN_ACTIVE &&
+         !backend_req_taken(self, conn->req))) {
         spm_panic(self);
     }
     conn->rhandle = rhandle;

@@ -56,14 +56,15 @@ static struct spm_req *dequeue(struct spm_partition *p, psa_signal_t signal)
     return NULL;
 }
 
-static bool in_queue(const struct spm_partition *p, const struct spm_req *req)
+bool backend_req_taken(const struct spm_partition *owner,
+                       const struct spm_req *req)
 {
-    for (const struct spm_req *r = p->be.queue; r != NULL; r = r->be.next) {
+    for (const struct spm_req *r = owner->be.queue; r != NULL; r = r->be.next) {
         if (r == req) {
-            return true;
+            return false;
         }
     }
-    return false;
+    return true;
 }
 
 /*
@@ -135,7 +136,8 @@ void ipc_reply_api(psa_handle_t msg_handle, psa_status_t status)
         reply_orphan(self, msg_handle, status);
         return;
     }
-    if (spm_service_partition(req->service) != self || in_queue(self, req) ||
+    if (spm_service_partition(req->service) != self ||
+        !backend_req_taken(self, req) ||
         (req->msg.type == PSA_IPC_CONNECT && !connect_reply_ok(status))) {
         spm_panic(self);
     }

@@ -2,6 +2,7 @@
 #ifndef WARDEN_SPM_BACKEND_TYPES_H
 #define WARDEN_SPM_BACKEND_TYPES_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "psa/service.h"
@@ -36,5 +37,10 @@ static inline struct spm_partition *backend_current(void)
 /* spm/backend.h's backend_client_resolve(). */
 psa_status_t backend_client_resolve(struct spm_partition *caller,
                                     psa_status_t status);
+
+/* spm/backend.h's backend_req_taken(): false while @p req waits in
+ * @p owner's queue (spm/service_ipc.c). */
+bool backend_req_taken(const struct spm_partition *owner,
+                       const struct spm_req *req);
 
 #endif /* WARDEN_SPM_BACKEND_TYPES_H */

@@ -355,6 +355,50 @@ static void test_close_secure_programmer_errors_panic(void **state)
     assert_int_equal(fx.calls[FX_STRICT], 1);
 }
 
+/*
+ * A slot's generation wraps after 2^22 - 1 reuses, so a handle closed that
+ * long ago names the slot again. It still reaches nothing it should not: a
+ * connection is used only by the client (and, for NS, the client ID) that
+ * opened it, so the old handle of another client is refused, and the
+ * client that holds it names its own open connection.
+ */
+static void test_wrapped_generation_names_only_the_callers_own(void **state)
+{
+    psa_handle_t old;
+    psa_handle_t theirs;
+    psa_handle_t mine;
+
+    (void)state;
+    old = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
+    assert_int_equal(spm_close(NS, unit_req(NS), old), PSA_SUCCESS);
+    /* 2^22 - 1 reuses later the slot has the old handle's generation. */
+    slot_of(old)->gen = SPM_HANDLE_GEN_MASK;
+    spm_conn_free(slot_of(old)); /* FREE again; generation 1 */
+    theirs =
+        spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STRICT_SID, 2);
+    assert_int_equal(theirs, old);
+    /* Another client: refused, the connection untouched. */
+    assert_int_equal(ns_call(old, 1, 0, 0), PROG_ERR);
+    assert_int_equal(spm_close(NS, unit_req(NS), old), PROG_ERR);
+    assert_int_equal(slot_of(theirs)->state, SPM_CONN_IDLE);
+    assert_int_equal(fx.calls[FX_STRICT], 2 + 1); /* connects, disconnect */
+    assert_int_equal(spm_close(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), theirs),
+                     PSA_SUCCESS);
+    /* The same NS client ID: its own connection, which it may use. */
+    slot_of(old)->gen = SPM_HANDLE_GEN_MASK;
+    spm_conn_free(slot_of(old));
+    mine = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
+    assert_int_equal(mine, old);
+    assert_int_equal(ns_call(old, 1, 0, 0), PSA_SUCCESS);
+    /* Another NS client ID (another NSID): refused. */
+    spm_ns_call_client_id = NS_CLIENT_ID - 1;
+    assert_int_equal(ns_call(old, 1, 0, 0), PROG_ERR);
+    assert_int_equal(spm_close(NS, unit_req(NS), old), PROG_ERR);
+    spm_ns_call_client_id = NS_CLIENT_ID;
+    assert_int_equal(spm_close(NS, unit_req(NS), mine), PSA_SUCCESS);
+    assert_int_equal(fake_platform_stops(), 0);
+}
+
 #define T(fn) cmocka_unit_test_setup(fn, world_setup)
 
 int main(void)
@@ -377,6 +421,7 @@ int main(void)
         T(test_close_ignores_the_reply),
         T(test_close_refusals_ns),
         T(test_close_secure_programmer_errors_panic),
+        T(test_wrapped_generation_names_only_the_callers_own),
     };
     int failed = cmocka_run_group_tests_name("client_api", tests, NULL, NULL);
 

@@ -332,6 +332,41 @@ static void test_reply_misuse_panics(void **state)
     assert_int_equal(fake_platform_stops(), 12);
 }
 
+/* A request still queued for the server (not got) cannot be read, skipped,
+ * written or given an rhandle through its guessed handle: the server is
+ * stopped, and nothing of the request changed. Once got, the same calls
+ * work. */
+static void test_queued_request_is_not_the_servers_yet(void **state)
+{
+    psa_handle_t h;
+
+    (void)state;
+    world_in(&ns_mem, 0, "abc", 3);
+    world_out(&ns_mem, 0, 16);
+    h = iw_open(IW_NS, FXI_CONN); /* 0x101 */
+    assert_int_equal(iw_call(IW_NS, h, 1, 1, 1), SPM_STATUS_PENDING);
+    iw_run_as(SERVER);
+    expect_iw_panic(FXI_SERVER, psa_read(h, 0, svc_buf, 1));
+    expect_iw_panic(FXI_SERVER, psa_skip(h, 0, 1));
+    expect_iw_panic(FXI_SERVER, psa_write(h, 0, svc_buf, 1));
+    expect_iw_panic(FXI_SERVER, psa_write(h, 0, svc_buf, 0));
+    expect_iw_panic(FXI_SERVER, psa_set_rhandle(h, svc_buf));
+    assert_int_equal(fake_platform_stops(), 5);
+    assert_int_equal(NS_REQ->in_done[0], 0u);
+    assert_int_equal(NS_REQ->out_done[0], 0u);
+    assert_null(spm_conns[0].rhandle);
+    /* Got: the server's to use. */
+    iw_run_as(SERVER);
+    assert_int_equal(iw_get(FXI_SERVER, SIG_CONN)->handle, h);
+    assert_int_equal(psa_read(h, 0, svc_buf, 16), 3);
+    assert_memory_equal(svc_buf, "abc", 3);
+    psa_write(h, 0, svc_buf, 3);
+    assert_int_equal(NS_REQ->out_done[0], 3u);
+    psa_set_rhandle(h, svc_buf);
+    assert_ptr_equal(spm_conns[0].rhandle, svc_buf);
+    assert_int_equal(fake_platform_stops(), 5);
+}
+
 static void test_notify_raises_a_doorbell(void **state)
 {
     (void)state;
@@ -401,6 +436,7 @@ int main(void)
         T(test_reply_wakes_the_client_with_its_status),
         T(test_reply_to_a_connect),
         T(test_reply_misuse_panics),
+        T(test_queued_request_is_not_the_servers_yet),
         T(test_notify_raises_a_doorbell),
         T(test_notify_unknown_partition_panics),
         T(test_clear_needs_a_raised_doorbell),

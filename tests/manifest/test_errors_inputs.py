@@ -248,6 +248,15 @@ class FileFormatTest(ToolCase):
                           "a.json: TFM_SP_A: line 2, column 1: Expecting ',' "
                           "delimiter [E002]")
 
+    def test_nested_too_deeply(self):
+        # Found by tests/fuzz/fuzz_manifest.py: the parsers recurse per level.
+        deep = "[" * 5000 + "]" * 5000 + "\n"
+        for name in ("a.yaml", "a.json"):
+            with self.subTest(name=name):
+                self.assert_error([(name, deep, {"short_name": "TFM_SP_A"})],
+                                  "%s: TFM_SP_A: nested too deeply [E002]"
+                                  % name)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -50,7 +50,8 @@ def read_data(path: str) -> Tuple[Any, Optional[Problem]]:
     """Reads one YAML/JSON file; returns (data, None) or (None, problem).
 
     A problem is (code, text): E001 when the file cannot be read, E002 for a
-    syntax error, E003 for a key given twice.
+    syntax error (nesting too deep for the parser included), E003 for a key
+    given twice.
     """
     try:
         with open(path, encoding="utf-8") as stream:
@@ -59,9 +60,13 @@ def read_data(path: str) -> Tuple[Any, Optional[Problem]]:
         return None, (Code.READ, "cannot read: %s" % (exc.strerror or exc))
     except UnicodeDecodeError as exc:
         return None, (Code.SYNTAX, "not UTF-8 text: %s" % exc.reason)
-    if path.lower().endswith(".json"):
-        return _read_json(text)
-    return _read_yaml(text)
+    try:
+        if path.lower().endswith(".json"):
+            return _read_json(text)
+        return _read_yaml(text)
+    except RecursionError:
+        # Both parsers recurse once per level of nesting.
+        return None, (Code.SYNTAX, "nested too deeply")
 
 
 def _read_json(text: str) -> Tuple[Any, Optional[Problem]]:

@@ -312,14 +312,18 @@ class Mutator:
 
 
 def write_case(case_dir, texts, written):
-    """Writes {relative name: text or bytes} under `case_dir`, and removes
-    the files of the previous case (`written`, updated) that this one does
-    not have: cheaper than a fresh directory every time."""
-    paths = set()
+    """Writes {relative name: text or bytes} under `case_dir`, where the
+    previous case of the same seed set left `written` ({path: text},
+    updated): only files that changed are written, and the previous case's
+    files that this one does not have are removed."""
+    now = {}
     for name, text in texts.items():
         path = os.path.normpath(os.path.join(case_dir, name))
         if not path.startswith(case_dir + os.sep):
             continue  # a mutated manifest path leading out: not written
+        now[path] = text
+        if written.get(path) == text and os.path.isfile(path):
+            continue
         if os.path.isdir(path):
             shutil.rmtree(path)
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -327,12 +331,11 @@ def write_case(case_dir, texts, written):
         with open(path, mode, **({} if mode == "wb" else
                                  {"encoding": "utf-8", "newline": ""})) as f:
             f.write(text)
-        paths.add(path)
-    for path in written - paths:
+    for path in set(written) - set(now):
         if os.path.isfile(path):
             os.remove(path)
     written.clear()
-    written.update(paths)
+    written.update(now)
 
 
 def run_pipeline(case_dir, argv):
@@ -411,10 +414,11 @@ def main():
             for name, data in seed["files"].items()}
     mutator = Mutator(rng, seeds)
     install_memos()
-    scratch = tempfile.mkdtemp(prefix="warden-fuzz-manifest-")
-    case_dir = os.path.join(scratch, "case")
-    os.makedirs(case_dir)
-    written = set()
+    # One case directory per seed set, in memory where Linux has it.
+    scratch = tempfile.mkdtemp(prefix="warden-fuzz-manifest-",
+                               dir="/dev/shm" if os.path.isdir("/dev/shm")
+                               else None)
+    written = [{} for _ in seeds]
     start = time.monotonic()
     runs = accepted = 0
     try:
@@ -424,7 +428,9 @@ def main():
                     (args.seconds and elapsed >= args.seconds) or \
                     (not args.runs and not args.seconds and runs >= 1000):
                 break
-            seed = rng.choice(seeds)
+            index = rng.randrange(len(seeds))
+            seed = seeds[index]
+            case_dir = os.path.join(scratch, "case%d" % index)
             files = copy.deepcopy(seed["files"])
             touched = set()
             for _ in range(rng.choice([0, 1, 1, 2, 3, 5])):
@@ -441,7 +447,7 @@ def main():
                     texts[name] = mutator.mutate_text(seed["texts"][name])
                 else:
                     texts[name] = seed["texts"][name]
-            write_case(case_dir, texts, written)
+            write_case(case_dir, texts, written[index])
             failure, ok = run_pipeline(case_dir, case_args(meta))
             runs += 1
             accepted += ok

@@ -257,6 +257,13 @@ class FileFormatTest(ToolCase):
                                   "%s: TFM_SP_A: nested too deeply [E002]"
                                   % name)
 
+    def test_key_that_is_a_sequence(self):
+        # Found by tests/fuzz/fuzz_manifest.py (a TypeError before).
+        self.assert_error([("a.yaml", "name: TFM_SP_A\n[1, 2]: 3\n",
+                            {"short_name": "TFM_SP_A"})],
+                          "a.yaml: TFM_SP_A: line 2, column 1: found "
+                          "unhashable key [E002]")
+
 
 if __name__ == "__main__":
     unittest.main()

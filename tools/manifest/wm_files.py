@@ -17,11 +17,14 @@ class _StrictLoader(yaml.SafeLoader):  # pylint: disable=too-many-ancestors
     """A safe YAML loader that refuses a key given twice in one mapping."""
 
     def construct_mapping(self, node, deep=False):
-        """Builds a mapping, raising ConstructorError on a repeated key."""
+        """Builds a mapping, raising ConstructorError on a repeated key (and,
+        from the base class, on a key that is a sequence or mapping)."""
         seen = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, str) and key in seen:
+            if not isinstance(key, str):
+                continue  # only text keys are compared (a list is unhashable)
+            if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, "duplicate key '%s'" % key,
                     key_node.start_mark)

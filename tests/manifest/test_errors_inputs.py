@@ -264,6 +264,19 @@ class FileFormatTest(ToolCase):
                           "a.yaml: TFM_SP_A: line 2, column 1: found "
                           "unhashable key [E002]")
 
+    def test_value_that_does_not_fit_its_tag(self):
+        # Found by tests/fuzz/fuzz_manifest.py: PyYAML's constructors raise
+        # AttributeError, KeyError or ValueError for these.
+        for value, exc in (("!!timestamp x", "AttributeError"),
+                           ("!!bool maybe", "KeyError"),
+                           ("!!int abc", "ValueError")):
+            with self.subTest(value=value):
+                self.assert_error(
+                    [("a.yaml", "name: TFM_SP_A\nstack_size: %s\n" % value,
+                      {"short_name": "TFM_SP_A"})],
+                    "a.yaml: TFM_SP_A: not valid YAML: a value that does not "
+                    "fit its tag (%s) [E002]" % exc)
+
 
 if __name__ == "__main__":
     unittest.main()

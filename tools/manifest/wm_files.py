@@ -93,6 +93,12 @@ def _read_yaml(text: str) -> Tuple[Any, Optional[Problem]]:
         return None, (code, _yaml_message(exc))
     except yaml.YAMLError as exc:
         return None, (Code.SYNTAX, _yaml_message(exc))
+    except (ValueError, TypeError, AttributeError, LookupError,
+            OverflowError) as exc:
+        # PyYAML's constructors of explicitly tagged scalars (!!int abc,
+        # !!bool maybe, !!timestamp x) fail with Python exceptions.
+        return None, (Code.SYNTAX, "not valid YAML: a value that does not "
+                      "fit its tag (%s)" % type(exc).__name__)
 
 
 def _yaml_message(exc: yaml.YAMLError) -> str:

@@ -242,7 +242,11 @@ static void ns_op(struct input *in, psa_handle_t *open, unsigned *next)
         psa_handle_t h = take_handle(in, open);
         uint32_t ctrl = take(in, 4);
         uintptr_t iv = take_addr(in);
-        (void)spm_ns_call(h, ctrl, iv, take_addr(in));
+        uintptr_t ov = take_addr(in);
+
+        if (!fuzz_call_spins(h, ctrl)) {
+            (void)spm_ns_call(h, ctrl, iv, ov);
+        }
         break;
     }
     case 3:

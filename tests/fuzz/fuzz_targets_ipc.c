@@ -6,9 +6,11 @@
  * and the victims that break a partition API rule when called).
  */
 #include "fuzz_ns.h"
+#include "ipc_test.h"
 #include "psa/service.h"
 #include "psa_manifest/sid.h"
 #include "psa_manifest/victim_stack.h"
+#include "tfm_psa_call_pack.h"
 
 const uint32_t fuzz_sids[] = {
     ROT_A_SID,        TEST_CONN_SID,    TEST_STRICT_SID,  TEST_STATELESS_SID,
@@ -27,6 +29,14 @@ const psa_handle_t fuzz_handles[] = {
     VICTIM_PANIC_HANDLE,   VICTIM_STACK_HANDLE,
 };
 const size_t fuzz_nhandles = sizeof(fuzz_handles) / sizeof(fuzz_handles[0]);
+
+/* IPC_STATELESS's IPC_TYPE_SPIN loops as often as invec 0 says. */
+bool fuzz_call_spins(psa_handle_t handle, uint32_t ctrl_param)
+{
+    int32_t type = (int16_t)((ctrl_param & TYPE_MASK) >> TYPE_OFFSET);
+
+    return handle == IPC_STATELESS_HANDLE && type == IPC_TYPE_SPIN;
+}
 
 void victim_stack_main(void);
 

@@ -95,7 +95,7 @@ def run_one(name, python, seconds=None, runs=None):
             # regression inputs are read, replayed first, never written.
             cmd = [os.path.join(BUILD, "bin", name), work,
                    *([seeds] if os.path.isdir(seeds) else []), *limit,
-                   "-max_len=512", "-rss_limit_mb=2048",
+                   "-max_len=512", "-rss_limit_mb=2048", "-timeout=60",
                    "-close_fd_mask=1", "-print_final_stats=1",
                    "-artifact_prefix=%s/%s-" % (ARTIFACTS, name)]
             rc, out = _run(cmd, timeout)

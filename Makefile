@@ -3,6 +3,9 @@
 #   make test  every test layer; ends with "N passed, N failed"
 #   make bench build, run and report every configuration of
 #              bench/configurations.txt (writes bench/results.*)
+#   make fuzz  long fuzzer runs, one harness at a time (10 million
+#              executions for the NS entry points, 1 million for the
+#              others; tests/fuzz/fuzzers.py), printing each one's count
 #   make graph the partitions, their callers and isolation boundaries as a
 #              Graphviz diagram (PRESET=host by default)
 # Both install what is missing first (Debian packages, tools/setup.sh).
@@ -13,7 +16,7 @@ PYTHON = $(shell tools/find_python.sh)
 JOBS ?= $(shell nproc)
 PRESET ?= host
 
-.PHONY: all run test bench graph setup host an505-sfn format format-check cppcheck clean
+.PHONY: all run test bench fuzz graph setup host an505-sfn format format-check cppcheck clean
 
 all: host an505-sfn
 
@@ -38,6 +41,9 @@ test: setup
 
 bench: setup
 	@$(PYTHON) tools/bench/bench.py --write --python $(PYTHON) --jobs $(JOBS)
+
+fuzz: setup
+	@$(PYTHON) tests/fuzz/fuzzers.py --long --python $(PYTHON) --jobs $(JOBS)
 
 # The manifest tool draws it at configure time: SVG with Graphviz (Debian
 # package graphviz), the .dot file otherwise.

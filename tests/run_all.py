@@ -276,24 +276,26 @@ def out_of_tree(tally, python, jobs):
     tally.add("out-of-tree partitions (host)", passed, failed, names)
 
 
-def fuzzers(tally, jobs, seconds):
-    fdir = "build/fuzz"
-    ok = check(tally, "build fuzzers",
-               ["cmake", "-S", "tests/fuzz", "-B", fdir,
-                "-DCMAKE_C_COMPILER=clang"]) and \
-        check(tally, "build fuzzers (compile)",
-              ["cmake", "--build", fdir, "-j", str(jobs)])
-    if not ok:
-        return
-    for name in sorted(os.listdir(os.path.join(ROOT, fdir, "bin"))):
-        corpus = tempfile.mkdtemp(prefix="warden-%s-" % name)
-        rc, out = run([os.path.join(fdir, "bin", name), corpus,
-                       "-max_total_time=%d" % seconds, "-rss_limit_mb=1024"],
-                      timeout=seconds + 120)
+def fuzzers(tally, python, jobs, seconds):
+    """Short runs of every fuzzer (tests/fuzz/fuzzers.py, which make fuzz
+    runs long), each replaying its regression inputs first; prints each
+    harness's execution count."""
+    sys.path.insert(0, os.path.join(ROOT, "tests", "fuzz"))
+    import fuzzers as fz  # pylint: disable=import-outside-toplevel
+    for step, rc, out in fz.build(python, jobs):
         if rc != 0:
+            show_tail(out)
+        tally.add(step, int(rc == 0), int(rc != 0), [] if rc == 0 else [step])
+        if rc != 0:
+            return
+    for name in fz.harnesses():
+        rc, out, count = fz.run_one(name, python, seconds=seconds)
+        ok = rc == 0 and count is not None
+        if not ok:
             show_tail(out, 60)
-        tally.add("fuzz %s (%d s)" % (name, seconds), int(rc == 0),
-                  int(rc != 0), [] if rc == 0 else [name])
+        print("fuzz %s: %s executions" % (name, count))
+        tally.add("fuzz %s (%d s)" % (name, seconds), int(ok), int(not ok),
+                  [] if ok else [name])
 
 
 SANITIZED_PRESETS = ["host-asan", "host-ipc-asan"]
@@ -591,7 +593,7 @@ def main():
     sanitized_runs(t, args.python, args.jobs)
     manifest_tests(t, args.python)
     out_of_tree(t, args.python, args.jobs)
-    fuzzers(t, args.jobs, args.fuzz_seconds)
+    fuzzers(t, args.python, args.jobs, args.fuzz_seconds)
     for preset in QEMU_PRESETS:
         if build(t, preset, args.python, args.jobs):
             qemu_runs(t, args.python, preset)

@@ -2,19 +2,30 @@
  * libFuzzer harness: everything the Non-secure side can send through the
  * veneers (handles, control words, descriptor arrays, buffers anywhere, and
  * NSCE calls with any token, NSID, group and thread, from either mode),
- * against the real SPM (NSCE built) and the real partitions of the host
- * build.
- * Properties: no input halts, resets or crashes the secure side (a halt
- * exits the process, which libFuzzer reports), the SPM never writes outside
- * the NS memory the input named (ASan), and the NSID an NS call would take
- * is always -1's default, none (0) or a translatable one.
+ * against the real SPM (NSCE built) and the real partitions of a host
+ * build. Built twice: fuzz_ns_call (SFN backend, build/host) and
+ * fuzz_ns_call_ipc (IPC backend, build/host-ipc); fuzz_targets_*.c name
+ * each build's services.
+ * Properties:
+ *  - no input halts, resets or crashes the secure side (a halt exits the
+ *    process, which libFuzzer reports);
+ *  - the SPM never writes outside the NS memory the input named: ASan for
+ *    everything outside the harness's objects, and checks that the secure
+ *    buffer (addresses the input may name, never NS memory) and the
+ *    read-only NS buffer keep their contents;
+ *  - client identity: the NSID an NS call would take is -1's default, none
+ *    (0) or a translatable one, and a service sees exactly the client ID
+ *    that NSID translates to (or the call is refused when there is none).
  */
 #include <setjmp.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
 #include "arch/arch.h"
 #include "arch/host/host_ns.h"
+#include "fuzz_input.h"
+#include "fuzz_ns.h"
 #include "host_mem.h"
 #include "psa_manifest/sid.h"
 #include "spm/backend.h"
@@ -22,6 +33,8 @@
 #include "spm/ns_agent.h"
 #include "spm/ns_client.h"
 #include "spm/nsce.h"
+#include "tfm_psa_call_pack.h"
+#include "warden_test_service.h"
 
 #define ARENA_SIZE  512u
 #define RO_SIZE     64u
@@ -29,7 +42,11 @@
 
 static uint8_t ns_arena[ARENA_SIZE] __attribute__((aligned(8)));
 static const uint8_t ns_ro[RO_SIZE] = { 1, 2, 3, 4 };
+static const uint8_t ns_ro_copy[RO_SIZE] = { 1, 2, 3, 4 };
 static uint8_t secure_buf[64];
+/* The client-ID probe's own NS memory, which no input names. */
+static psa_outvec probe_desc[1];
+static int32_t probe_id;
 static jmp_buf launched;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -39,25 +56,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 void arch_ns_launch(void)
 {
     longjmp(launched, 1);
-}
-
-struct input {
-    const uint8_t *p;
-    size_t left;
-};
-
-static uint32_t take(struct input *in, unsigned bytes)
-{
-    uint32_t v = 0;
-
-    for (unsigned i = 0; i < bytes; i++) {
-        v <<= 8;
-        if (in->left != 0u) {
-            v |= *in->p++;
-            in->left--;
-        }
-    }
-    return v;
 }
 
 /* An address the NS side might pass. */
@@ -85,19 +83,13 @@ static psa_handle_t take_handle(struct input *in, const psa_handle_t *open)
 {
     uint32_t sel = take(in, 1);
 
-    switch (sel % 7u) {
+    switch (sel % 4u) {
     case 0:
         return open[take(in, 1) % MAX_HANDLES];
-    case 5:
-        return (psa_handle_t)CLIENT_STORE_HANDLE;
-    case 6:
-        return (psa_handle_t)CLIENT_TALLY_HANDLE;
     case 1:
-        return (psa_handle_t)TEST_STATELESS_HANDLE;
+        return fuzz_handles[take(in, 1) % fuzz_nhandles];
     case 2:
-        return (psa_handle_t)TEST_SECURE_ONLY_HANDLE;
-    case 3:
-        return (psa_handle_t)TEST_S_SUITE_HANDLE + (psa_handle_t)take(in, 1);
+        return fuzz_handles[0] + (psa_handle_t)take(in, 1);
     default:
         return (psa_handle_t)take(in, 4);
     }
@@ -105,15 +97,10 @@ static psa_handle_t take_handle(struct input *in, const psa_handle_t *open)
 
 static uint32_t take_sid(struct input *in)
 {
-    static const uint32_t sids[] = {
-        ROT_A_SID,          TEST_CONN_SID,        TEST_STRICT_SID,
-        TEST_STATELESS_SID, TEST_SECURE_ONLY_SID, TEST_REFUSE_SID,
-        TEST_S_SUITE_SID,   CLIENT_STORE_SID,     CLIENT_TALLY_SID
-    };
     uint32_t sel = take(in, 1);
 
     if (sel < 200u) {
-        return sids[sel % (sizeof(sids) / sizeof(sids[0]))];
+        return fuzz_sids[sel % fuzz_nsids];
     }
     return take(in, 4);
 }
@@ -152,6 +139,14 @@ static int32_t take_nsid(struct input *in)
     return (int32_t)take(in, 4);
 }
 
+/* The NSID the next NS call takes is the default, none or a valid one. */
+static void check_nsid(void)
+{
+    int32_t nsid = spm_nsce_current_nsid();
+
+    FUZZ_CHECK(nsid == 0 || (nsid >= -65536 && nsid <= -1));
+}
+
 /* One NSCE call, from Handler or Thread mode as the input says. */
 static void nsce_op(struct input *in)
 {
@@ -186,13 +181,28 @@ static void nsce_op(struct input *in)
     if (handler) {
         host_ns_handler_exit();
     }
-    {
-        int32_t nsid = spm_nsce_current_nsid();
+    check_nsid();
+}
 
-        if (nsid != 0 && !spm_nsid_valid(nsid)) {
-            __builtin_trap();
-        }
+/* A service sees the client ID of the NSID in force, or the call is
+ * refused when the NS side manages NSIDs and none is loaded. */
+static void probe_client_id(void)
+{
+    int32_t nsid = spm_nsce_current_nsid();
+    psa_status_t status;
+
+    probe_desc[0].base = &probe_id;
+    probe_desc[0].len = sizeof(probe_id);
+    probe_id = 0;
+    status = spm_ns_call(TEST_STATELESS_HANDLE,
+                         PARAM_PACK(TEST_TYPE_CLIENT_ID, 0, 1), 0,
+                         (uintptr_t)probe_desc);
+    if (nsid == 0) {
+        FUZZ_CHECK(status == PSA_ERROR_PROGRAMMER_ERROR);
+        return;
     }
+    FUZZ_CHECK(status >= 0);
+    FUZZ_CHECK(probe_id == SPM_NS_CLIENT_ID_LIMIT + 1 + nsid);
 }
 
 static void boot(void)
@@ -211,7 +221,50 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argv;
     (void)host_mem_add_ns_region(ns_arena, sizeof(ns_arena), ARCH_ACCESS_RW);
     (void)host_mem_add_ns_region(ns_ro, sizeof(ns_ro), ARCH_ACCESS_READ);
+    (void)host_mem_add_ns_region(probe_desc, sizeof(probe_desc),
+                                 ARCH_ACCESS_RW);
+    (void)host_mem_add_ns_region(&probe_id, sizeof(probe_id), ARCH_ACCESS_RW);
     return 0;
+}
+
+static void ns_op(struct input *in, psa_handle_t *open, unsigned *next)
+{
+    switch (take(in, 1) % 8u) {
+    case 0:
+        (void)spm_ns_version(take_sid(in));
+        break;
+    case 1: {
+        uint32_t sid = take_sid(in);
+        open[(*next)++ % MAX_HANDLES] = spm_ns_connect(sid, take(in, 1) % 4u);
+        break;
+    }
+    case 2: {
+        psa_handle_t h = take_handle(in, open);
+        uint32_t ctrl = take(in, 4);
+        uintptr_t iv = take_addr(in);
+        uintptr_t ov = take_addr(in);
+
+        if (!fuzz_call_spins(h, ctrl)) {
+            (void)spm_ns_call(h, ctrl, iv, ov);
+        }
+        break;
+    }
+    case 3:
+        (void)spm_ns_close(take_handle(in, open));
+        break;
+    case 4:
+        patch_descriptor(in);
+        break;
+    case 5:
+        nsce_op(in);
+        break;
+    case 6:
+        probe_client_id();
+        break;
+    default:
+        (void)spm_ns_framework_version();
+        break;
+    }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -223,35 +276,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     boot();
     memset(ns_arena, 0, sizeof(ns_arena));
     while (in.left != 0u) {
-        switch (take(&in, 1) % 7u) {
-        case 0:
-            (void)spm_ns_version(take_sid(&in));
-            break;
-        case 1: {
-            uint32_t sid = take_sid(&in);
-            open[next++ % MAX_HANDLES] = spm_ns_connect(sid, take(&in, 1) % 4u);
-            break;
-        }
-        case 2: {
-            psa_handle_t h = take_handle(&in, open);
-            uint32_t ctrl = take(&in, 4);
-            uintptr_t iv = take_addr(&in);
-            (void)spm_ns_call(h, ctrl, iv, take_addr(&in));
-            break;
-        }
-        case 3:
-            (void)spm_ns_close(take_handle(&in, open));
-            break;
-        case 4:
-            patch_descriptor(&in);
-            break;
-        case 5:
-            nsce_op(&in);
-            break;
-        default:
-            (void)spm_ns_framework_version();
-            break;
-        }
+        ns_op(&in, open, &next);
     }
+    for (size_t i = 0; i < sizeof(secure_buf); i++) {
+        FUZZ_CHECK(secure_buf[i] == 0u);
+    }
+    FUZZ_CHECK(memcmp(ns_ro, ns_ro_copy, sizeof(ns_ro)) == 0);
     return 0;
 }

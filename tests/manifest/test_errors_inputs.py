@@ -248,6 +248,35 @@ class FileFormatTest(ToolCase):
                           "a.json: TFM_SP_A: line 2, column 1: Expecting ',' "
                           "delimiter [E002]")
 
+    def test_nested_too_deeply(self):
+        # Found by tests/fuzz/fuzz_manifest.py: the parsers recurse per level.
+        deep = "[" * 5000 + "]" * 5000 + "\n"
+        for name in ("a.yaml", "a.json"):
+            with self.subTest(name=name):
+                self.assert_error([(name, deep, {"short_name": "TFM_SP_A"})],
+                                  "%s: TFM_SP_A: nested too deeply [E002]"
+                                  % name)
+
+    def test_key_that_is_a_sequence(self):
+        # Found by tests/fuzz/fuzz_manifest.py (a TypeError before).
+        self.assert_error([("a.yaml", "name: TFM_SP_A\n[1, 2]: 3\n",
+                            {"short_name": "TFM_SP_A"})],
+                          "a.yaml: TFM_SP_A: line 2, column 1: found "
+                          "unhashable key [E002]")
+
+    def test_value_that_does_not_fit_its_tag(self):
+        # Found by tests/fuzz/fuzz_manifest.py: PyYAML's constructors raise
+        # AttributeError, KeyError or ValueError for these.
+        for value, exc in (("!!timestamp x", "AttributeError"),
+                           ("!!bool maybe", "KeyError"),
+                           ("!!int abc", "ValueError")):
+            with self.subTest(value=value):
+                self.assert_error(
+                    [("a.yaml", "name: TFM_SP_A\nstack_size: %s\n" % value,
+                      {"short_name": "TFM_SP_A"})],
+                    "a.yaml: TFM_SP_A: not valid YAML: a value that does not "
+                    "fit its tag (%s) [E002]" % exc)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -17,11 +17,14 @@ class _StrictLoader(yaml.SafeLoader):  # pylint: disable=too-many-ancestors
     """A safe YAML loader that refuses a key given twice in one mapping."""
 
     def construct_mapping(self, node, deep=False):
-        """Builds a mapping, raising ConstructorError on a repeated key."""
+        """Builds a mapping, raising ConstructorError on a repeated key (and,
+        from the base class, on a key that is a sequence or mapping)."""
         seen = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, str) and key in seen:
+            if not isinstance(key, str):
+                continue  # only text keys are compared (a list is unhashable)
+            if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, "duplicate key '%s'" % key,
                     key_node.start_mark)
@@ -50,7 +53,8 @@ def read_data(path: str) -> Tuple[Any, Optional[Problem]]:
     """Reads one YAML/JSON file; returns (data, None) or (None, problem).
 
     A problem is (code, text): E001 when the file cannot be read, E002 for a
-    syntax error, E003 for a key given twice.
+    syntax error (nesting too deep for the parser included), E003 for a key
+    given twice.
     """
     try:
         with open(path, encoding="utf-8") as stream:
@@ -59,9 +63,13 @@ def read_data(path: str) -> Tuple[Any, Optional[Problem]]:
         return None, (Code.READ, "cannot read: %s" % (exc.strerror or exc))
     except UnicodeDecodeError as exc:
         return None, (Code.SYNTAX, "not UTF-8 text: %s" % exc.reason)
-    if path.lower().endswith(".json"):
-        return _read_json(text)
-    return _read_yaml(text)
+    try:
+        if path.lower().endswith(".json"):
+            return _read_json(text)
+        return _read_yaml(text)
+    except RecursionError:
+        # Both parsers recurse once per level of nesting.
+        return None, (Code.SYNTAX, "nested too deeply")
 
 
 def _read_json(text: str) -> Tuple[Any, Optional[Problem]]:
@@ -85,6 +93,12 @@ def _read_yaml(text: str) -> Tuple[Any, Optional[Problem]]:
         return None, (code, _yaml_message(exc))
     except yaml.YAMLError as exc:
         return None, (Code.SYNTAX, _yaml_message(exc))
+    except (ValueError, TypeError, AttributeError, LookupError,
+            OverflowError) as exc:
+        # PyYAML's constructors of explicitly tagged scalars (!!int abc,
+        # !!bool maybe, !!timestamp x) fail with Python exceptions.
+        return None, (Code.SYNTAX, "not valid YAML: a value that does not "
+                      "fit its tag (%s)" % type(exc).__name__)
 
 
 def _yaml_message(exc: yaml.YAMLError) -> str:

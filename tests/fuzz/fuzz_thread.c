@@ -1,0 +1,62 @@
+/*
+ * Threads for the IPC harnesses: arch/host/thread_host.c's contract, but a
+ * thread keeps its stack across boots (the harness boots the SPM for every
+ * input; the host port hands out each stack once per process). A context
+ * abandoned by the previous boot is simply never resumed.
+ */
+#include <stdlib.h>
+
+#include "arch/arch.h"
+#include "spm/panic.h"
+#include "spm/sched.h"
+
+#define FUZZ_THREAD_STACK (128u * 1024u)
+
+static uint8_t stacks[SCHED_MAX_THREADS][FUZZ_THREAD_STACK]
+    __attribute__((aligned(16)));
+static const struct arch_thread *owners[SCHED_MAX_THREADS];
+
+static uint8_t *stack_of(const struct arch_thread *t)
+{
+    for (unsigned i = 0; i < SCHED_MAX_THREADS; i++) {
+        if (owners[i] == t || owners[i] == NULL) {
+            owners[i] = t;
+            return stacks[i];
+        }
+    }
+    abort();
+}
+
+static void thread_start(void)
+{
+    sched_current()->ctx.entry();
+    spm_panic(sched_current()->part); /* a thread body returned */
+}
+
+void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
+                      void (*entry)(void))
+{
+    (void)stack;
+    (void)size;
+    (void)getcontext(&t->uc);
+    t->uc.uc_stack.ss_sp = stack_of(t);
+    t->uc.uc_stack.ss_size = FUZZ_THREAD_STACK;
+    t->uc.uc_link = NULL;
+    t->entry = entry;
+    makecontext(&t->uc, thread_start, 0);
+}
+
+void arch_yield(void)
+{
+    struct sched_thread *cur = sched_current();
+    struct sched_thread *next = sched_switch(cur);
+
+    if (next != cur) {
+        (void)swapcontext(&cur->ctx.uc, &next->ctx.uc);
+    }
+}
+
+uint32_t arch_spm_call(uint32_t (*fn)(void *arg), void *arg)
+{
+    return fn(arg);
+}

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "arch/arch.h"
+#include "arch/host/host_fiber.h"
 #include "spm/panic.h"
 #include "spm/sched.h"
 
@@ -38,12 +39,8 @@ void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
 {
     (void)stack;
     (void)size;
-    (void)getcontext(&t->uc);
-    t->uc.uc_stack.ss_sp = stack_of(t);
-    t->uc.uc_stack.ss_size = FUZZ_THREAD_STACK;
-    t->uc.uc_link = NULL;
     t->entry = entry;
-    makecontext(&t->uc, thread_start, 0);
+    host_fiber_make(&t->fiber, stack_of(t), FUZZ_THREAD_STACK, thread_start);
 }
 
 void arch_yield(void)
@@ -52,7 +49,7 @@ void arch_yield(void)
     struct sched_thread *next = sched_switch(cur);
 
     if (next != cur) {
-        (void)swapcontext(&cur->ctx.uc, &next->ctx.uc);
+        host_fiber_swap(&cur->ctx.fiber, &next->ctx.fiber);
     }
 }
 

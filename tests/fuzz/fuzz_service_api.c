@@ -151,7 +151,11 @@ static uintptr_t take_buf(uint8_t *rw, size_t *n, bool *ok_read, bool *ok_write)
     case 6:
         return (uintptr_t)0 - off;
     default:
-        return (uintptr_t)(((uint64_t)take(&in, 4) << 32) | take(&in, 4));
+        /* Anything not canonical in user space (bit 47 set): never mapped.
+         * A fully random address is not a bad buffer for sure: ASan's
+         * shadow alone maps some 15 TiB, which the host check rightly
+         * takes for the partition's memory. */
+        return (uintptr_t)1 << 47 | (uintptr_t)take(&in, 4) << 8 | off;
     }
 }
 

@@ -36,9 +36,8 @@
  * hardware stacked when NS preempted a secure context there (0xFEFA125A or
  * 0xFEFA125B): nothing secure ever calls NS, so no other word can be
  * there. Their lowest bytes differ (0xA5; 0x5A, 0x5B), so one byte tells
- * them apart. r12 is
- * the one register an entry may use before it pushes (r0-r3 carry the
- * arguments, lr the return to NS).
+ * them apart. r12 is the one register an entry may use before it pushes
+ * (r0-r3 carry the arguments, lr the return to NS).
  */
 #define SEAL_LOW_BYTE "0xA5"
 _Static_assert((ARMV8M_STACK_SEAL & 0xFFu) == 0xA5u, "SEAL_LOW_BYTE");

@@ -127,15 +127,18 @@ def build(tally, preset, python, jobs):
                         ["cmake", "--build", "build/" + preset, "-j", str(jobs)])
 
 
-def unit_tests(tally):
-    rc, out = run(["ctest", "--test-dir", "build/host", "-V",
-                   "--timeout", "120"], timeout=900)
+def unit_tests(tally, preset="host", env=None):
+    """The cmocka unit tests of a host build (env: the sanitizers' options
+    for a WARDEN_SANITIZE build). Returns ctest's output."""
+    layer = "unit tests (cmocka)" if preset == "host" else \
+        "unit tests (cmocka, %s)" % preset
+    rc, out = run(["ctest", "--test-dir", "build/" + preset, "-V",
+                   "--timeout", "120"], timeout=900, env=env)
     passed = len(re.findall(r"\[       OK \] ", out))
     # cmocka names a failed test twice (as it fails, and in its summary);
     # ctest -V prefixes every line with the test's number.
-    failed = sorted(set(re.findall(
+    failed = sorted(set("".join(f) for f in re.findall(
         r"^(\d+: )?\[  FAILED  \] (?!\d+ test)(\S+)", out, re.M)))
-    failed = ["".join(f) for f in failed]
     extra = []
     if rc != 0 and not failed:
         extra = ["ctest exited %d" % rc]
@@ -143,8 +146,8 @@ def unit_tests(tally):
         extra.append("no unit test ran")
     if failed or extra:
         show_tail(out, 80)
-    tally.add("unit tests (cmocka)", passed, len(failed) + len(extra),
-              failed + extra)
+    tally.add(layer, passed, len(failed) + len(extra), failed + extra)
+    return layer, out
 
 
 def manifest_tests(tally, python):
@@ -321,22 +324,9 @@ def sanitizer_reports(tally, layer, out):
 
 
 def sanitized_unit_tests(tally, preset):
-    """The cmocka unit tests of a WARDEN_SANITIZE build, counted as
-    unit_tests() counts them."""
-    layer = "unit tests (cmocka, %s)" % preset
-    rc, out = run(["ctest", "--test-dir", "build/" + preset, "-V",
-                   "--timeout", "120"], timeout=900, env=SANITIZER_ENV)
-    passed = len(re.findall(r"\[       OK \] ", out))
-    failed = sorted(set("".join(f) for f in re.findall(
-        r"^(\d+: )?\[  FAILED  \] (?!\d+ test)(\S+)", out, re.M)))
-    extra = []
-    if rc != 0 and not failed:
-        extra = ["ctest exited %d" % rc]
-    if passed + len(failed) == 0:
-        extra.append("no unit test ran")
-    if failed or extra:
-        show_tail(out, 80)
-    tally.add(layer, passed, len(failed) + len(extra), failed + extra)
+    """The cmocka unit tests of a WARDEN_SANITIZE build, and the sanitizer
+    reports in their output."""
+    layer, out = unit_tests(tally, preset, SANITIZER_ENV)
     sanitizer_reports(tally, layer, out)
 
 

@@ -7,6 +7,7 @@
 #ifndef WARDEN_HOST_MEM_H
 #define WARDEN_HOST_MEM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,5 +21,14 @@ int host_mem_add_ns_region(const void *base, size_t size, uint32_t access);
 
 /** Forgets every NS region (tests). */
 void host_mem_reset(void);
+
+/**
+ * True if [base, end) lies inside one registered NS region that allows
+ * @p access (ARCH_ACCESS_*), the rule for an NS caller.
+ */
+bool host_mem_ns_allows(uintptr_t base, uintptr_t end, uint32_t access);
+
+/** True if [base, end) shares a byte with a registered NS region. */
+bool host_mem_touches_ns(uintptr_t base, uintptr_t end);
 
 #endif /* WARDEN_HOST_MEM_H */

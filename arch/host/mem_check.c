@@ -1,4 +1,6 @@
-/* arch_check_caller_range() on the host: a region table. */
+/* arch_check_caller_range() on the host: the NS world's region table
+ * (host_ns_regions.c), and what this process has mapped for the secure
+ * side. */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -6,54 +8,6 @@
 
 #include "arch/arch.h"
 #include "host_mem.h"
-
-struct ns_region {
-    uintptr_t base;
-    uintptr_t end; /* exclusive */
-    uint32_t access;
-};
-
-static struct ns_region ns_regions[HOST_MEM_MAX_NS_REGIONS];
-static size_t ns_region_count;
-
-int host_mem_add_ns_region(const void *base, size_t size, uint32_t access)
-{
-    if (ns_region_count == HOST_MEM_MAX_NS_REGIONS) {
-        return -1;
-    }
-    ns_regions[ns_region_count].base = (uintptr_t)base;
-    ns_regions[ns_region_count].end = (uintptr_t)base + size;
-    ns_regions[ns_region_count].access = access;
-    ns_region_count++;
-    return 0;
-}
-
-void host_mem_reset(void)
-{
-    ns_region_count = 0;
-}
-
-static bool ns_allows(uintptr_t base, uintptr_t end, uint32_t access)
-{
-    for (size_t i = 0; i < ns_region_count; i++) {
-        const struct ns_region *r = &ns_regions[i];
-
-        if (base >= r->base && end <= r->end) {
-            return (access & ~r->access) == 0u;
-        }
-    }
-    return false;
-}
-
-static bool touches_ns(uintptr_t base, uintptr_t end)
-{
-    for (size_t i = 0; i < ns_region_count; i++) {
-        if (base < ns_regions[i].end && ns_regions[i].base < end) {
-            return true;
-        }
-    }
-    return false;
-}
 
 /* One line of /proc/self/maps, "lo-hi perms ...": its range and a pointer
  * to its permissions (at least "rw"). False if the line is not like that,
@@ -118,7 +72,7 @@ bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
         return false;
     }
     if (ns) {
-        return ns_allows(base, end, access);
+        return host_mem_ns_allows(base, end, access);
     }
-    return !touches_ns(base, end) && mapped(base, end, access);
+    return !host_mem_touches_ns(base, end) && mapped(base, end, access);
 }

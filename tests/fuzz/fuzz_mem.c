@@ -24,27 +24,8 @@ struct range {
     uint32_t access;
 };
 
-static struct range ns_regions[HOST_MEM_MAX_NS_REGIONS];
-static size_t ns_count;
 static struct range maps[MAX_MAPS];
 static size_t maps_count;
-
-int host_mem_add_ns_region(const void *base, size_t size, uint32_t access)
-{
-    if (ns_count == HOST_MEM_MAX_NS_REGIONS) {
-        return -1;
-    }
-    ns_regions[ns_count].base = (uintptr_t)base;
-    ns_regions[ns_count].end = (uintptr_t)base + size;
-    ns_regions[ns_count].access = access;
-    ns_count++;
-    return 0;
-}
-
-void host_mem_reset(void)
-{
-    ns_count = 0;
-}
 
 static void read_maps(void)
 {
@@ -101,18 +82,11 @@ bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
     if (size == 0u || __builtin_add_overflow(base, size, &end)) {
         return false;
     }
-    for (size_t i = 0; i < ns_count; i++) {
-        const struct range *r = &ns_regions[i];
-
-        if (ns && base >= r->base && end <= r->end) {
-            return (access & ~r->access) == 0u;
-        }
-        if (!ns && base < r->end && r->base < end) {
-            return false; /* a secure caller never names NS memory */
-        }
-    }
     if (ns) {
-        return false;
+        return host_mem_ns_allows(base, end, access);
+    }
+    if (host_mem_touches_ns(base, end)) {
+        return false; /* a secure caller never names NS memory */
     }
     if (in_maps(base, end, access)) {
         return true;

@@ -49,7 +49,7 @@ __attribute__((noreturn)) void arch_ns_launch(void);
 /*
  * Threads (IPC backend only). struct arch_thread is defined by the port in
  * its arch_thread.h. The port calls the scheduler's sched_switch() hook
- * (spm/sched.h) to learn which thread runs next.
+ * (spm/backend/ipc/sched.h) to learn which thread runs next.
  */
 struct arch_thread;
 

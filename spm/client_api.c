@@ -6,7 +6,7 @@
 #include "spm/handle.h"
 #include "spm/iovec.h"
 #include "spm/loader.h"
-#include "spm/ns_client.h"
+#include "spm/nsce/ns_client.h"
 #include "spm/panic.h"
 
 uint32_t spm_framework_version(void)

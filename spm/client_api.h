@@ -13,7 +13,7 @@
 
 #include "psa/client.h"
 #include "psa/service.h"
-#include "spm/ns_client.h"
+#include "spm/nsce/ns_client.h"
 #include "spm/spm.h"
 
 /** PSA_FRAMEWORK_VERSION. */

@@ -2,7 +2,7 @@
  * The NS agent: the veneers' way into the SPM. It decodes what only the
  * veneer ABI has (the packed control word), refuses a second NS entry while
  * a secure call is in progress, takes the NS caller's client ID once per
- * call (spm/ns_client.h) and calls the client API as the NS client.
+ * call (spm/nsce/ns_client.h) and calls the client API as the NS client.
  */
 #include "spm/ns_agent.h"
 
@@ -10,14 +10,14 @@
 #include "spm/client_api.h"
 #include "spm/loader.h"
 #include "spm/log.h"
-#include "spm/ns_client.h"
+#include "spm/nsce/ns_client.h"
 #include "tfm_psa_call_pack.h"
 
 /* An NS call starts here. It is refused while a secure partition runs or
  * another NS call is in progress (an NS interrupt handler, or an NS thread
  * whose RTOS preempted another one inside a secure call), and while the NS
  * side manages NSIDs with no context loaded; otherwise it takes its client
- * ID, once (spm/ns_client.h). */
+ * ID, once (spm/nsce/ns_client.h). */
 static psa_status_t ns_enter(void)
 {
     if (backend_current() != &spm_ns_agent) {

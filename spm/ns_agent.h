@@ -15,7 +15,7 @@
 uint32_t spm_ns_framework_version(void);
 
 /*
- * The others first refuse a call that cannot start (spm/ns_client.h,
+ * The others first refuse a call that cannot start (spm/nsce/ns_client.h,
  * spm_ns_enter()): while a secure partition runs or another NS call is in
  * progress, connect, call and close return PSA_ERROR_CONNECTION_BUSY; while
  * the NS side manages NSIDs (NSCE) with no context loaded, they return

@@ -11,10 +11,11 @@
 
 #include "psa/client.h"
 #include "psa/service.h"
-#include "backend_types.h" /* spm/sfn/ or spm/ipc/: the backend's extras */
 #include "spm/load_info.h"
 #include "spm/umem.h"
 #include "warden/config.h"
+/* spm/backend/<backend>/backend_types.h: the backend's extras. */
+#include WARDEN_BACKEND_TYPES_H
 
 /* The NS client ID range (the reference's TrustZone agent range). An NSID
  * n in [-65536, -1] reaches services as client ID (LIMIT + 1) + n. */

@@ -104,6 +104,6 @@ uint32_t armv8m_forged_return(uint32_t exc_return);
 void armv8m_fault_recover(uint32_t exc_return, uint32_t msp);
 
 /* The exception handlers: armv8m/exception_handlers.h. */
-#include "armv8m/exception_handlers.h"
+#include "arch/armv8m/exception_handlers.h"
 
 #endif /* WARDEN_ARMV8M_PORT_H */

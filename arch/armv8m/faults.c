@@ -7,11 +7,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "arch.h"
-#include "armv8m/armv8m_port.h"
-#include "armv8m/armv8m_regs.h"
-#include "armv8m/exception_handlers.h"
-#include "armv8m/fault_print.h"
+#include "arch/arch.h"
+#include "arch/armv8m/armv8m_port.h"
+#include "arch/armv8m/armv8m_regs.h"
+#include "arch/armv8m/exception_handlers.h"
+#include "arch/armv8m/fault_print.h"
 #include "platform.h"
 
 enum fault_kind {

@@ -18,9 +18,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "arch.h"
-#include "armv8m/armv8m_port.h"
-#include "armv8m/armv8m_regs.h"
+#include "arch/arch.h"
+#include "arch/armv8m/armv8m_port.h"
+#include "arch/armv8m/armv8m_regs.h"
 
 /* The integrity signature, bit 0 (FType) clear: where the branch lands. */
 #define INTEGRITY_SIG 0xFEFA125Au

@@ -20,8 +20,8 @@
  */
 #include <arm_cmse.h>
 
-#include "arch.h"
-#include "armv8m/armv8m_port.h"
+#include "arch/arch.h"
+#include "arch/armv8m/armv8m_port.h"
 #include "armv8m_regions.h" /* the platform's */
 
 /* Bits of the TT/TTA answer (Armv8-M ARM, "TT, TTT, TTA, TTAT"). */

@@ -4,10 +4,10 @@
  */
 #include <stdint.h>
 
-#include "arch.h"
-#include "armv8m/armv8m_port.h"
-#include "armv8m/armv8m_regs.h"
-#include "armv8m/fault_print.h"
+#include "arch/arch.h"
+#include "arch/armv8m/armv8m_port.h"
+#include "arch/armv8m/armv8m_regs.h"
+#include "arch/armv8m/fault_print.h"
 #include "platform.h"
 
 /* The console output the fault reporter uses (no library call). */

@@ -1,6 +1,6 @@
 /* SAU programming from the platform's region table. */
-#include "armv8m/armv8m_port.h"
-#include "armv8m/armv8m_regs.h"
+#include "arch/armv8m/armv8m_port.h"
+#include "arch/armv8m/armv8m_regs.h"
 
 int armv8m_sau_configure(const struct armv8m_sau_region *regions, size_t n)
 {

@@ -5,7 +5,7 @@
  */
 #include <stdint.h>
 
-#include "armv8m/armv8m_port.h"
+#include "arch/armv8m/armv8m_port.h"
 
 void armv8m_seal_main_stack(uint32_t *top)
 {

@@ -13,13 +13,13 @@
 #include <stdint.h>
 
 #include "arch/arch.h"
-#include "armv8m/armv8m_regs.h"
-#include "armv8m/exception_handlers.h"
-#include "armv8m/armv8m_port.h"
-#include "spm/backend_ipc.h"
+#include "arch/armv8m/armv8m_regs.h"
+#include "arch/armv8m/exception_handlers.h"
+#include "arch/armv8m/armv8m_port.h"
+#include "spm/backend/ipc/backend_ipc.h"
 #include "spm/log.h"
 #include "spm/panic.h"
-#include "spm/sched.h"
+#include "spm/backend/ipc/sched.h"
 
 #define ICSR            ARMV8M_REG(0xE000ED04u)
 #define ICSR_PENDSVSET  (1u << 28)

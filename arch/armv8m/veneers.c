@@ -12,7 +12,7 @@
  * integrity signature), or an NS call in progress. Such an entry is
  * refused at once, with the status a busy SPM gives, and never touches a
  * stack that is not the caller's own. Otherwise the entry calls its body
- * (spm/ns_agent.h, spm/nsce.h) on that stack and clears every register the
+ * (spm/ns_agent.h, spm/nsce/nsce.h) on that stack and clears every register the
  * body may have left a secure value in before it returns to NS.
  *
  * The bodies take NS pointers as plain integers: spm/ checks them before
@@ -21,12 +21,12 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "arch.h"
-#include "armv8m/armv8m_port.h"
+#include "arch/arch.h"
+#include "arch/armv8m/armv8m_port.h"
 #include "psa/client.h"
 #include "psa/error.h"
 #include "spm/ns_agent.h"
-#include "spm/nsce.h"
+#include "spm/nsce/nsce.h"
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"
 
@@ -128,7 +128,7 @@ NS_ENTRY(tfm_psa_close_veneer, CALL(spm_ns_close), REFUSE_BUSY);
  * middle of a secure call: in NS Handler mode they run on MSP_S, which no
  * secure context holds while an NS handler runs (every secure exception is
  * more urgent than every NS one, AIRCR.PRIS). Called from NS Thread mode
- * they are refused (spm/nsce.h); while a secure context is live on PSP_S
+ * they are refused (spm/nsce/nsce.h); while a secure context is live on PSP_S
  * the gate refuses them with the same value, before they push anything.
  * The bodies run with every maskable exception masked (PRIMASK_S also
  * masks the Non-secure ones), so a higher-priority NS handler cannot enter

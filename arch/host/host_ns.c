@@ -8,7 +8,7 @@
 #include "arch/arch.h"
 #include "arch/host/host_fiber.h"
 #include "arch/host/host_ns.h"
-#include "host_mem.h"
+#include "arch/host/host_mem.h"
 #include "platform.h"
 #include "platform_ns.h"
 

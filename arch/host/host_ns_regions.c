@@ -4,7 +4,7 @@
  * (tests/fuzz/fuzz_mem.c) consult.
  */
 #include "arch/arch.h"
-#include "host_mem.h"
+#include "arch/host/host_mem.h"
 
 struct ns_region {
     uintptr_t base;

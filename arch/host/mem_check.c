@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "arch/arch.h"
-#include "host_mem.h"
+#include "arch/host/host_mem.h"
 
 /* One line of /proc/self/maps, "lo-hi perms ...": its range and a pointer
  * to its permissions (at least "rw"). False if the line is not like that,

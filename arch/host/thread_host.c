@@ -9,7 +9,7 @@
 
 #include "arch/arch.h"
 #include "spm/panic.h"
-#include "spm/sched.h"
+#include "spm/backend/ipc/sched.h"
 
 #define HOST_THREAD_STACK ((size_t)128u * 1024u)
 #define HOST_MAX_THREADS  SCHED_MAX_THREADS

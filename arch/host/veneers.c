@@ -4,7 +4,7 @@
  */
 #include "arch/host/host_ns.h"
 #include "spm/ns_agent.h"
-#include "spm/nsce.h"
+#include "spm/nsce/nsce.h"
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"
 #include "tfm_veneers.h"

@@ -5,7 +5,7 @@
  */
 #include "bench_ops.h"
 
-#include "armv8m/exception_handlers.h" /* SVC_Handler */
+#include "arch/armv8m/exception_handlers.h" /* SVC_Handler */
 #include "bench_veneer.h"
 #include "bench_vectors.h"
 #include "psa/client.h"

@@ -9,7 +9,7 @@
 #ifndef WARDEN_AN505_ARMV8M_REGIONS_H
 #define WARDEN_AN505_ARMV8M_REGIONS_H
 
-#include "arch.h" /* ARCH_ACCESS_* */
+#include "arch/arch.h" /* ARCH_ACCESS_* */
 #include "memory_map.h"
 
 /* What the Non-secure side may name (ns=true): its data (first: most

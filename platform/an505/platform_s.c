@@ -2,8 +2,8 @@
 #include <stdint.h>
 
 #include "an505.h"
-#include "armv8m/armv8m_port.h"
-#include "armv8m/armv8m_regs.h"
+#include "arch/armv8m/armv8m_port.h"
+#include "arch/armv8m/armv8m_regs.h"
 #include "memory_map.h"
 #include "platform.h"
 #include "psa/lifecycle.h"

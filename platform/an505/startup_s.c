@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "an505.h"
-#include "armv8m/armv8m_port.h"
+#include "arch/armv8m/armv8m_port.h"
 #include "memory_map.h"
 #include "platform.h"
 #include "spm/ns_agent.h"

@@ -6,8 +6,8 @@
 #include <stdint.h>
 
 #include "an505.h"
-#include "armv8m/armv8m_port.h"
-#include "armv8m/armv8m_regs.h"
+#include "arch/armv8m/armv8m_port.h"
+#include "arch/armv8m/armv8m_regs.h"
 #include "memory_map.h"
 
 #define REG32(addr) (*(volatile uint32_t *)(uintptr_t)(addr))

@@ -1,6 +1,6 @@
 /* The hosted "reset handler": register the NS world's memory, start the SPM. */
 #include "arch/arch.h"
-#include "host_mem.h"
+#include "arch/host/host_mem.h"
 #include "platform_ns_host.h"
 #include "spm/ns_agent.h"
 

@@ -14,7 +14,7 @@
 #include <stdio.h>
 
 #include "arch/arch.h"
-#include "host_mem.h"
+#include "arch/host/host_mem.h"
 
 #define MAX_MAPS 4096u
 

@@ -19,8 +19,8 @@
 
 #include "arch/host/host_ns.h"
 #include "fuzz_input.h"
-#include "spm/ns_client.h"
-#include "spm/nsce.h"
+#include "spm/nsce/ns_client.h"
+#include "spm/nsce/nsce.h"
 #include "spm/spm.h"
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"

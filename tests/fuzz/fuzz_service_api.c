@@ -29,7 +29,7 @@
 
 #include "arch/arch.h"
 #include "fuzz_input.h"
-#include "host_mem.h"
+#include "arch/host/host_mem.h"
 #include "ipc_test.h"
 #include "psa/client.h"
 #include "psa/service.h"
@@ -40,7 +40,7 @@
 #include "spm/handle.h"
 #include "spm/loader.h"
 #include "spm/ns_agent.h"
-#include "spm/ns_client.h"
+#include "spm/nsce/ns_client.h"
 #include "tfm_psa_call_pack.h"
 
 #define VEC_MAX  32u /* bytes of one NS vector */

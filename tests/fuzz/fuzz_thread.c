@@ -9,7 +9,7 @@
 #include "arch/arch.h"
 #include "arch/host/host_fiber.h"
 #include "spm/panic.h"
-#include "spm/sched.h"
+#include "spm/backend/ipc/sched.h"
 
 #define FUZZ_THREAD_STACK (128u * 1024u)
 

@@ -15,8 +15,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "arch.h"
-#include "armv8m/armv8m_port.h"
+#include "arch/arch.h"
+#include "arch/armv8m/armv8m_port.h"
 #include "fmt.h"
 #include "memcheck_model.h"
 #include "platform.h"

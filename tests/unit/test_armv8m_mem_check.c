@@ -16,7 +16,7 @@
 
 #include <cmocka.h>
 
-#include "arch.h"
+#include "arch/arch.h"
 #include "fake_cmse.h"
 
 #define R  ARCH_ACCESS_READ

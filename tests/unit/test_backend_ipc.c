@@ -1,6 +1,6 @@
 /*
- * spm/backend_ipc.c: initialisation (the signals each partition may wait
- * for, states, threads), the system run, messaging (the owner's queue, its
+ * spm/backend/ipc/backend_ipc.c: initialisation (the signals each partition may
+ * wait for, states, threads), the system run, messaging (the owner's queue, its
  * signal, the blocked client; partitions that do not serve), the two-phase
  * completion of a request, and ipc_cross().
  */
@@ -8,7 +8,7 @@
 #include "ipc_world.h"
 #include "psa/client.h"
 #include "spm/backend.h"
-#include "spm/backend_ipc.h"
+#include "spm/backend/ipc/backend_ipc.h"
 #include "spm/client_api.h"
 #include "spm/handle.h"
 
@@ -353,10 +353,12 @@ static void test_replied_needs_a_reply(void **state)
     psa_status_t status = 1;
 
     (void)state;
-    expect_fatal("spm/backend_ipc.c:", backend_replied(IW_NS, &status));
+    expect_fatal("spm/backend/ipc/backend_ipc.c:",
+                 backend_replied(IW_NS, &status));
     assert_int_equal(iw_call(IW_NS, FXI_SL_A_HANDLE, 0, 0, 0),
                      SPM_STATUS_PENDING);
-    expect_fatal("spm/backend_ipc.c:", backend_replied(IW_NS, &status));
+    expect_fatal("spm/backend/ipc/backend_ipc.c:",
+                 backend_replied(IW_NS, &status));
     assert_ptr_equal(IW_NS->be.pending, NS_REQ);
     assert_int_equal(status, 1);
 }

@@ -1,7 +1,7 @@
 /*
- * spm/backend_sfn.c and spm/psa_interface_sfn.c: initialisation in load
- * order, failed partitions, the running partition across nested calls, and
- * the IPC-only API that an SFN partition must not use.
+ * spm/backend/sfn/backend_sfn.c and spm/backend/sfn/psa_interface_sfn.c:
+ * initialisation in load order, failed partitions, the running partition across
+ * nested calls, and the IPC-only API that an SFN partition must not use.
  */
 #include "unit_req.h"
 #include "psa/client.h"

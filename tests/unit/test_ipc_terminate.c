@@ -1,6 +1,6 @@
 /*
- * spm/backend_ipc.c, stopping partitions: ipc_terminate_cleanup() and
- * backend_terminate() (the messages a stopped partition had queued or taken
+ * spm/backend/ipc/backend_ipc.c, stopping partitions: ipc_terminate_cleanup()
+ * and backend_terminate() (the messages a stopped partition had queued or taken
  * are answered, its own connections close, its thread never runs again,
  * its own request in flight is withdrawn or orphaned), and the thread of an
  * SFN-model partition (ipc_sfn_thread_main: entry_init, then its psa_wait()
@@ -10,7 +10,7 @@
 #include "ipc_world.h"
 #include "psa/client.h"
 #include "spm/backend.h"
-#include "spm/backend_ipc.h"
+#include "spm/backend/ipc/backend_ipc.h"
 #include "spm/client_api.h"
 #include "spm/handle.h"
 
@@ -360,7 +360,7 @@ static void test_terminate_other_partition_is_an_invariant(void **state)
 {
     (void)state;
     /* Only the running partition is ever stopped. */
-    expect_fatal("spm/backend_ipc.c:", backend_terminate(PEER));
+    expect_fatal("spm/backend/ipc/backend_ipc.c:", backend_terminate(PEER));
     assert_int_equal(PEER->state, SPM_PART_TERMINATED);
     assert_int_equal(iw_thread(FXI_PEER)->state, SCHED_DEAD);
 }

@@ -1,12 +1,12 @@
 /*
- * spm/ns_client.c: the NSID range, the NS client ID, and one NS call at a
- * time (with spm/nsce.c behind it).
+ * spm/nsce/ns_client.c: the NSID range, the NS client ID, and one NS call at a
+ * time (with spm/nsce/nsce.c behind it).
  */
 #include <stdint.h>
 
 #include "fake_arch.h"
-#include "spm/ns_client.h"
-#include "spm/nsce.h"
+#include "spm/nsce/ns_client.h"
+#include "spm/nsce/nsce.h"
 #include "spm/spm.h"
 #include "tfm_ns_client_ext.h"
 #include "unit.h"

@@ -1,5 +1,5 @@
 /*
- * spm/nsce.c: the NS client context table (3 slots in the fixture's
+ * spm/nsce/nsce.c: the NS client context table (3 slots in the fixture's
  * configuration). Every misuse of the five NSCE functions and of
  * tfm_register_client_id(), from Handler and from Thread mode, with the
  * exact value each returns and what it leaves behind.
@@ -7,8 +7,8 @@
 #include <stdint.h>
 
 #include "fake_arch.h"
-#include "spm/ns_client.h"
-#include "spm/nsce.h"
+#include "spm/nsce/ns_client.h"
+#include "spm/nsce/nsce.h"
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"
 #include "unit.h"

@@ -1,12 +1,12 @@
 /*
- * spm/nsce_absent.c (TFM_NS_MANAGE_NSID=OFF): the veneers refuse
+ * spm/nsce/nsce_absent.c (TFM_NS_MANAGE_NSID=OFF): the veneers refuse
  * everything, from either mode, and every NS call uses NSID -1.
  */
 #include <stdint.h>
 
 #include "fake_arch.h"
-#include "spm/ns_client.h"
-#include "spm/nsce.h"
+#include "spm/nsce/ns_client.h"
+#include "spm/nsce/nsce.h"
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"
 #include "unit.h"

@@ -1,8 +1,9 @@
 /*
- * spm/psa_interface_ipc.c from a partition's thread: psa_framework_version,
- * psa_version, and psa_connect, psa_call and psa_close, which block the
- * caller until its server replied and then complete the request; a client's
- * misuse stops it; the interrupt API is not supported (a programmer error).
+ * spm/backend/ipc/psa_interface_ipc.c from a partition's thread:
+ * psa_framework_version, psa_version, and psa_connect, psa_call and psa_close,
+ * which block the caller until its server replied and then complete the
+ * request; a client's misuse stops it; the interrupt API is not supported (a
+ * programmer error).
  */
 #include "ipc_world.h"
 #include "psa/client.h"

@@ -1,7 +1,7 @@
 /*
- * spm/sched.c: run order by priority (load order breaks ties, the NS agent
- * last), O(1) selection of the most urgent ready thread, blocking, killing,
- * and the scheduler lock.
+ * spm/backend/ipc/sched.c: run order by priority (load order breaks ties, the
+ * NS agent last), O(1) selection of the most urgent ready thread, blocking,
+ * killing, and the scheduler lock.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,7 +13,7 @@
 
 #include "arch/arch.h"
 #include "spm/panic.h"
-#include "spm/sched.h"
+#include "spm/backend/ipc/sched.h"
 
 /* Partitions in load order, with priorities out of order on purpose. */
 static const struct warden_partition_info infos[WARDEN_NUM_PARTITIONS] = {

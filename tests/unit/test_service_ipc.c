@@ -1,8 +1,8 @@
 /*
- * spm/service_ipc.c through the cross-call interface (psa_interface_ipc.c):
- * psa_wait (POLL, BLOCK, the signals a partition may wait for), psa_get,
- * psa_reply, psa_notify and psa_clear, and every misuse of them that stops
- * the calling partition.
+ * spm/backend/ipc/service_ipc.c through the cross-call interface
+ * (psa_interface_ipc.c): psa_wait (POLL, BLOCK, the signals a partition may
+ * wait for), psa_get, psa_reply, psa_notify and psa_clear, and every misuse of
+ * them that stops the calling partition.
  */
 #include "unit_req.h"
 #include "ipc_world.h"

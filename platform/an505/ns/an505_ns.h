@@ -7,6 +7,6 @@
 #ifndef WARDEN_AN505_NS_H
 #define WARDEN_AN505_NS_H
 
-#include "armv8m/exception_handlers.h"
+#include "arch/armv8m/exception_handlers.h"
 
 #endif /* WARDEN_AN505_NS_H */

@@ -7,8 +7,8 @@
 #include <stdint.h>
 
 #include "an505.h"
-#include "armv8m/exception_handlers.h"
-#include "armv8m/fault_print.h"
+#include "arch/armv8m/exception_handlers.h"
+#include "arch/armv8m/fault_print.h"
 #include "memory_map.h"
 #include "ns/an505_ns.h"
 #include "platform_ns.h"

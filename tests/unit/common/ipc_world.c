@@ -1,7 +1,7 @@
 #include "ipc_world.h"
 
 #include "spm/backend.h"
-#include "spm/backend_ipc.h"
+#include "spm/backend/ipc/backend_ipc.h"
 #include "spm/client_api.h"
 #include "spm/loader.h"
 #include "unit_req.h"

@@ -3,7 +3,7 @@
 #include "spm/backend.h"
 #include "spm/client_api.h"
 #include "spm/loader.h"
-#include "spm/ns_client.h"
+#include "spm/nsce/ns_client.h"
 #include "unit_req.h"
 
 struct spm_req unit_reqs[SPM_NUM_CLIENTS];

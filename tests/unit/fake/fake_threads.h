@@ -18,7 +18,7 @@
 
 #include <setjmp.h>
 
-#include "spm/sched.h"
+#include "spm/backend/ipc/sched.h"
 
 #define FAKE_MAX_PICKS 32u
 

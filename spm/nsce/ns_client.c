@@ -1,8 +1,8 @@
-#include "spm/ns_client.h"
+#include "spm/nsce/ns_client.h"
 
 #include <stdatomic.h>
 
-#include "spm/nsce.h"
+#include "spm/nsce/nsce.h"
 #include "spm/spm.h"
 
 atomic_flag spm_ns_busy = ATOMIC_FLAG_INIT;

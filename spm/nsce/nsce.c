@@ -8,12 +8,12 @@
  * loaded; the loaded thread and its NSID are the slot's. Each change ends
  * in publish(), which writes the one word the NS entry path reads.
  */
-#include "spm/nsce.h"
+#include "spm/nsce/nsce.h"
 
 #include <stdbool.h>
 
 #include "arch/arch.h"
-#include "spm/ns_client.h"
+#include "spm/nsce/ns_client.h"
 #include "spm/spm.h"
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"

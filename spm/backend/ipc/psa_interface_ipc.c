@@ -10,10 +10,10 @@
 
 #include "arch/arch.h"
 #include "spm/backend.h"
-#include "spm/backend_ipc.h"
+#include "spm/backend/ipc/backend_ipc.h"
 #include "spm/client_api.h"
 #include "spm/panic.h"
-#include "spm/sched.h"
+#include "spm/backend/ipc/sched.h"
 
 /*
  * The arguments a body gets: one value is passed as the pointer itself,

@@ -52,8 +52,8 @@ void ipc_terminate_cleanup(struct spm_partition *p);
 /** The thread body of an SFN-model partition under the IPC backend. */
 void ipc_sfn_thread_main(void);
 
-/* The partition-side API bodies (spm/service_ipc.c); each may panic the
- * calling partition. ipc_wait() returns the raised signals of the mask;
+/* The partition-side API bodies (spm/backend/ipc/service_ipc.c); each may panic
+ * the calling partition. ipc_wait() returns the raised signals of the mask;
  * with PSA_BLOCK, 0 means it blocked the thread: once it runs again,
  * ipc_wait_result() gives what psa_wait() returns, which
  * ipc_assert_signal() recorded as it woke the thread. It reads one word of

@@ -20,8 +20,8 @@ struct spm_partition;
 
 struct sfn_frame;
 
-/* The backend's state; only spm/backend_sfn.c writes it. One object, so
- * that a call reaches both fields from one address. */
+/* The backend's state; only spm/backend/sfn/backend_sfn.c writes it. One
+ * object, so that a call reaches both fields from one address. */
 struct backend_sfn {
     struct spm_partition *current; /* the partition running now */
     struct sfn_frame *frames;      /* the secure functions in progress */

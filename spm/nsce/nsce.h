@@ -42,7 +42,7 @@ uint32_t spm_nsce_save(uint32_t token);
  */
 int32_t spm_nsce_register_client_id(int32_t nsid);
 
-/* What spm_nsce_current_nsid() returns; only spm/nsce.c (or nsce_absent.c)
+/* What spm_nsce_current_nsid() returns; only spm/nsce/nsce.c (or nsce_absent.c)
  * writes it. */
 extern volatile int32_t spm_nsce_nsid;
 

@@ -2,7 +2,7 @@
  * Who the Non-secure caller is, and one NS call at a time.
  *
  * An NS call takes its client ID once, when it starts (spm_ns_enter()):
- * the NSID of the NSCE context loaded at that moment (spm/nsce.h; NSID -1
+ * the NSID of the NSCE context loaded at that moment (spm/nsce/nsce.h; NSID -1
  * without NSCE), translated into the NS client-ID range. An NS RTOS that
  * switches tasks while the call runs (it saves and loads contexts from its
  * handlers) does not change whom the call is for.
@@ -35,7 +35,7 @@ int32_t spm_nsid_to_client_id(int32_t nsid);
  */
 psa_status_t spm_ns_enter(void);
 
-/* Set while an NS call is in progress; only spm/ns_client.c and
+/* Set while an NS call is in progress; only spm/nsce/ns_client.c and
  * spm_ns_leave() write it. */
 extern atomic_flag spm_ns_busy;
 
@@ -45,7 +45,7 @@ static inline void spm_ns_leave(void)
     atomic_flag_clear(&spm_ns_busy);
 }
 
-/* What spm_ns_client_id() returns; only spm/ns_client.c writes it. */
+/* What spm_ns_client_id() returns; only spm/nsce/ns_client.c writes it. */
 extern int32_t spm_ns_call_client_id;
 
 /**

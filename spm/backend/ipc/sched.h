@@ -5,7 +5,8 @@
  *
  * The operations of every request (current thread, block, ready, lock,
  * unlock, the preemption test) are inline: each is a few loads and stores
- * of struct sched_core, which only this header and spm/sched.c touch.
+ * of struct sched_core, which only this header and spm/backend/ipc/sched.c
+ * touch.
  */
 #ifndef WARDEN_SPM_SCHED_H
 #define WARDEN_SPM_SCHED_H
@@ -13,9 +14,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "arch_thread.h" /* struct arch_thread, from the port */
 #include "spm/panic.h"
 #include "spm/spm.h"
+/* arch/<port>/arch_thread.h: struct arch_thread (warden/config.h names it). */
+#include WARDEN_ARCH_THREAD_H
 
 #define SCHED_MAX_THREADS 32u
 
@@ -51,8 +53,8 @@ extern struct sched_core sched_core;
 extern struct sched_thread sched_threads[SPM_NUM_CLIENTS];
 extern struct sched_thread *sched_by_rank[SPM_NUM_CLIENTS];
 
-/* The running thread's partition: backend_current() (spm/ipc/
- * backend_types.h) reads it. */
+/* The running thread's partition: backend_current() (backend_types.h)
+ * reads it. */
 extern struct spm_partition *sched_current_part;
 
 /**

@@ -2,18 +2,18 @@
  * The IPC backend: every partition runs in its own thread with its own
  * stack; the NS agent's thread is the boot context. A request is queued on
  * the service's partition, its signal raised, and the client blocks until
- * psa_reply() wakes it; the scheduler (spm/sched.c) runs the most urgent
- * ready thread.
+ * psa_reply() wakes it; the scheduler (spm/backend/ipc/sched.c) runs the most
+ * urgent ready thread.
  */
 #include "spm/backend.h"
 
 #include "arch/arch.h"
-#include "spm/backend_ipc.h"
+#include "spm/backend/ipc/backend_ipc.h"
 #include "spm/client_api.h"
 #include "spm/handle.h"
 #include "spm/log.h"
 #include "spm/panic.h"
-#include "spm/sched.h"
+#include "spm/backend/ipc/sched.h"
 
 static void set_allowed_signals(struct spm_partition *p)
 {

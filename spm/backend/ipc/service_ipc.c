@@ -7,10 +7,10 @@
 
 #include "arch/arch.h"
 #include "spm/backend.h"
-#include "spm/backend_ipc.h"
+#include "spm/backend/ipc/backend_ipc.h"
 #include "spm/handle.h"
 #include "spm/panic.h"
-#include "spm/sched.h"
+#include "spm/backend/ipc/sched.h"
 
 static bool one_bit(psa_signal_t s)
 {

@@ -1,4 +1,4 @@
-#include "spm/sched.h"
+#include "spm/backend/ipc/sched.h"
 
 #include "spm/panic.h"
 

@@ -25,7 +25,7 @@ struct backend_req {
 
 struct spm_partition;
 
-/* The running thread's partition; only spm/sched.c writes it. */
+/* The running thread's partition; only spm/backend/ipc/sched.c writes it. */
 extern struct spm_partition *sched_current_part;
 
 /* spm/backend.h's backend_current(). */

@@ -3,7 +3,7 @@
  * veneers exist, so that an NS image built for NSCE still links and learns
  * at run time that it is not available; every NS call uses NSID -1.
  */
-#include "spm/nsce.h"
+#include "spm/nsce/nsce.h"
 
 #include "spm/spm.h"
 #include "tfm_api.h"

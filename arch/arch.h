@@ -48,8 +48,9 @@ __attribute__((noreturn)) void arch_ns_launch(void);
 
 /*
  * Threads (IPC backend only). struct arch_thread is defined by the port in
- * its arch_thread.h. The port calls the scheduler's sched_switch() hook
- * (spm/backend/ipc/sched.h) to learn which thread runs next.
+ * its arch_thread.h (warden/config.h names it: WARDEN_ARCH_THREAD_H). The
+ * port learns which thread runs next from the scheduler hook,
+ * spm_hook_switch(), below.
  */
 struct arch_thread;
 
@@ -59,6 +60,13 @@ struct arch_thread;
  */
 void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
                       void (*entry)(void));
+
+/**
+ * Makes the code that runs now (the boot context) thread @p t: the port
+ * saves its context in @p t when it first switches away. Called once,
+ * before the first arch_yield().
+ */
+void arch_thread_adopt(struct arch_thread *t);
 
 /**
  * Gives the processor to the thread the scheduler picks; returns when the
@@ -73,5 +81,54 @@ void arch_yield(void);
  * stays preemptible by interrupts.
  */
 uint32_t arch_spm_call(uint32_t (*fn)(void *arg), void *arg);
+
+/*
+ * Hooks: what the core provides to the port. A port calls these and
+ * includes nothing else of spm/; the core decides, the port carries out.
+ */
+
+/** Why the port took a fault. */
+enum arch_fault_cause {
+    ARCH_FAULT_HARD = 0,  /* a fault escalated, or a vector table read */
+    ARCH_FAULT_MEMMANAGE, /* an MPU or execute-never violation */
+    ARCH_FAULT_BUS,       /* a bus error (MPC, PPC, an absent device) */
+    ARCH_FAULT_USAGE,     /* undefined instruction, stack limit, ... */
+    ARCH_FAULT_SECURE,    /* a security attribution violation */
+    ARCH_FAULT_OTHER,     /* an exception nothing handles */
+};
+
+/** A fault, as the port reports it to the core. */
+struct arch_fault {
+    uintptr_t pc;   /* where: the faulting instruction (0: not readable) */
+    uint32_t cause; /* why: enum arch_fault_cause */
+    /* who: true if the running thread's own secure code faulted (Thread
+     * mode, on its own stack); false for a handler, SPM code on the SPM's
+     * stack, or the Non-secure side. */
+    bool in_thread;
+};
+
+/**
+ * Fault hook: the port took fault @p f and reported it on the console;
+ * the core applies the fault policy (spm/fault.c). Returns the context of
+ * the thread to resume instead of the running one, which faulted and never
+ * runs again; or NULL, and the port ends the run.
+ */
+struct arch_thread *spm_hook_fault(const struct arch_fault *f);
+
+/**
+ * Scheduler hook (IPC backend), for the port's switch code (PendSV; on the
+ * host, arch_yield()), which has saved the running thread's registers in
+ * its context (the context this hook returned last, or the adopted one).
+ * Returns the context of the thread to run next: the same one when no
+ * switch is due, or the scheduler is locked.
+ */
+struct arch_thread *spm_hook_switch(void);
+
+/**
+ * Thread-exit hook (IPC backend): the body of the running thread returned,
+ * a bug of its partition, which the core stops under the panic policy.
+ * Does not return.
+ */
+__attribute__((noreturn)) void spm_hook_thread_returned(void);
 
 #endif /* WARDEN_ARCH_H */

@@ -7,6 +7,8 @@
 
 #include "spm/spm.h"
 
+struct arch_thread;
+
 /** Checks the loaded partitions suit this backend; halts if not. */
 void backend_init(void);
 
@@ -60,6 +62,15 @@ struct spm_req *backend_replied(struct spm_partition *caller,
  * Does not return when @p p is the running partition.
  */
 void backend_terminate(struct spm_partition *p);
+
+/**
+ * Stops @p p, the running partition, whose own code faulted (the
+ * `terminate` fault policy, spm/fault.c), from the port's fault handler:
+ * what backend_terminate() does, but instead of switching it returns the
+ * context of the thread to resume (spm_hook_fault(), arch/arch.h), or NULL
+ * when there is none (SFN: one thread, the run ends).
+ */
+struct arch_thread *backend_stop_faulted(struct spm_partition *p);
 
 /** Initialises the partitions in load order, then starts the NS image. */
 __attribute__((noreturn)) void backend_system_run(void);

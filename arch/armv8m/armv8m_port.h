@@ -96,14 +96,18 @@ void armv8m_seal_main_stack(uint32_t *top);
 uint32_t armv8m_forged_return(uint32_t exc_return);
 
 /**
- * Called by the fault report once it is printed: if the fault is a secure
- * partition thread's and the panic policy is `terminate`, stops that
- * partition and resumes the next thread (does not return); otherwise
- * returns and the run ends. @p msp is MSP at the handler's entry.
+ * Called by the fault report once it is printed, with fault @p f (where
+ * and why): with threads (thread_v8m.c), says whether the running thread's
+ * own code faulted and hands @p f to the core (spm_hook_fault()); resumes
+ * the thread the core names (does not return) or returns, and the run
+ * ends. Without threads (SFN backend) it returns. @p msp is MSP at the
+ * handler's entry.
  */
-void armv8m_fault_recover(uint32_t exc_return, uint32_t msp);
+struct arch_fault;
+void armv8m_fault_resume(struct arch_fault *f, uint32_t exc_return,
+                         uint32_t msp);
 
-/* The exception handlers: armv8m/exception_handlers.h. */
+/* The exception handlers: arch/armv8m/exception_handlers.h. */
 #include "arch/armv8m/exception_handlers.h"
 
 #endif /* WARDEN_ARMV8M_PORT_H */

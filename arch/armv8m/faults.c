@@ -14,15 +14,6 @@
 #include "arch/armv8m/fault_print.h"
 #include "platform.h"
 
-enum fault_kind {
-    FAULT_HARD,
-    FAULT_MEMMANAGE,
-    FAULT_BUS,
-    FAULT_USAGE,
-    FAULT_SECURE,
-    FAULT_OTHER,
-};
-
 /* Entered from the naked stubs below, with the handler's EXC_RETURN and
  * MSP as they were on exception entry. */
 __attribute__((noreturn, used)) void
@@ -66,12 +57,17 @@ __asm(".syntax unified\n\t"
                        "b      armv8m_fault_entry\n\t"); \
     }
 
+/* The numbers are enum arch_fault_cause's (arch/arch.h). */
 SECURE_FAULT_STUB(HardFault_Handler, 0)
 SECURE_FAULT_STUB(MemManage_Handler, 1)
 SECURE_FAULT_STUB(BusFault_Handler, 2)
 SECURE_FAULT_STUB(UsageFault_Handler, 3)
 SECURE_FAULT_STUB(SecureFault_Handler, 4)
 ARMV8M_FAULT_STUB(Default_Handler, 5, armv8m_fault_report)
+_Static_assert(ARCH_FAULT_HARD == 0 && ARCH_FAULT_MEMMANAGE == 1 &&
+                   ARCH_FAULT_BUS == 2 && ARCH_FAULT_USAGE == 3 &&
+                   ARCH_FAULT_SECURE == 4 && ARCH_FAULT_OTHER == 5,
+               "the stubs' numbers");
 
 ARMV8M_WEAK_DEFAULT_HANDLERS();
 
@@ -115,11 +111,12 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
     };
     uint32_t cfsr = ARMV8M_CFSR;
     uint32_t sfsr = ARMV8M_SFSR;
-    uint32_t pc;
+    uint32_t pc = 0u;
+    struct arch_fault f;
 
     armv8m_put(platform_console_write, "\n[warden] FATAL: ");
     armv8m_put(platform_console_write,
-               names[kind <= FAULT_OTHER ? kind : FAULT_OTHER]);
+               names[kind <= ARCH_FAULT_OTHER ? kind : ARCH_FAULT_OTHER]);
     armv8m_put_hex(platform_console_write, " (exception ",
                    armv8m_read_ipsr() & 0x1FFu);
     armv8m_put(platform_console_write, (exc_return & ARMV8M_EXC_RETURN_S) != 0
@@ -145,14 +142,18 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
         armv8m_put_hex(platform_console_write, " MMFAR=", ARMV8M_MMFAR);
     }
     armv8m_put(platform_console_write, "\n");
-    armv8m_fault_recover(exc_return, msp); /* returns if it cannot */
+    f.pc = pc;
+    f.cause = kind <= ARCH_FAULT_OTHER ? kind : ARCH_FAULT_OTHER;
+    f.in_thread = false;
+    armv8m_fault_resume(&f, exc_return, msp); /* returns if it cannot */
     platform_exit(ARMV8M_EXIT_SECURE_FAULT);
 }
 
 /* Without threads (SFN backend) a fault always ends the run. */
-__attribute__((weak)) void armv8m_fault_recover(uint32_t exc_return,
-                                                uint32_t msp)
+__attribute__((weak)) void
+armv8m_fault_resume(struct arch_fault *f, uint32_t exc_return, uint32_t msp)
 {
+    (void)f;
     (void)exc_return;
     (void)msp;
 }

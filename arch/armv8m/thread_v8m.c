@@ -13,13 +13,11 @@
 #include <stdint.h>
 
 #include "arch/arch.h"
+#include "arch/armv8m/arch_thread.h"
+#include "arch/armv8m/armv8m_port.h"
 #include "arch/armv8m/armv8m_regs.h"
 #include "arch/armv8m/exception_handlers.h"
-#include "arch/armv8m/armv8m_port.h"
-#include "spm/backend/ipc/backend_ipc.h"
-#include "spm/log.h"
-#include "spm/panic.h"
-#include "spm/backend/ipc/sched.h"
+#include "warden/config.h"
 
 #define ICSR            ARMV8M_REG(0xE000ED04u)
 #define ICSR_PENDSVSET  (1u << 28)
@@ -44,14 +42,17 @@ uint8_t armv8m_spm_stack[WARDEN_SPM_STACK_SIZE] __attribute__((aligned(8)));
 #define SPM_STACK_TOP \
     "armv8m_spm_stack + " ARMV8M_STR(WARDEN_SPM_STACK_SIZE) " - 8"
 
-uint32_t armv8m_pendsv_switch(uint32_t sp);
 void armv8m_restore_context(void);
-void armv8m_thread_returned(void);
 
-/* A thread body returned: a bug of the partition (an entry point loops). */
-void armv8m_thread_returned(void)
+_Static_assert(__builtin_offsetof(struct arch_thread, sp) == 0,
+               "PendSV stores at the context's address");
+
+/* The running thread's context: where PendSV saves it. */
+struct arch_thread *armv8m_running;
+
+void arch_thread_adopt(struct arch_thread *t)
 {
-    spm_panic(sched_current()->part);
+    armv8m_running = t;
 }
 
 /* Seals the stack whose top (8-byte aligned) is @p top; returns the
@@ -82,7 +83,7 @@ void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
     }
     frame[0] = (uint32_t)limit;
     frame[SW_FRAME_WORDS - 1u] = EXC_RETURN_THREAD_S_PSP;
-    frame[SW_FRAME_WORDS + 5u] = (uint32_t)(uintptr_t)armv8m_thread_returned;
+    frame[SW_FRAME_WORDS + 5u] = (uint32_t)(uintptr_t)spm_hook_thread_returned;
     frame[SW_FRAME_WORDS + 6u] = (uint32_t)(uintptr_t)entry & ~1u;
     frame[SW_FRAME_WORDS + 7u] = XPSR_THUMB;
     t->sp = (uint32_t)(uintptr_t)frame;
@@ -92,15 +93,6 @@ void arch_yield(void)
 {
     ICSR = ICSR_PENDSVSET;
     __asm volatile("dsb\n\tisb" ::: "memory");
-}
-
-/* Called by PendSV with the saved context's stack pointer. */
-uint32_t armv8m_pendsv_switch(uint32_t sp)
-{
-    struct sched_thread *cur = sched_current();
-
-    cur->ctx.sp = sp;
-    return sched_switch(cur)->ctx.sp;
 }
 
 /* Loads the thread context saved at r0 (a stack pointer) and returns from
@@ -126,39 +118,49 @@ __attribute__((naked, noreturn)) static void resume(uint32_t sp, uint32_t msp)
 }
 #pragma GCC diagnostic pop
 
-void armv8m_fault_recover(uint32_t exc_return, uint32_t msp)
+/* Whether the fault was raised by the running thread's own code: secure
+ * Thread mode on PSP, and not SPM code (on the SPM's stack). */
+static bool in_thread(uint32_t exc_return, uint32_t psp)
 {
-    struct sched_thread *t = sched_current();
-    uint32_t psp;
-
-    __asm volatile("mrs %0, psp" : "=r"(psp));
-    /* Only a fault of a partition's own code in its thread: not the NS
-     * side, not a handler, not SPM code (on the SPM stack). */
-    if (!WARDEN_FAULT_POLICY_TERMINATE ||
-        (exc_return & EXC_RETURN_THREAD_S_PSP_BITS) !=
-            EXC_RETURN_THREAD_S_PSP_BITS ||
-        spm_is_ns(t->part) ||
-        (psp >= (uintptr_t)armv8m_spm_stack &&
-         psp <= (uintptr_t)&armv8m_spm_stack[WARDEN_SPM_STACK_SIZE])) {
-        return;
-    }
-    spm_log("[Warden] partition %s (%ld) faulted: terminate\r\n",
-            t->part->info->name, (long)t->part->info->pid);
-    ipc_terminate_cleanup(t->part);
-    sched_drop_lock(); /* it may have faulted around an SPM call */
-    /* The switch PendSV makes, from the dead thread (its context recorded
-     * where it faulted, never loaded again): one copy of the inline
-     * sched_switch() in this file. */
-    resume(armv8m_pendsv_switch(psp), msp);
+    return (exc_return & EXC_RETURN_THREAD_S_PSP_BITS) ==
+               EXC_RETURN_THREAD_S_PSP_BITS &&
+           (psp < (uintptr_t)armv8m_spm_stack ||
+            psp > (uintptr_t)&armv8m_spm_stack[WARDEN_SPM_STACK_SIZE]);
 }
 
+void armv8m_fault_resume(struct arch_fault *f, uint32_t exc_return,
+                         uint32_t msp)
+{
+    uint32_t psp = armv8m_read_psp();
+    struct arch_thread *next;
+
+    f->in_thread = in_thread(exc_return, psp);
+    next = spm_hook_fault(f);
+    if (next == NULL) {
+        return;
+    }
+    /* The faulted thread's context, recorded where it faulted, is never
+     * loaded again. */
+    armv8m_running->sp = psp;
+    armv8m_running = next;
+    resume(next->sp, msp);
+}
+
+/* Saves the running thread's context, in it, asks the scheduler hook for
+ * the next (r4 is saved: it keeps &armv8m_running across the call). */
 __attribute__((naked)) void PendSV_Handler(void)
 {
     __asm volatile("mrs    r0, psp\n\t"
                    "mrs    r1, psplim\n\t"
                    "stmdb  r0!, {r1, r4-r11, lr}\n\t"
-                   "bl     armv8m_pendsv_switch\n\t"
-                   "b      armv8m_restore_context\n\t");
+                   "ldr    r4, =armv8m_running\n\t"
+                   "ldr    r1, [r4]\n\t"
+                   "str    r0, [r1]\n\t"
+                   "bl     spm_hook_switch\n\t"
+                   "str    r0, [r4]\n\t"
+                   "ldr    r0, [r0]\n\t"
+                   "b      armv8m_restore_context\n\t"
+                   ".ltorg\n\t");
 }
 
 /*

@@ -8,21 +8,22 @@
 #include <stdlib.h>
 
 #include "arch/arch.h"
-#include "spm/panic.h"
-#include "spm/backend/ipc/sched.h"
+#include "arch/host/arch_thread.h"
 
 #define HOST_THREAD_STACK ((size_t)128u * 1024u)
-#define HOST_MAX_THREADS  SCHED_MAX_THREADS
+#define HOST_MAX_THREADS  32u /* the scheduler's, spm/backend/ipc/sched.h */
 
 static uint8_t stacks[HOST_MAX_THREADS][HOST_THREAD_STACK]
     __attribute__((aligned(16)));
 static unsigned stacks_used;
+/* The thread that runs: the one arch_yield() switched to last. */
+static struct arch_thread *running;
 
 /* A thread body must not return: that is a bug of its partition. */
 static void thread_start(void)
 {
-    sched_current()->ctx.entry();
-    spm_panic(sched_current()->part);
+    running->entry();
+    spm_hook_thread_returned();
 }
 
 void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
@@ -38,13 +39,19 @@ void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
                     thread_start);
 }
 
+void arch_thread_adopt(struct arch_thread *t)
+{
+    running = t;
+}
+
 void arch_yield(void)
 {
-    struct sched_thread *cur = sched_current();
-    struct sched_thread *next = sched_switch(cur);
+    struct arch_thread *cur = running;
+    struct arch_thread *next = spm_hook_switch();
 
     if (next != cur) {
-        host_fiber_swap(&cur->ctx.fiber, &next->ctx.fiber);
+        running = next;
+        host_fiber_swap(&cur->fiber, &next->fiber);
     }
 }
 

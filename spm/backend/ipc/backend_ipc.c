@@ -31,6 +31,8 @@ static void set_allowed_signals(struct spm_partition *p)
 void backend_init(void)
 {
     sched_init();
+    /* The boot context goes on as the NS agent's thread. */
+    arch_thread_adopt(&sched_thread_of(&spm_ns_agent)->ctx);
     for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
         struct spm_partition *p = &spm_partitions[i];
         const struct warden_partition_info *info = p->info;
@@ -291,6 +293,13 @@ void backend_terminate(struct spm_partition *p)
         arch_yield(); /* a dead thread is never picked again */
     }
     spm_fatal(__FILE__, __LINE__);
+}
+
+struct arch_thread *backend_stop_faulted(struct spm_partition *p)
+{
+    ipc_terminate_cleanup(p);
+    sched_drop_lock(); /* it may have faulted around an SPM call */
+    return spm_hook_switch();
 }
 
 void ipc_sfn_thread_main(void)

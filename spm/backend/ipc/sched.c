@@ -1,4 +1,5 @@
 #include "spm/backend/ipc/sched.h"
+#include "arch/arch.h"
 
 #include "spm/panic.h"
 
@@ -56,6 +57,11 @@ void sched_kill(struct sched_thread *t)
 void sched_drop_lock(void)
 {
     sched_core.locked = false;
+}
+
+struct arch_thread *spm_hook_switch(void)
+{
+    return &sched_switch(sched_current())->ctx;
 }
 
 struct sched_thread *sched_switch_held(struct sched_thread *cur)

@@ -144,8 +144,8 @@ void sched_drop_lock(void);
 struct sched_thread *sched_switch_held(struct sched_thread *cur);
 
 /**
- * Hook for the port's switch code (PendSV, or arch_yield on the host):
- * records that @p cur's context was saved and returns the thread to run.
+ * The switch the port's switch code asks for (spm_hook_switch(),
+ * arch/arch.h): @p cur's context was saved; returns the thread to run.
  * With the lock held it returns @p cur and remembers the request.
  */
 __attribute__((always_inline)) static inline struct sched_thread *

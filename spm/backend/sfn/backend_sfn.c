@@ -102,6 +102,13 @@ void backend_terminate(struct spm_partition *p)
     }
 }
 
+/* One thread: a fault cannot be undone by switching away from it. */
+struct arch_thread *backend_stop_faulted(struct spm_partition *p)
+{
+    (void)p;
+    return NULL;
+}
+
 struct spm_req *backend_replied(struct spm_partition *caller,
                                 psa_status_t *status)
 {

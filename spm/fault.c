@@ -17,8 +17,8 @@ struct arch_thread *spm_hook_fault(const struct arch_fault *f)
     if (!WARDEN_FAULT_POLICY_TERMINATE || !f->in_thread || spm_is_ns(p)) {
         return NULL;
     }
-    spm_log("[Warden] partition %s (%ld) faulted: terminate\r\n",
-            p->info->name, (long)p->info->pid);
+    spm_log("[Warden] partition %s (%ld) faulted: terminate\r\n", p->info->name,
+            (long)p->info->pid);
     return backend_stop_faulted(p);
 }
 

@@ -1,53 +1,80 @@
 /*
- * The backend contract (seed 004's backend operations). Exactly one backend
- * is built: backend_sfn.c (this version) or backend_ipc.c.
+ * The backend contract: every operation the core (spm/) and the port's
+ * hooks (arch/arch.h) use of a backend, declared here. Exactly one backend
+ * is built, from its folder: spm/backend/sfn/ (one thread; a secure
+ * function is called directly) or spm/backend/ipc/ (a thread per
+ * partition, a scheduler, the cross call). The operations marked inline
+ * are defined by the backend's backend_inline.h (possibly as a call of
+ * one of its functions), which this header includes last (warden/config.h
+ * names it); the others by its .c files.
+ * What each backend keeps per partition and per request is its
+ * backend_types.h (struct backend_part, struct backend_req), which
+ * spm/spm.h includes.
  */
 #ifndef WARDEN_SPM_BACKEND_H
 #define WARDEN_SPM_BACKEND_H
+
+#include <stdbool.h>
 
 #include "spm/spm.h"
 
 struct arch_thread;
 
+/*
+ * SPM-internal status: the request was delivered and the client must wait
+ * for the reply (IPC). Only backend_messaging() returns it, and only
+ * backend_client_resolve() turns it into what the client sees.
+ */
+#define SPM_STATUS_PENDING ((psa_status_t)-254)
+
 /** Checks the loaded partitions suit this backend; halts if not. */
 void backend_init(void);
 
-/*
- * struct spm_partition *backend_current(void): the partition running now
- * (the client of a new call): NS agent or SP. Each backend's
- * backend_types.h declares it (the SFN backend's is inline).
- */
+/** (Inline.) The partition running now (the client of a new call): the NS
+ * agent or a secure partition. */
+static inline struct spm_partition *backend_current(void);
 
 /**
  * Delivers request @p req (msg filled in, its connection ACTIVE or its
  * client's sl_req set) to the service. Returns the service's reply status
- * (SFN), or SPM_STATUS_PENDING when the client must wait for the reply (IPC). A
- * partition whose initialisation failed, or that was terminated, is not called:
- * connect gets PSA_ERROR_CONNECTION_REFUSED, a call PSA_ERROR_SERVICE_FAILURE,
- * and a disconnect PSA_SUCCESS.
+ * (SFN), or SPM_STATUS_PENDING when the client must wait for the reply
+ * (IPC). A partition whose initialisation failed, or that was terminated,
+ * is not called: connect gets PSA_ERROR_CONNECTION_REFUSED, a call
+ * PSA_ERROR_SERVICE_FAILURE, and a disconnect PSA_SUCCESS.
  */
 psa_status_t backend_messaging(struct spm_req *req);
 
-/**
- * What a client API call of @p caller finally returns, given what
- * spm_connect()/spm_call()/spm_close() returned: @p status itself, or, for
- * SPM_STATUS_PENDING, the caller's thread waits for the reply (IPC) and the
- * result of spm_client_finish(). Called outside the SPM's own stack.
- * Each backend's backend_types.h declares it (the SFN backend's is
- * inline):
- *
- * psa_status_t backend_client_resolve(struct spm_partition *caller,
- *                                     psa_status_t status);
- */
+/** (Inline.) True if @p status, from backend_messaging(), says the client
+ * waits for the reply (SPM_STATUS_PENDING; never, for SFN). */
+static inline bool backend_pending(psa_status_t status);
 
-/*
- * bool backend_req_taken(const struct backend_req *be):
- * true if the service partition has taken the request whose backend part
- * is @p be (IPC: got it with psa_get(); SFN: always, a secure function is
- * called with it), so that its message handle is the partition's to use.
- * A partition that names a request still queued for it (a guessed handle)
- * breaks the rules. Each backend's backend_types.h defines it inline.
+/**
+ * (Inline.) What a client API call of @p caller finally returns, given
+ * what spm_connect()/spm_call()/spm_close() returned: @p status itself,
+ * or, for SPM_STATUS_PENDING, the caller's thread waits for the reply
+ * (IPC) and the result of spm_client_finish(). Called outside the SPM's
+ * own stack.
  */
+static inline psa_status_t backend_client_resolve(struct spm_partition *caller,
+                                                  psa_status_t status);
+
+/**
+ * (Inline.) True if the service partition has taken the request whose
+ * backend part is @p be (IPC: got it with psa_get(); SFN: always, a secure
+ * function is called with it), so that its message handle is the
+ * partition's to use. A partition that names a request still queued for it
+ * (a guessed handle) breaks the rules.
+ */
+static inline bool backend_req_taken(const struct backend_req *be);
+
+/**
+ * (Inline.) True if @p msg_handle names an orphan of @p self: a request
+ * @p self took whose client was stopped since (IPC). Reading it gives
+ * nothing, what is written to it goes nowhere, and its reply ends it. SFN:
+ * never (a client stops only between its calls).
+ */
+static inline bool backend_orphan_of(psa_handle_t msg_handle,
+                                     const struct spm_partition *self);
 
 /**
  * The request @p caller waited for, now replied, and the reply status
@@ -74,5 +101,8 @@ struct arch_thread *backend_stop_faulted(struct spm_partition *p);
 
 /** Initialises the partitions in load order, then starts the NS image. */
 __attribute__((noreturn)) void backend_system_run(void);
+
+/* spm/backend/<backend>/backend_inline.h: the inline operations. */
+#include WARDEN_BACKEND_INLINE_H
 
 #endif /* WARDEN_SPM_BACKEND_H */

@@ -165,8 +165,8 @@ static psa_status_t deliver(struct spm_req *req)
 {
     psa_status_t status = backend_messaging(req);
 
-    if (WARDEN_BACKEND_IPC && status == SPM_STATUS_PENDING) {
-        return status; /* only the IPC backend leaves a request pending */
+    if (backend_pending(status)) {
+        return status; /* the client waits for the reply (IPC) */
     }
     return complete_control(req, status);
 }
@@ -179,8 +179,8 @@ deliver_call(struct spm_req *req, struct spm_partition *caller,
 {
     psa_status_t status = backend_messaging(req);
 
-    if (WARDEN_BACKEND_IPC && status == SPM_STATUS_PENDING) {
-        return status; /* only the IPC backend leaves a request pending */
+    if (backend_pending(status)) {
+        return status; /* the client waits for the reply (IPC) */
     }
     return complete_call(req, caller, conn, status);
 }

@@ -134,24 +134,6 @@ static inline struct spm_req *spm_req_from_handle(psa_handle_t handle)
     return NULL;
 }
 
-/*
- * An orphan: a request the service took whose client was stopped since
- * (IPC backend). Its message handle stays valid for its service until the
- * reply; the client's storage is never touched again.
- */
-struct spm_orphan {
-    struct spm_conn *conn;        /* its connection, or NULL if stateless */
-    struct spm_partition *client; /* the stopped client */
-    const struct warden_service_info *service;
-    bool connect; /* a connect: only its statuses may answer it */
-};
-
-/** True, with @p o filled in, if @p handle names an orphan. */
-bool spm_orphan_from_handle(psa_handle_t handle, struct spm_orphan *o);
-
-/** Ends orphan @p o: its message handle stops being valid. */
-void spm_orphan_free(const struct spm_orphan *o);
-
 /** True if @p handle has the stateless indicator (bit 30) and is positive. */
 static inline bool spm_handle_is_stateless(psa_handle_t handle)
 {

@@ -23,16 +23,12 @@ static struct spm_req *request_of(psa_handle_t msg_handle,
                                   struct spm_partition *self)
 {
     struct spm_req *req = spm_req_from_handle(msg_handle);
-    struct spm_orphan o;
 
     if (req != NULL && spm_service_partition(req->service) == self &&
         req->msg.type >= PSA_IPC_CALL && backend_req_taken(&req->be)) {
         return req;
     }
-    /* Only the IPC backend has orphans. */
-    if (req != NULL || !WARDEN_BACKEND_IPC ||
-        !spm_orphan_from_handle(msg_handle, &o) ||
-        spm_service_partition(o.service) != self) {
+    if (req != NULL || !backend_orphan_of(msg_handle, self)) {
         spm_panic(self);
     }
     return NULL;
@@ -128,14 +124,13 @@ void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle)
 {
     struct spm_conn *conn = spm_conn_from_handle(msg_handle);
     struct spm_partition *self = backend_current();
+    /* A connection whose message its service, @p self, took. */
+    bool taken =
+        conn != NULL && conn->state == SPM_CONN_ACTIVE &&
+        spm_service_partition(&warden_services[conn->service]) == self &&
+        backend_req_taken(&conn->req->be);
 
-    if (conn == NULL ||
-        (conn->state != SPM_CONN_ACTIVE &&
-         conn->state != SPM_CONN_ORPHAN_CONNECT &&
-         conn->state != SPM_CONN_ORPHAN) ||
-        spm_service_partition(&warden_services[conn->service]) != self ||
-        (conn->state == SPM_CONN_ACTIVE &&
-         !backend_req_taken(&conn->req->be))) {
+    if (conn == NULL || (!taken && !backend_orphan_of(msg_handle, self))) {
         spm_panic(self);
     }
     conn->rhandle = rhandle;

@@ -30,10 +30,6 @@ enum spm_partition_state {
     SPM_PART_TERMINATED, /* stopped by the panic policy: serves no more */
 };
 
-/* SPM-internal status: the request was delivered and the client must wait
- * for the reply (IPC backend). Never returned to a client. */
-#define SPM_STATUS_PENDING ((psa_status_t)-254)
-
 struct spm_req;
 
 /* A client or a service owner: a secure partition, or the NS agent. */
@@ -41,9 +37,7 @@ struct spm_partition {
     const struct warden_partition_info *info; /* NULL for the NS agent */
     uint8_t state;                            /* enum spm_partition_state */
     uint8_t index;                            /* client index: 0 = NS agent */
-    /* 1 + the index of the service that took its stateless request
-     * before the client was stopped (IPC: an orphan), else 0. */
-    uint8_t sl_orphan;
+    struct backend_part_small be_small; /* the backend's bytes: in padding */
     /* Its stateless request in flight (a client has one request in flight
      * at most), while the service may use its message handle: NULL when
      * none, once replied (IPC) and for an orphan. */

@@ -96,16 +96,16 @@ void armv8m_seal_main_stack(uint32_t *top);
 uint32_t armv8m_forged_return(uint32_t exc_return);
 
 /**
- * Called by the fault report once it is printed, with fault @p f (where
- * and why): with threads (thread_v8m.c), says whether the running thread's
- * own code faulted and hands @p f to the core (spm_hook_fault()); resumes
- * the thread the core names (does not return) or returns, and the run
- * ends. Without threads (SFN backend) it returns. @p msp is MSP at the
- * handler's entry.
+ * Called by the fault report once it is printed, with where the fault was
+ * taken (@p pc, 0 if the frame was not readable) and why (@p kind, an enum
+ * arch_fault_cause): with threads (thread_v8m.c), says whether the running
+ * thread's own code faulted and hands the fault to the core
+ * (spm_hook_fault()); resumes the thread the core names (does not return)
+ * or returns, and the run ends. Without threads (SFN backend) it returns.
+ * @p msp is MSP at the handler's entry.
  */
-struct arch_fault;
-void armv8m_fault_resume(struct arch_fault *f, uint32_t exc_return,
-                         uint32_t msp);
+void armv8m_fault_resume(uint32_t exc_return, uint32_t msp, uint32_t pc,
+                         uint32_t kind);
 
 /* The exception handlers: arch/armv8m/exception_handlers.h. */
 #include "arch/armv8m/exception_handlers.h"

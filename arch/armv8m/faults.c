@@ -112,7 +112,6 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
     uint32_t cfsr = ARMV8M_CFSR;
     uint32_t sfsr = ARMV8M_SFSR;
     uint32_t pc = 0u;
-    struct arch_fault f;
 
     armv8m_put(platform_console_write, "\n[warden] FATAL: ");
     armv8m_put(platform_console_write,
@@ -142,18 +141,17 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
         armv8m_put_hex(platform_console_write, " MMFAR=", ARMV8M_MMFAR);
     }
     armv8m_put(platform_console_write, "\n");
-    f.pc = pc;
-    f.cause = kind <= ARCH_FAULT_OTHER ? kind : ARCH_FAULT_OTHER;
-    f.in_thread = false;
-    armv8m_fault_resume(&f, exc_return, msp); /* returns if it cannot */
+    armv8m_fault_resume(exc_return, msp, pc, kind); /* returns if it cannot */
     platform_exit(ARMV8M_EXIT_SECURE_FAULT);
 }
 
 /* Without threads (SFN backend) a fault always ends the run. */
-__attribute__((weak)) void
-armv8m_fault_resume(struct arch_fault *f, uint32_t exc_return, uint32_t msp)
+__attribute__((weak)) void armv8m_fault_resume(uint32_t exc_return,
+                                               uint32_t msp, uint32_t pc,
+                                               uint32_t kind)
 {
-    (void)f;
     (void)exc_return;
     (void)msp;
+    (void)pc;
+    (void)kind;
 }

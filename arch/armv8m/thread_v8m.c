@@ -128,20 +128,21 @@ static bool in_thread(uint32_t exc_return, uint32_t psp)
             psp > (uintptr_t)&armv8m_spm_stack[WARDEN_SPM_STACK_SIZE]);
 }
 
-void armv8m_fault_resume(struct arch_fault *f, uint32_t exc_return,
-                         uint32_t msp)
+void armv8m_fault_resume(uint32_t exc_return, uint32_t msp, uint32_t pc,
+                         uint32_t kind)
 {
     uint32_t psp = armv8m_read_psp();
-    struct arch_thread *next;
+    struct arch_fault f = {
+        .pc = pc,
+        .cause = kind, /* the stubs' numbers, faults.c */
+        .in_thread = in_thread(exc_return, psp),
+    };
+    struct arch_thread *next = spm_hook_fault(&f);
 
-    f->in_thread = in_thread(exc_return, psp);
-    next = spm_hook_fault(f);
     if (next == NULL) {
         return;
     }
-    /* The faulted thread's context, recorded where it faulted, is never
-     * loaded again. */
-    armv8m_running->sp = psp;
+    /* The faulted thread's context is never loaded again. */
     armv8m_running = next;
     resume(next->sp, msp);
 }

@@ -55,7 +55,6 @@ static void test_init_resets_every_slot(void **state)
         const struct spm_partition *c = spm_client_by_index(i);
 
         assert_null(c->sl_req);
-        assert_int_equal(c->sl_orphan, 0);
         assert_int_equal(c->sl_handle, SPM_CONN_POOL + 1u + i);
     }
 }
@@ -251,51 +250,6 @@ static void test_message_handles_out_of_range(void **state)
     assert_null(spm_req_from_handle(0x1FF));
 }
 
-static void test_orphans(void **state)
-{
-    struct spm_partition *sp = &spm_partitions[1];
-    struct spm_conn *c = take(1);
-    psa_handle_t sl = spm_sl_start(sp);
-    struct spm_orphan o;
-
-    (void)state;
-    /* Not orphans: a request in flight, an idle connection. */
-    sp->sl_req = &req_a;
-    assert_false(spm_orphan_from_handle(sl, &o));
-    assert_false(spm_orphan_from_handle(spm_conn_handle(c), &o));
-    /* A stateless one. */
-    sp->sl_req = NULL;
-    sp->sl_orphan = 3;
-    assert_true(spm_orphan_from_handle(sl, &o));
-    assert_null(o.conn);
-    assert_ptr_equal(o.client, sp);
-    assert_ptr_equal(o.service, &warden_services[2]);
-    assert_false(o.connect);
-    assert_null(spm_req_from_handle(sl));
-    assert_false(spm_orphan_from_handle(sl + 0x100, &o));
-    spm_orphan_free(&o);
-    assert_int_equal(sp->sl_orphan, 0);
-    assert_false(spm_orphan_from_handle(sl, &o));
-    /* On a connection, and a connect. */
-    c->state = SPM_CONN_ORPHAN_CONNECT;
-    c->service = 2;
-    c->client = 2;
-    assert_true(spm_orphan_from_handle(spm_conn_handle(c), &o));
-    assert_ptr_equal(o.conn, c);
-    assert_ptr_equal(o.client, sp);
-    assert_ptr_equal(o.service, &warden_services[2]);
-    assert_true(o.connect);
-    c->state = SPM_CONN_ORPHAN;
-    assert_true(spm_orphan_from_handle(spm_conn_handle(c), &o));
-    assert_false(o.connect);
-    assert_null(spm_req_from_handle(spm_conn_handle(c)));
-    assert_false(spm_orphan_from_handle(spm_conn_handle(c) + 0x100, &o));
-    assert_false(spm_orphan_from_handle(0, &o));
-    assert_false(spm_orphan_from_handle(0x1FF, &o));
-    spm_orphan_free(&o);
-    assert_int_equal(c->state, SPM_CONN_FREE);
-}
-
 static void test_stateless_indicator(void **state)
 {
     (void)state;
@@ -323,7 +277,6 @@ int main(void)
         cmocka_unit_test_setup(test_stateless_generation_wraps, setup),
         cmocka_unit_test_setup(test_connection_message_handles, setup),
         cmocka_unit_test_setup(test_message_handles_out_of_range, setup),
-        cmocka_unit_test_setup(test_orphans, setup),
         cmocka_unit_test_setup(test_stateless_indicator, setup),
     };
 

@@ -37,7 +37,6 @@ static void test_stateless_message_handles(void **state)
 {
     struct spm_partition *sp = &spm_partitions[1];
     psa_handle_t h;
-    struct spm_orphan o;
 
     (void)state;
     assert_int_equal(spm_sl_start(&spm_ns_agent), 0x101);
@@ -49,7 +48,6 @@ static void test_stateless_message_handles(void **state)
     assert_null(spm_req_from_handle(h + 0x100));
     assert_null(spm_req_from_handle(0x100 | (SPM_NUM_CLIENTS + 1)));
     assert_null(spm_req_from_handle(0x100));
-    assert_false(spm_orphan_from_handle(h, &o));
 }
 
 int main(void)

@@ -159,7 +159,7 @@ static void test_dead_client_request_is_withdrawn(void **state)
     expect_request_dropped();
     assert_null(SERVER->be.queue);
     assert_int_equal(SERVER->be.asserted, 0u); /* nothing left to get */
-    assert_int_equal(PEER->sl_orphan, 0);
+    assert_int_equal(PEER->be_small.sl_orphan, 0);
     /* A signal stays raised for another request queued with it. */
     iw_boot();
     iw_wake(FXI_PEER);
@@ -216,14 +216,14 @@ static void test_dead_client_request_taken_is_an_orphan(void **state)
     assert_int_equal(m->client_id, FXI_PEER_PID);
     ipc_terminate_cleanup(PEER);
     expect_request_dropped();
-    assert_int_equal(PEER->sl_orphan, 1 + FXI_SL_A);
+    assert_int_equal(PEER->be_small.sl_orphan, 1 + FXI_SL_A);
     iw_run_as(SERVER);
     assert_int_equal(psa_read(mh, 0, svc_buf, 3), 0);
     assert_int_equal(psa_skip(mh, 0, 3), 0);
     psa_write(mh, 0, svc_buf, 8);
     assert_int_equal(s_mem.out[0].len, 8); /* the dead client's, untouched */
     psa_reply(mh, 5);
-    assert_int_equal(PEER->sl_orphan, 0);
+    assert_int_equal(PEER->be_small.sl_orphan, 0);
     assert_int_equal(iw_thread(FXI_PEER)->state, SCHED_DEAD);
     /* Its handle is stale now. */
     expect_iw_panic(FXI_SERVER, psa_reply(mh, 5));
@@ -327,11 +327,11 @@ static void test_orphans_end_with_their_service(void **state)
     (void)iw_get(FXI_SERVER, FXI_SIG(0));
     ipc_terminate_cleanup(CLIENT);
     ipc_terminate_cleanup(PEER);
-    assert_int_equal(CLIENT->sl_orphan, 1 + FXI_SL_A);
+    assert_int_equal(CLIENT->be_small.sl_orphan, 1 + FXI_SL_A);
     assert_int_equal(spm_conns[0].state, SPM_CONN_ORPHAN);
     iw_run_as(SERVER);
     ipc_terminate_cleanup(SERVER);
-    assert_int_equal(CLIENT->sl_orphan, 0);
+    assert_int_equal(CLIENT->be_small.sl_orphan, 0);
     assert_int_equal(spm_conns[0].state, SPM_CONN_FREE);
     assert_int_equal(fake_platform_stops(), 0);
 }

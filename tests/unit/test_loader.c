@@ -25,7 +25,6 @@ static void test_load_resets_connections(void **state)
     }
     for (unsigned i = 0; i < SPM_NUM_CLIENTS; i++) {
         assert_null(spm_client_by_index(i)->sl_req);
-        assert_int_equal(spm_client_by_index(i)->sl_orphan, 0);
         /* Its message handles name it (generation 0: none yet). */
         assert_int_equal(spm_client_by_index(i)->sl_handle,
                          SPM_CONN_POOL + 1u + i);

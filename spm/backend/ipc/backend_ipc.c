@@ -31,8 +31,6 @@ static void set_allowed_signals(struct spm_partition *p)
 void backend_init(void)
 {
     sched_init();
-    /* The boot context goes on as the NS agent's thread. */
-    arch_thread_adopt(&sched_thread_of(&spm_ns_agent)->ctx);
     for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
         struct spm_partition *p = &spm_partitions[i];
         const struct warden_partition_info *info = p->info;
@@ -44,12 +42,14 @@ void backend_init(void)
             SPM_ASSERT(warden_services[info->first_service + j].sfn != NULL);
         }
         set_allowed_signals(p);
+        p->be_small.sl_orphan = 0u;
         p->state = ipc ? SPM_PART_READY : SPM_PART_UNINIT;
         arch_thread_init(&sched_thread_of(p)->ctx, info->stack,
                          info->stack_size,
                          ipc ? info->entry_point : ipc_sfn_thread_main);
     }
     spm_ns_agent.be.allowed = 0u;
+    spm_ns_agent.be_small.sl_orphan = 0u;
 }
 
 void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal)
@@ -127,8 +127,8 @@ struct spm_req *backend_replied(struct spm_partition *caller,
     return req;
 }
 
-psa_status_t backend_client_resolve(struct spm_partition *caller,
-                                    psa_status_t status)
+psa_status_t ipc_client_resolve(struct spm_partition *caller,
+                                psa_status_t status)
 {
     if (status != SPM_STATUS_PENDING) {
         return status;
@@ -201,9 +201,10 @@ static void fail_active(const struct spm_partition *p)
             spm_service_partition(req->service) == p) {
             ipc_reply(req, spm_not_serving(req->msg.type));
         }
-        if (c->sl_orphan != 0u &&
-            spm_service_partition(&warden_services[c->sl_orphan - 1u]) == p) {
-            c->sl_orphan = 0u;
+        if (c->be_small.sl_orphan != 0u &&
+            spm_service_partition(
+                &warden_services[c->be_small.sl_orphan - 1u]) == p) {
+            c->be_small.sl_orphan = 0u;
         }
     }
 }
@@ -248,7 +249,8 @@ static void drop_request(struct spm_partition *p)
     conn = req->conn;
     if (in_flight(req) && !withdraw(req)) {
         if (conn == NULL) {
-            p->sl_orphan = (uint8_t)(1u + (req->service - warden_services));
+            p->be_small.sl_orphan =
+                (uint8_t)(1u + (req->service - warden_services));
         } else {
             conn->state = (req->msg.type == PSA_IPC_CONNECT)
                               ? SPM_CONN_ORPHAN_CONNECT

@@ -1,4 +1,5 @@
-/* What the IPC backend keeps per partition and per request. */
+/* What the IPC backend keeps per partition and per request (struct
+ * spm_partition and struct spm_req embed them). */
 #ifndef WARDEN_SPM_BACKEND_TYPES_H
 #define WARDEN_SPM_BACKEND_TYPES_H
 
@@ -8,6 +9,13 @@
 #include "psa/service.h"
 
 struct spm_req;
+
+/* Its byte-sized extras, which struct spm_partition places in padding. */
+struct backend_part_small {
+    /* As a client: 1 + the index of the service that took its stateless
+     * request before it was stopped (an orphan, orphan.h), else 0. */
+    uint8_t sl_orphan;
+};
 
 struct backend_part {
     psa_signal_t allowed;    /* service signals, and PSA_DOORBELL */
@@ -22,31 +30,5 @@ struct backend_req {
     struct spm_req *next; /* link in the owner's queue */
     psa_status_t reply;   /* the service's reply */
 };
-
-struct spm_partition;
-
-/* The running thread's partition; only spm/backend/ipc/sched.c writes it. */
-extern struct spm_partition *sched_current_part;
-
-/* spm/backend.h's backend_current(). */
-static inline struct spm_partition *backend_current(void)
-{
-    return sched_current_part;
-}
-
-/* spm/backend.h's backend_client_resolve(). */
-psa_status_t backend_client_resolve(struct spm_partition *caller,
-                                    psa_status_t status);
-
-/* What a request's reply field holds while it waits in its owner's queue
- * (a queued request has no reply yet; psa_get() clears it). */
-#define BACKEND_REQ_QUEUED ((psa_status_t)-253)
-
-/* spm/backend.h's backend_req_taken(): false while the request waits in
- * its owner's queue. */
-static inline bool backend_req_taken(const struct backend_req *be)
-{
-    return be->reply != BACKEND_REQ_QUEUED;
-}
 
 #endif /* WARDEN_SPM_BACKEND_TYPES_H */

@@ -43,6 +43,7 @@ void sched_init(void)
         sched_core.ready |= 1u << r;
     }
     sched_core.current = &threads[0];
+    arch_thread_adopt(&threads[0].ctx); /* the boot context goes on as it */
     sched_core.current_bit = 1u << n;
     sched_current_part = threads[0].part;
     sched_core.locked = false;

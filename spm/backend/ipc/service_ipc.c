@@ -8,6 +8,7 @@
 #include "arch/arch.h"
 #include "spm/backend.h"
 #include "spm/backend/ipc/backend_ipc.h"
+#include "spm/backend/ipc/orphan.h"
 #include "spm/handle.h"
 #include "spm/panic.h"
 #include "spm/backend/ipc/sched.h"
@@ -109,8 +110,7 @@ static void reply_orphan(struct spm_partition *self, psa_handle_t msg_handle,
 {
     struct spm_orphan o;
 
-    if (!spm_orphan_from_handle(msg_handle, &o) ||
-        spm_service_partition(o.service) != self ||
+    if (!spm_orphan_from_handle(msg_handle, self, &o) ||
         (o.connect && !connect_reply_ok(status))) {
         spm_panic(self);
     }

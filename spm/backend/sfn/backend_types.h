@@ -1,12 +1,15 @@
-/* What the SFN backend keeps per partition and per request: nothing;
- * and its backend_current() and backend_client_resolve() (spm/backend.h),
- * inline. */
+/* What the SFN backend keeps per partition and per request: nothing; and
+ * its own state, which its inline operations read. */
 #ifndef WARDEN_SPM_BACKEND_TYPES_H
 #define WARDEN_SPM_BACKEND_TYPES_H
 
 #include <stdbool.h>
 
 #include "psa/error.h"
+
+struct backend_part_small {
+    char unused[0];
+};
 
 struct backend_part {
     char unused[0];
@@ -28,27 +31,5 @@ struct backend_sfn {
 };
 
 extern struct backend_sfn backend_sfn;
-
-/* spm/backend.h's backend_current(). */
-static inline struct spm_partition *backend_current(void)
-{
-    return backend_sfn.current;
-}
-
-/* spm/backend.h's backend_client_resolve(): a reply always comes at once. */
-static inline psa_status_t backend_client_resolve(struct spm_partition *caller,
-                                                  psa_status_t status)
-{
-    (void)caller;
-    return status;
-}
-
-/* spm/backend.h's backend_req_taken(): a secure function is called with
- * its request, which no queue ever holds. */
-static inline bool backend_req_taken(const struct backend_req *be)
-{
-    (void)be;
-    return true;
-}
 
 #endif /* WARDEN_SPM_BACKEND_TYPES_H */

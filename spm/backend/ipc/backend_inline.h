@@ -1,0 +1,56 @@
+/*
+ * The IPC backend's inline operations (spm/backend.h declares them and
+ * includes this header; nothing else does).
+ */
+#ifndef WARDEN_SPM_BACKEND_INLINE_H
+#define WARDEN_SPM_BACKEND_INLINE_H
+
+#include <stdbool.h>
+
+#include "psa/service.h"
+#include "spm/backend/ipc/orphan.h"
+
+struct spm_partition;
+
+/* The running thread's partition; only spm/backend/ipc/sched.c writes it. */
+extern struct spm_partition *sched_current_part;
+
+static inline struct spm_partition *backend_current(void)
+{
+    return sched_current_part;
+}
+
+static inline bool backend_pending(psa_status_t status)
+{
+    return status == SPM_STATUS_PENDING;
+}
+
+/* The body of backend_client_resolve(): spm/backend/ipc/backend_ipc.c. */
+psa_status_t ipc_client_resolve(struct spm_partition *caller,
+                                psa_status_t status);
+
+static inline psa_status_t backend_client_resolve(struct spm_partition *caller,
+                                                  psa_status_t status)
+{
+    return ipc_client_resolve(caller, status);
+}
+
+static inline bool backend_orphan_of(psa_handle_t msg_handle,
+                                     const struct spm_partition *self)
+{
+    struct spm_orphan o;
+
+    return spm_orphan_from_handle(msg_handle, self, &o);
+}
+
+/* What a request's reply field holds while it waits in its owner's queue
+ * (a queued request has no reply yet; psa_get() clears it). */
+#define BACKEND_REQ_QUEUED ((psa_status_t)-253)
+
+/* False while the request waits in its owner's queue. */
+static inline bool backend_req_taken(const struct backend_req *be)
+{
+    return be->reply != BACKEND_REQ_QUEUED;
+}
+
+#endif /* WARDEN_SPM_BACKEND_INLINE_H */

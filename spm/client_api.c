@@ -104,22 +104,8 @@ static void write_back_lengths(const struct spm_req *req)
     }
 }
 
-/* What the client gets for its connect once the service replied. */
-static psa_status_t complete_connect(struct spm_conn *conn, psa_status_t status)
-{
-    if (status == PSA_SUCCESS) {
-        conn->state = SPM_CONN_IDLE;
-        conn->req = NULL;
-        return spm_conn_handle(conn);
-    }
-    /* The backends stop a service that replies anything else. */
-    SPM_ASSERT(status == PSA_ERROR_CONNECTION_REFUSED ||
-               status == PSA_ERROR_CONNECTION_BUSY);
-    spm_conn_free(conn);
-    return status;
-}
-
-/* What the client gets for its request once the service replied. */
+/* What the client gets for its call (PSA_IPC_CALL or above) once the
+ * service replied. */
 static inline __attribute__((always_inline)) psa_status_t
 complete_call(struct spm_req *req, struct spm_partition *caller,
               struct spm_conn *conn, psa_status_t status)
@@ -138,51 +124,49 @@ complete_call(struct spm_req *req, struct spm_partition *caller,
     return status;
 }
 
-/* What the client gets for its connect or disconnect once the service
- * replied. */
-static psa_status_t complete_control(struct spm_req *req, psa_status_t status)
+/* What the client gets for its connect or disconnect on @p conn once the
+ * service replied. */
+static psa_status_t complete_control(struct spm_conn *conn, int32_t type,
+                                     psa_status_t status)
 {
-    if (req->msg.type == PSA_IPC_CONNECT) {
-        return complete_connect(req->conn, status);
+    if (type == PSA_IPC_CONNECT && status == PSA_SUCCESS) {
+        conn->state = SPM_CONN_IDLE;
+        conn->req = NULL;
+        return spm_conn_handle(conn);
     }
-    spm_conn_free(req->conn); /* a disconnect: the service cannot refuse */
-    return PSA_SUCCESS;
+    /* A refused connect, or a disconnect (the service cannot refuse it).
+     * The backends stop a service that answers a connect otherwise. */
+    SPM_ASSERT(type != PSA_IPC_CONNECT || spm_connect_reply_ok(status));
+    spm_conn_free(conn);
+    return type == PSA_IPC_CONNECT ? status : PSA_SUCCESS;
 }
 
-/* What the client gets for any request once the service replied (the IPC
- * backend's second phase). */
-static psa_status_t complete(struct spm_req *req, psa_status_t status)
-{
-    if (req->msg.type >= PSA_IPC_CALL) {
-        return complete_call(req, req->client, req->conn, status);
-    }
-    return complete_control(req, status);
-}
-
-/* Hands a connect or disconnect to the backend: the reply now (SFN), or
- * SPM_STATUS_PENDING and spm_client_finish() once it came (IPC). */
-static psa_status_t deliver(struct spm_req *req)
-{
-    psa_status_t status = backend_messaging(req);
-
-    if (backend_pending(status)) {
-        return status; /* the client waits for the reply (IPC) */
-    }
-    return complete_control(req, status);
-}
-
-/* deliver() for a request (PSA_IPC_CALL or above) of @p caller, on @p conn
- * (NULL: stateless): its completion without the dispatch on the type. */
+/* What the client of request @p req (of @p type, on @p conn or stateless)
+ * gets once the service replied with @p status. */
 static inline __attribute__((always_inline)) psa_status_t
-deliver_call(struct spm_req *req, struct spm_partition *caller,
-             struct spm_conn *conn)
+complete(struct spm_req *req, struct spm_partition *caller,
+         struct spm_conn *conn, int32_t type, psa_status_t status)
+{
+    if (type >= PSA_IPC_CALL) {
+        return complete_call(req, caller, conn, status);
+    }
+    return complete_control(conn, type, status);
+}
+
+/* Hands request @p req to the backend: what complete() says of the reply
+ * now (SFN), or SPM_STATUS_PENDING and spm_client_finish() once the reply
+ * came (IPC). @p type is a constant at each call site, so that complete()'s
+ * test on it is decided at build time. */
+static inline __attribute__((always_inline)) psa_status_t
+deliver(struct spm_req *req, struct spm_partition *caller,
+        struct spm_conn *conn, int32_t type)
 {
     psa_status_t status = backend_messaging(req);
 
     if (backend_pending(status)) {
         return status; /* the client waits for the reply (IPC) */
     }
-    return complete_call(req, caller, conn, status);
+    return complete(req, caller, conn, type, status);
 }
 
 psa_handle_t spm_connect(struct spm_partition *caller, struct spm_req *req,
@@ -216,7 +200,7 @@ psa_handle_t spm_connect(struct spm_partition *caller, struct spm_req *req,
     conn->client_id = spm_client_id(caller);
     no_vectors(req);
     start_conn_req(req, caller, conn, PSA_IPC_CONNECT);
-    return deliver(req);
+    return deliver(req, caller, conn, PSA_IPC_CONNECT);
 }
 
 /* The stateless service a handle names, checked for this caller. */
@@ -226,8 +210,6 @@ static psa_status_t decode_stateless(struct spm_partition *caller,
 {
     uint32_t h = (uint32_t)handle;
     const struct warden_service_info *svc;
-    uint32_t flags;
-    uint32_t version;
 
     if ((h & SPM_STATELESS_RESERVED) != 0u) {
         return PSA_ERROR_PROGRAMMER_ERROR;
@@ -236,17 +218,11 @@ static psa_status_t decode_stateless(struct spm_partition *caller,
     if (svc == NULL) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
-    /* may_call() and version_ok(), each field read once. */
-    flags = svc->flags;
-    version = svc->version & SPM_STATELESS_VER_MASK;
-    if (spm_is_ns(caller)) {
-        if ((flags & WARDEN_SVC_NS_CLIENTS) == 0u) {
-            return PSA_ERROR_CONNECTION_REFUSED;
-        }
-    } else if (!may_call_secure(caller, svc)) {
+    if (!may_call(caller, svc)) {
         return PSA_ERROR_CONNECTION_REFUSED;
     }
-    if (!version_ok(flags, version,
+    /* The handle carries the version's low bits. */
+    if (!version_ok(svc->flags, svc->version & SPM_STATELESS_VER_MASK,
                     (h >> SPM_STATELESS_VER_SHIFT) & SPM_STATELESS_VER_MASK)) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
@@ -332,7 +308,7 @@ psa_status_t spm_call(struct spm_partition *caller, struct spm_req *req,
     } else {
         start_conn_req(req, caller, conn, type);
     }
-    return deliver_call(req, caller, conn);
+    return deliver(req, caller, conn, PSA_IPC_CALL); /* any call type */
 }
 
 psa_status_t spm_close(struct spm_partition *caller, struct spm_req *req,
@@ -352,7 +328,7 @@ psa_status_t spm_close(struct spm_partition *caller, struct spm_req *req,
     }
     no_vectors(req);
     start_conn_req(req, caller, conn, PSA_IPC_DISCONNECT);
-    return deliver(req);
+    return deliver(req, caller, conn, PSA_IPC_DISCONNECT);
 }
 
 psa_status_t spm_client_finish(struct spm_partition *caller)
@@ -360,5 +336,5 @@ psa_status_t spm_client_finish(struct spm_partition *caller)
     psa_status_t status;
     struct spm_req *req = backend_replied(caller, &status);
 
-    return complete(req, status);
+    return complete(req, caller, req->conn, req->msg.type, status);
 }

@@ -8,6 +8,7 @@
 #ifndef WARDEN_SPM_CLIENT_API_H
 #define WARDEN_SPM_CLIENT_API_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -76,6 +77,17 @@ static inline psa_status_t spm_not_serving(int32_t type)
         return PSA_SUCCESS;
     }
     return PSA_ERROR_SERVICE_FAILURE;
+}
+
+/**
+ * True if a service may answer a connect with @p status: PSA_SUCCESS,
+ * PSA_ERROR_CONNECTION_REFUSED or PSA_ERROR_CONNECTION_BUSY (FF-M's
+ * psa_reply()). Each backend stops a service that replies anything else.
+ */
+static inline bool spm_connect_reply_ok(psa_status_t status)
+{
+    return status == PSA_SUCCESS || status == PSA_ERROR_CONNECTION_REFUSED ||
+           status == PSA_ERROR_CONNECTION_BUSY;
 }
 
 /** The client ID services see for @p caller (< 0 for NS). */

@@ -9,6 +9,7 @@
 #include "spm/backend.h"
 #include "spm/backend/ipc/backend_ipc.h"
 #include "spm/backend/ipc/orphan.h"
+#include "spm/client_api.h"
 #include "spm/handle.h"
 #include "spm/panic.h"
 #include "spm/backend/ipc/sched.h"
@@ -97,12 +98,6 @@ psa_status_t ipc_get(psa_signal_t signal, psa_msg_t *msg)
     return PSA_SUCCESS;
 }
 
-static bool connect_reply_ok(psa_status_t status)
-{
-    return status == PSA_SUCCESS || status == PSA_ERROR_CONNECTION_REFUSED ||
-           status == PSA_ERROR_CONNECTION_BUSY;
-}
-
 /* psa_reply() to an orphan (its client was stopped): the reply goes
  * nowhere, the message handle stops being valid. */
 static void reply_orphan(struct spm_partition *self, psa_handle_t msg_handle,
@@ -111,7 +106,7 @@ static void reply_orphan(struct spm_partition *self, psa_handle_t msg_handle,
     struct spm_orphan o;
 
     if (!spm_orphan_from_handle(msg_handle, self, &o) ||
-        (o.connect && !connect_reply_ok(status))) {
+        (o.connect && !spm_connect_reply_ok(status))) {
         spm_panic(self);
     }
     spm_orphan_free(&o);
@@ -128,7 +123,7 @@ void ipc_reply_api(psa_handle_t msg_handle, psa_status_t status)
     }
     if (spm_service_partition(req->service) != self ||
         !backend_req_taken(&req->be) ||
-        (req->msg.type == PSA_IPC_CONNECT && !connect_reply_ok(status))) {
+        (req->msg.type == PSA_IPC_CONNECT && !spm_connect_reply_ok(status))) {
         spm_panic(self);
     }
     ipc_reply(req, status);

@@ -40,12 +40,6 @@ struct sfn_frame {
     struct sfn_frame *prev;
 };
 
-static bool connect_reply_ok(psa_status_t status)
-{
-    return status == PSA_SUCCESS || status == PSA_ERROR_CONNECTION_REFUSED ||
-           status == PSA_ERROR_CONNECTION_BUSY;
-}
-
 /* Runs the secure function of @p req as its partition. */
 static psa_status_t run_sfn(struct spm_req *req, struct spm_partition *owner)
 {
@@ -55,7 +49,7 @@ static psa_status_t run_sfn(struct spm_req *req, struct spm_partition *owner)
     status = req->service->sfn(&req->msg);
     /* Success answers anything: only another reply needs the type. */
     if (status != PSA_SUCCESS && req->msg.type == PSA_IPC_CONNECT &&
-        !connect_reply_ok(status)) {
+        !spm_connect_reply_ok(status)) {
         spm_panic(owner); /* only SUCCESS, REFUSED or BUSY answer a connect */
     }
     return status;

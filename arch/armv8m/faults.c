@@ -11,6 +11,7 @@
 #include "arch/armv8m/armv8m_port.h"
 #include "arch/armv8m/armv8m_regs.h"
 #include "arch/armv8m/exception_handlers.h"
+#include "arch/armv8m/fault_decode.h"
 #include "arch/armv8m/fault_print.h"
 #include "platform.h"
 
@@ -71,31 +72,19 @@ _Static_assert(ARCH_FAULT_HARD == 0 && ARCH_FAULT_MEMMANAGE == 1 &&
 
 ARMV8M_WEAK_DEFAULT_HANDLERS();
 
-/* Reads the stacked PC, if the frame can be read without a new fault.
- * These handlers run in Secure state (EXC_RETURN.ES = 1), so
- * EXC_RETURN.SPSEL is CONTROL_S.SPSEL: it names the frame's stack only
- * for a Secure frame; a Non-secure Thread-mode frame is on the stack
- * CONTROL_NS.SPSEL selects. */
+/* Reads the stacked PC, if the frame can be read without a new fault. */
 static bool stacked_pc(uint32_t exc_return, uint32_t msp, uint32_t *pc)
 {
-    bool secure = (exc_return & ARMV8M_EXC_RETURN_S) != 0;
-    bool thread = (exc_return & ARMV8M_EXC_RETURN_MODE) != 0;
-    bool process;
-    uint32_t sp;
+    const struct armv8m_stacks stacks = {
+        .msp = msp,
+        .psp = armv8m_read_psp(),
+        .msp_ns = armv8m_read_msp_ns(),
+        .psp_ns = armv8m_read_psp_ns(),
+        .control_ns = armv8m_read_control_ns(),
+    };
+    bool secure;
+    uint32_t sp = armv8m_frame_sp(exc_return, &stacks, &secure);
 
-    if (secure) {
-        process = thread && (exc_return & ARMV8M_EXC_RETURN_SPSEL) != 0;
-        sp = process ? armv8m_read_psp() : msp;
-    } else {
-        process =
-            thread && (armv8m_read_control_ns() & ARMV8M_CONTROL_SPSEL) != 0;
-        sp = process ? armv8m_read_psp_ns() : armv8m_read_msp_ns();
-    }
-    /* Secure state interrupted for a Non-secure exception stacks the
-     * callee registers (10 words) below the basic frame. */
-    if (secure && (exc_return & ARMV8M_EXC_RETURN_DCRS) == 0) {
-        sp += 40u;
-    }
     if (!arch_check_caller_range(!secure, sp, 32, ARCH_ACCESS_READ)) {
         return false;
     }

@@ -17,6 +17,7 @@
 #include "arch/armv8m/armv8m_port.h"
 #include "arch/armv8m/armv8m_regs.h"
 #include "arch/armv8m/exception_handlers.h"
+#include "arch/armv8m/fault_decode.h"
 #include "warden/config.h"
 
 #define ICSR            ARMV8M_REG(0xE000ED04u)
@@ -26,11 +27,9 @@
 #define PENDSV_PRIORITY (0x60u) /* under PRIS: above the NS range */
 
 #define EXC_RETURN_THREAD_S_PSP (0xFFFFFFFDu)
-/* EXC_RETURN.S, .Mode and .SPSEL: a secure Thread-mode frame on PSP. */
-#define EXC_RETURN_THREAD_S_PSP_BITS ((1u << 6) | (1u << 3) | (1u << 2))
-#define XPSR_THUMB                   (1u << 24)
-#define SW_FRAME_WORDS               10u
-#define HW_FRAME_WORDS               8u
+#define XPSR_THUMB              (1u << 24)
+#define SW_FRAME_WORDS          10u
+#define HW_FRAME_WORDS          8u
 
 /* The SPM's own stack, on which arch_spm_call() runs SPM code (its size:
  * WARDEN_SPM_STACK_SIZE, docs/configuration.md; how it was measured:
@@ -118,16 +117,6 @@ __attribute__((naked, noreturn)) static void resume(uint32_t sp, uint32_t msp)
 }
 #pragma GCC diagnostic pop
 
-/* Whether the fault was raised by the running thread's own code: secure
- * Thread mode on PSP, and not SPM code (on the SPM's stack). */
-static bool in_thread(uint32_t exc_return, uint32_t psp)
-{
-    return (exc_return & EXC_RETURN_THREAD_S_PSP_BITS) ==
-               EXC_RETURN_THREAD_S_PSP_BITS &&
-           (psp < (uintptr_t)armv8m_spm_stack ||
-            psp > (uintptr_t)&armv8m_spm_stack[WARDEN_SPM_STACK_SIZE]);
-}
-
 void armv8m_fault_resume(uint32_t exc_return, uint32_t msp, uint32_t pc,
                          uint32_t kind)
 {
@@ -135,7 +124,9 @@ void armv8m_fault_resume(uint32_t exc_return, uint32_t msp, uint32_t pc,
     struct arch_fault f = {
         .pc = pc,
         .cause = kind, /* the stubs' numbers, faults.c */
-        .in_thread = in_thread(exc_return, psp),
+        .in_thread = armv8m_fault_in_thread(
+            exc_return, psp, (uintptr_t)armv8m_spm_stack,
+            (uintptr_t)&armv8m_spm_stack[WARDEN_SPM_STACK_SIZE]),
     };
     struct arch_thread *next = spm_hook_fault(&f);
 

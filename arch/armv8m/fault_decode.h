@@ -37,20 +37,19 @@ static inline uint32_t armv8m_frame_sp(uint32_t exc_return,
                                        bool *secure)
 {
     bool thread = (exc_return & ARMV8M_EXC_RETURN_MODE) != 0u;
-    uint32_t sp;
 
     *secure = (exc_return & ARMV8M_EXC_RETURN_S) != 0u;
     if (*secure) {
-        sp = (thread && (exc_return & ARMV8M_EXC_RETURN_SPSEL) != 0u) ? s->psp
-                                                                      : s->msp;
+        bool process = thread && (exc_return & ARMV8M_EXC_RETURN_SPSEL) != 0u;
+        uint32_t sp = process ? s->psp : s->msp;
+
         if ((exc_return & ARMV8M_EXC_RETURN_DCRS) == 0u) {
             sp += 40u;
         }
         return sp;
     }
-    return (thread && (s->control_ns & ARMV8M_CONTROL_SPSEL) != 0u)
-               ? s->psp_ns
-               : s->msp_ns;
+    return (thread && (s->control_ns & ARMV8M_CONTROL_SPSEL) != 0u) ? s->psp_ns
+                                                                    : s->msp_ns;
 }
 
 /**
@@ -61,8 +60,8 @@ static inline uint32_t armv8m_frame_sp(uint32_t exc_return,
 static inline bool armv8m_fault_in_thread(uint32_t exc_return, uint32_t psp,
                                           uintptr_t spm_lo, uintptr_t spm_hi)
 {
-    uint32_t bits = ARMV8M_EXC_RETURN_S | ARMV8M_EXC_RETURN_MODE |
-                    ARMV8M_EXC_RETURN_SPSEL;
+    uint32_t bits =
+        ARMV8M_EXC_RETURN_S | ARMV8M_EXC_RETURN_MODE | ARMV8M_EXC_RETURN_SPSEL;
 
     return (exc_return & bits) == bits && (psp < spm_lo || psp > spm_hi);
 }

@@ -37,9 +37,9 @@ uint32_t spm_nsce_save(uint32_t token);
 /**
  * tfm_register_client_id(): an enum tfm_status_e value. While the NS side
  * does not manage NSIDs (before its first tfm_nsce_init() or acquire), it
- * sets the NSID of the single default context (the NS client management
- * document: an NS side that
- * uses only this API); afterwards, the loaded context's.
+ * sets the NSID of the single default context (TF-M's NS client
+ * management document: an NS side that uses only this API); afterwards,
+ * the loaded context's.
  */
 int32_t spm_nsce_register_client_id(int32_t nsid);
 

@@ -1,5 +1,7 @@
 /*
- * The Non-secure callable entry points (names of include/tfm_veneers.h).
+ * The Non-secure callable entry points: the rows of include/warden/ns_abi.h
+ * (their names are those of tfm_veneers.h, tfm_ns_client_ext.h and
+ * tfm_api.h).
  *
  * Each entry is a few instructions of assembly that decide, before anything
  * is pushed, whether the secure stack the call arrived on is free: an NS
@@ -18,9 +20,9 @@
  * The bodies take NS pointers as plain integers: spm/ checks them before
  * any use.
  *
- * The entries are the rows of include/warden/ns_abi.h, emitted in their
- * order: each row's body, whether it runs masked, and what it returns when
- * refused come from there.
+ * The entries are emitted in the order of the rows: each row's body,
+ * whether it runs masked, and what it returns when refused come from
+ * there; this file has one macro per kind of row, no entry of its own.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -49,8 +51,9 @@ _Static_assert((ARMV8M_STACK_SEAL & 0xFFu) == 0xA5u, "SEAL_LOW_BYTE");
 
 /*
  * What a refused entry returns, as the instruction that loads it: a row's
- * word (a literal, checked against the row's named value below) with the
- * top bit set as the complement of a small number, else as itself.
+ * word (a literal, checked against the row's named value below), a
+ * negative one as the complement of a small number (MVN), any other as
+ * itself (MOVS).
  */
 #define REFUSE(word)                \
     ".if (" #word ") < 0\n\t"       \

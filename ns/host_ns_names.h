@@ -24,7 +24,7 @@
 
 #define HOST_NS_RENAME(name, ret, args, body, runs, fixed, word, client) \
     HOST_NS_RENAME_##client
-#define HOST_NS_RENAME_VIA(fn) __typeof__(fn) fn __asm__("ns_" #fn);
+#define HOST_NS_RENAME_VIA(fn) __typeof__(fn)(fn) __asm__("ns_" #fn);
 #define HOST_NS_RENAME_DIRECT
 
 WARDEN_NS_ABI(HOST_NS_RENAME)

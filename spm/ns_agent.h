@@ -1,6 +1,7 @@
 /*
  * Entry points of the SPM for calls from the Non-secure side. The veneers
- * (arch/armv8m/veneers.c, arch/host/veneers.c) call these and nothing else;
+ * (the rows of include/warden/ns_abi.h, made into arch/armv8m/veneers.c and
+ * arch/host/veneers.c) call these and nothing else;
  * pointers from NS arrive as plain integers and are only ever dereferenced
  * after spm/ checked them.
  */

@@ -4,8 +4,9 @@
 Layers, in order: configuration checks, the host and host-ipc builds with
 cmocka unit tests, regression suites, NSCE suites and demo, the same again
 under AddressSanitizer and UBSan (host-asan, host-ipc-asan), manifest tool
-tests, out-of-tree partitions (the three layouts of examples/out_of_tree
-built and run on the host, and the misuses of warden_partition() refused),
+tests, the hosted NS renames and boundary check (tests/ns_abi), out-of-tree
+partitions (the three layouts of examples/out_of_tree built and run on the
+host, and the misuses of warden_partition() refused),
 fuzzers (short runs), the an505-sfn and an505-ipc-l1 builds with their
 regression suites, NSCE suites, NSCE soak, NS attack suite, demo, fault
 report and the memcheck image (the range check against a model of the map)
@@ -150,9 +151,10 @@ def unit_tests(tally, preset="host", env=None):
     return layer, out
 
 
-def manifest_tests(tally, python):
+def python_tests(tally, python, folder, layer):
+    """The unittest tests of a folder of tests/."""
     rc, out = run([python, "-m", "unittest", "discover", "-s",
-                   "tests/manifest", "-t", "."], timeout=600)
+                   folder, "-t", "."], timeout=600)
     ran = re.search(r"^Ran (\d+) tests?", out, re.M)
     total = int(ran.group(1)) if ran else 0
     bad = re.search(r"^FAILED \((.*)\)", out, re.M)
@@ -166,7 +168,7 @@ def manifest_tests(tally, python):
         failed = max(failed, 1)
     if failed:
         show_tail(out, 60)
-    tally.add("manifest tool tests", total - min(failed, total), failed,
+    tally.add(layer, total - min(failed, total), failed,
               ["see output"] if failed else [])
 
 
@@ -581,7 +583,9 @@ def main():
     if build(t, "host-ipc", args.python, args.jobs):
         host_runs(t, "host-ipc")
     sanitized_runs(t, args.python, args.jobs)
-    manifest_tests(t, args.python)
+    python_tests(t, args.python, "tests/manifest", "manifest tool tests")
+    python_tests(t, args.python, "tests/ns_abi",
+                 "hosted NS renames and boundary check")
     out_of_tree(t, args.python, args.jobs)
     fuzzers(t, args.python, args.jobs, args.fuzz_seconds)
     for preset in QEMU_PRESETS:

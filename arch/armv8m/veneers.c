@@ -1,5 +1,7 @@
 /*
- * The Non-secure callable entry points (names of include/tfm_veneers.h).
+ * The Non-secure callable entry points: the rows of include/warden/ns_abi.h
+ * (their names are those of tfm_veneers.h, tfm_ns_client_ext.h and
+ * tfm_api.h).
  *
  * Each entry is a few instructions of assembly that decide, before anything
  * is pushed, whether the secure stack the call arrived on is free: an NS
@@ -17,6 +19,10 @@
  *
  * The bodies take NS pointers as plain integers: spm/ checks them before
  * any use.
+ *
+ * The entries are emitted in the order of the rows: each row's body,
+ * whether it runs masked, and what it returns when refused come from
+ * there; this file has one macro per kind of row, no entry of its own.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -29,6 +35,7 @@
 #include "spm/nsce/nsce.h"
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"
+#include "warden/ns_abi.h"
 
 /*
  * The gate: while NS runs, the word a secure stack pointer rests on is
@@ -42,17 +49,23 @@
 #define SEAL_LOW_BYTE "0xA5"
 _Static_assert((ARMV8M_STACK_SEAL & 0xFFu) == 0xA5u, "SEAL_LOW_BYTE");
 
-/* What a refused entry returns, as the instruction that loads it. */
-#define REFUSE_BUSY     "mvn r0, #130" /* PSA_ERROR_CONNECTION_BUSY */
-#define REFUSE_ZERO     "movs r0, #0"  /* PSA_VERSION_NONE; nsce_init: none */
-#define REFUSE_NO_TOKEN "mvn r0, #0"   /* TFM_NS_CLIENT_INVALID_TOKEN */
-#define REFUSE_ACCESS   "movs r0, #3"  /* TFM_NS_CLIENT_ERR_INVALID_ACCESS */
-#define REFUSE_THREAD   "movs r0, #5"  /* TFM_ERROR_NS_THREAD_MODE_CALL */
-_Static_assert(PSA_ERROR_CONNECTION_BUSY == ~130, "REFUSE_BUSY");
-_Static_assert(PSA_VERSION_NONE == 0u, "REFUSE_ZERO");
-_Static_assert(TFM_NS_CLIENT_INVALID_TOKEN == ~0u, "REFUSE_NO_TOKEN");
-_Static_assert(TFM_NS_CLIENT_ERR_INVALID_ACCESS == 3u, "REFUSE_ACCESS");
-_Static_assert(TFM_ERROR_NS_THREAD_MODE_CALL == 5, "REFUSE_THREAD");
+/*
+ * What a refused entry returns, as the instruction that loads it: a row's
+ * word (a literal, checked against the row's named value below), a
+ * negative one as the complement of a small number (MVN), any other as
+ * itself (MOVS).
+ */
+#define REFUSE(word)                \
+    ".if (" #word ") < 0\n\t"       \
+    "mvn     r0, #~(" #word ")\n\t" \
+    ".else\n\t"                     \
+    "movs    r0, #" #word "\n\t"    \
+    ".endif"
+
+/* Each row's word is the value its name gives, in the entry's type. */
+#define CHECK_WORD(name, ret, args, body, runs, fixed, word, client) \
+    _Static_assert((ret)(word) == (ret)(fixed), #name ": word and fixed");
+WARDEN_NS_ABI(CHECK_WORD)
 
 /*
  * The return to NS, shared by every entry: no secure value left in r1-r3,
@@ -110,18 +123,15 @@ __asm(".section .text.warden_veneers,\"ax\",%progbits\n\t"
 
 #define CALL(body) "bl      " #body "\n\t"
 
-/* PSA_FRAMEWORK_VERSION names no client and touches nothing: no stack. */
-_Static_assert(PSA_FRAMEWORK_VERSION == 0x0101u, "the constant below");
-__asm(NS_ENTRY_HEAD(
-    tfm_psa_framework_version_veneer) "movw    r0, #0x0101\n\t"
-                                      "b       "
-                                      "armv8m_ns_return\n\t" NS_ENTRY_TAIL(
-                                          tfm_psa_framework_version_veneer));
+/* A CONSTANT entry (PSA_FRAMEWORK_VERSION: it names no client and touches
+ * nothing) loads its value, with no stack. */
+#define NS_ENTRY_CONSTANT(name, body, word)                                 \
+    __asm(NS_ENTRY_HEAD(name) "movw    r0, #" #word "\n\t"                  \
+                              "b       armv8m_ns_return\n\t" NS_ENTRY_TAIL( \
+                                  name))
 
-NS_ENTRY(tfm_psa_version_veneer, CALL(spm_ns_version), REFUSE_ZERO);
-NS_ENTRY(tfm_psa_connect_veneer, CALL(spm_ns_connect), REFUSE_BUSY);
-NS_ENTRY(tfm_psa_call_veneer, CALL(spm_ns_call), REFUSE_BUSY);
-NS_ENTRY(tfm_psa_close_veneer, CALL(spm_ns_close), REFUSE_BUSY);
+#define NS_ENTRY_GATED(name, body, word) \
+    NS_ENTRY(name, CALL(body), REFUSE(word))
 
 /* ---- NSCE and the known-client API --------------------------------------
  * Called from the NS RTOS's handlers, possibly while an NS thread is in the
@@ -146,13 +156,13 @@ NS_ENTRY(tfm_psa_close_veneer, CALL(spm_ns_close), REFUSE_BUSY);
     "bl      " #body "\n\t"   \
     "msr     primask, r4\n\t"
 
-NS_ENTRY(tfm_nsce_init, MASKED(spm_nsce_init), REFUSE_ZERO);
-NS_ENTRY(tfm_nsce_acquire_ctx, MASKED(spm_nsce_acquire), REFUSE_NO_TOKEN);
-NS_ENTRY(tfm_nsce_release_ctx, MASKED(spm_nsce_release), REFUSE_ACCESS);
-NS_ENTRY(tfm_nsce_load_ctx, MASKED(spm_nsce_load), REFUSE_ACCESS);
-NS_ENTRY(tfm_nsce_save_ctx, MASKED(spm_nsce_save), REFUSE_ACCESS);
-NS_ENTRY(tfm_register_client_id, MASKED(spm_nsce_register_client_id),
-         REFUSE_THREAD);
+#define NS_ENTRY_MASKED(name, body, word) \
+    NS_ENTRY(name, MASKED(body), REFUSE(word))
+
+/* Every row, in the table's order. */
+#define NS_ENTRY_ROW(name, ret, args, body, runs, fixed, word, client) \
+    NS_ENTRY_##runs(name, body, word);
+WARDEN_NS_ABI(NS_ENTRY_ROW)
 
 bool arch_ns_caller_is_handler(void)
 {

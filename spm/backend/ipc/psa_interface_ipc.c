@@ -4,6 +4,10 @@
  * (scheduler locked, on the SPM's stack, preemptible by interrupts) through
  * ipc_cross(); a call that must wait for a reply or a signal blocks the
  * thread afterwards, back on its own stack.
+ *
+ * The argument structs below are this secure client interface's own, not
+ * the NS ABI (include/warden/ns_abi.h): NS calls arrive through the veneers
+ * with psa_call()'s control word packed, and never come here.
  */
 #include "psa/client.h"
 #include "psa/service.h"

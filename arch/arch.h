@@ -1,6 +1,10 @@
 /*
- * The port contract: what spm/ needs from an architecture. Two ports
- * implement it: arch/armv8m (Cortex-M33 TrustZone) and arch/host (Linux).
+ * The port contract: what spm/ needs from an architecture, and the hooks
+ * (at the end) through which a port reaches the core. Two ports implement
+ * it: arch/armv8m (Cortex-M33 TrustZone) and arch/host (Linux). Besides
+ * these hooks a port's only way into spm/ is its veneers, which call the
+ * bodies the NS ABI table names (include/warden/ns_abi.h: spm/ns_agent.h,
+ * spm/nsce/nsce.h); it includes no backend header.
  */
 #ifndef WARDEN_ARCH_H
 #define WARDEN_ARCH_H

@@ -100,9 +100,10 @@ foreach(_policy reset halt terminate)
     set(WARDEN_FAULT_POLICY_IS_${_upper} 0)
   endif()
 endforeach()
-# warden/config.h; each secure image's manifest output is in a folder of
-# its own below (cmake/secure_image.cmake).
-set(WARDEN_CONFIG_DIR ${CMAKE_BINARY_DIR}/generated)
+# warden/config.h, in a folder of its own: each secure image's manifest
+# output is in another (generated/<image>, cmake/secure_image.cmake), and
+# nothing else of generated/ is on an include path.
+set(WARDEN_CONFIG_DIR ${CMAKE_BINARY_DIR}/generated/config)
 configure_file(${CMAKE_SOURCE_DIR}/cmake/config.h.in
                ${WARDEN_CONFIG_DIR}/warden/config.h @ONLY)
 message(STATUS "Warden: platform ${WARDEN_PLATFORM}, backend ${CONFIG_TFM_SPM_BACKEND}, isolation level ${TFM_ISOLATION_LEVEL}, fault policy ${WARDEN_FAULT_POLICY}, TFM_NS_MANAGE_NSID ${TFM_NS_MANAGE_NSID} (${WARDEN_NS_CONTEXT_SLOTS} context slots), TEST_S ${TEST_S}, TEST_NS ${TEST_NS}")

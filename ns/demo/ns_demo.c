@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "ns_log.h"
+#include "ns/ns_log.h"
 #include "platform_ns.h"
 #include "psa/client.h"
 #include "psa_manifest/sid.h"

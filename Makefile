@@ -1,6 +1,8 @@
 # Warden: the two commands a user needs, and a few for developers.
-#   make run   build the an505-sfn configuration and boot the NS demo on QEMU
+#   make run   build the an505-sfn configuration's product image and boot
+#              it with the NS demo on QEMU
 #   make test  every test layer; ends with "N passed, N failed"
+#              (tests/run_all.py --layer <name> runs one, docs/testing.md)
 #   make bench build, run and report every configuration of
 #              bench/configurations.txt (writes bench/results.*)
 #   make fuzz  long fuzzer runs, one harness at a time (10 million
@@ -31,7 +33,11 @@ an505-sfn: setup
 	@cmake --preset an505-sfn -DWARDEN_PYTHON=$(PYTHON) >/dev/null
 	@cmake --build build/an505-sfn -j$(JOBS)
 
-run: an505-sfn
+# The product image and the demo only (a build configured by make test
+# has the test images too; they are not needed here).
+run: setup
+	@cmake --preset an505-sfn -DWARDEN_PYTHON=$(PYTHON) >/dev/null
+	@cmake --build build/an505-sfn -j$(JOBS) --target warden_s warden_ns_demo
 	@$(PYTHON) tools/qemu_run.py --timeout 120 \
 	  --secure build/an505-sfn/bin/warden_s.elf \
 	  --ns build/an505-sfn/bin/warden_ns_demo.elf
@@ -45,15 +51,18 @@ bench: setup
 fuzz: setup
 	@$(PYTHON) tests/fuzz/fuzzers.py --long --python $(PYTHON) --jobs $(JOBS)
 
-# The manifest tool draws it at configure time: SVG with Graphviz (Debian
-# package graphviz), the .dot file otherwise.
+# The manifest tool draws it at configure time, one per secure image (the
+# product image warden_s, and warden_s_test with TEST_S): SVG with Graphviz
+# (Debian package graphviz), the .dot file otherwise.
 graph: setup
 	@cmake --preset $(PRESET) -DWARDEN_PYTHON=$(PYTHON) >/dev/null
-	@if [ -f build/$(PRESET)/partitions.svg ]; then \
-	  echo "graph: build/$(PRESET)/partitions.svg"; \
-	else \
-	  echo "graph: build/$(PRESET)/partitions.dot (install graphviz for SVG)"; \
-	fi
+	@for d in build/$(PRESET)/generated/warden_s*; do \
+	  if [ -f $$d/partitions.svg ]; then \
+	    echo "graph: $$d/partitions.svg"; \
+	  else \
+	    echo "graph: $$d/partitions.dot (install graphviz for SVG)"; \
+	  fi; \
+	done
 
 format:
 	@git ls-files '*.c' '*.h' ':!tests/manifest/golden' | xargs clang-format -i

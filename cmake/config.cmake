@@ -21,6 +21,8 @@ set(TFM_EXTRA_MANIFEST_LIST_FILES "" CACHE STRING "Extra manifest lists (;-separ
 set(TFM_EXTRA_PARTITION_PATHS "" CACHE STRING "Extra partition source folders (;-separated)")
 option(WARDEN_BENCH "Build the benchmark images (bench/) instead of the normal ones" OFF)
 option(WARDEN_SANITIZE "Hosted build: compile and link everything with AddressSanitizer and UndefinedBehaviorSanitizer; any report stops the program" OFF)
+option(TEST_S "Build the test secure image: the product partitions and the test partitions of tests/partitions/ (their services, the secure regression suite); on an505 also the memcheck image" OFF)
+option(TEST_NS "Build the NS test images (regression, NSCE, soak, attack, fault), linked against the test secure image; needs TEST_S" OFF)
 option(WARDEN_BENCH_MINIMAL "With WARDEN_BENCH: only the secure image, with stateless benchmark services alone (bench/<backend>/minimal/), for its footprint" OFF)
 
 # Illegal combinations stop here, with a sentence that says why.
@@ -72,6 +74,13 @@ if(WARDEN_BENCH AND WARDEN_PLATFORM STREQUAL "host")
   message(FATAL_ERROR "WARDEN_BENCH=ON needs WARDEN_PLATFORM=an505: the benchmark counts instructions under QEMU -icount, which the hosted build cannot do.")
 endif()
 
+if(TEST_NS AND NOT TEST_S)
+  message(FATAL_ERROR "TEST_NS=ON needs TEST_S=ON: the NS test images call the services of the test partitions and start the secure regression suite, which only the test secure image (built with TEST_S=ON) has.")
+endif()
+if(WARDEN_BENCH AND (TEST_S OR TEST_NS))
+  message(FATAL_ERROR "WARDEN_BENCH=ON builds the benchmark images only: leave TEST_S and TEST_NS off in a benchmark build.")
+endif()
+
 if(WARDEN_SANITIZE AND NOT WARDEN_PLATFORM STREQUAL "host")
   message(FATAL_ERROR "WARDEN_SANITIZE=ON needs WARDEN_PLATFORM=host: AddressSanitizer and UndefinedBehaviorSanitizer need a hosted C library and shadow memory, which the bare-metal an505 images do not have.")
 endif()
@@ -91,7 +100,10 @@ foreach(_policy reset halt terminate)
     set(WARDEN_FAULT_POLICY_IS_${_upper} 0)
   endif()
 endforeach()
-set(WARDEN_GENERATED_DIR ${CMAKE_BINARY_DIR}/generated)
+# warden/config.h, in a folder of its own: each secure image's manifest
+# output is in another (generated/<image>, cmake/secure_image.cmake), and
+# nothing else of generated/ is on an include path.
+set(WARDEN_CONFIG_DIR ${CMAKE_BINARY_DIR}/generated/config)
 configure_file(${CMAKE_SOURCE_DIR}/cmake/config.h.in
-               ${WARDEN_GENERATED_DIR}/warden/config.h @ONLY)
-message(STATUS "Warden: platform ${WARDEN_PLATFORM}, backend ${CONFIG_TFM_SPM_BACKEND}, isolation level ${TFM_ISOLATION_LEVEL}, fault policy ${WARDEN_FAULT_POLICY}, TFM_NS_MANAGE_NSID ${TFM_NS_MANAGE_NSID} (${WARDEN_NS_CONTEXT_SLOTS} context slots)")
+               ${WARDEN_CONFIG_DIR}/warden/config.h @ONLY)
+message(STATUS "Warden: platform ${WARDEN_PLATFORM}, backend ${CONFIG_TFM_SPM_BACKEND}, isolation level ${TFM_ISOLATION_LEVEL}, fault policy ${WARDEN_FAULT_POLICY}, TFM_NS_MANAGE_NSID ${TFM_NS_MANAGE_NSID} (${WARDEN_NS_CONTEXT_SLOTS} context slots), TEST_S ${TEST_S}, TEST_NS ${TEST_NS}")

@@ -9,10 +9,12 @@
 # <NAME> is the partition's `name` in its manifest (its list item's
 # short_name). The call builds the partition's library with the name the
 # linker places it by (its list item's linker_pattern, else
-# tfm_<psa|app>_rot_partition_<name>), lets its sources include
-# "psa_manifest/<manifest>.h" wherever the list's output_path put it, and
-# links it into the secure image. It sets WARDEN_PARTITION_LIBRARY in the
-# caller's scope to the library's name, for further target_*() calls.
+# tfm_<psa|app>_rot_partition_<name>; in an image other than the product
+# image, with that image's prefix, see cmake/secure_image.cmake), lets its
+# sources include "psa_manifest/<manifest>.h" wherever the list's
+# output_path put it, and links it into the secure image being made. It
+# sets WARDEN_PARTITION_LIBRARY in the caller's scope to the library's
+# name, for further target_*() calls.
 #
 # A partition its list switched off (conditional) builds nothing: the call
 # returns with WARDEN_PARTITION_LIBRARY empty. A name in no manifest list is
@@ -20,15 +22,13 @@
 # public definitions also reach the load info, so a manifest's stack_size
 # may be a macro defined there (e.g. COMPILE_DEFINITIONS MY_STACK=0x800).
 #
-#   warden_add_extra_partitions()
-#
-# add_subdirectory() for each folder in TFM_EXTRA_PARTITION_PATHS (each must
-# hold a CMakeLists.txt that calls warden_partition()).
+# warden_secure_image() adds each partition folder once per image that
+# lists it; these are the functions it uses:
 #
 #   warden_partition_libraries(<var>)
 #
-# Sets <var> to the libraries of every partition built, after checking that
-# each partition in the manifest lists has one.
+# Sets <var> to the libraries of every partition built for the image being
+# made, after checking that each partition in its manifest lists has one.
 
 function(warden_partition name)
   cmake_parse_arguments(PARSE_ARGV 1 ARG ""  ""
@@ -47,44 +47,32 @@ function(warden_partition name)
   if(NOT ARG_SOURCES)
     message(FATAL_ERROR "warden_partition(${name}): give its SOURCES.")
   endif()
-  get_property(_done GLOBAL PROPERTY WARDEN_PARTITIONS_BUILT)
+  get_property(_done GLOBAL PROPERTY WARDEN_PARTITIONS_BUILT_${WARDEN_IMAGE})
   if(name IN_LIST _done)
     message(FATAL_ERROR "warden_partition(${name}): called twice for the same partition.")
   endif()
 
-  set(_lib ${WARDEN_PARTITION_${name}_LIBRARY})
+  set(_lib ${WARDEN_IMAGE_PREFIX}${WARDEN_PARTITION_${name}_LIBRARY})
   add_library(${_lib} OBJECT ${ARG_SOURCES})
   target_include_directories(${_lib} PUBLIC
     ${WARDEN_PARTITION_${name}_INCLUDE_DIR} ${ARG_INCLUDE_DIRECTORIES})
   if(ARG_COMPILE_DEFINITIONS)
     target_compile_definitions(${_lib} PUBLIC ${ARG_COMPILE_DEFINITIONS})
   endif()
-  target_link_libraries(${_lib} PUBLIC warden_includes ${ARG_LINK_LIBRARIES})
+  target_link_libraries(${_lib} PUBLIC warden_includes ${WARDEN_IMAGE}_generated
+    ${ARG_LINK_LIBRARIES})
   # The load info names stack sizes that may be macros of the partition.
   set_property(SOURCE ${WARDEN_GENERATED_DIR}/warden_load_info.c
-    TARGET_DIRECTORY warden_spm APPEND PROPERTY COMPILE_DEFINITIONS
+    TARGET_DIRECTORY ${WARDEN_IMAGE_PREFIX}warden_spm APPEND PROPERTY COMPILE_DEFINITIONS
     "$<TARGET_PROPERTY:${_lib},INTERFACE_COMPILE_DEFINITIONS>")
 
-  set_property(GLOBAL APPEND PROPERTY WARDEN_PARTITIONS_BUILT ${name})
-  set_property(GLOBAL APPEND PROPERTY WARDEN_PARTITION_LIBRARIES ${_lib})
+  set_property(GLOBAL APPEND PROPERTY WARDEN_PARTITIONS_BUILT_${WARDEN_IMAGE} ${name})
+  set_property(GLOBAL APPEND PROPERTY WARDEN_PARTITION_LIBRARIES_${WARDEN_IMAGE} ${_lib})
   set(WARDEN_PARTITION_LIBRARY ${_lib} PARENT_SCOPE)
 endfunction()
 
-function(warden_add_extra_partitions)
-  set(_index 0)
-  foreach(_path IN LISTS TFM_EXTRA_PARTITION_PATHS)
-    get_filename_component(_dir "${_path}" ABSOLUTE BASE_DIR ${CMAKE_SOURCE_DIR})
-    if(NOT EXISTS ${_dir}/CMakeLists.txt)
-      message(FATAL_ERROR "TFM_EXTRA_PARTITION_PATHS: '${_path}' has no CMakeLists.txt; each folder listed must hold one that calls warden_partition().")
-    endif()
-    get_filename_component(_leaf ${_dir} NAME)
-    add_subdirectory(${_dir} ${CMAKE_BINARY_DIR}/extra_partitions/${_index}_${_leaf})
-    math(EXPR _index "${_index} + 1")
-  endforeach()
-endfunction()
-
 function(warden_partition_libraries var)
-  get_property(_done GLOBAL PROPERTY WARDEN_PARTITIONS_BUILT)
+  get_property(_done GLOBAL PROPERTY WARDEN_PARTITIONS_BUILT_${WARDEN_IMAGE})
   set(_missing)
   foreach(_name IN LISTS WARDEN_MANIFEST_PARTITIONS)
     if(NOT _name IN_LIST _done)
@@ -95,6 +83,6 @@ function(warden_partition_libraries var)
     string(REPLACE ";" ", " _missing "${_missing}")
     message(FATAL_ERROR "The manifest lists name ${_missing}, but no CMakeLists.txt called warden_partition() for it: add the partition's folder to TFM_EXTRA_PARTITION_PATHS.")
   endif()
-  get_property(_libs GLOBAL PROPERTY WARDEN_PARTITION_LIBRARIES)
+  get_property(_libs GLOBAL PROPERTY WARDEN_PARTITION_LIBRARIES_${WARDEN_IMAGE})
   set(${var} ${_libs} PARENT_SCOPE)
 endfunction()

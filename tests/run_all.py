@@ -1,32 +1,46 @@
 #!/usr/bin/env python3
-"""Runs every test layer of Warden and ends with "N passed, N failed".
+"""Runs Warden's test layers and ends with "N passed, N failed".
 
-Layers, in order: configuration checks, the host and host-ipc builds with
-cmocka unit tests, regression suites, NSCE suites and demo, the same again
-under AddressSanitizer and UBSan (host-asan, host-ipc-asan), manifest tool
-tests, the hosted NS renames and boundary check (tests/ns_abi), out-of-tree
-partitions (the three layouts of examples/out_of_tree built and run on the
-host, and the misuses of warden_partition() refused),
-fuzzers (short runs), the an505-sfn and an505-ipc-l1 builds with their
-regression suites, NSCE suites, NSCE soak, NS attack suite, demo, fault
-report and the memcheck image (the range check against a model of the map)
-on QEMU
-(and for an505-ipc-l1 the SPM stack's high-water mark against its size),
-the NSCE suites with TFM_NS_MANAGE_NSID=OFF, the benchmark against the
-committed bench/results.json, clang-tidy, cppcheck and the clang-format
-check. Each test case found in a layer's output counts once; a layer that
-crashes or times out without reporting counts as one failure, so nothing can
-pass by saying nothing.
+    tests/run_all.py [--layer unit|host|manifest|fuzz|qemu|bench|static]...
+
+With no --layer, every layer runs (make test), in this order:
+  unit      the host build's cmocka unit tests, and again under
+            AddressSanitizer and UBSan (host-asan, with its canary)
+  host      the host and host-ipc test images: regression suites, NSCE
+            suites and the demo (also under the sanitizers, and with
+            TFM_NS_MANAGE_NSID=OFF and the halt and reset policies), and the
+            out-of-tree partitions of examples/out_of_tree (the three layouts
+            built and run, the misuses of warden_partition() refused), and
+            the hosted NS renames and boundary check (tests/ns_abi)
+  manifest  the manifest tool's tests (tests/manifest)
+  fuzz      short runs of every fuzzer (tests/fuzz)
+  qemu      the an505-sfn and an505-ipc-l1 builds on QEMU: regression
+            suites, NSCE suites, NSCE soak, NS attack suite, fault report and
+            the memcheck image against the test image, the demo against the
+            product image, for an505-ipc-l1 the SPM stack's high-water mark
+            against its size, and the NSCE-off and halt-policy variants
+  bench     the benchmark against the committed bench/results.json
+  static    the configuration validator, no test symbol in a product image,
+            clang-tidy, cppcheck and the clang-format check
+A build a layer needs is made (and counted) once per run. The test images
+are built with TEST_S=ON and TEST_NS=ON. Each test case found in a layer's
+output counts once; a layer that crashes or times out without reporting
+counts as one failure, so nothing can pass by saying nothing.
 """
 import argparse
+import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 QEMU_PRESETS = ["an505-sfn", "an505-ipc-l1"]
+LAYERS = ["unit", "host", "manifest", "fuzz", "qemu", "bench", "static"]
+# The suites need the test images (the presets build the product alone).
+TEST_IMAGES = ["-DTEST_S=ON", "-DTEST_NS=ON"]
 
 
 class Tally:
@@ -105,6 +119,9 @@ def configure_checks(tally, python):
         (["-DWARDEN_SPM_STACK_SIZE=1020"], "must be a multiple of 8"),
         (["-DWARDEN_PLATFORM=an505", "-DWARDEN_SANITIZE=ON"],
          "WARDEN_SANITIZE=ON needs WARDEN_PLATFORM=host"),
+        (["-DTEST_NS=ON"], "TEST_NS=ON needs TEST_S=ON"),
+        (["-DWARDEN_PLATFORM=an505", "-DWARDEN_BENCH=ON", "-DTEST_S=ON"],
+         "WARDEN_BENCH=ON builds the benchmark images only"),
     ]
     passed, failed, names = 0, 0, []
     for args, want in cases:
@@ -121,11 +138,30 @@ def configure_checks(tally, python):
     tally.add("configuration validator", passed, failed, names)
 
 
-def build(tally, preset, python, jobs):
-    ok = check(tally, "configure %s" % preset,
-               ["cmake", "--preset", preset, "-DWARDEN_PYTHON=" + python])
-    return ok and check(tally, "build %s" % preset,
-                        ["cmake", "--build", "build/" + preset, "-j", str(jobs)])
+# (build folder, targets) -> whether it built: a build is made and counted
+# once per run, whichever layers need it.
+BUILT = {}
+
+
+def build_dir(tally, label, configure, bdir, jobs, targets=()):
+    """Configures (cmake `configure` arguments) and builds `bdir` (only
+    `targets`, if given), once per run; returns whether both passed."""
+    key = (bdir, tuple(targets))
+    if (bdir, ()) in BUILT:  # built whole: every target is there
+        return BUILT[(bdir, ())]
+    if key not in BUILT:
+        ok = check(tally, "configure " + label, ["cmake"] + configure) and \
+            check(tally, "build " + label,
+                  ["cmake", "--build", bdir, "-j", str(jobs)] +
+                  (["--target"] + list(targets) if targets else []))
+        BUILT[key] = ok
+    return BUILT[key]
+
+
+def build(tally, preset, python, jobs, targets=()):
+    return build_dir(tally, preset, ["--preset", preset,
+                                     "-DWARDEN_PYTHON=" + python]
+                     + TEST_IMAGES, "build/" + preset, jobs, targets)
 
 
 def unit_tests(tally, preset="host", env=None):
@@ -368,31 +404,33 @@ def sanitizer_canary(tally, preset):
     tally.add(layer, 2 - len(names), len(names), names)
 
 
+def sanitized_unit_layer(tally, python, jobs):
+    """The unit tests under AddressSanitizer and UndefinedBehaviorSanitizer
+    (WARDEN_SANITIZE=ON, host-asan: they do not depend on the backend), and
+    the canary that shows the build is sanitized."""
+    if build(tally, "host-asan", python, jobs):
+        sanitizer_canary(tally, "host-asan")
+        sanitized_unit_tests(tally, "host-asan")
+
+
 def sanitized_runs(tally, python, jobs):
-    """Every host suite again under AddressSanitizer and
-    UndefinedBehaviorSanitizer (WARDEN_SANITIZE=ON): the unit tests once
-    (they do not depend on the backend), and the regression, NSCE and demo
-    programs of both backends."""
+    """The regression, NSCE and demo programs of both backends under the
+    sanitizers."""
     for preset in SANITIZED_PRESETS:
-        ok = check(tally, "configure %s" % preset,
-                   ["cmake", "--preset", preset, "-DWARDEN_PYTHON=" + python])
         targets = [] if preset == "host-asan" else [
-            "--target", "warden_ns_regression", "warden_ns_nsce",
-            "warden_ns_demo"]
-        ok = ok and check(tally, "build %s" % preset,
-                          ["cmake", "--build", "build/" + preset, "-j",
-                           str(jobs)] + targets)
-        if not ok:
-            continue
-        if preset == "host-asan":
-            sanitizer_canary(tally, preset)
-            sanitized_unit_tests(tally, preset)
-        sanitized_host_runs(tally, preset)
+            "warden_ns_regression", "warden_ns_nsce", "warden_ns_demo"]
+        if build(tally, preset, python, jobs, targets):
+            sanitized_host_runs(tally, preset)
 
 
 def qemu_runs(tally, python, preset):
+    """The NS test images with the test secure image, the demo with the
+    product image."""
     bindir = "build/%s/bin" % preset
-    base = [python, "tools/qemu_run.py", "--secure", bindir + "/warden_s.elf"]
+    base = [python, "tools/qemu_run.py", "--secure",
+            bindir + "/warden_s_test.elf"]
+    product = [python, "tools/qemu_run.py", "--secure",
+               bindir + "/warden_s.elf"]
     # -icount: guest time is instructions, so interrupt tests are exact.
     rc, out = run(base + ["--icount", "--ns",
                           bindir + "/warden_ns_regression.elf",
@@ -403,8 +441,8 @@ def qemu_runs(tally, python, preset):
     parse_result_lines(tally, "nsce (QEMU %s)" % preset, rc, out)
     qemu_soak(tally, python, preset)
     qemu_attack(tally, python, preset)
-    rc, out = run(base + ["--ns", bindir + "/warden_ns_demo.elf",
-                          "--timeout", "120"], timeout=200)
+    rc, out = run(product + ["--ns", bindir + "/warden_ns_demo.elf",
+                             "--timeout", "120"], timeout=200)
     ok = rc == 0 and "Hello World" in out
     if not ok:
         show_tail(out)
@@ -433,24 +471,32 @@ def memcheck_run(tally, python, preset):
 
 def spm_stack_check(tally, python, preset):
     """The IPC backend's SPM stack holds the high-water mark of the QEMU
-    suites plus the margin (tools/spm_stack.py)."""
+    suites (with the test image) and of the demo (with the product image)
+    plus the margin (tools/spm_stack.py)."""
     bindir = "build/%s/bin" % preset
-    cmd = [python, "tools/spm_stack.py", "--check", "--secure",
-           bindir + "/warden_s.elf"]
-    for ns in ("regression", "nsce", "soak", "demo"):
-        cmd += ["--ns", "%s/warden_ns_%s.elf" % (bindir, ns)]
-    rc, out = run(cmd, timeout=1800)
-    print("\n".join(l for l in out.splitlines() if l.startswith("spm stack")))
-    parse_result_lines(tally, "SPM stack (QEMU %s)" % preset, rc, out)
+    outs, status = [], 0
+    for secure, images in (("warden_s_test", ("regression", "nsce", "soak")),
+                           ("warden_s", ("demo",))):
+        cmd = [python, "tools/spm_stack.py", "--check", "--secure",
+               "%s/%s.elf" % (bindir, secure)]
+        for ns in images:
+            cmd += ["--ns", "%s/warden_ns_%s.elf" % (bindir, ns)]
+        rc, out = run(cmd, timeout=1800)
+        print("\n".join(l for l in out.splitlines()
+                        if l.startswith("spm stack")))
+        outs.append(out)
+        status |= rc
+    parse_result_lines(tally, "SPM stack (QEMU %s)" % preset, status,
+                       "\n".join(outs))
 
 
 def qemu_figures_run(python, preset, image, figures, timeout):
-    """Runs NS image warden_ns_<image>.elf with the preset's secure image
-    under -icount (the ticks land at the same places on every run), prints
+    """Runs NS image warden_ns_<image>.elf with the preset's test secure
+    image under -icount (the ticks land at the same places on every run), prints
     its line of figures ("<figures>: ...") and returns (status, output)."""
     bindir = "build/%s/bin" % preset
     rc, out = run([python, "tools/qemu_run.py", "--icount", "--secure",
-                   bindir + "/warden_s.elf", "--ns",
+                   bindir + "/warden_s_test.elf", "--ns",
                    "%s/warden_ns_%s.elf" % (bindir, image), "--timeout",
                    str(timeout)], timeout=timeout + 100)
     line = re.search(r"^%s: .*$" % figures, out, re.M)
@@ -480,58 +526,67 @@ def qemu_attack(tally, python, preset):
     parse_result_lines(tally, "NS attack suite (QEMU %s)" % preset, rc, out)
 
 
-def nsce_off_runs(tally, python, jobs):
-    """TFM_NS_MANAGE_NSID=OFF: every NS call uses NSID -1 (host and QEMU)."""
-    for preset, targets in (("host", ["warden_ns_regression",
-                                       "warden_ns_nsce"]),
-                            ("an505-sfn", ["warden_ns_nsce"])):
-        bdir = "build/%s-nsce-off" % preset
-        ok = check(tally, "configure %s, NSCE OFF" % preset,
-                   ["cmake", "--preset", preset, "-B", bdir,
-                    "-DWARDEN_PYTHON=" + python,
-                    "-DTFM_NS_MANAGE_NSID=OFF"]) and \
-            check(tally, "build %s, NSCE OFF" % preset,
-                  ["cmake", "--build", bdir, "-j", str(jobs), "--target"]
-                  + targets)
-        if not ok:
-            continue
-        if preset == "host":
-            rc, out = run([bdir + "/bin/warden_ns_regression"], timeout=120)
-            parse_result_lines(tally, "regression (host, NSCE OFF)", rc, out)
-            rc, out = run([bdir + "/bin/warden_ns_nsce"], timeout=120)
-            parse_result_lines(tally, "nsce (host, NSCE OFF)", rc, out)
-        else:
-            rc, out = run([python, "tools/qemu_run.py", "--icount",
-                           "--secure", bdir + "/bin/warden_s.elf", "--ns",
-                           bdir + "/bin/warden_ns_nsce.elf",
-                           "--timeout", "300"], timeout=400)
-            parse_result_lines(tally, "nsce (QEMU %s, NSCE OFF)" % preset,
-                               rc, out)
+# Builds of a preset with other settings: folder name -> (preset, -D...).
+VARIANTS = {
+    "host-nsce-off": ("host", ["-DTFM_NS_MANAGE_NSID=OFF"]),
+    "an505-sfn-nsce-off": ("an505-sfn", ["-DTFM_NS_MANAGE_NSID=OFF"]),
+    "host-halt": ("host", ["-DWARDEN_FAULT_POLICY=halt"]),
+    "host-reset": ("host", ["-DWARDEN_FAULT_POLICY=reset"]),
+    "an505-sfn-halt": ("an505-sfn", ["-DWARDEN_FAULT_POLICY=halt"]),
+}
 
 
-def policy_runs(tally, python, jobs):
+def build_variant(tally, label, name, python, jobs, targets=()):
+    preset, defines = VARIANTS[name]
+    bdir = "build/" + name
+    return build_dir(tally, label, ["--preset", preset, "-B", bdir,
+                                    "-DWARDEN_PYTHON=" + python] + defines
+                     + TEST_IMAGES, bdir, jobs, targets)
+
+
+def nsce_off_runs(tally, python, jobs, platform):
+    """TFM_NS_MANAGE_NSID=OFF: every NS call uses NSID -1 (host or QEMU)."""
+    preset = "host" if platform == "host" else "an505-sfn"
+    name = preset + "-nsce-off"
+    bdir = "build/" + name
+    targets = ["warden_ns_regression", "warden_ns_nsce"] \
+        if platform == "host" else ["warden_ns_nsce"]
+    if not build_variant(tally, "%s, NSCE OFF" % preset, name, python, jobs,
+                         targets):
+        return
+    if platform == "host":
+        rc, out = run([bdir + "/bin/warden_ns_regression"], timeout=120)
+        parse_result_lines(tally, "regression (host, NSCE OFF)", rc, out)
+        rc, out = run([bdir + "/bin/warden_ns_nsce"], timeout=120)
+        parse_result_lines(tally, "nsce (host, NSCE OFF)", rc, out)
+    else:
+        rc, out = run([python, "tools/qemu_run.py", "--icount",
+                       "--secure", bdir + "/bin/warden_s_test.elf", "--ns",
+                       bdir + "/bin/warden_ns_nsce.elf",
+                       "--timeout", "300"], timeout=400)
+        parse_result_lines(tally, "nsce (QEMU %s, NSCE OFF)" % preset,
+                           rc, out)
+
+
+def policy_runs(tally, python, jobs, platform):
     """The reset and halt policies build the SFN backend without its
     terminate frames: the regression suite (which makes no partition panic)
-    passes there too, on host and on QEMU."""
-    for preset, policy in (("host", "halt"), ("host", "reset"),
-                           ("an505-sfn", "halt")):
-        bdir = "build/%s-%s" % (preset, policy)
+    passes there too, on host (halt, reset) or on QEMU (halt)."""
+    cases = (("host", "halt"), ("host", "reset")) if platform == "host" \
+        else (("an505-sfn", "halt"),)
+    for preset, policy in cases:
+        name = "%s-%s" % (preset, policy)
+        bdir = "build/" + name
         label = "%s, policy %s" % (preset, policy)
-        ok = check(tally, "configure " + label,
-                   ["cmake", "--preset", preset, "-B", bdir,
-                    "-DWARDEN_PYTHON=" + python,
-                    "-DWARDEN_FAULT_POLICY=" + policy]) and \
-            check(tally, "build " + label,
-                  ["cmake", "--build", bdir, "-j", str(jobs), "--target",
-                   "warden_ns_regression"])
-        if not ok:
+        if not build_variant(tally, label, name, python, jobs,
+                             ["warden_ns_regression"]):
             continue
         if preset == "host":
             rc, out = run([bdir + "/bin/warden_ns_regression"], timeout=120)
         else:
             rc, out = run([python, "tools/qemu_run.py", "--icount",
-                           "--secure", bdir + "/bin/warden_s.elf", "--ns",
-                           bdir + "/bin/warden_ns_regression.elf",
+                           "--secure", bdir + "/bin/warden_s_test.elf",
+                           "--ns", bdir + "/bin/warden_ns_regression.elf",
                            "--timeout", "300"], timeout=400)
         parse_result_lines(tally, "regression (%s)" % label, rc, out)
 
@@ -543,15 +598,98 @@ def bench_check(tally, python, jobs):
     parse_result_lines(tally, "benchmark vs bench/results.json", rc, out)
 
 
+def defined_symbols(paths):
+    """The names nm finds defined in the given ELF or object files (not the
+    assembler's mapping symbols and local labels)."""
+    rc, out = run(["arm-none-eabi-nm", "--defined-only"] + list(paths))
+    if rc != 0:
+        return None
+    names = set()
+    for line in out.splitlines():
+        fields = line.split()
+        if len(fields) == 3 and not fields[2].startswith(("$", ".L")):
+            names.add(fields[2])
+    return names
+
+
+def objects_by_origin(bdir):
+    """(test objects, other objects) of a build: the object files built
+    from sources under tests/ and those built from anything else, from its
+    compile_commands.json (objects not built are left out)."""
+    with open(os.path.join(bdir, "compile_commands.json")) as f:
+        entries = json.load(f)
+    tests_dir = os.path.join(ROOT, "tests") + os.sep
+    test_objs, other_objs = [], []
+    for e in entries:
+        args = shlex.split(e["command"])
+        obj = os.path.join(e["directory"], args[args.index("-o") + 1])
+        if os.path.exists(obj):
+            (test_objs if e["file"].startswith(tests_dir)
+             else other_objs).append(obj)
+    return test_objs, other_objs
+
+
+def product_symbols(tally, python, jobs):
+    """The product image of each an505 configuration holds no symbol of a
+    test partition or of the test framework: the test symbols are those
+    the objects built from tests/ define and no other object does; the
+    test image must hold some of them (else the list proves nothing)."""
+    for preset in QEMU_PRESETS:
+        layer = "no test symbol in the product image (%s)" % preset
+        if not build(tally, preset, python, jobs,
+                     ["warden_s", "warden_s_test"]):
+            continue
+        bdir = os.path.join(ROOT, "build", preset)
+        test_objs, other_objs = objects_by_origin(bdir)
+        test_syms = defined_symbols(test_objs) if test_objs else None
+        other_syms = defined_symbols(other_objs)
+        product = defined_symbols([bdir + "/bin/warden_s.elf"])
+        test_image = defined_symbols([bdir + "/bin/warden_s_test.elf"])
+        if None in (test_syms, other_syms, product, test_image):
+            tally.add(layer, 0, 1, ["%s: nm failed" % preset])
+            continue
+        test_only = test_syms - other_syms
+        leaked = sorted(test_only & product)
+        out = ""
+        if not test_only & test_image:
+            out += "FAIL: %s/test_image_has_test_symbols\n" % preset
+        else:
+            out += "PASS: %s/test_image_has_test_symbols (%d of %d)\n" % (
+                preset, len(test_only & test_image), len(test_only))
+        if leaked:
+            out += "FAIL: %s/warden_s.elf (%s)\n" % (preset,
+                                                    " ".join(leaked[:10]))
+        else:
+            out += "PASS: %s/warden_s.elf\n" % preset
+        print(out, end="")
+        parse_result_lines(tally, layer, 0, out)
+
+
+def tidy_builds(tally, python):
+    """The builds whose flags clang-tidy uses, configured if missing."""
+    builds = ["host", "host-ipc"] + QEMU_PRESETS + SANITIZED_PRESETS[:1] + [
+        "host-nsce-off", "an505-sfn-nsce-off"]
+    for name in builds:
+        if os.path.exists(os.path.join(ROOT, "build", name,
+                                       "compile_commands.json")):
+            continue
+        preset, defines = VARIANTS.get(name, (name, []))
+        check(tally, "configure " + name,
+              ["cmake", "--preset", preset, "-B", "build/" + name,
+               "-DWARDEN_PYTHON=" + python] + defines + TEST_IMAGES)
+    return builds
+
+
 def static_checks(tally, python, jobs):
+    configure_checks(tally, python)
+    product_symbols(tally, python, jobs)
     files = run(["git", "ls-files", "*.c", "*.h",
                  ":!tests/manifest/golden"])[1].split()
     # clang-tidy (.clang-tidy) on spm/ arch/ platform/ ns/, each file with
-    # the flags of a host build and of an Armv8-M build (the builds above,
-    # which between them compile every file); one PASS or FAIL line per file
-    # and build kind.
-    builds = ["host", "host-ipc"] + QEMU_PRESETS + SANITIZED_PRESETS[:1] + [
-        "host-nsce-off", "an505-sfn-nsce-off"]
+    # the flags of a host build and of an Armv8-M build (the builds of the
+    # other layers, which between them compile every file); one PASS or
+    # FAIL line per file and build kind.
+    builds = tidy_builds(tally, python)
     rc, out = run([python, "tools/clang_tidy.py", "--jobs", str(jobs)] +
                   ["--build=build/" + b for b in builds], timeout=1200)
     parse_result_lines(tally, "clang-tidy", rc, out)
@@ -561,43 +699,63 @@ def static_checks(tally, python, jobs):
           ["cppcheck", "--enable=warning,style,performance,portability",
            "--std=c11", "--error-exitcode=1", "--inline-suppr", "--quiet",
            "-I", "include", "-I", ".", "-I", "platform/include", "-I", "arch",
-           "-I",
-           "lib/fmt", "-I", "build/host/generated", "-D__GNUC__",
+           "-I", "lib/fmt", "-I", "build/host/generated/config",
+           "-I", "build/host/generated/warden_s_test", "-D__GNUC__",
            "spm", "lib", "ns", "arch", "platform", "partitions",
-           "tests/regression", "tests/memcheck", "bench"])
+           "tests/partitions", "tests/regression", "tests/memcheck",
+           "bench"])
+
+
+def run_layer(t, layer, args):
+    py, jobs = args.python, args.jobs
+    if layer == "unit":
+        if build(t, "host", py, jobs):
+            unit_tests(t)
+        sanitized_unit_layer(t, py, jobs)
+    elif layer == "host":
+        for preset in ("host", "host-ipc"):
+            if build(t, preset, py, jobs):
+                host_runs(t, preset)
+        sanitized_runs(t, py, jobs)
+        out_of_tree(t, py, jobs)
+        python_tests(t, py, "tests/ns_abi",
+                     "hosted NS renames and boundary check")
+        nsce_off_runs(t, py, jobs, "host")
+        policy_runs(t, py, jobs, "host")
+    elif layer == "manifest":
+        python_tests(t, py, "tests/manifest", "manifest tool tests")
+    elif layer == "fuzz":
+        fuzzers(t, py, jobs, args.fuzz_seconds)
+    elif layer == "qemu":
+        for preset in QEMU_PRESETS:
+            if build(t, preset, py, jobs):
+                qemu_runs(t, py, preset)
+                memcheck_run(t, py, preset)
+                if "-ipc" in preset:
+                    spm_stack_check(t, py, preset)
+        nsce_off_runs(t, py, jobs, "an505")
+        policy_runs(t, py, jobs, "an505")
+    elif layer == "bench":
+        bench_check(t, py, jobs)
+    elif layer == "static":
+        static_checks(t, py, jobs)
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--python", default=sys.executable)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--fuzz-seconds", type=int,
                     default=int(os.environ.get("WARDEN_FUZZ_SECONDS", "30")))
+    ap.add_argument("--layer", action="append", choices=LAYERS,
+                    help="run this layer only (may be repeated; default: "
+                    "every layer)")
     args = ap.parse_args()
 
     t = Tally()
-    configure_checks(t, args.python)
-    if build(t, "host", args.python, args.jobs):
-        unit_tests(t)
-        host_runs(t, "host")
-    if build(t, "host-ipc", args.python, args.jobs):
-        host_runs(t, "host-ipc")
-    sanitized_runs(t, args.python, args.jobs)
-    python_tests(t, args.python, "tests/manifest", "manifest tool tests")
-    python_tests(t, args.python, "tests/ns_abi",
-                 "hosted NS renames and boundary check")
-    out_of_tree(t, args.python, args.jobs)
-    fuzzers(t, args.python, args.jobs, args.fuzz_seconds)
-    for preset in QEMU_PRESETS:
-        if build(t, preset, args.python, args.jobs):
-            qemu_runs(t, args.python, preset)
-            memcheck_run(t, args.python, preset)
-            if "-ipc" in preset:
-                spm_stack_check(t, args.python, preset)
-    nsce_off_runs(t, args.python, args.jobs)
-    policy_runs(t, args.python, args.jobs)
-    bench_check(t, args.python, args.jobs)
-    static_checks(t, args.python, args.jobs)
+    for layer in args.layer or LAYERS:
+        run_layer(t, layer, args)
 
     if t.failures:
         print("Failed:")

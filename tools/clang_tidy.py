@@ -8,8 +8,9 @@ platform/ and ns/, with the compile commands of configured builds.
 Each build's compile_commands.json gives the files it compiles and their
 flags (unit-test and example objects are left out: their flags are the
 test fixture's). A file is analysed once per kind of build, host or
-Armv8-M, with the flags of the first build given that compiles it, so the
-hosted and the cross-compiled variants of spm/ and ns/ are both seen. For
+Armv8-M, with the flags of the first build given that compiles it (of its
+test image, where the build has one), so the hosted and the
+cross-compiled variants of spm/ and ns/ are both seen. For
 the Armv8-M builds, the arm-none-eabi-gcc command becomes a clang one for
 the same target (--target=arm-none-eabi, newlib's headers, GCC-only flags
 dropped, tools/clang_tidy/arm_cmse.h in front of clang's), which is what
@@ -76,6 +77,9 @@ def clang_command(args):
                   and not a.startswith(GCC_ONLY_PREFIXES)]
 
 
+TEST_IMAGE = os.sep + "warden_s_test" + os.sep
+
+
 def ours(entry):
     rel = os.path.relpath(entry["file"], ROOT)
     if rel.split(os.sep)[0] not in FOLDERS:
@@ -94,6 +98,10 @@ def collect(builds):
     for build in builds:
         with open(os.path.join(build, "compile_commands.json")) as f:
             entries = json.load(f)
+        # A file the test image compiles too (cmake/secure_image.cmake) is
+        # taken with its flags: the partitions of every suite, where the
+        # product image may have only the example.
+        entries.sort(key=lambda e: TEST_IMAGE not in e["directory"])
         for e in entries:
             rel = ours(e)
             if rel is None:

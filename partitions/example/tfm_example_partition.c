@@ -1,6 +1,7 @@
 /*
- * Seed 003's example RoT service ROT_A, in the SFN model: it reads every
- * invec and answers "Hello World" on every outvec.
+ * The example RoT service ROT_A of TF-M's guide "Adding Secure Partition",
+ * in the SFN model: it reads every invec and answers "Hello World" on every
+ * outvec.
  */
 #include <string.h>
 

@@ -3,7 +3,7 @@
 
 Debian 12 has no Python coverage-guided fuzzer (python3-atheris is not
 packaged), so this one is structured instead: it starts from the real
-manifest lists and manifests (tests/manifest/data, partitions/,
+manifest lists and manifests (tests/manifest/data, partitions/, tests/partitions/,
 examples/out_of_tree/), and for every execution mutates a copy of one set
 of them -- values of other types, bounds of every number, keys dropped,
 added or given twice, list items duplicated or swapped, paths that lead
@@ -63,7 +63,8 @@ SEED_LISTS = [
     ("tests/manifest/data/json_form/manifest_list.json",
      "tests/manifest/data/json_form/platform.yaml"),
     ("partitions/manifest_list.yaml", None),
-    ("partitions/ipc_test/manifest_list.yaml", None),
+    ("tests/partitions/manifest_list.yaml", None),
+    ("tests/partitions/ipc_test/manifest_list.yaml", None),
     ("examples/out_of_tree/multi/manifest_list.yaml", None),
     ("examples/out_of_tree/separate/alpha/manifest_list.yaml", None),
     ("examples/out_of_tree/separate/beta/manifest_list.yaml", None),

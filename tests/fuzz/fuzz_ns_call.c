@@ -34,7 +34,7 @@
 #include "spm/nsce/ns_client.h"
 #include "spm/nsce/nsce.h"
 #include "tfm_psa_call_pack.h"
-#include "warden_test_service.h"
+#include "tests/partitions/test/warden_test_service.h"
 
 #define ARENA_SIZE  512u
 #define RO_SIZE     64u

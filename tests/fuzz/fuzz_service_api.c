@@ -30,7 +30,7 @@
 #include "arch/arch.h"
 #include "fuzz_input.h"
 #include "arch/host/host_mem.h"
-#include "ipc_test.h"
+#include "tests/partitions/ipc_test/ipc_test.h"
 #include "psa/client.h"
 #include "psa/service.h"
 #include "psa_manifest/ipc_server.h"

@@ -6,7 +6,7 @@
  * and the victims that break a partition API rule when called).
  */
 #include "fuzz_ns.h"
-#include "ipc_test.h"
+#include "tests/partitions/ipc_test/ipc_test.h"
 #include "psa/service.h"
 #include "psa_manifest/sid.h"
 #include "psa_manifest/victim_stack.h"

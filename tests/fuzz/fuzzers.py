@@ -3,8 +3,8 @@
 tests/run_all.py), long runs for make fuzz (this script, --long).
 
 The libFuzzer harnesses (a CMake project in tests/fuzz/, clang, ASan and
-UBSan) use the generated headers of build/host and build/host-ipc, which
-are configured first if missing; fuzz_manifest.py runs in-process in
+UBSan) use the generated headers of the test images of build/host and
+build/host-ipc, which are configured first if missing; fuzz_manifest.py runs in-process in
 Python. Each harness first replays its regression inputs,
 tests/fuzz/corpus/<harness>/, then fuzzes; the harnesses run one at a time.
 Every run ends with libFuzzer's "Done N runs in S second(s)", which is
@@ -53,7 +53,7 @@ def build(python, jobs):
     steps = []
     for preset in ("host", "host-ipc"):
         gen = os.path.join(ROOT, "build", preset, "generated",
-                           "warden_partitions.cmake")
+                           "warden_s_test", "warden_partitions.cmake")
         if not os.path.exists(gen):
             rc, out = _run(["cmake", "--preset", preset,
                             "-DWARDEN_PYTHON=" + python], 600)

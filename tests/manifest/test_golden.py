@@ -14,6 +14,9 @@ import unittest
 from tests.manifest import support
 
 REAL_LIST = os.path.join(support.REPO, "partitions", "manifest_list.yaml")
+# The lists of a test image: the product's and the test partitions'.
+REAL_LISTS = (REAL_LIST, os.path.join(support.REPO, "tests", "partitions",
+                                      "manifest_list.yaml"))
 JSON_DIR = os.path.join(support.DATA_DIR, "json_form")
 JSON_LIST = os.path.join(JSON_DIR, "manifest_list.json")
 JSON_PLATFORM = os.path.join(JSON_DIR, "platform.yaml")
@@ -22,11 +25,11 @@ SEED_DIR = os.path.join(support.DATA_DIR, "seed003")
 SEED_LIST = os.path.join(SEED_DIR, "manifest_list_yaml.yaml")
 SEED_PLATFORM = os.path.join(SEED_DIR, "platform.yaml")
 
-# golden directory name -> (manifest list, backend, isolation level,
+# golden directory name -> (manifest list or lists, backend, isolation level,
 # platform description, -D defines)
 CASES = {
-    "real_sfn_l1": (REAL_LIST, "SFN", 1, None, ()),
-    "real_ipc_l2": (REAL_LIST, "IPC", 2, None, ()),
+    "real_sfn_l1": (REAL_LISTS, "SFN", 1, None, ()),
+    "real_ipc_l2": (REAL_LISTS, "IPC", 2, None, ()),
     "json_ipc_l3": (JSON_LIST, "IPC", 3, JSON_PLATFORM, ()),
     "seed003_ipc_l2": (SEED_LIST, "IPC", 2, SEED_PLATFORM,
                        ("TFM_PARTITION_EXAMPLE=ON",)),
@@ -35,9 +38,12 @@ CASES = {
 
 def generate(case, outdir, depfile=None):
     """Runs one golden case into `outdir`; returns (status, errors)."""
-    manifest_list, backend, level, platform, defines = CASES[case]
-    args = ["-m", manifest_list, "-o", outdir, "--backend", backend,
-            "--isolation-level", str(level)]
+    lists, backend, level, platform, defines = CASES[case]
+    args = []
+    for manifest_list in (lists if isinstance(lists, tuple) else (lists,)):
+        args += ["-m", manifest_list]
+    args += ["-o", outdir, "--backend", backend, "--isolation-level",
+             str(level)]
     if platform:
         args += ["--platform", platform]
     for define in defines:

@@ -31,8 +31,8 @@
 #include "tfm_ns_client_ext.h"
 #include "tfm_psa_call_pack.h"
 #include "tfm_veneers.h"
-#include "test_framework.h"
-#include "warden_test_service.h"
+#include "tests/regression/framework/test_framework.h"
+#include "tests/partitions/test/warden_test_service.h"
 
 #define REG(a)            (*(volatile uint32_t *)(uintptr_t)(a))
 #define SHCSR             REG(0xE000ED24u) /* NS view: NS's own */

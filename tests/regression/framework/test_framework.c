@@ -1,4 +1,4 @@
-#include "test_framework.h"
+#include "tests/regression/framework/test_framework.h"
 
 void tf_run_suite(const char *suite, const struct test_t *tests, size_t count,
                   struct tf_totals *totals)

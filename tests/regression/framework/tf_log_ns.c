@@ -3,7 +3,7 @@
 
 #include "fmt.h"
 #include "platform_ns.h"
-#include "test_framework.h"
+#include "tests/regression/framework/test_framework.h"
 
 void tf_log(const char *fmt, ...)
 {

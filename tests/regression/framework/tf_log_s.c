@@ -1,7 +1,7 @@
 /* The framework's console in a secure partition. */
 #include <stdarg.h>
 
-#include "test_framework.h"
+#include "tests/regression/framework/test_framework.h"
 #include "warden/log.h"
 
 void tf_log(const char *fmt, ...)

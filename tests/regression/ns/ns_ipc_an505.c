@@ -5,7 +5,7 @@
  */
 #include <stdint.h>
 
-#include "ipc_test.h"
+#include "tests/partitions/ipc_test/ipc_test.h"
 #include "ns_suites.h"
 #include "psa/client.h"
 #include "psa_manifest/sid.h"

@@ -13,7 +13,7 @@
 #include "ns_suites.h"
 #include "psa/client.h"
 #include "psa_manifest/sid.h"
-#include "warden_test_service.h"
+#include "tests/partitions/test/warden_test_service.h"
 
 /* The Non-secure MPU (the NS view of the banked registers). */
 #define MPU_REG(off) (*(volatile uint32_t *)(uintptr_t)(0xE000ED90u + (off)))

@@ -10,7 +10,7 @@
 #include "psa_manifest/sid.h"
 #include "tfm_psa_call_pack.h"
 #include "tfm_veneers.h"
-#include "warden_test_service.h"
+#include "tests/partitions/test/warden_test_service.h"
 
 #define PE PSA_ERROR_PROGRAMMER_ERROR
 

@@ -7,7 +7,7 @@
 #include "psa/service.h"
 #include "psa_manifest/sid.h"
 #include "warden/config.h"
-#include "warden_test_service.h"
+#include "tests/partitions/test/warden_test_service.h"
 
 int ns_good_call_ok(void)
 {

@@ -6,7 +6,7 @@
 #include "platform_ns.h"
 #include "psa/client.h"
 #include "psa_manifest/sid.h"
-#include "test_framework.h"
+#include "tests/regression/framework/test_framework.h"
 
 int ns_main(void)
 {

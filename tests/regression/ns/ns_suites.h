@@ -2,7 +2,7 @@
 #define WARDEN_NS_SUITES_H
 
 #include "psa/client.h"
-#include "test_framework.h"
+#include "tests/regression/framework/test_framework.h"
 
 /** Good calls: every client API function and what services see. */
 void ns_suite_client_api(struct tf_totals *totals);

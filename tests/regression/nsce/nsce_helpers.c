@@ -5,7 +5,7 @@
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"
 #include "tz_context.h"
-#include "warden_test_service.h"
+#include "tests/partitions/test/warden_test_service.h"
 
 enum op {
     OP_INIT,

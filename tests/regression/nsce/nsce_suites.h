@@ -10,7 +10,7 @@
 #include <stdint.h>
 
 #include "psa/client.h"
-#include "test_framework.h"
+#include "tests/regression/framework/test_framework.h"
 
 /* NSCE calls made in NS Handler mode (the NS kernel's SVC). */
 uint32_t h_init(uint32_t ctx_requested);

@@ -23,7 +23,7 @@
 #include "platform_ns.h"
 #include "psa_manifest/sid.h"
 #include "tfm_ns_client_ext.h"
-#include "warden_client_store.h"
+#include "tests/partitions/client_store/warden_client_store.h"
 
 #define CALLS_PER_TASK 4000u
 #define NUM_TASKS      5u

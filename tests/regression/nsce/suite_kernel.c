@@ -17,8 +17,8 @@
 #include "tfm_psa_call_pack.h"
 #include "tfm_veneers.h"
 #include "warden/config.h"
-#include "warden_client_store.h"
-#include "warden_test_service.h"
+#include "tests/partitions/client_store/warden_client_store.h"
+#include "tests/partitions/test/warden_test_service.h"
 
 #define WAIT_TICKS 3000u
 

@@ -10,7 +10,7 @@
 #include "tfm_ns_client_ext.h"
 #include "tfm_veneers.h"
 #include "warden/config.h"
-#include "warden_test_service.h"
+#include "tests/partitions/test/warden_test_service.h"
 
 #define SLOTS   WARDEN_NS_CONTEXT_SLOTS
 #define INVALID TFM_NS_CLIENT_INVALID_TOKEN

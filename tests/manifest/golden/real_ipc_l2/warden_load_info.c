@@ -10,9 +10,9 @@
 #include "spm/load_info.h"
 #include "psa_manifest/sid.h"
 #include "partitions/example/psa_manifest/tfm_example_partition.h"
-#include "partitions/test/psa_manifest/warden_test_partition.h"
-#include "partitions/test_client/psa_manifest/warden_test_client_partition.h"
-#include "partitions/client_store/psa_manifest/warden_client_store_partition.h"
+#include "tests/partitions/test/psa_manifest/warden_test_partition.h"
+#include "tests/partitions/test_client/psa_manifest/warden_test_client_partition.h"
+#include "tests/partitions/client_store/psa_manifest/warden_client_store_partition.h"
 
 /* Under the IPC backend every partition runs in a thread of its own. */
 static uint8_t tfm_sp_example_stack[512]

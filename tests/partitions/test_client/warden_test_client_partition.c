@@ -10,8 +10,8 @@
 #include "psa_manifest/pid.h"
 #include "psa_manifest/sid.h"
 #include "psa_manifest/warden_test_client_partition.h"
-#include "test_framework.h"
-#include "warden_test_service.h"
+#include "tests/regression/framework/test_framework.h"
+#include "tests/partitions/test/warden_test_service.h"
 
 static void s_framework_version(struct test_result_t *ret)
 {

@@ -1,7 +1,7 @@
 /* A HIGH-priority IPC partition: doorbells and a service for nested calls. */
 #include <stdint.h>
 
-#include "ipc_test.h"
+#include "tests/partitions/ipc_test/ipc_test.h"
 #include "psa/service.h"
 #include "psa_manifest/ipc_high.h"
 

@@ -2,7 +2,7 @@
 #include <stdint.h>
 
 #include "psa_manifest/victim_read.h"
-#include "victim.h"
+#include "tests/partitions/ipc_test/victim.h"
 
 void victim_read_main(void)
 {

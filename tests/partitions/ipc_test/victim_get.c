@@ -1,6 +1,6 @@
 /* Victim: psa_get() of a signal that is no longer raised. */
 #include "psa_manifest/victim_get.h"
-#include "victim.h"
+#include "tests/partitions/ipc_test/victim.h"
 
 void victim_get_main(void)
 {

@@ -2,7 +2,7 @@
 #include <stdint.h>
 
 #include "psa_manifest/victim_stack.h"
-#include "victim.h"
+#include "tests/partitions/ipc_test/victim.h"
 
 /* Recurses far beyond any partition stack. */
 static uint32_t deep(volatile uint32_t n)

@@ -8,7 +8,7 @@
 
 #include "psa/service.h"
 #include "psa_manifest/warden_client_store_partition.h"
-#include "warden_client_store.h"
+#include "tests/partitions/client_store/warden_client_store.h"
 
 struct store_entry {
     bool used;

@@ -1,6 +1,6 @@
 /* Victim: psa_wait() on a signal it does not own. */
 #include "psa_manifest/victim_wait.h"
-#include "victim.h"
+#include "tests/partitions/ipc_test/victim.h"
 
 void victim_wait_main(void)
 {

@@ -1,6 +1,6 @@
 /* Victim: psa_panic(). */
 #include "psa_manifest/victim_panic.h"
-#include "victim.h"
+#include "tests/partitions/ipc_test/victim.h"
 
 void victim_panic_main(void)
 {

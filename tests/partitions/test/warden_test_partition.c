@@ -5,7 +5,7 @@
 #include "psa/lifecycle.h"
 #include "psa/service.h"
 #include "psa_manifest/warden_test_partition.h"
-#include "warden_test_service.h"
+#include "tests/partitions/test/warden_test_service.h"
 
 #define MAX_CONNS 8
 

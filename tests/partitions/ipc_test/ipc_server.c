@@ -1,10 +1,11 @@
 /*
- * An IPC-model partition written as seed 003 shows: a psa_wait() loop,
- * psa_get() and psa_reply() for connect, call and disconnect messages.
+ * An IPC-model partition written as TF-M's guide "Adding Secure Partition"
+ * shows: a psa_wait() loop, psa_get() and psa_reply() for connect, call and
+ * disconnect messages.
  */
 #include <stdint.h>
 
-#include "ipc_test.h"
+#include "tests/partitions/ipc_test/ipc_test.h"
 #include "psa/client.h"
 #include "psa/service.h"
 #include "psa_manifest/ipc_server.h"

@@ -2,7 +2,7 @@
 #include <stdint.h>
 
 #include "psa_manifest/victim_write.h"
-#include "victim.h"
+#include "tests/partitions/ipc_test/victim.h"
 
 void victim_write_main(void)
 {

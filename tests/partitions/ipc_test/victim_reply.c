@@ -1,6 +1,6 @@
 /* Victim: psa_reply() with a handle of another generation. */
 #include "psa_manifest/victim_reply.h"
-#include "victim.h"
+#include "tests/partitions/ipc_test/victim.h"
 
 void victim_reply_main(void)
 {

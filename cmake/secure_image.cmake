@@ -1,0 +1,75 @@
+# A secure image from a set of manifest lists (docs/architecture.md,
+# "Images").
+#
+#   warden_secure_image(<target>
+#                       MANIFEST_LISTS <lists...>
+#                       PARTITION_DIRS <folders...>
+#                       [PREFIX <prefix>]
+#                       [OBJECTS <object libraries...>])
+#
+# Runs the manifest tool on MANIFEST_LISTS into
+# ${CMAKE_BINARY_DIR}/generated/<target> (at configure time), builds spm/
+# and arch/<arch>/ against that output, adds each folder of PARTITION_DIRS
+# (its CMakeLists.txt calls warden_partition() for the partitions the
+# lists name; relative paths are taken from the source tree), checks that
+# every listed partition was built, and links the image with the platform
+# (warden_add_secure_image() of platform/<platform>/) and OBJECTS. Its
+# build files go to ${CMAKE_BINARY_DIR}/<target>.
+#
+# Every library the call makes is named <prefix><usual name>: the product
+# image has no prefix, so its partitions' libraries are the reference's
+# tfm_<psa|app>_rot_partition_<name> and its core warden_spm and
+# warden_arch; the test image (PREFIX test_) has test_warden_spm,
+# test_tfm_app_rot_partition_example and so on, which the lists'
+# linker_pattern "*tfm_app_rot_partition_<name>.*" matches too.
+#
+# The target's property WARDEN_GENERATED_DIR names the output folder;
+# warden_add_ns_image(SECURE <target>) gives the NS image's sources its
+# headers (psa_manifest/sid.h ...). WARDEN_IMAGE_OBJECTS lists the object
+# libraries linked, for a second image of the same partitions (bench/).
+
+function(warden_secure_image target)
+  cmake_parse_arguments(PARSE_ARGV 1 ARG "" "PREFIX"
+    "MANIFEST_LISTS;PARTITION_DIRS;OBJECTS")
+  if(NOT ARG_MANIFEST_LISTS OR ARG_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "usage: warden_secure_image(<target> MANIFEST_LISTS <lists...> PARTITION_DIRS <folders...> [PREFIX <prefix>] [OBJECTS <object libraries...>])")
+  endif()
+  # What spm/, arch/<arch>/ and warden_partition() build against.
+  set(WARDEN_IMAGE ${target})
+  set(WARDEN_IMAGE_PREFIX "${ARG_PREFIX}")
+  set(WARDEN_GENERATED_DIR ${CMAKE_BINARY_DIR}/generated/${target})
+  set(_bin ${CMAKE_BINARY_DIR}/${target})
+
+  warden_run_manifest_tool(${WARDEN_GENERATED_DIR} ${ARG_MANIFEST_LISTS})
+  # What the tool found (WARDEN_MANIFEST_PARTITIONS,
+  # WARDEN_PARTITION_<NAME>_*), for warden_partition().
+  include(${WARDEN_GENERATED_DIR}/warden_partitions.cmake)
+  add_library(${target}_generated INTERFACE)
+  target_include_directories(${target}_generated INTERFACE
+    ${WARDEN_GENERATED_DIR})
+
+  add_subdirectory(${CMAKE_SOURCE_DIR}/spm ${_bin}/spm)
+  add_subdirectory(${CMAKE_SOURCE_DIR}/arch/${WARDEN_ARCH} ${_bin}/arch)
+  foreach(_lib warden_spm warden_arch)
+    target_link_libraries(${ARG_PREFIX}${_lib} PUBLIC ${target}_generated)
+  endforeach()
+
+  set(_index 0)
+  foreach(_path IN LISTS ARG_PARTITION_DIRS)
+    get_filename_component(_dir "${_path}" ABSOLUTE BASE_DIR ${CMAKE_SOURCE_DIR})
+    if(NOT EXISTS ${_dir}/CMakeLists.txt)
+      message(FATAL_ERROR "Partition folder '${_path}' (TFM_EXTRA_PARTITION_PATHS) has no CMakeLists.txt; each folder listed must hold one that calls warden_partition().")
+    endif()
+    get_filename_component(_leaf ${_dir} NAME)
+    add_subdirectory(${_dir} ${_bin}/partitions/${_index}_${_leaf})
+    math(EXPR _index "${_index} + 1")
+  endforeach()
+  warden_partition_libraries(_partitions)
+
+  set(_objects ${ARG_PREFIX}warden_spm ${ARG_PREFIX}warden_arch warden_platform
+      ${ARG_OBJECTS} ${_partitions})
+  warden_add_secure_image(TARGET ${target} OBJECTS ${_objects})
+  set_target_properties(${target} PROPERTIES
+    WARDEN_GENERATED_DIR ${WARDEN_GENERATED_DIR}
+    WARDEN_IMAGE_OBJECTS "${_objects}")
+endfunction()

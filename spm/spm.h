@@ -115,7 +115,7 @@ extern struct spm_partition spm_ns_agent;
 /* One per secure partition (one unused entry in a build without any,
  * where C allows no empty array). */
 #define SPM_PARTITION_ENTRIES \
-    ((WARDEN_NUM_PARTITIONS > 0) ? WARDEN_NUM_PARTITIONS : 1)
+    (WARDEN_NUM_PARTITIONS + (WARDEN_NUM_PARTITIONS == 0))
 extern struct spm_partition spm_partitions[SPM_PARTITION_ENTRIES];
 
 static inline bool spm_is_ns(const struct spm_partition *p)

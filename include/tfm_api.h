@@ -1,7 +1,7 @@
 /*
- * Seed 002's known-client API: an NS RTOS gives the loaded NS context a
- * client identity of its choice, from NS Handler mode. The status values
- * are the reference's enum tfm_status_e.
+ * The NS client management document's known-client API: an NS RTOS gives the
+ * loaded NS context a client identity of its choice, from NS Handler mode. The
+ * status values are the reference's enum tfm_status_e.
  */
 #ifndef WARDEN_TFM_API_H
 #define WARDEN_TFM_API_H
@@ -39,9 +39,9 @@ enum tfm_status_e {
  *         TFM_ERROR_GENERIC when the NS side manages NSIDs (it called
  *         tfm_nsce_init() or acquired a context) and no context is loaded.
  * Until the NS side manages NSIDs, the ID is that of the single default
- * context (seed 002: an NS side that uses this API alone).
- * Built with TFM_NS_MANAGE_NSID=OFF it always returns TFM_ERROR_GENERIC:
- * every NS call uses NSID -1.
+ * context (the NS client management document: an NS side that uses this API
+ * alone). Built with TFM_NS_MANAGE_NSID=OFF it always returns
+ * TFM_ERROR_GENERIC: every NS call uses NSID -1.
  */
 enum tfm_status_e tfm_register_client_id(int32_t ns_client_id);
 

@@ -1,9 +1,9 @@
 /*
  * The Non-secure Client Extension (NSCE): how an NS RTOS tells the secure
  * side which NS client is running, so that each secure call is made with
- * that client's ID (seed 000; the reference's names, values and token
- * layout). Built with TFM_NS_MANAGE_NSID=ON; with it OFF the five veneers
- * still exist but refuse everything (init returns 0, acquire
+ * that client's ID (TF-M's NSCE integration guide; the reference's names,
+ * values and token layout). Built with TFM_NS_MANAGE_NSID=ON; with it OFF the
+ * five veneers still exist but refuse everything (init returns 0, acquire
  * TFM_NS_CLIENT_INVALID_TOKEN, the others TFM_NS_CLIENT_ERR_INVALID_ACCESS)
  * and every NS call uses NSID -1.
  *

@@ -1,6 +1,7 @@
 /*
  * The NSID manager: the NS side's bookkeeping of which NSID each task uses
- * (seed 000's "NSID Manager"), the pattern an integrator copies.
+ * (the NSCE integration guide's "NSID Manager"), the pattern an integrator
+ * copies.
  *
  *  - A table from task name to NSID (nsid_map_table.c, data to edit),
  *    consulted when a task is created: a task keeps its NSID across

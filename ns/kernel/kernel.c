@@ -1,7 +1,7 @@
 /*
  * The NS kernel's portable core: task table, scheduling, ticks, mutexes,
- * and the NSCE calls of seed 000's integration steps. Kernel state changes
- * in Handler mode (SVC, SysTick, PendSV) or in Thread mode with the
+ * and the NSCE calls of the NSCE integration guide's steps. Kernel state
+ * changes in Handler mode (SVC, SysTick, PendSV) or in Thread mode with the
  * kernel's exceptions masked.
  */
 #include "kernel_port.h"
@@ -89,7 +89,8 @@ struct kernel_task *kernel_schedule(void)
         if (port_task_in_secure(prev)) {
             stats.switches_in_secure++;
         }
-        /* Seed 000: save when a task with a context is switched out... */
+        /* The integration guide: save when a task with a context is
+         * switched out... */
         if (prev->token != TFM_NS_CLIENT_INVALID_TOKEN) {
             count_nsce(tfm_nsce_save_ctx(prev->token));
         }
@@ -180,7 +181,8 @@ static uintptr_t create_in_handler(uintptr_t p)
     }
     t->token = TFM_NS_CLIENT_INVALID_TOKEN;
     if (nsce_slots != 0u) {
-        /* Seed 000: acquire at creation, before the task's first call. */
+        /* The integration guide: acquire at creation, before the task's
+         * first call. */
         t->token =
             tfm_nsce_acquire_ctx((uint8_t)(t->index % nsce_slots), t->index);
         if (t->token == TFM_NS_CLIENT_INVALID_TOKEN) {
@@ -217,7 +219,7 @@ static uintptr_t delete_in_handler(uintptr_t p)
         t->state == TASK_FREE || t->held != 0u) {
         return (uintptr_t)-1;
     }
-    /* Seed 000: release at deletion (no save needed first). */
+    /* The integration guide: release at deletion (no save needed first). */
     if (t->token != TFM_NS_CLIENT_INVALID_TOKEN) {
         count_nsce(tfm_nsce_release_ctx(t->token));
         t->token = TFM_NS_CLIENT_INVALID_TOKEN;
@@ -348,7 +350,8 @@ void kernel_mutex_unlock(struct kernel_mutex *m)
 
 static uintptr_t init_in_handler(uintptr_t contexts)
 {
-    /* Seed 000: init at kernel start, before any other NSCE call. */
+    /* The integration guide: init at kernel start, before any other NSCE
+     * call. */
     nsce_slots = tfm_nsce_init((uint32_t)contexts);
     return nsce_slots;
 }

@@ -1,6 +1,6 @@
 /*
- * A small preemptive NS kernel: the worked example of seed 000's RTOS
- * integration of NSCE (docs/nsce-integration.md).
+ * A small preemptive NS kernel: the worked example of the NSCE integration
+ * guide's RTOS integration of NSCE (docs/nsce-integration.md).
  *
  *  - Tasks with priorities (0 lowest .. KERNEL_PRIO_MAX), time-sliced among
  *    equals at each tick, created and deleted at run time.
@@ -8,9 +8,10 @@
  *    kernel work and NSCE calls in Handler mode. Host: the same core with
  *    cooperative switching (tasks switch only when they call the kernel;
  *    never inside a secure call) and a simulated Handler mode.
- *  - NSCE, exactly as seed 000 lists it: tfm_nsce_init() in kernel_init(),
- *    tfm_nsce_acquire_ctx() at task creation, tfm_nsce_load_ctx() when a
- *    task is switched in, tfm_nsce_save_ctx() when it is switched out,
+ *  - NSCE, exactly as the integration guide lists it: tfm_nsce_init() in
+ *    kernel_init(), tfm_nsce_acquire_ctx() at task creation,
+ *    tfm_nsce_load_ctx() when a task is switched in, tfm_nsce_save_ctx()
+ *    when it is switched out,
  *    tfm_nsce_release_ctx() at deletion. A task's NSID comes from the NSID
  *    manager's name table (ns/nsid_manager.h).
  *  - Secure calls are serialised by a kernel mutex (ns/ns_interface.h).
@@ -104,7 +105,8 @@ int32_t kernel_task_nsid(const struct kernel_task *task);
 
 /**
  * Switches the caller's NSID: its context is loaded again with @p nsid
- * (seed 000: a provisioning task working for several clients).
+ * (the NSCE integration guide: a provisioning task working for several
+ * clients).
  * @return TFM_NS_CLIENT_ERR_SUCCESS; NSCE's error otherwise (e.g.
  *         TFM_NS_CLIENT_ERR_INVALID_NSID), and the NSID is unchanged;
  *         TFM_NS_CLIENT_ERR_INVALID_TOKEN when the caller has no context.

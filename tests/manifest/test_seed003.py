@@ -1,6 +1,7 @@
-"""Seed 003's partition, unchanged: its manifest in TF-M's YAML form and in
-FF-M's JSON form, its manifest list entry, and code written against the
-generated header (IPC model), then its SFN variant."""
+"""The partition of TF-M's "Adding a secure partition" guide, unchanged:
+its manifest in TF-M's YAML form and in FF-M's JSON form, its manifest list
+entry, and code written against the generated header (IPC model), then its
+SFN variant."""
 
 import json
 import os
@@ -66,7 +67,8 @@ class SeedTest(ToolCase):
                       files["warden_partitions.cmake"])
 
     def test_sfn_variant_builds_the_in_tree_example(self):
-        """Seed 003: model SFN, no entry_point, optionally entry_init."""
+        """The guide's partition: model SFN, no entry_point, optionally
+        entry_init."""
         with open(os.path.join(SEED, "json", "tfm_example_partition.json"),
                   encoding="utf-8") as stream:
             manifest = json.load(stream)

@@ -372,7 +372,8 @@ static void test_register_client_id(void **state)
     uint32_t t;
 
     (void)state;
-    /* Not managed yet: the single default context gets the ID (seed 002). */
+    /* Not managed yet: the single default context gets the ID (the NS client
+     * management document). */
     assert_int_equal(spm_nsce_register_client_id(-42), TFM_SUCCESS);
     assert_int_equal(spm_nsce_current_nsid(), -42);
     assert_int_equal(spm_nsce_register_client_id(0),

@@ -199,7 +199,7 @@ def _strings(at: Located, data: Dict[str, Any], key: str,
 
 
 def _output_path(at: Located, item: Dict[str, Any]) -> Optional[str]:
-    """output_path (TF-M's list) or output_dir (seed 003's text), expanded."""
+    """output_path (TF-M's list) or output_dir (the partition guide's text), expanded."""
     given = [key for key in ("output_path", "output_dir") if key in item]
     if len(given) == 2:
         at.error(Code.CONFLICT, "output_dir", "give output_path or "

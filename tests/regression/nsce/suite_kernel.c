@@ -225,7 +225,7 @@ static void k_storage_shared_without_nsce(struct test_result_t *ret)
     TEST_CHECK(j.ok, "and removes it");
 }
 
-/* ---- Provisioning (seed 000: a task that changes its NSID) ----------------
+/* ---- Provisioning (NSCE integration guide: a task changes its NSID) ----
  */
 
 static void body_provision(struct job *j)

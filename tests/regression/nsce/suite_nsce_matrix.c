@@ -86,7 +86,8 @@ static void t_default_nsid_before_init(struct test_result_t *ret)
 
 static void t_register_before_init(struct test_result_t *ret)
 {
-    /* Seed 002: an NS side using only this API names its one client. */
+    /* NS client management document: an NS side using only this API names its
+     * one client. */
     TEST_CHECK(h_register(-42) == TFM_SUCCESS, "register -42");
     TEST_CHECK(calls_are(-42), "calls are NSID -42");
     TEST_CHECK(h_register(0) == TFM_ERROR_INVALID_PARAMETER, "0 refused");

@@ -1,4 +1,5 @@
-/* Out-of-tree layout 2: seed 003's "Hello World" service. */
+/* Out-of-tree layout 2: the "Hello World" service of TF-M's "Adding a secure
+ * partition" guide. */
 #include "psa/service.h"
 #include "psa_manifest/greeter_partition.h"
 

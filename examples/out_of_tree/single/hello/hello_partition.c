@@ -1,6 +1,7 @@
 /*
- * Out-of-tree layout 1: seed 003's "Hello World" service, built from a
- * folder outside Warden with its own manifest list.
+ * Out-of-tree layout 1: the "Hello World" service of TF-M's "Adding a secure
+ * partition" guide, built from a folder outside Warden with its own manifest
+ * list.
  */
 #include "psa/service.h"
 #include "psa_manifest/hello_partition.h"

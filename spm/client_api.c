@@ -210,6 +210,8 @@ static psa_status_t decode_stateless(struct spm_partition *caller,
 {
     uint32_t h = (uint32_t)handle;
     const struct warden_service_info *svc;
+    uint32_t flags;
+    uint32_t version;
 
     if ((h & SPM_STATELESS_RESERVED) != 0u) {
         return PSA_ERROR_PROGRAMMER_ERROR;
@@ -218,11 +220,14 @@ static psa_status_t decode_stateless(struct spm_partition *caller,
     if (svc == NULL) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }
+    /* Each field read once, before may_call()'s call for a secure caller. */
+    flags = svc->flags;
+    version = svc->version & SPM_STATELESS_VER_MASK;
     if (!may_call(caller, svc)) {
         return PSA_ERROR_CONNECTION_REFUSED;
     }
     /* The handle carries the version's low bits. */
-    if (!version_ok(svc->flags, svc->version & SPM_STATELESS_VER_MASK,
+    if (!version_ok(flags, version,
                     (h >> SPM_STATELESS_VER_SHIFT) & SPM_STATELESS_VER_MASK)) {
         return PSA_ERROR_PROGRAMMER_ERROR;
     }

@@ -2,7 +2,7 @@
 
 #include <stdarg.h>
 
-#include "fmt.h"
+#include "lib/fmt/fmt.h"
 #include "platform_ns.h"
 
 void ns_log(const char *fmt, ...)

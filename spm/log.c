@@ -3,7 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-#include "fmt.h"
+#include "lib/fmt/fmt.h"
 #include "platform.h"
 
 void warden_vlog(const char *fmt, va_list ap)

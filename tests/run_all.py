@@ -699,7 +699,7 @@ def static_checks(tally, python, jobs):
           ["cppcheck", "--enable=warning,style,performance,portability",
            "--std=c11", "--error-exitcode=1", "--inline-suppr", "--quiet",
            "-I", "include", "-I", ".", "-I", "platform/include", "-I", "arch",
-           "-I", "lib/fmt", "-I", "build/host/generated/config",
+           "-I", "build/host/generated/config",
            "-I", "build/host/generated/warden_s_test", "-D__GNUC__",
            "spm", "lib", "ns", "arch", "platform", "partitions",
            "tests/partitions", "tests/regression", "tests/memcheck",

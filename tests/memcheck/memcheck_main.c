@@ -17,7 +17,7 @@
 
 #include "arch/arch.h"
 #include "arch/armv8m/armv8m_port.h"
-#include "fmt.h"
+#include "lib/fmt/fmt.h"
 #include "memcheck_model.h"
 #include "platform.h"
 #include "spm/ns_agent.h"

@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <sys/types.h>
 
-#include "fmt.h"
+#include "lib/fmt/fmt.h"
 #include "unit.h"
 
 static char out[256];

@@ -1,7 +1,7 @@
 /* The framework's console on the NS side. */
 #include <stdarg.h>
 
-#include "fmt.h"
+#include "lib/fmt/fmt.h"
 #include "platform_ns.h"
 #include "tests/regression/framework/test_framework.h"
 

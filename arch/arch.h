@@ -99,25 +99,37 @@ enum arch_fault_cause {
     ARCH_FAULT_USAGE,     /* undefined instruction, stack limit, ... */
     ARCH_FAULT_SECURE,    /* a security attribution violation */
     ARCH_FAULT_OTHER,     /* an exception nothing handles */
+    ARCH_FAULT_NMI,       /* an NMI the platform did not claim */
 };
 
 /** A fault, as the port reports it to the core. */
 struct arch_fault {
     uintptr_t pc;   /* where: the faulting instruction (0: not readable) */
     uint32_t cause; /* why: enum arch_fault_cause */
-    /* who: true if the running thread's own secure code faulted (Thread
-     * mode, on its own stack); false for a handler, SPM code on the SPM's
-     * stack, or the Non-secure side. */
+    /* who: true if the Non-secure side faulted (an NS access to secure
+     * memory, an NS fault escalated to Secure) */
+    bool ns;
+    /* true if the running thread's own secure code faulted (Thread mode,
+     * on its own stack); false for a handler, SPM code on the SPM's
+     * stack, or the Non-secure side */
     bool in_thread;
+    /* true if the faulted context's exception frame is whole, so that it
+     * can go on elsewhere (redirect, below) */
+    bool resumable;
+    /* set by the core: the faulted context goes on at this function (in
+     * its own mode, on its own stack) once the handler returns */
+    void (*redirect)(void);
 };
 
 /**
  * Fault hook: the port took fault @p f and reported it on the console;
- * the core applies the fault policy (spm/fault.c). Returns the context of
- * the thread to resume instead of the running one, which faulted and never
- * runs again; or NULL, and the port ends the run.
+ * the core applies the fault policy (spm/fault.c), resetting or halting
+ * the device itself. When it returns, the faulted context never runs
+ * again as it was: the port resumes the thread whose context the hook
+ * returns instead, or, for NULL, makes the faulted context go on at
+ * f->redirect.
  */
-struct arch_thread *spm_hook_fault(const struct arch_fault *f);
+struct arch_thread *spm_hook_fault(struct arch_fault *f);
 
 /**
  * Scheduler hook (IPC backend), for the port's switch code (PendSV; on the

@@ -12,6 +12,9 @@ set(WARDEN_NS_CONTEXT_SLOTS "4" CACHE STRING "NSCE context slots (1..255)")
 set(WARDEN_FAULT_POLICY "terminate" CACHE STRING
     "What a secure partition's panic or fault does: reset, halt or terminate")
 set_property(CACHE WARDEN_FAULT_POLICY PROPERTY STRINGS reset halt terminate)
+set(WARDEN_NS_FAULT_POLICY "reset" CACHE STRING
+    "What a Non-secure fault that reaches the secure side does: reset or halt")
+set_property(CACHE WARDEN_NS_FAULT_POLICY PROPERTY STRINGS reset halt)
 # The IPC backend's SPM stack (Armv8-M; cross calls run SPM code on it).
 # The default is the high-water mark measured by tools/spm_stack.py plus a
 # margin (docs/performance.md); make test checks that it still holds.
@@ -43,6 +46,9 @@ if(CONFIG_TFM_SPM_BACKEND STREQUAL "IPC" AND NOT TFM_ISOLATION_LEVEL EQUAL 1)
 endif()
 if(NOT WARDEN_FAULT_POLICY MATCHES "^(reset|halt|terminate)$")
   message(FATAL_ERROR "WARDEN_FAULT_POLICY='${WARDEN_FAULT_POLICY}': the policies are 'reset' (the device resets), 'halt' (the secure side stops) and 'terminate' (only the offending partition stops).")
+endif()
+if(NOT WARDEN_NS_FAULT_POLICY MATCHES "^(reset|halt)$")
+  message(FATAL_ERROR "WARDEN_NS_FAULT_POLICY='${WARDEN_NS_FAULT_POLICY}': a Non-secure fault that reaches the secure side either resets the device ('reset') or halts it ('halt'); there is no partition to terminate.")
 endif()
 if(NOT WARDEN_CONN_MAX MATCHES "^[0-9]+$" OR WARDEN_CONN_MAX LESS 1 OR WARDEN_CONN_MAX GREATER 255)
   message(FATAL_ERROR "WARDEN_CONN_MAX='${WARDEN_CONN_MAX}': the number of connection slots must be 1..255.")
@@ -100,10 +106,15 @@ foreach(_policy reset halt terminate)
     set(WARDEN_FAULT_POLICY_IS_${_upper} 0)
   endif()
 endforeach()
+if(WARDEN_NS_FAULT_POLICY STREQUAL "reset")
+  set(WARDEN_NS_FAULT_POLICY_IS_RESET 1)
+else()
+  set(WARDEN_NS_FAULT_POLICY_IS_RESET 0)
+endif()
 # warden/config.h, in a folder of its own: each secure image's manifest
 # output is in another (generated/<image>, cmake/secure_image.cmake), and
 # nothing else of generated/ is on an include path.
 set(WARDEN_CONFIG_DIR ${CMAKE_BINARY_DIR}/generated/config)
 configure_file(${CMAKE_SOURCE_DIR}/cmake/config.h.in
                ${WARDEN_CONFIG_DIR}/warden/config.h @ONLY)
-message(STATUS "Warden: platform ${WARDEN_PLATFORM}, backend ${CONFIG_TFM_SPM_BACKEND}, isolation level ${TFM_ISOLATION_LEVEL}, fault policy ${WARDEN_FAULT_POLICY}, TFM_NS_MANAGE_NSID ${TFM_NS_MANAGE_NSID} (${WARDEN_NS_CONTEXT_SLOTS} context slots), TEST_S ${TEST_S}, TEST_NS ${TEST_NS}")
+message(STATUS "Warden: platform ${WARDEN_PLATFORM}, backend ${CONFIG_TFM_SPM_BACKEND}, isolation level ${TFM_ISOLATION_LEVEL}, fault policy ${WARDEN_FAULT_POLICY} (Non-secure faults: ${WARDEN_NS_FAULT_POLICY}), TFM_NS_MANAGE_NSID ${TFM_NS_MANAGE_NSID} (${WARDEN_NS_CONTEXT_SLOTS} context slots), TEST_S ${TEST_S}, TEST_NS ${TEST_NS}")

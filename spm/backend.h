@@ -18,6 +18,7 @@
 
 #include "spm/spm.h"
 
+struct arch_fault;
 struct arch_thread;
 
 /*
@@ -91,13 +92,16 @@ struct spm_req *backend_replied(struct spm_partition *caller,
 void backend_terminate(struct spm_partition *p);
 
 /**
- * Stops @p p, the running partition, whose own code faulted (the
+ * Stops @p p, the running partition, whose own code raised fault @p f (the
  * `terminate` fault policy, spm/fault.c), from the port's fault handler:
- * what backend_terminate() does, but instead of switching it returns the
- * context of the thread to resume (spm_hook_fault(), arch/arch.h), or NULL
- * when there is none (SFN: one thread, the run ends).
+ * what backend_terminate() does, carried out by the port
+ * (spm_hook_fault(), arch/arch.h). IPC: returns the context of the thread
+ * to resume. SFN: returns NULL and sets f->redirect, where the faulted
+ * context unwinds to the call that entered @p p; if its frame is not
+ * whole (!f->resumable), the SPM itself has failed (spm/fault.c).
  */
-struct arch_thread *backend_stop_faulted(struct spm_partition *p);
+struct arch_thread *backend_stop_faulted(struct spm_partition *p,
+                                         struct arch_fault *f);
 
 /** Initialises the partitions in load order, then starts the NS image. */
 __attribute__((noreturn)) void backend_system_run(void);

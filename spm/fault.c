@@ -1,28 +1,71 @@
 /*
- * The port's fault and thread-exit hooks (arch/arch.h): the fault policy
- * for what the processor raises, applied here and nowhere in arch/.
+ * The fault policy, applied here and nowhere else: to a secure partition's
+ * panic, programmer error or fault (WARDEN_FAULT_POLICY), to a fault of the
+ * SPM itself, and to a Non-secure fault that reaches the secure side
+ * (WARDEN_NS_FAULT_POLICY). The port's fault and thread-exit hooks
+ * (arch/arch.h) lead here; so does spm_panic() (spm/panic.h).
  */
 #include "arch/arch.h"
+#include "platform.h"
 #include "spm/backend.h"
+#include "spm/fault.h"
 #include "spm/log.h"
 #include "spm/panic.h"
 
-struct arch_thread *spm_hook_fault(const struct arch_fault *f)
+/* A fault the SPM cannot pin on a partition: its own code, a handler, an
+ * NMI. Nothing to terminate: `terminate` resets, like `reset`. */
+static void spm_faulted(const struct arch_fault *f)
+{
+    spm_log("[Warden] SPM fault: %s\r\n",
+            WARDEN_FAULT_POLICY_HALT ? "halt" : "reset");
+    spm_stop_system(!WARDEN_FAULT_POLICY_HALT, PLATFORM_RESET_SPM_FAULT, f,
+                    NULL);
+}
+
+struct arch_thread *spm_hook_fault(struct arch_fault *f)
 {
     struct spm_partition *p = backend_current();
 
-    /* Only a fault of a partition's own code in its thread can be undone
-     * by stopping that partition: not one of the NS side, of a handler or
-     * of SPM code. */
-    if (!WARDEN_FAULT_POLICY_TERMINATE || !f->in_thread || spm_is_ns(p)) {
-        return NULL;
+    if (f->ns) {
+        spm_log("[Warden] Non-secure fault: %s\r\n",
+                WARDEN_NS_FAULT_POLICY_RESET ? "reset" : "halt");
+        spm_stop_system(WARDEN_NS_FAULT_POLICY_RESET, PLATFORM_RESET_NS_FAULT,
+                        f, NULL);
     }
-    spm_log("[Warden] partition %s (%ld) faulted: terminate\r\n", p->info->name,
-            (long)p->info->pid);
-    return backend_stop_faulted(p);
+    /* An NMI is nobody's code: the SPM's to answer. */
+    if (!f->in_thread || f->cause == ARCH_FAULT_NMI || spm_is_ns(p)) {
+        spm_faulted(f);
+    }
+    spm_log("[Warden] partition %s (%ld) faulted: %s\r\n", p->info->name,
+            (long)p->info->pid, WARDEN_FAULT_POLICY_NAME);
+    if (!WARDEN_FAULT_POLICY_TERMINATE) {
+        spm_stop_system(WARDEN_FAULT_POLICY_RESET, PLATFORM_RESET_FAULT, f, p);
+    }
+    return backend_stop_faulted(p, f);
 }
 
 void spm_hook_thread_returned(void)
 {
     spm_panic(backend_current());
+}
+
+void spm_report_last_reset(void)
+{
+    static const char *const reasons[] = {
+        "",
+        "a partition's panic",
+        "a partition's fault",
+        "a fault of the SPM",
+        "a Non-secure fault",
+        "the watchdog",
+    };
+    struct platform_reset_record why;
+
+    platform_reset_taken(&why);
+    if (why.reason == PLATFORM_RESET_NONE ||
+        why.reason > PLATFORM_RESET_WATCHDOG) {
+        return;
+    }
+    spm_log("[Warden] last reset: %s (partition %ld, fault %ld at %ld)\r\n",
+            reasons[why.reason], (long)why.pid, (long)why.cause, (long)why.pc);
 }

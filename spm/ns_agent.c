@@ -7,6 +7,7 @@
 #include "spm/ns_agent.h"
 
 #include "spm/backend.h"
+#include "spm/fault.h"
 #include "spm/client_api.h"
 #include "spm/loader.h"
 #include "spm/log.h"
@@ -104,6 +105,7 @@ void spm_main(void)
 {
     spm_log("[Warden] SPM %s backend, isolation level %d, %d partitions\r\n",
             WARDEN_BACKEND_NAME, TFM_ISOLATION_LEVEL, WARDEN_NUM_PARTITIONS);
+    spm_report_last_reset();
     spm_ns_client_reset();
     spm_load();
     backend_init();

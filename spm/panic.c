@@ -3,6 +3,7 @@
 
 #include "platform.h"
 #include "spm/backend.h"
+#include "arch/arch.h"
 #include "spm/log.h"
 #include "spm/spm.h"
 
@@ -30,8 +31,21 @@ void spm_panic(struct spm_partition *p)
     if (WARDEN_FAULT_POLICY_TERMINATE) {
         backend_terminate(p); /* does not return for the running partition */
     }
-    if (WARDEN_FAULT_POLICY_RESET) {
-        platform_reset();
+    spm_stop_system(WARDEN_FAULT_POLICY_RESET, PLATFORM_RESET_PANIC, NULL, p);
+}
+
+void spm_stop_system(bool reset, uint32_t reason, const struct arch_fault *f,
+                     const struct spm_partition *p)
+{
+    struct platform_reset_record why = {
+        .reason = reason,
+        .cause = (f != NULL) ? f->cause : 0u,
+        .pc = (f != NULL) ? (uint32_t)f->pc : 0u,
+        .pid = (p != NULL && !spm_is_ns(p)) ? p->info->pid : 0,
+    };
+
+    if (reset) {
+        platform_reset(&why);
     }
     platform_halt();
 }

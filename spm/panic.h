@@ -8,7 +8,12 @@
 #ifndef WARDEN_SPM_PANIC_H
 #define WARDEN_SPM_PANIC_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 #include "psa/error.h"
+
+struct arch_fault;
 
 struct spm_partition;
 
@@ -30,6 +35,15 @@ psa_status_t spm_programmer_error(struct spm_partition *caller,
  * keeps serving). Does not return.
  */
 __attribute__((noreturn)) void spm_panic(struct spm_partition *p);
+
+/**
+ * Resets the device (@p reset), recording @p reason (enum
+ * platform_reset_reason), fault @p f and partition @p p (either may be
+ * NULL), or halts it. Does not return.
+ */
+__attribute__((noreturn)) void spm_stop_system(bool reset, uint32_t reason,
+                                               const struct arch_fault *f,
+                                               const struct spm_partition *p);
 
 /** An SPM invariant failed: report and halt. Does not return. */
 __attribute__((noreturn)) void spm_fatal(const char *file, int line);

@@ -109,6 +109,8 @@ def configure_checks(tally, python):
         (["-DWARDEN_BENCH_MINIMAL=ON"],
          "WARDEN_BENCH_MINIMAL=ON is a kind of benchmark build"),
         (["-DWARDEN_FAULT_POLICY=reboot"], "the policies are 'reset'"),
+        (["-DWARDEN_NS_FAULT_POLICY=terminate"],
+         "there is no partition to terminate"),
         (["-DWARDEN_NS_CONTEXT_SLOTS=0"], "NS context slots must be 1..255"),
         (["-DWARDEN_NS_CONTEXT_SLOTS=256"],
          "NS context slots must be 1..255"),
@@ -448,15 +450,52 @@ def qemu_runs(tally, python, preset):
         show_tail(out)
     tally.add("demo (QEMU %s)" % preset, int(ok), int(not ok),
               [] if ok else ["demo"])
-    # An NS access to secure memory: reported, and the run ends non-zero.
-    rc, out = run(base + ["--ns", bindir + "/warden_ns_fault.elf",
-                          "--timeout", "60"], timeout=120)
-    ok = (rc == 70 and "FATAL: SecureFault" in out
-          and "not stopped" not in out)
+    fault_runs(tally, python, preset)
+
+
+def stopped_run(python, secure, ns, marker, settle=0.0):
+    """A run that does not end by itself (a reset, a halt), stopped once
+    the console shows @marker: its output, or None if it never did."""
+    rc, out = run([python, "tools/qemu_run.py", "--secure", secure, "--ns",
+                   ns, "--timeout", "60", "--stop-at", marker, "--settle",
+                   str(settle)], timeout=120)
+    return out if rc == 125 else None
+
+
+def expect_console(tally, layer, out, texts, absent=()):
+    """One test: @out (None: the run did not stop as it should) shows every
+    text of @texts and none of @absent."""
+    ok = out is not None and all(t in out for t in texts) and \
+        not any(t in out for t in absent)
     if not ok:
-        show_tail(out)
-    tally.add("fault report (QEMU %s)" % preset, int(ok), int(not ok),
-              [] if ok else ["NS access to secure memory, exit %d" % rc])
+        show_tail(out or "(the run did not reach its marker)")
+    tally.add(layer, int(ok), int(not ok), [] if ok else [layer])
+
+
+def fault_runs(tally, python, preset):
+    """The fault policy on QEMU (docs/backends.md), default policies: a
+    partition's fault terminates it (both backends), an NS fault resets
+    the device, the watchdog and an unclaimed NMI reset it; each reset
+    is told at the next boot."""
+    bindir = "build/%s/bin/" % preset
+    secure = bindir + "warden_s_test.elf"
+    rc, out = run([python, "tools/qemu_run.py", "--secure", secure, "--ns",
+                   bindir + "warden_ns_fault_partition.elf", "--timeout",
+                   "60"], timeout=120)
+    parse_result_lines(tally, "partition fault (QEMU %s)" % preset, rc, out)
+    out = stopped_run(python, secure, bindir + "warden_ns_fault.elf",
+                      "[Warden] last reset: a Non-secure fault")
+    expect_console(tally, "NS fault resets (QEMU %s)" % preset, out,
+                   ["FATAL: SecureFault", "[Warden] Non-secure fault: reset"],
+                   ["not stopped"])
+    out = stopped_run(python, secure, bindir + "warden_ns_fault_watchdog.elf",
+                      "[Warden] last reset: the watchdog")
+    expect_console(tally, "watchdog resets (QEMU %s)" % preset, out,
+                   ["[Warden] watchdog expired"], ["FAIL"])
+    out = stopped_run(python, secure, bindir + "warden_ns_fault_nmi.elf",
+                      "[Warden] last reset: a fault of the SPM")
+    expect_console(tally, "NMI resets (QEMU %s)" % preset, out,
+                   ["FATAL: NMI", "[Warden] SPM fault: reset"], ["FAIL"])
 
 
 def memcheck_run(tally, python, preset):
@@ -533,6 +572,7 @@ VARIANTS = {
     "host-halt": ("host", ["-DWARDEN_FAULT_POLICY=halt"]),
     "host-reset": ("host", ["-DWARDEN_FAULT_POLICY=reset"]),
     "an505-sfn-halt": ("an505-sfn", ["-DWARDEN_FAULT_POLICY=halt"]),
+    "an505-sfn-reset": ("an505-sfn", ["-DWARDEN_FAULT_POLICY=reset"]),
 }
 
 
@@ -571,24 +611,57 @@ def nsce_off_runs(tally, python, jobs, platform):
 def policy_runs(tally, python, jobs, platform):
     """The reset and halt policies build the SFN backend without its
     terminate frames: the regression suite (which makes no partition panic)
-    passes there too, on host (halt, reset) or on QEMU (halt)."""
+    passes there too, on host (halt, reset) or on QEMU (halt, reset); on
+    QEMU a partition's fault then resets the device, the reason told at
+    the next boot, or halts it for good."""
     cases = (("host", "halt"), ("host", "reset")) if platform == "host" \
-        else (("an505-sfn", "halt"),)
+        else (("an505-sfn", "halt"), ("an505-sfn", "reset"))
     for preset, policy in cases:
         name = "%s-%s" % (preset, policy)
         bdir = "build/" + name
         label = "%s, policy %s" % (preset, policy)
-        if not build_variant(tally, label, name, python, jobs,
-                             ["warden_ns_regression"]):
+        targets = ["warden_ns_regression"]
+        if preset != "host":
+            targets.append("warden_ns_fault_partition")
+        if not build_variant(tally, label, name, python, jobs, targets):
             continue
         if preset == "host":
             rc, out = run([bdir + "/bin/warden_ns_regression"], timeout=120)
-        else:
-            rc, out = run([python, "tools/qemu_run.py", "--icount",
-                           "--secure", bdir + "/bin/warden_s_test.elf",
-                           "--ns", bdir + "/bin/warden_ns_regression.elf",
-                           "--timeout", "300"], timeout=400)
+            parse_result_lines(tally, "regression (%s)" % label, rc, out)
+            continue
+        rc, out = run([python, "tools/qemu_run.py", "--icount",
+                       "--secure", bdir + "/bin/warden_s_test.elf",
+                       "--ns", bdir + "/bin/warden_ns_regression.elf",
+                       "--timeout", "300"], timeout=400)
         parse_result_lines(tally, "regression (%s)" % label, rc, out)
+        policy_fault_run(tally, python, bdir, label, policy)
+
+
+def policy_fault_run(tally, python, bdir, label, policy):
+    """A partition's fault under `reset` (the device resets, the next boot
+    tells why) or `halt` (nothing more happens)."""
+    secure = bdir + "/bin/warden_s_test.elf"
+    ns = bdir + "/bin/warden_ns_fault_partition.elf"
+    faulted = "faulted: %s" % policy
+    if policy == "reset":
+        out = stopped_run(python, secure, ns,
+                          "[Warden] last reset: a partition's fault")
+        expect_console(tally, "partition fault (%s)" % label, out,
+                       ["[Warden] partition WARDEN_SP_VICTIM_FAULT (3003) " +
+                        faulted], ["PASS", "FAIL"])
+        return
+    out = stopped_run(python, secure, ns, faulted, settle=2.0)
+    after = out.split(faulted, 1)[1] if out else None
+    expect_console(tally, "partition fault (%s)" % label, out,
+                   ["[Warden] partition WARDEN_SP_VICTIM_FAULT (3003) " +
+                    faulted], ["PASS", "FAIL", "last reset"])
+    # QEMU's own word as the runner stops it is not the device's.
+    if after is not None:
+        after = re.sub(r"qemu-system-arm: terminating on signal.*", "",
+                       after)
+    ok = after is not None and after.strip() == ""
+    tally.add("halt stays halted (%s)" % label, int(ok), int(not ok),
+              [] if ok else ["output after the halt: %r" % after])
 
 
 def bench_check(tally, python, jobs):

@@ -2,13 +2,18 @@
 """Run a Warden secure image and its Non-secure image on QEMU mps2-an505.
 
     qemu_run.py --secure S.elf --ns NS.elf [--timeout SECONDS] [--log FILE]
-                [--icount] [--qemu PATH]
+                [--icount] [--qemu PATH] [--stop-at TEXT [--settle SECONDS]]
 
 The serial console is streamed to standard output (and to the log file).
 The exit status is QEMU's: the status the firmware passed to semihosting
 SYS_EXIT_EXTENDED. If the run does not end within the timeout, QEMU is
 stopped, "TIMEOUT after N s" is printed and the status is 124. Standard
 input is never read (QEMU gets /dev/null), so CI without a TTY works.
+
+With --stop-at, the run is stopped SECONDS (--settle, default 0) after the
+console first shows TEXT, and the status is 125 (unless QEMU ended
+meanwhile): for runs that do not end by themselves, such as a device that
+resets or halts.
 """
 
 import argparse
@@ -19,6 +24,7 @@ import threading
 import time
 
 EXIT_TIMEOUT = 124
+EXIT_STOPPED_AT = 125
 EXIT_USAGE = 2
 
 
@@ -37,8 +43,10 @@ def qemu_command(args):
     return cmd
 
 
-def pump(src, sinks):
-    """Copies QEMU's output to every sink as it arrives."""
+def pump(src, sinks, marker, seen):
+    """Copies QEMU's output to every sink as it arrives; sets @seen once
+    the output shows @marker (bytes, or None)."""
+    tail = b""
     while True:
         chunk = os.read(src.fileno(), 4096)
         if not chunk:
@@ -46,6 +54,30 @@ def pump(src, sinks):
         for sink in sinks:
             sink.write(chunk)
             sink.flush()
+        if marker and not seen.is_set():
+            tail = (tail + chunk)[-(len(marker) + 4096):]
+            if marker in tail:
+                seen.set()
+
+
+def wait(proc, args, seen):
+    """QEMU's status, None on timeout, EXIT_STOPPED_AT if stopped at the
+    --stop-at text."""
+    deadline = time.monotonic() + args.timeout
+    while time.monotonic() < deadline:
+        try:
+            proc.wait(timeout=0.05)
+            return proc.returncode
+        except subprocess.TimeoutExpired:
+            pass
+        if seen.is_set():
+            time.sleep(args.settle)
+            if proc.poll() is not None:
+                return proc.returncode
+            stop(proc)
+            return EXIT_STOPPED_AT
+    stop(proc)
+    return None
 
 
 def stop(proc):
@@ -72,6 +104,10 @@ def main():
                         help="deterministic timing: -icount shift=0")
     parser.add_argument("--qemu", default="qemu-system-arm",
                         help="QEMU binary (default qemu-system-arm)")
+    parser.add_argument("--stop-at", help="stop the run once the console "
+                        "shows this text (status 125)")
+    parser.add_argument("--settle", type=float, default=0.0,
+                        help="seconds to go on after the --stop-at text")
     args = parser.parse_args()
 
     for path in (args.secure, args.ns):
@@ -90,15 +126,15 @@ def main():
               file=sys.stderr)
         return EXIT_USAGE
 
-    reader = threading.Thread(target=pump, args=(proc.stdout, sinks),
+    seen = threading.Event()
+    marker = args.stop_at.encode() if args.stop_at else None
+    reader = threading.Thread(target=pump,
+                              args=(proc.stdout, sinks, marker, seen),
                               daemon=True)
     reader.start()
     status = None
     try:
-        proc.wait(timeout=args.timeout)
-        status = proc.returncode
-    except subprocess.TimeoutExpired:
-        stop(proc)
+        status = wait(proc, args, seen)
     except KeyboardInterrupt:
         stop(proc)
         status = 130

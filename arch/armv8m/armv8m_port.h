@@ -96,16 +96,18 @@ void armv8m_seal_main_stack(uint32_t *top);
 uint32_t armv8m_forged_return(uint32_t exc_return);
 
 /**
- * Called by the fault report once it is printed, with where the fault was
- * taken (@p pc, 0 if the frame was not readable) and why (@p kind, an enum
- * arch_fault_cause): with threads (thread_v8m.c), says whether the running
- * thread's own code faulted and hands the fault to the core
- * (spm_hook_fault()); resumes the thread the core names (does not return)
- * or returns, and the run ends. Without threads (SFN backend) it returns.
- * @p msp is MSP at the handler's entry.
+ * The SPM's own stack, [*lo, *hi] (IPC backend, thread_v8m.c): a fault
+ * taken there is SPM code's, not its thread's. Without threads, empty.
  */
-void armv8m_fault_resume(uint32_t exc_return, uint32_t msp, uint32_t pc,
-                         uint32_t kind);
+void armv8m_spm_stack_bounds(uintptr_t *lo, uintptr_t *hi);
+
+/**
+ * Leaves the fault handler for thread @p next (IPC backend: the core
+ * stopped the faulted one), with @p msp, MSP at the handler's entry. Does
+ * not return; without threads it returns at once.
+ */
+struct arch_thread;
+void armv8m_thread_resume(struct arch_thread *next, uint32_t msp);
 
 /* The exception handlers: arch/armv8m/exception_handlers.h. */
 #include "arch/armv8m/exception_handlers.h"

@@ -37,7 +37,9 @@
 #define ARMV8M_SHCSR_SECUREFAULTENA (1u << 19)
 
 #define ARMV8M_CFSR_MMARVALID (1u << 7)
-#define ARMV8M_CFSR_BFARVALID (1u << 15)
+/* The exception frame may be incomplete: MSTKERR, STKERR, STKOF. */
+#define ARMV8M_CFSR_STACKING_ERRORS ((1u << 4) | (1u << 12) | (1u << 20))
+#define ARMV8M_CFSR_BFARVALID       (1u << 15)
 
 /* Security attribution unit. */
 #define ARMV8M_SAU_CTRL ARMV8M_REG(0xE000EDD0u)

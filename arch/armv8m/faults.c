@@ -65,15 +65,22 @@ SECURE_FAULT_STUB(BusFault_Handler, 2)
 SECURE_FAULT_STUB(UsageFault_Handler, 3)
 SECURE_FAULT_STUB(SecureFault_Handler, 4)
 ARMV8M_FAULT_STUB(Default_Handler, 5, armv8m_fault_report)
+/* The platform's NMI_Handler branches here for an NMI it does not claim. */
+void armv8m_nmi_fault(void);
+SECURE_FAULT_STUB(armv8m_nmi_fault, 6)
 _Static_assert(ARCH_FAULT_HARD == 0 && ARCH_FAULT_MEMMANAGE == 1 &&
                    ARCH_FAULT_BUS == 2 && ARCH_FAULT_USAGE == 3 &&
-                   ARCH_FAULT_SECURE == 4 && ARCH_FAULT_OTHER == 5,
+                   ARCH_FAULT_SECURE == 4 && ARCH_FAULT_OTHER == 5 &&
+                   ARCH_FAULT_NMI == 6,
                "the stubs' numbers");
 
 ARMV8M_WEAK_DEFAULT_HANDLERS();
 
-/* Reads the stacked PC, if the frame can be read without a new fault. */
-static bool stacked_pc(uint32_t exc_return, uint32_t msp, uint32_t *pc)
+/* Where the faulted context's frame lies (*sp) and whether it is on a
+ * Secure stack; false if it cannot be read and written without a new
+ * fault. */
+static bool frame_of(uint32_t exc_return, uint32_t msp, uint32_t *sp,
+                     bool *secure)
 {
     const struct armv8m_stacks stacks = {
         .msp = msp,
@@ -82,35 +89,31 @@ static bool stacked_pc(uint32_t exc_return, uint32_t msp, uint32_t *pc)
         .psp_ns = armv8m_read_psp_ns(),
         .control_ns = armv8m_read_control_ns(),
     };
-    bool secure;
-    uint32_t sp = armv8m_frame_sp(exc_return, &stacks, &secure);
 
-    if (!arch_check_caller_range(!secure, sp, 32, ARCH_ACCESS_READ)) {
-        return false;
-    }
-    *pc = ((const volatile uint32_t *)(uintptr_t)sp)[6];
-    return true;
+    *sp = armv8m_frame_sp(exc_return, &stacks, secure);
+    return arch_check_caller_range(!*secure, *sp, 32, ARCH_ACCESS_RW);
 }
 
-void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
+static void print_report(uint32_t exc_return, uint32_t kind, bool readable,
+                         uint32_t pc)
 {
     static const char *const names[] = {
         "HardFault",  "MemManage",   "BusFault",
         "UsageFault", "SecureFault", "unexpected exception",
+        "NMI",
     };
     uint32_t cfsr = ARMV8M_CFSR;
     uint32_t sfsr = ARMV8M_SFSR;
-    uint32_t pc = 0u;
 
     armv8m_put(platform_console_write, "\n[warden] FATAL: ");
     armv8m_put(platform_console_write,
-               names[kind <= ARCH_FAULT_OTHER ? kind : ARCH_FAULT_OTHER]);
+               names[kind <= ARCH_FAULT_NMI ? kind : ARCH_FAULT_OTHER]);
     armv8m_put_hex(platform_console_write, " (exception ",
                    armv8m_read_ipsr() & 0x1FFu);
     armv8m_put(platform_console_write, (exc_return & ARMV8M_EXC_RETURN_S) != 0
                                            ? ") in Secure code\n"
                                            : ") in Non-secure code\n");
-    if (stacked_pc(exc_return, msp, &pc)) {
+    if (readable) {
         armv8m_put_hex(platform_console_write, "  PC=", pc);
     } else {
         armv8m_put(platform_console_write, "  PC=(frame not readable)");
@@ -130,17 +133,73 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
         armv8m_put_hex(platform_console_write, " MMFAR=", ARMV8M_MMFAR);
     }
     armv8m_put(platform_console_write, "\n");
-    armv8m_fault_resume(exc_return, msp, pc, kind); /* returns if it cannot */
-    platform_exit(ARMV8M_EXIT_SECURE_FAULT);
 }
 
-/* Without threads (SFN backend) a fault always ends the run. */
-__attribute__((weak)) void armv8m_fault_resume(uint32_t exc_return,
-                                               uint32_t msp, uint32_t pc,
-                                               uint32_t kind)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+/* Returns from the handler with MSP as it was when the fault was taken. */
+__attribute__((naked, noreturn)) static void
+exception_return(uint32_t exc_return, uint32_t msp)
 {
-    (void)exc_return;
+    __asm volatile("msr    msp, r1\n\t"
+                   "bx     r0\n\t");
+}
+#pragma GCC diagnostic pop
+
+/* The faulted context goes on at @p to: its frame at @p sp says so. The
+ * xPSR keeps only the Thumb bit and the frame's alignment bit. */
+static void redirect(uint32_t sp, void (*to)(void), uint32_t exc_return,
+                     uint32_t msp)
+{
+    volatile uint32_t *frame = (volatile uint32_t *)(uintptr_t)sp;
+
+    frame[5] = 0u; /* LR: @p to never returns */
+    frame[6] = (uint32_t)(uintptr_t)to & ~1u;
+    frame[7] = (frame[7] & ARMV8M_XPSR_SPREALIGN) | ARMV8M_XPSR_T;
+    exception_return(exc_return, msp);
+}
+
+void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
+{
+    uint32_t sp;
+    bool secure;
+    bool readable = frame_of(exc_return, msp, &sp, &secure);
+    uint32_t pc = readable ? ((const volatile uint32_t *)(uintptr_t)sp)[6] : 0u;
+    uintptr_t lo;
+    uintptr_t hi;
+    struct arch_fault f = {
+        .pc = pc,
+        .cause = kind,
+        .ns = (exc_return & ARMV8M_EXC_RETURN_S) == 0u,
+        .resumable = readable && secure &&
+                     (ARMV8M_CFSR & ARMV8M_CFSR_STACKING_ERRORS) == 0u,
+    };
+    struct arch_thread *next;
+
+    armv8m_spm_stack_bounds(&lo, &hi);
+    f.in_thread = armv8m_fault_in_thread(exc_return, armv8m_read_psp(), lo, hi);
+    print_report(exc_return, kind, readable, pc);
+    next = spm_hook_fault(&f);
+    if (next != NULL) {
+        armv8m_thread_resume(next, msp);
+    }
+    if (f.redirect != NULL && f.resumable) {
+        redirect(sp, f.redirect, exc_return, msp);
+    }
+    platform_halt(); /* the core named nothing to resume */
+}
+
+/* Without threads (SFN backend) there is no SPM stack, and no thread to
+ * resume. */
+__attribute__((weak)) void armv8m_spm_stack_bounds(uintptr_t *lo, uintptr_t *hi)
+{
+    *lo = 0u;
+    *hi = 0u;
+}
+
+__attribute__((weak)) void armv8m_thread_resume(struct arch_thread *next,
+                                                uint32_t msp)
+{
+    (void)next;
     (void)msp;
-    (void)pc;
-    (void)kind;
 }

@@ -17,7 +17,6 @@
 #include "arch/armv8m/armv8m_port.h"
 #include "arch/armv8m/armv8m_regs.h"
 #include "arch/armv8m/exception_handlers.h"
-#include "arch/armv8m/fault_decode.h"
 #include "warden/config.h"
 
 #define ICSR            ARMV8M_REG(0xE000ED04u)
@@ -117,22 +116,14 @@ __attribute__((naked, noreturn)) static void resume(uint32_t sp, uint32_t msp)
 }
 #pragma GCC diagnostic pop
 
-void armv8m_fault_resume(uint32_t exc_return, uint32_t msp, uint32_t pc,
-                         uint32_t kind)
+void armv8m_spm_stack_bounds(uintptr_t *lo, uintptr_t *hi)
 {
-    uint32_t psp = armv8m_read_psp();
-    struct arch_fault f = {
-        .pc = pc,
-        .cause = kind, /* the stubs' numbers, faults.c */
-        .in_thread = armv8m_fault_in_thread(
-            exc_return, psp, (uintptr_t)armv8m_spm_stack,
-            (uintptr_t)&armv8m_spm_stack[WARDEN_SPM_STACK_SIZE]),
-    };
-    struct arch_thread *next = spm_hook_fault(&f);
+    *lo = (uintptr_t)armv8m_spm_stack;
+    *hi = (uintptr_t)&armv8m_spm_stack[WARDEN_SPM_STACK_SIZE];
+}
 
-    if (next == NULL) {
-        return;
-    }
+void armv8m_thread_resume(struct arch_thread *next, uint32_t msp)
+{
     /* The faulted thread's context is never loaded again. */
     armv8m_running = next;
     resume(next->sp, msp);

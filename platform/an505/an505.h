@@ -37,6 +37,11 @@ void an505_semihost_exit(int status);
  */
 int an505_tz_init(void);
 
+struct platform_reset_record;
+
+/** Writes @p why where a reset keeps it (reset_record.c). */
+void an505_reset_record_write(const struct platform_reset_record *why);
+
 /** The secure C entry after the reset handler set up the stacks. */
 __attribute__((noreturn)) void an505_secure_start(void);
 

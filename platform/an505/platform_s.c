@@ -29,13 +29,13 @@ void platform_halt(void)
     }
 }
 
-void platform_reset(void)
+void platform_reset(const struct platform_reset_record *why)
 {
     uint32_t keep =
         ARMV8M_AIRCR & (ARMV8M_AIRCR_PRIS | ARMV8M_AIRCR_BFHFNMINS |
                         ARMV8M_AIRCR_PRIGROUP | ARMV8M_AIRCR_SYSRESETREQS);
 
-    __asm volatile("dsb" : : : "memory");
+    an505_reset_record_write(why);
     ARMV8M_AIRCR = ARMV8M_AIRCR_VECTKEY | keep | ARMV8M_AIRCR_SYSRESETREQ;
     __asm volatile("dsb" : : : "memory");
     for (;;) {

@@ -28,10 +28,26 @@ void platform_halt(void)
     platform_exit(HOST_EXIT_HALT);
 }
 
-void platform_reset(void)
+/* The host cannot restart the process where it was: a reset ends it with
+ * HOST_EXIT_RESET, and a run never starts after one. */
+void platform_reset(const struct platform_reset_record *why)
 {
-    platform_console_write("[Warden] reset\r\n", 16);
+    (void)printf("[Warden] reset (reason %lu)\r\n", (unsigned long)why->reason);
     platform_exit(HOST_EXIT_RESET);
+}
+
+void platform_reset_taken(struct platform_reset_record *out)
+{
+    out->reason = PLATFORM_RESET_NONE;
+    out->cause = 0u;
+    out->pc = 0u;
+    out->pid = 0;
+}
+
+/* No watchdog on the host. */
+void platform_watchdog_start(uint32_t ticks)
+{
+    (void)ticks;
 }
 
 uint32_t platform_lifecycle_state(void)

@@ -23,8 +23,44 @@ __attribute__((noreturn)) void platform_exit(int status);
 /** Stops the secure side for good (the `halt` fault policy). */
 __attribute__((noreturn)) void platform_halt(void);
 
-/** Resets the device (the `reset` fault policy). */
-__attribute__((noreturn)) void platform_reset(void);
+/** Why the device reset last: what the SPM records before a reset. */
+enum platform_reset_reason {
+    PLATFORM_RESET_NONE = 0,  /* power-on, or a reset the SPM did not make */
+    PLATFORM_RESET_PANIC,     /* a partition's panic or programmer error */
+    PLATFORM_RESET_FAULT,     /* a partition's fault */
+    PLATFORM_RESET_SPM_FAULT, /* a fault of the SPM itself, or an NMI */
+    PLATFORM_RESET_NS_FAULT,  /* a Non-secure fault that reached Secure */
+    PLATFORM_RESET_WATCHDOG,  /* the watchdog expired */
+};
+
+/** The record a reset keeps (platform_reset(), platform_reset_taken()). */
+struct platform_reset_record {
+    uint32_t reason; /* enum platform_reset_reason */
+    uint32_t cause;  /* the fault's enum arch_fault_cause, else 0 */
+    uint32_t pc;     /* where it faulted, else 0 */
+    int32_t pid;     /* the partition's ID, else 0 */
+};
+
+/**
+ * Resets the device (the `reset` fault policy) after writing @p why where
+ * the reset keeps it. Does not return.
+ */
+__attribute__((noreturn)) void
+platform_reset(const struct platform_reset_record *why);
+
+/**
+ * Why the device reset last, into @p out (reason PLATFORM_RESET_NONE when
+ * nothing was recorded); the record is then forgotten, so a power-on or a
+ * reset the SPM did not make reads as PLATFORM_RESET_NONE.
+ */
+void platform_reset_taken(struct platform_reset_record *out);
+
+/**
+ * Arms the watchdog to expire after @p ticks of its clock: the first expiry
+ * raises an NMI, which the platform handles (the reason is recorded), and
+ * the second resets the device. 0 stops it.
+ */
+void platform_watchdog_start(uint32_t ticks);
 
 /** PSA lifecycle state of the device (PSA_LIFECYCLE_*). */
 uint32_t platform_lifecycle_state(void);

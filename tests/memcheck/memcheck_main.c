@@ -260,3 +260,7 @@ ARMV8M_WEAK_DEFAULT(MemManage_Handler);
 ARMV8M_WEAK_DEFAULT(BusFault_Handler);
 ARMV8M_WEAK_DEFAULT(UsageFault_Handler);
 ARMV8M_WEAK_DEFAULT(SecureFault_Handler);
+/* The platform's NMI handler hands an NMI that is not the watchdog's to
+ * this entry of the port's fault handlers, which this image has not. */
+void armv8m_nmi_fault(void);
+ARMV8M_WEAK_DEFAULT(armv8m_nmi_fault);

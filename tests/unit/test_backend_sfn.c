@@ -8,7 +8,20 @@
 #include "spm/backend.h"
 #include "spm/client_api.h"
 #include "spm/handle.h"
+#include "arch/arch.h"
 #include "world.h"
+
+/* Runs the statement, which must reset the device. */
+#define EXPECT_STOP_RESET(stmt)                                       \
+    do {                                                              \
+        fake_platform_arm();                                          \
+        if (setjmp(fake_platform_jmp) == 0) {                         \
+            (void)(stmt);                                             \
+            fake_platform_disarm();                                   \
+            fail_msg("expected a reset from: %s", #stmt);             \
+        }                                                             \
+        assert_int_equal(fake_platform_last_stop(), FAKE_STOP_RESET); \
+    } while (0)
 
 #define NS (&spm_ns_agent)
 
@@ -329,6 +342,23 @@ static void test_ipc_only_api_stops_the_caller(void **state)
     assert_int_equal(ns_call(FX_STATELESS_HANDLE, 9, 0, 0), PSA_SUCCESS);
 }
 
+/* A partition's fault with no frame of its to unwind to, or whose
+ * exception frame is not whole: nothing to terminate, the device resets. */
+static void test_fault_that_cannot_be_unwound_resets(void **state)
+{
+    struct arch_fault f = { .cause = ARCH_FAULT_USAGE, .resumable = true };
+
+    (void)state;
+    world_boot();
+    EXPECT_STOP_RESET(backend_stop_faulted(world_part(FX_SERVER), &f));
+    assert_int_equal(fake_platform_last_reset()->reason,
+                     PLATFORM_RESET_SPM_FAULT);
+    assert_null(f.redirect);
+    f.resumable = false;
+    EXPECT_STOP_RESET(backend_stop_faulted(world_part(FX_SERVER), &f));
+    assert_null(f.redirect);
+}
+
 #define T(fn) cmocka_unit_test_setup(fn, setup)
 
 int main(void)
@@ -344,6 +374,7 @@ int main(void)
         T(test_sfn_client_api_uses_the_current_partition),
         T(test_sfn_psa_close_programmer_error),
         T(test_ipc_only_api_stops_the_caller),
+        T(test_fault_that_cannot_be_unwound_resets),
     };
 
     return cmocka_run_group_tests_name("backend_sfn", tests, NULL, NULL);

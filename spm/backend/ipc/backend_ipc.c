@@ -297,8 +297,10 @@ void backend_terminate(struct spm_partition *p)
     spm_fatal(__FILE__, __LINE__);
 }
 
-struct arch_thread *backend_stop_faulted(struct spm_partition *p)
+struct arch_thread *backend_stop_faulted(struct spm_partition *p,
+                                         struct arch_fault *f)
 {
+    (void)f;
     ipc_terminate_cleanup(p);
     sched_drop_lock(); /* it may have faulted around an SPM call */
     return spm_hook_switch();

@@ -9,6 +9,7 @@
 
 #include "arch/arch.h"
 #include "spm/client_api.h"
+#include "platform.h"
 #include "spm/log.h"
 #include "spm/panic.h"
 
@@ -96,10 +97,29 @@ void backend_terminate(struct spm_partition *p)
     }
 }
 
-/* One thread: a fault cannot be undone by switching away from it. */
-struct arch_thread *backend_stop_faulted(struct spm_partition *p)
+/* Where a partition's faulted context goes on: to the call that entered
+ * it, as for a panic. */
+static void unwind_faulted(void)
 {
-    (void)p;
+    backend_terminate(backend_sfn.current);
+    spm_fatal(__FILE__, __LINE__); /* no frame: checked before the redirect */
+}
+
+/* One thread: the faulted context itself unwinds, once the handler
+ * returns into it. */
+struct arch_thread *backend_stop_faulted(struct spm_partition *p,
+                                         struct arch_fault *f)
+{
+    bool framed = false;
+
+    for (struct sfn_frame *fr = backend_sfn.frames; fr != NULL; fr = fr->prev) {
+        framed = framed || fr->owner == p;
+    }
+    if (!f->resumable || !framed) {
+        spm_log("[Warden] the faulted context cannot be unwound\r\n");
+        spm_stop_system(true, PLATFORM_RESET_SPM_FAULT, f, p);
+    }
+    f->redirect = unwind_faulted;
     return NULL;
 }
 

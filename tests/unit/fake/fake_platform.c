@@ -21,9 +21,12 @@ static uint32_t lifecycle = PSA_LIFECYCLE_SECURED;
 static char console[8192];
 static size_t console_len;
 
+static struct platform_reset_record last_reset;
+
 void fake_platform_reset(void)
 {
     armed = false;
+    last_reset.reason = PLATFORM_RESET_NONE;
     last_stop = FAKE_STOP_NONE;
     stops = 0;
     exit_status = 0;
@@ -102,9 +105,26 @@ void platform_halt(void)
     stop(FAKE_STOP_HALT);
 }
 
-void platform_reset(void)
+void platform_reset(const struct platform_reset_record *why)
 {
+    last_reset = *why;
     stop(FAKE_STOP_RESET);
+}
+
+const struct platform_reset_record *fake_platform_last_reset(void)
+{
+    return &last_reset;
+}
+
+void platform_reset_taken(struct platform_reset_record *out)
+{
+    *out = last_reset;
+    last_reset.reason = PLATFORM_RESET_NONE;
+}
+
+void platform_watchdog_start(uint32_t ticks)
+{
+    (void)ticks;
 }
 
 void platform_exit(int status)

@@ -36,6 +36,9 @@ enum fake_stop fake_platform_last_stop(void);
 unsigned fake_platform_stops(void);
 int fake_platform_exit_status(void);
 
+/** What the last platform_reset() recorded. */
+const struct platform_reset_record *fake_platform_last_reset(void);
+
 /** Everything written to the console since the last clear, NUL-ended. */
 const char *fake_console(void);
 void fake_console_clear(void);

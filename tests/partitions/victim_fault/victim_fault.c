@@ -1,0 +1,40 @@
+/*
+ * Victim of the fault policy (SFN model, both backends): an undefined
+ * instruction (a UsageFault of the partition's own code), a hang that
+ * only the watchdog ends, and an NMI that no platform handler claims.
+ */
+#include <stdint.h>
+
+#include "platform.h"
+#include "psa/service.h"
+#include "psa_manifest/victim_fault.h"
+
+/* Watchdog ticks (20 MHz) before its first expiry: a millisecond. */
+#define VICTIM_WATCHDOG_TICKS 20000u
+/* ICSR.NMIPENDSET (Armv8-M): raises an NMI. */
+#define ICSR_ADDRESS    0xE000ED04u
+#define ICSR_NMIPENDSET (1u << 31)
+
+psa_status_t victim_fault_udf_sfn(const psa_msg_t *msg)
+{
+    (void)msg;
+    __builtin_trap();
+}
+
+psa_status_t victim_fault_watchdog_sfn(const psa_msg_t *msg)
+{
+    (void)msg;
+    platform_watchdog_start(VICTIM_WATCHDOG_TICKS);
+    for (;;) {
+        __asm volatile("" : : : "memory"); /* hangs */
+    }
+}
+
+psa_status_t victim_fault_nmi_sfn(const psa_msg_t *msg)
+{
+    (void)msg;
+    *(volatile uint32_t *)(uintptr_t)ICSR_ADDRESS = ICSR_NMIPENDSET;
+    for (;;) {
+        __asm volatile("" : : : "memory"); /* the NMI is taken meanwhile */
+    }
+}

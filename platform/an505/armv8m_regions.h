@@ -9,7 +9,8 @@
 #ifndef WARDEN_AN505_ARMV8M_REGIONS_H
 #define WARDEN_AN505_ARMV8M_REGIONS_H
 
-#include "arch/arch.h" /* ARCH_ACCESS_* */
+#include "arch/arch.h"               /* ARCH_ACCESS_* */
+#include "arch/armv8m/armv8m_port.h" /* ARMV8M_MPU_* */
 #include "memory_map.h"
 
 /* What the Non-secure side may name (ns=true): its data (first: most
@@ -30,6 +31,40 @@
           ARCH_ACCESS_RW },                                               \
             { AN505_S_CODE_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1, \
               ARCH_ACCESS_READ },                                         \
+    }
+
+/* The end of the secure code (vectors and .text), 32-byte aligned:
+ * an505_s.ld.in. Read-only data follows it. */
+extern const char an505_s_text_end[];
+
+/*
+ * The Secure MPU's regions (arch/armv8m/mpu.c), the W^X map of the secure
+ * side at isolation level 1: every address the secure image reaches is
+ * either writable or executable, never both. Everything else keeps the
+ * default memory map (PRIVDEFENA): the peripherals (0x4000_0000..
+ * 0x5FFF_FFFF) and the system space are execute-never there already.
+ */
+#define ARMV8M_SECURE_MPU_REGIONS                                              \
+    {                                                                          \
+        /* vectors and code: read-only, executable */                          \
+        { AN505_S_CODE_BASE, (uintptr_t)an505_s_text_end - 1u,                 \
+          ARMV8M_MPU_RO }, /* read-only data, the .data load image, the rest   \
+                            * of the code area: read-only, execute-never */                                             \
+            {                                                                  \
+                (uintptr_t)an505_s_text_end, AN505_S_NSC_BASE - 1u,            \
+                ARMV8M_MPU_RO | ARMV8M_MPU_XN                                  \
+            }, /* the NSC veneers: read-only, executable */                    \
+            {                                                                  \
+                AN505_S_NSC_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1u,    \
+                ARMV8M_MPU_RO                                                  \
+            }, /* the rest of SSRAM1's secure alias (the persistent area       \
+                * among it): read-write, execute-never */                      \
+            { AN505_S_NSC_BASE + AN505_S_NSC_SIZE,                             \
+              AN505_SSRAM1_S_BASE + AN505_SSRAM1_SIZE - 1u,                    \
+              ARMV8M_MPU_XN }, /* secure data and stacks (SSRAM2): read-write, \
+                                  execute-never */                             \
+            { AN505_S_DATA_BASE, AN505_S_DATA_BASE + AN505_S_DATA_SIZE - 1u,   \
+              ARMV8M_MPU_XN },                                                 \
     }
 
 #endif /* WARDEN_AN505_ARMV8M_REGIONS_H */

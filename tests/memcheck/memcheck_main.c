@@ -9,8 +9,9 @@
  * NS data) for a privileged and an unprivileged NS caller (CONTROL_NS.nPRIV).
  * Each group prints "PASS: memcheck/<group> ..." or, after at most a few
  * mismatches, "FAIL: memcheck/<group> (...)"; tests/run_all.py counts them.
- * There is no secure MPU at isolation level 1, so a secure partition's
- * read-only memory as an MPU would mark it is not tested here.
+ * The Secure MPU is on (the platform's W^X map, as Warden boots): TT
+ * answers differently for the secure code and the read-only data after
+ * it, so a range across that edge is refused.
  */
 #include <stdbool.h>
 #include <stdint.h>

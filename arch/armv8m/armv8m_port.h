@@ -84,6 +84,16 @@ struct armv8m_mpu_region {
     uint32_t attr;
 };
 
+/* The areas of the architecture's default memory map that are memory and
+ * executable (Armv8-M ARM, "The system address map"): without an MPU
+ * region over them, privileged code may run from them (PRIVDEFENA). Its
+ * Code area (0x0000_0000..0x1FFF_FFFF) is one too; the Peripheral, Device
+ * and System areas are execute-never. */
+#define ARMV8M_DEFAULT_SRAM_BASE  0x20000000u
+#define ARMV8M_DEFAULT_SRAM_LIMIT 0x3FFFFFFFu
+#define ARMV8M_DEFAULT_RAM_BASE   0x60000000u
+#define ARMV8M_DEFAULT_RAM_LIMIT  0x9FFFFFFFu
+
 #define ARMV8M_MPU_RO     (1u << 0) /* read-only */
 #define ARMV8M_MPU_XN     (1u << 1) /* execute-never */
 #define ARMV8M_MPU_UNPRIV (1u << 2) /* unprivileged code too (levels 2, 3) */

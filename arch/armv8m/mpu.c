@@ -73,7 +73,7 @@ int armv8m_mpu_configure(const struct armv8m_mpu_region *regions, size_t n)
 
 int armv8m_mpu_init(void)
 {
-    const struct armv8m_mpu_region regions[] = ARMV8M_SECURE_MPU_REGIONS;
+    static const struct armv8m_mpu_region regions[] = ARMV8M_SECURE_MPU_REGIONS;
 
     return armv8m_mpu_configure(regions, sizeof(regions) / sizeof(regions[0]));
 }

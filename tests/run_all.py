@@ -512,7 +512,8 @@ WX_CASES = [(1, "write_code", CFSR_DACCVIOL),
             (4, "exec_data", CFSR_IACCVIOL),
             (5, "write_veneer", CFSR_DACCVIOL),
             (6, "exec_spare", CFSR_IACCVIOL),
-            (7, "exec_psram", CFSR_IACCVIOL)]
+            (7, "exec_psram", CFSR_IACCVIOL),
+            (8, "exec_rodata", CFSR_IACCVIOL)]
 # The cases the IPC regression image's victims do (ns_ipc_an505.c).
 WX_VICTIMS = ["write_code", "write_rodata", "exec_stack", "exec_data"]
 

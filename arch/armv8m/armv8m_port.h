@@ -112,9 +112,9 @@ int armv8m_sau_configure(const struct armv8m_sau_region *regions, size_t n);
  * region disabled) and enables it with PRIVDEFENA: privileged code sees
  * the architecture's default memory map wherever no region lies (the
  * system space and the peripherals are execute-never there). Returns 0,
- * or -1 and leaves the MPU off when it has fewer than @p n regions or a
- * region is not 32-byte aligned. Boot-time only: nothing here runs per
- * call.
+ * or -1 and changes nothing when the MPU has fewer than @p n regions or a
+ * region is empty or not 32-byte aligned. Boot-time only: nothing here
+ * runs per call.
  */
 int armv8m_mpu_configure(const struct armv8m_mpu_region *regions, size_t n);
 

@@ -20,6 +20,7 @@
 #include "arch/armv8m/armv8m_port.h"
 #include "lib/fmt/fmt.h"
 #include "memcheck_model.h"
+#include "tests/memcheck/mpu_table.h"
 #include "platform.h"
 #include "spm/ns_agent.h"
 
@@ -226,6 +227,19 @@ static void set_ns_unprivileged(bool unpriv)
     __asm volatile("msr control_ns, %0\n\tisb" : : "r"(control) : "memory");
 }
 
+/* The Secure MPU's table refusals (mpu_table.c): one PASS or FAIL line. */
+static bool mpu_table_report(void)
+{
+    const char *why = mpu_table_check();
+
+    if (why != NULL) {
+        fmt_print(out, "FAIL: memcheck/mpu_table (%s)\r\n", why);
+        return false;
+    }
+    fmt_print(out, "PASS: memcheck/mpu_table\r\n");
+    return true;
+}
+
 void spm_main(void)
 {
     bool ok = true;
@@ -245,6 +259,7 @@ void spm_main(void)
     set_ns_unprivileged(true);
     ok &= run_group("ns_mpu_unprivileged", MODEL_NS_MPU_UNPRIV, true);
     set_ns_unprivileged(false);
+    ok &= mpu_table_report();
     platform_exit(ok ? 0 : 1);
 }
 

@@ -23,6 +23,7 @@ enum wx_case {
     WX_WRITE_VENEER = 5, /* write the NSC veneers: DACCVIOL */
     WX_EXEC_SPARE = 6,   /* write and run a "bx lr" in unused SSRAM1 */
     WX_EXEC_PSRAM = 7,   /* write and run a "bx lr" in QEMU's PSRAM */
+    WX_EXEC_RODATA = 8,  /* run a "bx lr" in .rodata: IACCVIOL */
 };
 
 #define THUMB_BX_LR 0x4770u
@@ -31,6 +32,10 @@ enum wx_case {
 /* A constant: in .rodata, read-only (a const volatile object would go to
  * .data). */
 static const uint32_t wx_constant __attribute__((unused)) = 0x5AFEC0DEu;
+
+/* Two Thumb "bx lr" in read-only data (.rodata): execute-never. */
+static const uint16_t wx_rodata_code[2]
+    __attribute__((unused)) = { THUMB_BX_LR, THUMB_BX_LR };
 
 /* Two Thumb "bx lr" in writable data (.data): RAM, execute-never. */
 static volatile uint16_t wx_data_code[2]
@@ -96,6 +101,9 @@ static inline void wx_do(uint32_t what)
         break;
     case WX_EXEC_PSRAM:
         wx_exec_at(WX_PSRAM);
+        break;
+    case WX_EXEC_RODATA:
+        wx_call((uintptr_t)wx_rodata_code);
         break;
     default:
         break;

@@ -1,10 +1,10 @@
 /*
  * An NS image that asks the WX test partition for one bad thing (WX_CASE,
  * a case of tests/partitions/wx/wx_bad.h, given at build time): the Secure
- * MPU must stop it with a MemManage fault. Under the SFN backend the fault
- * ends the run (status 70, the report on the console); under the IPC
- * backend the `terminate` policy stops the partition and the call fails,
- * and this image ends with 0 only then. tests/run_all.py checks both.
+ * MPU must stop it with a MemManage fault, reported on the secure console;
+ * the `terminate` policy (both backends) stops the partition and the call
+ * fails with PSA_ERROR_SERVICE_FAILURE, and this image ends with 0 only
+ * then. tests/run_all.py checks both.
  */
 #include "ns/ns_log.h"
 #include "platform_ns.h"

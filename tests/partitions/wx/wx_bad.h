@@ -52,8 +52,9 @@ static inline void wx_call(uintptr_t code)
 static inline void wx_rewrite(uintptr_t addr)
 {
     volatile uint16_t *p = (volatile uint16_t *)(addr & ~(uintptr_t)1u);
+    uint16_t was = *p;
 
-    *p = *p;
+    *p = was;
 }
 
 static inline void wx_exec_stack(void)
@@ -83,8 +84,9 @@ static inline void wx_do(uint32_t what)
         break;
     case WX_WRITE_RODATA: {
         volatile uint32_t *p = (volatile uint32_t *)(uintptr_t)&wx_constant;
+        uint32_t was = *p;
 
-        *p = *p;
+        *p = was;
         break;
     }
     case WX_EXEC_STACK:

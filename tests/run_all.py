@@ -15,8 +15,8 @@ With no --layer, every layer runs (make test), in this order:
   manifest  the manifest tool's tests (tests/manifest)
   fuzz      short runs of every fuzzer (tests/fuzz)
   qemu      the an505-sfn and an505-ipc-l1 builds on QEMU: regression
-            suites, NSCE suites, NSCE soak, NS attack suite, fault report and
-            the memcheck image against the test image, the demo against the
+            suites, NSCE suites, NSCE soak, NS attack suite, fault report,
+            the W^X faults (tests/partitions/wx) and the memcheck image against the test image, the demo against the
             product image, for an505-ipc-l1 the SPM stack's high-water mark
             against its size, and the NSCE-off and halt-policy variants
   bench     the benchmark against the committed bench/results.json
@@ -437,6 +437,8 @@ def qemu_runs(tally, python, preset):
     rc, out = run(base + ["--icount", "--ns",
                           bindir + "/warden_ns_regression.elf",
                           "--timeout", "300"], timeout=400)
+    if "ipc" in preset:
+        out += wx_victim_reports(out)
     parse_result_lines(tally, "regression (QEMU %s)" % preset, rc, out)
     rc, out = run(base + ["--icount", "--ns", bindir + "/warden_ns_nsce.elf",
                           "--timeout", "300"], timeout=400)
@@ -451,6 +453,7 @@ def qemu_runs(tally, python, preset):
     tally.add("demo (QEMU %s)" % preset, int(ok), int(not ok),
               [] if ok else ["demo"])
     fault_runs(tally, python, preset)
+    wx_runs(tally, python, preset)
 
 
 def stopped_run(python, secure, ns, marker, settle=0.0):
@@ -496,6 +499,65 @@ def fault_runs(tally, python, preset):
                       "[Warden] last reset: a fault of the SPM")
     expect_console(tally, "NMI resets (QEMU %s)" % preset, out,
                    ["FATAL: NMI", "[Warden] SPM fault: reset"], ["FAIL"])
+
+
+# The W^X cases of tests/partitions/wx/wx_bad.h: number, name, and CFSR
+# as the Secure MPU's MemManage fault must leave it: IACCVIOL for an
+# execution; DACCVIOL and MMARVALID (MMFAR holds the address) for a write;
+# nothing else (no bit left over from an earlier fault of the run).
+CFSR_IACCVIOL, CFSR_DACCVIOL = 0x01, 0x82
+WX_CASES = [(1, "write_code", CFSR_DACCVIOL),
+            (2, "write_rodata", CFSR_DACCVIOL),
+            (3, "exec_stack", CFSR_IACCVIOL),
+            (4, "exec_data", CFSR_IACCVIOL),
+            (5, "write_veneer", CFSR_DACCVIOL),
+            (6, "exec_spare", CFSR_IACCVIOL),
+            (7, "exec_psram", CFSR_IACCVIOL),
+            (8, "exec_rodata", CFSR_IACCVIOL)]
+# The cases the IPC regression image's victims do (ns_ipc_an505.c).
+WX_VICTIMS = ["write_code", "write_rodata", "exec_stack", "exec_data"]
+
+
+def memmanage_report(out, cfsr):
+    """True if the first fault report in out is a MemManage with CFSR
+    cfsr."""
+    m = re.search(r"FATAL: (\w+).*\n.*\n\s*CFSR=0x([0-9a-fA-F]{8})", out)
+    return bool(m) and m.group(1) == "MemManage" and \
+        int(m.group(2), 16) == cfsr
+
+
+def wx_victim_reports(out):
+    """PASS/FAIL lines: after each "[wx] <case>" marker of the IPC
+    regression image, the secure console reported a MemManage fault with
+    the case's CFSR (the victim's own PASS line says it was stopped)."""
+    cfsrs = {name: cfsr for _, name, cfsr in WX_CASES}
+    lines = []
+    for name in WX_VICTIMS:
+        at = re.search(r"^\[wx\] %s\r?$" % name, out, re.M)
+        ok = bool(at) and memmanage_report(out[at.end():], cfsrs[name])
+        lines.append("%s: wx/%s_report" % ("PASS" if ok else "FAIL", name))
+    return "\n" + "\n".join(lines) + "\n"
+
+
+def wx_runs(tally, python, preset):
+    """One NS image per W^X case asks the WX partition to break the secure
+    side's W^X map: the Secure MPU's MemManage report (with the case's CFSR)
+    must follow, and the fault policy's outcome: `terminate` (the
+    default, both backends) stops the partition, the call fails with
+    PSA_ERROR_SERVICE_FAILURE and the NS image ends with 0."""
+    bindir = "build/%s/bin" % preset
+    want_rc = 0
+    names = []
+    for num, name, cfsr in WX_CASES:
+        rc, out = run([python, "tools/qemu_run.py", "--secure",
+                       bindir + "/warden_s_test.elf", "--ns",
+                       "%s/warden_ns_wx_%d.elf" % (bindir, num),
+                       "--timeout", "60"], timeout=120)
+        if rc != want_rc or not memmanage_report(out, cfsr):
+            show_tail(out)
+            names.append("%s: exit %d" % (name, rc))
+    tally.add("W^X faults (QEMU %s)" % preset, len(WX_CASES) - len(names),
+              len(names), names)
 
 
 def memcheck_run(tally, python, preset):

@@ -71,6 +71,34 @@ struct armv8m_sau_region {
     int nsc; /* 1: Non-secure callable, 0: Non-secure */
 };
 
+/*
+ * One region of the Secure MPU (armv8m_mpu_configure()): limit inclusive,
+ * base and limit + 1 32-byte aligned; regions of one table do not
+ * overlap (an address two regions hold faults). @p attr is a set of
+ * ARMV8M_MPU_* flags; with none, the region is privileged read-write,
+ * executable, normal memory.
+ */
+struct armv8m_mpu_region {
+    uintptr_t base;
+    uintptr_t limit;
+    uint32_t attr;
+};
+
+/* The areas of the architecture's default memory map that are memory and
+ * executable (Armv8-M ARM, "The system address map"): without an MPU
+ * region over them, privileged code may run from them (PRIVDEFENA). Its
+ * Code area (0x0000_0000..0x1FFF_FFFF) is one too; the Peripheral, Device
+ * and System areas are execute-never. */
+#define ARMV8M_DEFAULT_SRAM_BASE  0x20000000u
+#define ARMV8M_DEFAULT_SRAM_LIMIT 0x3FFFFFFFu
+#define ARMV8M_DEFAULT_RAM_BASE   0x60000000u
+#define ARMV8M_DEFAULT_RAM_LIMIT  0x9FFFFFFFu
+
+#define ARMV8M_MPU_RO     (1u << 0) /* read-only */
+#define ARMV8M_MPU_XN     (1u << 1) /* execute-never */
+#define ARMV8M_MPU_UNPRIV (1u << 2) /* unprivileged code too (levels 2, 3) */
+#define ARMV8M_MPU_DEVICE (1u << 3) /* device memory, not normal memory */
+
 /* ---- Provided by arch/armv8m ------------------------------------------- */
 
 /**
@@ -78,6 +106,24 @@ struct armv8m_sau_region {
  * Secure). Returns 0, or -1 when the SAU has fewer than @p n regions.
  */
 int armv8m_sau_configure(const struct armv8m_sau_region *regions, size_t n);
+
+/**
+ * Programs the Secure MPU with the @p n regions of @p regions (every other
+ * region disabled) and enables it with PRIVDEFENA: privileged code sees
+ * the architecture's default memory map wherever no region lies (the
+ * system space and the peripherals are execute-never there). Returns 0,
+ * or -1 and changes nothing when the MPU has fewer than @p n regions or a
+ * region is empty or not 32-byte aligned. Boot-time only: nothing here
+ * runs per call.
+ */
+int armv8m_mpu_configure(const struct armv8m_mpu_region *regions, size_t n);
+
+/**
+ * The platform's W^X map: programs the regions of its armv8m_regions.h
+ * (ARMV8M_SECURE_MPU_REGIONS) with armv8m_mpu_configure(). Called by the
+ * reset code once the C runtime is set up; returns what it returns.
+ */
+int armv8m_mpu_init(void);
 
 /**
  * Seals the Main stack whose top (highest address + 1, 8-byte aligned) is

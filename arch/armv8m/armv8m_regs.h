@@ -22,6 +22,22 @@
 #define ARMV8M_MMFAR   ARMV8M_REG(0xE000ED34u)
 #define ARMV8M_BFAR    ARMV8M_REG(0xE000ED38u)
 
+/* Memory protection unit (PMSAv8), the Secure one at these addresses. */
+#define ARMV8M_MPU_TYPE  ARMV8M_REG(0xE000ED90u)
+#define ARMV8M_MPU_CTRL  ARMV8M_REG(0xE000ED94u)
+#define ARMV8M_MPU_RNR   ARMV8M_REG(0xE000ED98u)
+#define ARMV8M_MPU_RBAR  ARMV8M_REG(0xE000ED9Cu)
+#define ARMV8M_MPU_RLAR  ARMV8M_REG(0xE000EDA0u)
+#define ARMV8M_MPU_MAIR0 ARMV8M_REG(0xE000EDC0u)
+
+#define ARMV8M_MPU_CTRL_ENABLE     (1u << 0)
+#define ARMV8M_MPU_CTRL_PRIVDEFENA (1u << 2)
+#define ARMV8M_MPU_RBAR_XN         (1u << 0)
+#define ARMV8M_MPU_RBAR_AP_RO      (1u << 2) /* AP[2:1] = 1x: read-only */
+#define ARMV8M_MPU_RBAR_AP_UNPRIV  (1u << 1) /* AP[2:1] = x1: any privilege */
+#define ARMV8M_MPU_RLAR_ATTR_SHIFT 1u        /* AttrIndx[3:1] */
+#define ARMV8M_MPU_RLAR_ENABLE     (1u << 0)
+
 #define ARMV8M_AIRCR_VECTKEY      (0x05FAu << 16)
 #define ARMV8M_AIRCR_PRIS         (1u << 14)
 #define ARMV8M_AIRCR_BFHFNMINS    (1u << 13)
@@ -36,6 +52,8 @@
 #define ARMV8M_SHCSR_USGFAULTENA    (1u << 18)
 #define ARMV8M_SHCSR_SECUREFAULTENA (1u << 19)
 
+#define ARMV8M_CFSR_IACCVIOL  (1u << 0)
+#define ARMV8M_CFSR_DACCVIOL  (1u << 1)
 #define ARMV8M_CFSR_MMARVALID (1u << 7)
 /* The exception frame may be incomplete: MSTKERR, STKERR, STKOF. */
 #define ARMV8M_CFSR_STACKING_ERRORS ((1u << 4) | (1u << 12) | (1u << 20))

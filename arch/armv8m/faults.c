@@ -133,6 +133,10 @@ static void print_report(uint32_t exc_return, uint32_t kind, bool readable,
         armv8m_put_hex(platform_console_write, " MMFAR=", ARMV8M_MMFAR);
     }
     armv8m_put(platform_console_write, "\n");
+    /* The status bits are sticky: clear the ones reported (write one to
+     * clear), so that a run the policy resumes reports the next fault's
+     * own causes. */
+    ARMV8M_CFSR = cfsr;
 }
 
 #pragma GCC diagnostic push

@@ -9,7 +9,8 @@
 #ifndef WARDEN_AN505_ARMV8M_REGIONS_H
 #define WARDEN_AN505_ARMV8M_REGIONS_H
 
-#include "arch/arch.h" /* ARCH_ACCESS_* */
+#include "arch/arch.h"               /* ARCH_ACCESS_* */
+#include "arch/armv8m/armv8m_port.h" /* ARMV8M_MPU_* */
 #include "memory_map.h"
 
 /* What the Non-secure side may name (ns=true): its data (first: most
@@ -31,5 +32,53 @@
             { AN505_S_CODE_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1, \
               ARCH_ACCESS_READ },                                         \
     }
+
+/* The end of the secure code (vectors and .text), 32-byte aligned:
+ * an505_s.ld.in. Read-only data follows it. */
+extern const char an505_s_text_end[];
+
+/*
+ * The Secure MPU's regions (arch/armv8m/mpu.c), the W^X map of the secure
+ * side at isolation level 1: every address the secure image reaches is
+ * either writable or executable, never both. In order:
+ *
+ *   vectors and code (.text)                      read-only, executable
+ *   read-only data, the .data load image, the
+ *   rest of the code area                         read-only, execute-never
+ *   the NSC veneers                               read-only, executable
+ *   the rest of SSRAM1's secure alias (unused;
+ *   the persistent area)                          read-write, execute-never
+ *   the default map's SRAM area 0x2000_0000..
+ *   0x3FFF_FFFF: secure data and stacks (SSRAM2),
+ *   NS data, the other SRAM aliases               read-write, execute-never
+ *   the default map's RAM area 0x6000_0000..
+ *   0x9FFF_FFFF (QEMU's PSRAM at 0x8000_0000)      read-write, execute-never
+ *
+ * Everything else keeps the default memory map (PRIVDEFENA): the
+ * peripherals (0x4000_0000..0x5FFF_FFFF), the device areas and the system
+ * space are execute-never there already; the rest of the Code area holds
+ * no secure memory (the NS alias of SSRAM1: its Secure blocks refused by
+ * the MPC, the NS code never executable from Secure state).
+ */
+#define ARMV8M_SECURE_MPU_REGIONS                                            \
+    {                                                                        \
+        { AN505_S_CODE_BASE, (uintptr_t)an505_s_text_end - 1u,               \
+          ARMV8M_MPU_RO },                                                   \
+            { (uintptr_t)an505_s_text_end, AN505_S_NSC_BASE - 1u,            \
+              ARMV8M_MPU_RO | ARMV8M_MPU_XN },                               \
+            { AN505_S_NSC_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1u,    \
+              ARMV8M_MPU_RO },                                               \
+            { AN505_S_NSC_BASE + AN505_S_NSC_SIZE,                           \
+              AN505_SSRAM1_S_BASE + AN505_SSRAM1_SIZE - 1u, ARMV8M_MPU_XN }, \
+            { ARMV8M_DEFAULT_SRAM_BASE, ARMV8M_DEFAULT_SRAM_LIMIT,           \
+              ARMV8M_MPU_XN },                                               \
+            { ARMV8M_DEFAULT_RAM_BASE, ARMV8M_DEFAULT_RAM_LIMIT,             \
+              ARMV8M_MPU_XN },                                               \
+    }
+
+_Static_assert(AN505_S_DATA_BASE >= ARMV8M_DEFAULT_SRAM_BASE &&
+                   AN505_S_DATA_BASE + AN505_S_DATA_SIZE - 1u <=
+                       ARMV8M_DEFAULT_SRAM_LIMIT,
+               "the secure data lies in the SRAM area's execute-never region");
 
 #endif /* WARDEN_AN505_ARMV8M_REGIONS_H */

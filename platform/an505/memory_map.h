@@ -54,6 +54,7 @@
 /* The SRAMs behind the memory protection controllers. */
 #define AN505_SSRAM1_NS_BASE 0x00000000
 #define AN505_SSRAM1_SIZE    0x00400000
+#define AN505_SSRAM1_S_BASE  0x10000000
 #define AN505_SSRAM1_MPC     0x58007000
 #define AN505_SSRAM2_NS_BASE 0x28000000
 #define AN505_SSRAM2_SIZE    0x00200000

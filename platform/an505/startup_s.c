@@ -71,7 +71,7 @@ void an505_secure_start(void)
     memset(an505_s_bss_start, 0, bss_len);
     armv8m_seal_main_stack(an505_s_msp_top);
 
-    if (an505_tz_init() != 0) {
+    if (an505_tz_init() != 0 || armv8m_mpu_init() != 0) {
         /* The console may be unreachable: end the run without a word. */
         an505_semihost_exit(ARMV8M_EXIT_SECURE_FAULT);
         platform_halt();

@@ -9,8 +9,9 @@
  * NS data) for a privileged and an unprivileged NS caller (CONTROL_NS.nPRIV).
  * Each group prints "PASS: memcheck/<group> ..." or, after at most a few
  * mismatches, "FAIL: memcheck/<group> (...)"; tests/run_all.py counts them.
- * There is no secure MPU at isolation level 1, so a secure partition's
- * read-only memory as an MPU would mark it is not tested here.
+ * The Secure MPU is on (the platform's W^X map, as Warden boots): TT
+ * answers differently for the secure code and the read-only data after
+ * it, so a range across that edge is refused.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -19,6 +20,7 @@
 #include "arch/armv8m/armv8m_port.h"
 #include "lib/fmt/fmt.h"
 #include "memcheck_model.h"
+#include "tests/memcheck/mpu_table.h"
 #include "platform.h"
 #include "spm/ns_agent.h"
 
@@ -225,6 +227,19 @@ static void set_ns_unprivileged(bool unpriv)
     __asm volatile("msr control_ns, %0\n\tisb" : : "r"(control) : "memory");
 }
 
+/* The Secure MPU's table refusals (mpu_table.c): one PASS or FAIL line. */
+static bool mpu_table_report(void)
+{
+    const char *why = mpu_table_check();
+
+    if (why != NULL) {
+        fmt_print(out, "FAIL: memcheck/mpu_table (%s)\r\n", why);
+        return false;
+    }
+    fmt_print(out, "PASS: memcheck/mpu_table\r\n");
+    return true;
+}
+
 void spm_main(void)
 {
     bool ok = true;
@@ -244,6 +259,7 @@ void spm_main(void)
     set_ns_unprivileged(true);
     ok &= run_group("ns_mpu_unprivileged", MODEL_NS_MPU_UNPRIV, true);
     set_ns_unprivileged(false);
+    ok &= mpu_table_report();
     platform_exit(ok ? 0 : 1);
 }
 

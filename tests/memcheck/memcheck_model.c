@@ -21,11 +21,18 @@ struct zone {
     uint32_t access;
 };
 
+/* Where the image's code ends and its read-only data starts: the Secure
+ * MPU's regions change there (an505_s.ld.in). */
+extern const char an505_s_text_end[];
+#define CODE_END ((uint32_t)(uintptr_t)an505_s_text_end)
+
 /* Secure partitions: secure data, and the secure image read-only, cut
- * where the NSC veneers start (a SAU region of their own). */
+ * where the Secure MPU's read-only data region starts and where the NSC
+ * veneers start (a SAU and an MPU region of their own). */
 static const struct zone secure_zones[] = {
     { 0x38000000u, 0x381FFFFFu, RW },
-    { 0x10000000u, 0x1007FBFFu, R },
+    { 0x10000000u, CODE_END - 1u, R },
+    { CODE_END, 0x1007FBFFu, R },
     { 0x1007FC00u, 0x1007FFFFu, R },
 };
 
@@ -100,6 +107,7 @@ const uint32_t model_points[] = {
     0x00310000u,
     0x00400000u,
     0x10000000u,
+    CODE_END,
     0x10040000u,
     0x1007FC00u,
     0x10080000u,

@@ -1,6 +1,7 @@
 /*
  * IPC tests that need the machine: a partition's stack overflow caught by
- * PSPLIM and stopped by the terminate policy, and Non-secure SysTick
+ * PSPLIM and stopped by the terminate policy, the W^X victims stopped the
+ * same way after the Secure MPU's fault, and Non-secure SysTick
  * interrupts preempting a secure thread in the middle of a call.
  */
 #include <stdint.h>
@@ -42,6 +43,40 @@ static void t_stack_overflow(struct test_result_t *ret)
                "a stack overflow stops only its partition");
 }
 
+/* The W^X victims (tests/partitions/wx/): each is stopped by a MemManage
+ * fault of the Secure MPU. The marker line before each call lets
+ * tests/run_all.py find the secure report that follows it and check its
+ * CFSR bit (DACCVIOL for a write, IACCVIOL for an execution). */
+static int wx_victim_stopped(const char *name, psa_handle_t victim)
+{
+    TEST_LOG("[wx] %s\r\n", name);
+    return victim_stopped(victim);
+}
+
+static void t_wx_write_code(struct test_result_t *ret)
+{
+    TEST_CHECK(wx_victim_stopped("write_code", VICTIM_WX_WRITE_CODE_HANDLE),
+               "a partition that writes its own code is stopped");
+}
+
+static void t_wx_write_rodata(struct test_result_t *ret)
+{
+    TEST_CHECK(wx_victim_stopped("write_rodata", VICTIM_WX_WRITE_RODATA_HANDLE),
+               "a partition that writes a constant is stopped");
+}
+
+static void t_wx_exec_stack(struct test_result_t *ret)
+{
+    TEST_CHECK(wx_victim_stopped("exec_stack", VICTIM_WX_EXEC_STACK_HANDLE),
+               "a partition that runs code on its stack is stopped");
+}
+
+static void t_wx_exec_data(struct test_result_t *ret)
+{
+    TEST_CHECK(wx_victim_stopped("exec_data", VICTIM_WX_EXEC_DATA_HANDLE),
+               "a partition that runs code in its data is stopped");
+}
+
 static void t_ns_interrupts(struct test_result_t *ret)
 {
     uint32_t n = 200000u;
@@ -64,6 +99,10 @@ static void t_ns_interrupts(struct test_result_t *ret)
 
 static const struct test_t tests[] = {
     { t_stack_overflow, "TEST_NS_TERM_1007", "stack overflow (a fault)" },
+    { t_wx_write_code, "TEST_NS_WX_1001", "W^X: write code (a fault)" },
+    { t_wx_write_rodata, "TEST_NS_WX_1002", "W^X: write a const (a fault)" },
+    { t_wx_exec_stack, "TEST_NS_WX_1003", "W^X: run the stack (a fault)" },
+    { t_wx_exec_data, "TEST_NS_WX_1004", "W^X: run .data (a fault)" },
     { t_ns_interrupts, "TEST_NS_IPC_1005", "NS interrupts preempt" },
 };
 

@@ -1,0 +1,16 @@
+/* W^X victim: runs code in .data when called (wx_bad.h);
+ * answers PSA_SUCCESS if nothing stopped it. */
+#include "psa_manifest/victim_wx_exec_data.h"
+#include "tests/partitions/ipc_test/victim.h"
+#include "tests/partitions/wx/wx_bad.h"
+
+void victim_wx_exec_data_main(void)
+{
+    for (;;) {
+        psa_msg_t msg = victim_take(VICTIM_WX_EXEC_DATA_SIGNAL);
+
+        wx_do(WX_EXEC_DATA);
+        /* Not stopped: the call succeeds, and the partition serves on. */
+        psa_reply(msg.handle, PSA_SUCCESS);
+    }
+}

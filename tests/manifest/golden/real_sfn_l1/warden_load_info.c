@@ -13,6 +13,8 @@
 #include "tests/partitions/test/psa_manifest/warden_test_partition.h"
 #include "tests/partitions/test_client/psa_manifest/warden_test_client_partition.h"
 #include "tests/partitions/client_store/psa_manifest/warden_client_store_partition.h"
+#include "tests/partitions/heap/psa_manifest/warden_heap_a_partition.h"
+#include "tests/partitions/heap/psa_manifest/warden_heap_b_partition.h"
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {
     {
@@ -80,6 +82,42 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .stack = NULL,
         .first_service = 8,
         .nservices = 2,
+        .first_dep = 4,
+        .ndeps = 0,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
+    },
+    {
+        .name = "WARDEN_SP_HEAP_A",
+        .pid = 3003,
+        .flags = 0,
+        .priority = WARDEN_PRIORITY_NORMAL,
+        .entry_point = NULL,
+        .entry_init = NULL,
+        .stack_size = 1024,
+        .stack = NULL,
+        .first_service = 10,
+        .nservices = 1,
+        .first_dep = 4,
+        .ndeps = 0,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
+    },
+    {
+        .name = "WARDEN_SP_HEAP_B",
+        .pid = 3004,
+        .flags = 0,
+        .priority = WARDEN_PRIORITY_NORMAL,
+        .entry_point = NULL,
+        .entry_init = NULL,
+        .stack_size = 1024,
+        .stack = NULL,
+        .first_service = 11,
+        .nservices = 1,
         .first_dep = 4,
         .ndeps = 0,
         .first_irq = 0,
@@ -191,6 +229,26 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
         .stateless_index = 5,
     },
+    {
+        .name = "HEAP_A",
+        .sid = HEAP_A_SID,
+        .version = HEAP_A_VERSION,
+        .sfn = heap_a_sfn,
+        .signal = 0,
+        .partition = 4,
+        .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
+        .stateless_index = 6,
+    },
+    {
+        .name = "HEAP_B",
+        .sid = HEAP_B_SID,
+        .version = HEAP_B_VERSION,
+        .sfn = heap_b_sfn,
+        .signal = 0,
+        .partition = 5,
+        .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
+        .stateless_index = 7,
+    },
     {0},
 };
 
@@ -202,6 +260,8 @@ const uint8_t warden_stateless_services[WARDEN_STATELESS_SLOTS + 1] = {
     8, /* TEST_S_SUITE */
     9, /* CLIENT_STORE */
     10, /* CLIENT_TALLY */
+    11, /* HEAP_A */
+    12, /* HEAP_B */
     0,
 };
 

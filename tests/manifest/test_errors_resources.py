@@ -4,7 +4,8 @@ IRQ sources and client ID ranges, checked against the platform description
 
 import unittest
 
-from tests.manifest.support import ToolCase, partition, service
+from tests.manifest.support import (ToolCase, partition, service,
+                                    with_secure_interrupts)
 
 PLATFORM = {"description": "test platform", "type": "platform",
             "name": "test",
@@ -29,6 +30,7 @@ class PlatformCase(ToolCase):
                                   **kwargs)
 
 
+@with_secure_interrupts
 class SignalTest(ToolCase):
 
     def test_irq_signal_named_like_a_service_signal(self):
@@ -90,6 +92,69 @@ class NoPlatformTest(ToolCase):
                           "description given) [E083]")
 
 
+class IrqUndeliveredTest(PlatformCase):
+    """Until Warden delivers secure interrupts, every irq is refused (E087),
+    whatever names its source, its handling and its FF-M version."""
+
+    def test_numbered_source(self):
+        manifest = partition("TFM_SP_A", irqs=[irq(3, "A_IRQ")])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[0].source: A_IRQ (IRQ 3) "
+                          "cannot be delivered: this build has no secure "
+                          "interrupts yet, so its first interrupt would stop "
+                          "TFM_SP_A; remove the irq [E087]")
+
+    def test_platform_named_source(self):
+        manifest = partition("TFM_SP_A", irqs=[irq("A_IRQ_SRC", "A_IRQ")])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[0].source: A_IRQ (IRQ 7) "
+                          "cannot be delivered: this build has no secure "
+                          "interrupts yet, so its first interrupt would stop "
+                          "TFM_SP_A; remove the irq [E087]")
+
+    def test_flih_irq_of_a_partition_with_no_service(self):
+        manifest = partition("TFM_SP_A", [], irqs=[irq(5, "F_IRQ", "FLIH")])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[0].source: F_IRQ (IRQ 5) "
+                          "cannot be delivered: this build has no secure "
+                          "interrupts yet, so its first interrupt would stop "
+                          "TFM_SP_A; remove the irq [E087]")
+
+    def test_ffm_1_0_irq_named_by_its_signal(self):
+        manifest = partition("TFM_SP_A", model="IPC", psa_framework_version=1.0,
+                             irqs=[{"source": 9, "signal": "A_IRQ_SIG"}])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[0].source: A_IRQ_SIG (IRQ 9) "
+                          "cannot be delivered: this build has no secure "
+                          "interrupts yet, so its first interrupt would stop "
+                          "TFM_SP_A; remove the irq [E087]", backend="IPC")
+
+    def test_every_irq_of_every_partition(self):
+        parts = [("a.yaml", partition("TFM_SP_A", irqs=[irq(3, "A"),
+                                                        irq(4, "B")])),
+                 ("b.yaml", partition("TFM_SP_B", [service("B_SVC", 2)],
+                                      irqs=[irq(5, "C")]))]
+        self.assert_errors(parts, [
+            "a.yaml: TFM_SP_A: irqs[%d].source: %s (IRQ %d) cannot be "
+            "delivered: this build has no secure interrupts yet, so its "
+            "first interrupt would stop TFM_SP_A; remove the irq [E087]"
+            % (i, name, number) for i, name, number in ((0, "A", 3),
+                                                       (1, "B", 4))] + [
+            "b.yaml: TFM_SP_B: irqs[0].source: C (IRQ 5) cannot be "
+            "delivered: this build has no secure interrupts yet, so its "
+            "first interrupt would stop TFM_SP_B; remove the irq [E087]"])
+
+    def test_an_unknown_source_is_e083_alone(self):
+        manifest = partition("TFM_SP_A", irqs=[irq("B_IRQ_SRC", "B")])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[0].source: B_IRQ_SRC is "
+                          "not an IRQ source of the platform test [E083]")
+
+    def test_partitions_without_irqs_pass(self):
+        self.generate([("a.yaml", partition("TFM_SP_A"))])
+
+
+@with_secure_interrupts
 class IrqTest(PlatformCase):
 
     def test_unknown_named_source(self):

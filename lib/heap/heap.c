@@ -18,7 +18,8 @@ struct heap_block {
     size_t tag;  /* TAG_USED or TAG_FREE, mixed with the address */
 };
 
-#define HDR       (((sizeof(struct heap_block) + HEAP_ALIGN - 1) / HEAP_ALIGN) * HEAP_ALIGN)
+#define HDR \
+    (((sizeof(struct heap_block) + HEAP_ALIGN - 1) / HEAP_ALIGN) * HEAP_ALIGN)
 #define MIN_BLOCK (HDR + HEAP_ALIGN)
 #define TAG_USED  ((size_t)0x57A11C0Du)
 #define TAG_FREE  ((size_t)0xF2EEB10Cu)

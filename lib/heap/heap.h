@@ -45,10 +45,9 @@ struct heap {
 };
 
 /** A heap over @p area, an array (sizeof gives its length). */
-#define HEAP_INITIALIZER(area)                                   \
-    {                                                            \
-        .base = (area), .size = sizeof(area), .free = NULL,      \
-        .ready = false,                                          \
+#define HEAP_INITIALIZER(area)                                              \
+    {                                                                       \
+        .base = (area), .size = sizeof(area), .free = NULL, .ready = false, \
     }
 
 /**

@@ -90,7 +90,7 @@ static void test_blocks_do_not_overlap(void **state)
 
 static void test_alignment(void **state)
 {
-    size_t sizes[] = {1, 3, 7, 8, 9, 15, 16, 17, 31, 33};
+    size_t sizes[] = { 1, 3, 7, 8, 9, 15, 16, 17, 31, 33 };
     size_t i;
     void *p;
 
@@ -104,8 +104,9 @@ static void test_alignment(void **state)
 
 static void test_unaligned_area(void **state)
 {
-    struct heap h = {.base = &area[3], .size = 200, .free = NULL,
-                     .ready = false};
+    struct heap h = {
+        .base = &area[3], .size = 200, .free = NULL, .ready = false
+    };
     void *p;
 
     (void)state;
@@ -117,8 +118,9 @@ static void test_unaligned_area(void **state)
 
 static void test_area_too_small(void **state)
 {
-    struct heap h = {.base = area, .size = HEAP_ALIGN, .free = NULL,
-                     .ready = false};
+    struct heap h = {
+        .base = area, .size = HEAP_ALIGN, .free = NULL, .ready = false
+    };
 
     (void)state;
     assert_null(heap_alloc(&h, 1));
@@ -176,8 +178,8 @@ static void test_whole_heap_in_one_block(void **state)
 /* Freed in every order, neighbours merge back into one block. */
 static void test_coalescing(void **state)
 {
-    static const int orders[][3] = {
-        {0, 1, 2}, {2, 1, 0}, {1, 0, 2}, {0, 2, 1}, {1, 2, 0}, {2, 0, 1}};
+    static const int orders[][3] = { { 0, 1, 2 }, { 2, 1, 0 }, { 1, 0, 2 },
+                                     { 0, 2, 1 }, { 1, 2, 0 }, { 2, 0, 1 } };
     void *p[3];
     size_t o;
     int i;

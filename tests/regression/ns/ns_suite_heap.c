@@ -51,6 +51,6 @@ static const struct test_t heap_tests[] = {
       "two partitions' heaps are separate" },
 };
 
-const struct ns_suite ns_heap_suite = { "ns_heap", heap_tests,
-                                        sizeof(heap_tests) /
-                                            sizeof(heap_tests[0]) };
+const struct ns_suite ns_heap_suite = {
+    "ns_heap", heap_tests, sizeof(heap_tests) / sizeof(heap_tests[0])
+};

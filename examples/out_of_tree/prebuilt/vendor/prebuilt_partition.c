@@ -22,8 +22,9 @@ psa_status_t oot_prebuilt_init(void)
     void *too_big = malloc(HEAP_SIZE);
 
     warden_log("[oot] TFM_SP_OOT_PREBUILT (layout 4) ready; its heap gives "
-               "64 B: %s, %u B: %s\r\n", small != NULL ? "yes" : "no",
-               (unsigned)HEAP_SIZE, too_big != NULL ? "yes" : "no");
+               "64 B: %s, %u B: %s\r\n",
+               small != NULL ? "yes" : "no", (unsigned)HEAP_SIZE,
+               too_big != NULL ? "yes" : "no");
     free(too_big);
     free(small);
     return PSA_SUCCESS;

@@ -6,10 +6,12 @@
  * is in use) followed by its payload; a free block keeps the pointer to the
  * next free block in its payload. Tags mix a constant with the block's
  * address, so a stray pointer, or one freed twice, is unlikely to carry a
- * valid tag.
+ * valid tag. Bytes are zeroed and copied by loops of its own, not the C
+ * library's memset/memcpy: an image with no heap then pulls in nothing
+ * for it (the link drops this file's unused functions, but not the
+ * library members they would name).
  */
 #include <stdint.h>
-#include <string.h>
 
 #include "lib/heap/heap.h"
 
@@ -165,7 +167,6 @@ static void trim(struct heap *h, struct heap_block *b, size_t need)
 void *heap_alloc(struct heap *h, size_t size)
 {
     struct heap_block **link;
-    struct heap_block *b;
     size_t need;
 
     make_ready(h);
@@ -173,7 +174,8 @@ void *heap_alloc(struct heap *h, size_t size)
         return NULL;
     }
     for (link = &h->free; *link != NULL; link = next_of(*link)) {
-        b = *link;
+        struct heap_block *b = *link;
+
         if (b->size >= need) {
             *link = *next_of(b);
             b->tag = tag_of(b, TAG_USED);
@@ -193,8 +195,8 @@ void *heap_calloc(struct heap *h, size_t count, size_t size)
         return NULL;
     }
     p = heap_alloc(h, bytes);
-    if (p != NULL) {
-        memset(p, 0, bytes);
+    for (size_t i = 0; p != NULL && i < bytes; i++) {
+        ((unsigned char *)p)[i] = 0;
     }
     return p;
 }
@@ -232,6 +234,13 @@ static bool grow_in_place(struct heap *h, struct heap_block *b, size_t need)
     return true;
 }
 
+static void copy(unsigned char *to, const unsigned char *from, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        to[i] = from[i];
+    }
+}
+
 static enum heap_status resize(struct heap *h, struct heap_block *b,
                                size_t size, void **out)
 {
@@ -248,7 +257,7 @@ static enum heap_status resize(struct heap *h, struct heap_block *b,
         if (moved == NULL) {
             return HEAP_NO_MEMORY;
         }
-        memcpy(moved, (unsigned char *)b + HDR, b->size - HDR);
+        copy(moved, (unsigned char *)b + HDR, b->size - HDR);
         insert(h, b);
         *out = moved;
         return HEAP_OK;

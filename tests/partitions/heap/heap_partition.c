@@ -29,27 +29,36 @@ static bool all_bytes(const unsigned char *p, size_t n, unsigned char value)
     return true;
 }
 
-/* 0, or the failing step: the heap is whole, then blocks come and go. */
+static bool aligned(const void *p)
+{
+    return (uintptr_t)p % HEAP_ALIGN == 0;
+}
+
+/* 0, or the failing step: a block larger than the heap is refused, two
+ * blocks come and go, then the whole heap is one block again. */
 static psa_status_t alloc_and_merge(void)
 {
+    unsigned char *too_big = malloc(HEAP_BYTES);
     unsigned char *a = malloc(64);
     unsigned char *b = malloc(64);
     unsigned char *whole;
+    psa_status_t step = 0;
 
-    if (malloc(HEAP_BYTES) != NULL) {
-        return 1; /* more memory than the heap has: not its heap */
+    if (too_big != NULL) {
+        step = 1; /* more memory than the heap has: not its heap */
+    } else if (a == NULL || b == NULL || a == b || !aligned(a) || !aligned(b)) {
+        step = 2;
+    } else {
+        memset(a, 0x11, 64);
+        memset(b, 0x22, 64);
+        step = all_bytes(a, 64, 0x11) ? 0 : 3;
     }
-    if (a == NULL || b == NULL || a == b || (uintptr_t)a % HEAP_ALIGN != 0 ||
-        (uintptr_t)b % HEAP_ALIGN != 0) {
-        return 2;
-    }
-    memset(a, 0x11, 64);
-    memset(b, 0x22, 64);
-    if (!all_bytes(a, 64, 0x11)) {
-        return 3;
-    }
+    free(too_big);
     free(b);
     free(a);
+    if (step != 0) {
+        return step;
+    }
     whole = malloc(HEAP_BYTES - HEAP_ALIGN); /* merged back into one */
     if (whole == NULL) {
         return 4;
@@ -62,33 +71,60 @@ static psa_status_t alloc_and_merge(void)
 /* A count the compiler cannot see, so it does not warn about the size. */
 static volatile size_t huge = SIZE_MAX / 2 + 1;
 
-static psa_status_t calloc_and_realloc(void)
+/* True if @p p, what realloc gave for @p old, starts with @p n bytes
+ * 0x5A; else frees what is left (@p p, or @p old when @p p is NULL). */
+static bool kept(unsigned char *p, unsigned char *old, size_t n)
 {
-    unsigned char *z = calloc(8, 16);
-    unsigned char *r;
+    if (p == NULL) {
+        free(old);
+        return false;
+    }
+    if (!all_bytes(p, n, 0x5A)) {
+        free(p);
+        return false;
+    }
+    return true;
+}
 
-    if (z == NULL || !all_bytes(z, 128, 0)) {
-        return 5;
-    }
-    free(z);
-    if (calloc(huge, 2) != NULL) {
-        return 6;
-    }
-    r = realloc(NULL, 16);
+static psa_status_t realloc_steps(void)
+{
+    unsigned char *r = realloc(NULL, 16);
+    unsigned char *grown;
+    unsigned char *shrunk;
+    unsigned char *none;
+
     if (r == NULL) {
         return 7;
     }
     memset(r, 0x5A, 16);
-    r = realloc(r, 200);
-    if (r == NULL || !all_bytes(r, 16, 0x5A)) {
+    grown = realloc(r, 200);
+    if (!kept(grown, r, 16)) {
         return 8;
     }
-    r = realloc(r, 8);
-    if (r == NULL || !all_bytes(r, 8, 0x5A)) {
+    shrunk = realloc(grown, 8);
+    if (!kept(shrunk, grown, 8)) {
         return 9;
     }
     free(NULL);
-    return realloc(r, 0) == NULL ? 0 : 10;
+    none = realloc(shrunk, 0);
+    free(none);
+    return none == NULL ? 0 : 10;
+}
+
+static psa_status_t calloc_and_realloc(void)
+{
+    unsigned char *z = calloc(8, 16);
+    unsigned char *over = calloc(huge, 2);
+    psa_status_t step = 0;
+
+    if (z == NULL || !all_bytes(z, 128, 0)) {
+        step = 5;
+    } else if (over != NULL) {
+        step = 6;
+    }
+    free(over);
+    free(z);
+    return step != 0 ? step : realloc_steps();
 }
 
 /* 0 if the whole heap is one free block again, and then exhausted. */

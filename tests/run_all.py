@@ -257,6 +257,15 @@ OOT_MISUSES = {
         [OOT + "/single/hello/manifest_list.yaml"], [], False,
         "The manifest lists name TFM_SP_OOT_HELLO, but no CMakeLists.txt "
         "called warden_partition() for it"),
+    "neither SOURCES nor LIBRARIES": (
+        [OOT + "/single/hello/manifest_list.yaml"], [OOT_BAD + "/no_sources"],
+        False, "warden_partition(TFM_SP_OOT_HELLO): give its SOURCES, or the "
+        "prebuilt archives that hold its code (LIBRARIES), or both."),
+    "archive of LIBRARIES missing": (
+        [OOT + "/single/hello/manifest_list.yaml"],
+        [OOT_BAD + "/missing_archive"], False,
+        "warden_partition(TFM_SP_OOT_HELLO): the archive "
+        "'libnot_built_yet.a' of LIBRARIES does not exist"),
     "folder without CMakeLists.txt": (
         [], [OOT_BAD + "/no_cmakelists"], False, "has no CMakeLists.txt"),
     "partition switched off": (
@@ -269,6 +278,18 @@ OOT_MISUSES = {
         False, "'maybe' (from -D WARDEN_TEST_OFF_PARTITION) is not a switch "
         "value"),
 }
+
+# name -> (manifest lists, partition folders, what the failed build prints)
+OOT_BUILD_FAILURES = {
+    "malloc without heap_size": (
+        [OOT_BAD + "/no_heap/manifest_list.yaml"], [OOT_BAD + "/no_heap"],
+        "TFM_SP_OOT_NO_HEAP_calls_malloc_but_its_manifest_has_no_heap_size"),
+}
+# Layout 4: the vendor folder built into an archive first, then the
+# partition folder that names it (LIBRARIES, no sources).
+OOT_PREBUILT = ("prebuilt/manifest_list.yaml", "prebuilt", "prebuilt/vendor",
+                "[oot] TFM_SP_OOT_PREBUILT (layout 4) ready; its heap gives "
+                "64 B: yes, 512 B: no")
 
 
 def oot_configure(bdir, python, lists, paths):
@@ -283,29 +304,73 @@ def oot_configure(bdir, python, lists, paths):
                timeout=120)
 
 
-def out_of_tree(tally, python, jobs):
-    """Each layout of examples/out_of_tree builds with the host preset and
-    its partitions run (their start-up lines are in the demo's output);
-    each misuse of warden_partition() stops CMake with its sentence."""
-    passed, failed, names = 0, 0, []
-    for name, (lists, paths, lines) in OOT_LAYOUTS.items():
-        bdir = os.path.join(ROOT, "build", "oot", name.split(" (")[0]
-                            .replace(" ", "_"))
-        rc, out = oot_configure(bdir, python,
-                                [os.path.join(OOT, p) for p in lists],
-                                [os.path.join(OOT, p) for p in paths])
+def oot_layout(bdir, python, jobs, lists, paths, lines):
+    """Configures, builds and runs the demo with out-of-tree lists and
+    folders; True if it prints every line of `lines`."""
+    rc, out = oot_configure(bdir, python, lists, paths)
+    if rc == 0:
+        rc, out = run(["cmake", "--build", bdir, "-j", str(jobs),
+                       "--target", "warden_ns_demo"], timeout=600)
+    if rc == 0:
+        rc, out = run([os.path.join(bdir, "bin", "warden_ns_demo")],
+                      timeout=60)
+    ok = rc == 0 and "Demo complete: all as expected" in out and all(
+        line in out for line in lines)
+    if not ok:
+        show_tail(out)
+    return ok
+
+
+def oot_prebuilt(python, jobs):
+    """Layout 4: the vendor's archive built on its own, then integrated by
+    a warden_partition() call with LIBRARIES and no sources."""
+    lists, folder, vendor, line = OOT_PREBUILT
+    bdir = os.path.join(ROOT, "build", "oot", "layout_4")
+    vendor_bdir = os.path.join(bdir, "vendor")
+    rc, out = run(["cmake", "-S", os.path.join(OOT, vendor), "-B",
+                   vendor_bdir, "-DWARDEN_ROOT=" + ROOT], timeout=120)
+    if rc == 0:
+        rc, out = run(["cmake", "--build", vendor_bdir], timeout=300)
+    if rc != 0:
+        show_tail(out)
+        return False
+    archive = os.path.join(vendor_bdir, "libprebuilt_partition.a")
+    return oot_layout(bdir, python, jobs, [os.path.join(OOT, lists)],
+                      [os.path.join(OOT, folder),
+                       "-DOOT_PREBUILT_ARCHIVE=" + archive], [line])
+
+
+def oot_build_fails(python, jobs, lists, paths, want):
+    """True if the configuration succeeds and the demo's build fails,
+    printing `want`."""
+    with tempfile.TemporaryDirectory() as bdir:
+        rc, out = oot_configure(bdir, python, lists, paths)
         if rc == 0:
             rc, out = run(["cmake", "--build", bdir, "-j", str(jobs),
                            "--target", "warden_ns_demo"], timeout=600)
-        if rc == 0:
-            rc, out = run([os.path.join(bdir, "bin", "warden_ns_demo")],
-                          timeout=60)
-        ok = rc == 0 and "Demo complete: all as expected" in out and all(
-            line in out for line in lines)
-        if not ok:
-            show_tail(out)
-        passed, failed = passed + ok, failed + (not ok)
-        names += [] if ok else [name]
+            ok = rc != 0 and want in out
+        else:
+            ok = False
+    if not ok:
+        show_tail(out)
+    return ok
+
+
+def out_of_tree(tally, python, jobs):
+    """Each layout of examples/out_of_tree builds with the host preset and
+    its partitions run (their start-up lines are in the demo's output);
+    each misuse of warden_partition() stops CMake with its sentence, or
+    the build with the name of its mistake."""
+    results = {}
+    for name, (lists, paths, lines) in OOT_LAYOUTS.items():
+        bdir = os.path.join(ROOT, "build", "oot", name.split(" (")[0]
+                            .replace(" ", "_"))
+        results[name] = oot_layout(bdir, python, jobs,
+                                   [os.path.join(OOT, p) for p in lists],
+                                   [os.path.join(OOT, p) for p in paths],
+                                   lines)
+    results["layout 4 (a prebuilt archive, no sources)"] = oot_prebuilt(
+        python, jobs)
     for name, (lists, paths, succeeds, want) in OOT_MISUSES.items():
         with tempfile.TemporaryDirectory() as bdir:
             rc, out = oot_configure(bdir, python, lists, paths)
@@ -314,9 +379,12 @@ def out_of_tree(tally, python, jobs):
             out.split())
         if not ok:
             show_tail(out)
-        passed, failed = passed + ok, failed + (not ok)
-        names += [] if ok else [name]
-    tally.add("out-of-tree partitions (host)", passed, failed, names)
+        results[name] = ok
+    for name, (lists, paths, want) in OOT_BUILD_FAILURES.items():
+        results[name] = oot_build_fails(python, jobs, lists, paths, want)
+    failed = [name for name, ok in results.items() if not ok]
+    tally.add("out-of-tree partitions (host)", len(results) - len(failed),
+              len(failed), failed)
 
 
 def fuzzers(tally, python, jobs, seconds):

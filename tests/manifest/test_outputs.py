@@ -9,7 +9,8 @@ import unittest
 from unittest import mock
 
 from tests.manifest.support import (ToolCase, compile_c, partition,
-                                    run_tool, service, stateless)
+                                    run_tool, service, stateless,
+                                    with_secure_interrupts)
 
 # A secure image layout that includes the fragments before its catch-alls.
 LINKER_SCRIPT = """\
@@ -94,6 +95,7 @@ class LinkerFragmentTest(ToolCase):
                         sym["warden_part_tfm_sp_app_code_start"])
 
 
+@with_secure_interrupts
 class GraphTest(ToolCase):
 
     def parts(self):

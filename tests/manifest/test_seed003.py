@@ -8,7 +8,8 @@ import os
 import unittest
 
 from tests.manifest import support
-from tests.manifest.support import ToolCase, compile_c, read_tree
+from tests.manifest.support import (ToolCase, compile_c, read_tree,
+                                    with_secure_interrupts)
 
 SEED = os.path.join(support.DATA_DIR, "seed003")
 EXAMPLE_C = os.path.join(support.REPO, "partitions", "example",
@@ -23,6 +24,7 @@ def seed_args(form, outdir, *extra, backend="IPC", level=2):
             *extra]
 
 
+@with_secure_interrupts
 class SeedTest(ToolCase):
 
     def run_seed(self, form, *extra, **kwargs):

@@ -10,13 +10,16 @@
 Every input section the map lists in an allocated output section is given
 to one owner by its object file:
 
-  spm         spm/ objects (not the generated load info), lib/fmt (built
-              into warden_spm) and arch/ objects; the NSC stubs of their
-              veneers; and the C library / libgcc members that an SPM object
-              pulled in (directly or through another such member), as the
-              map's "Archive member included" table says
-  partitions  the partition objects, the generated load info and the
-              benchmark's own veneer
+  spm         spm/ objects (not the generated load info), lib/fmt and
+              lib/heap (built into warden_spm) and arch/ objects; the NSC
+              stubs of their veneers; and the C library / libgcc members
+              that an SPM object pulled in (directly or through another
+              such member), as the map's "Archive member included" table
+              says
+  partitions  the partition objects (a partition's heap among them: its
+              generated warden_heap_<name>.c is compiled into its
+              library), the generated load info and the benchmark's own
+              veneer
   platform    platform/ objects, and library members nobody above pulled in
 
 spm_arch_flash is the part of spm_flash that arch/ objects (and the library

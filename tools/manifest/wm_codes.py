@@ -85,6 +85,8 @@ class Code(enum.Enum):
     CLIENT_ID_RANGE = ("E085", "a client ID range is incomplete, empty or "
                                "outside its partition's range")
     CLIENT_ID_OVERLAP = ("E086", "two partitions' client ID ranges overlap")
+    IRQ_UNDELIVERED = ("E087", "an IRQ the build cannot deliver (Warden has "
+                               "no secure interrupts yet)")
     # Platform description
     PLATFORM = ("E090", "the platform description defines a name twice")
 

@@ -92,6 +92,10 @@ class Mmio:
     partition_index: int
 
 
+# The C library functions a partition's heap serves (heap_size).
+ALLOCATOR_FUNCTIONS = ("malloc", "calloc", "realloc", "free")
+
+
 @dataclass(frozen=True)
 class Partition:  # pylint: disable=too-many-instance-attributes
     """A partition as the generated headers and load info describe it."""
@@ -153,6 +157,28 @@ class Partition:  # pylint: disable=too-many-instance-attributes
     def patterns(self) -> Tuple[str, ...]:
         """The linker input patterns of its code and data."""
         return self.library_patterns + self.object_patterns
+
+    @property
+    def has_heap(self) -> bool:
+        """True when its manifest gives a heap_size (a macro, or a number
+        above 0)."""
+        return self.heap_size not in (None, 0)
+
+    @property
+    def heap_source(self) -> Optional[str]:
+        """Its heap's generated source (relative to OUTDIR), or None."""
+        return "warden_heap_%s.c" % self.lower if self.has_heap else None
+
+    @property
+    def allocator(self) -> Tuple[Tuple[str, str], ...]:
+        """(C library function, the symbol its calls in the partition's
+        code become): its heap's functions, or, without a heap, names the
+        linker reports as undefined and that say what to do."""
+        if self.has_heap:
+            return tuple((f, "%s_heap_%s" % (self.lower, f))
+                         for f in ALLOCATOR_FUNCTIONS)
+        return tuple((f, "%s_calls_%s_but_its_manifest_has_no_heap_size"
+                      % (self.name, f)) for f in ALLOCATOR_FUNCTIONS)
 
 
 @dataclass(frozen=True)

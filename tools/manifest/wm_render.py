@@ -80,8 +80,11 @@ def render(build: Build) -> Dict[str, str]:
             build=build, kind=kind, sections=sections,
             groups=rot_groups(build))
     template = env.get_template("partition.h.j2")
+    heap = env.get_template("partition_heap.c.j2")
     for part in build.partitions:
         files[part.header_path] = template.render(part=part)
+        if part.heap_source:
+            files[part.heap_source] = heap.render(part=part)
     return dict(sorted(files.items()))
 
 

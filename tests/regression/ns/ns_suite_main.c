@@ -17,6 +17,8 @@ int ns_main(void)
     ns_suite_bad_input(&totals);
     tf_run_suite(ns_mpu_suite.name, ns_mpu_suite.tests, ns_mpu_suite.count,
                  &totals);
+    tf_run_suite(ns_heap_suite.name, ns_heap_suite.tests, ns_heap_suite.count,
+                 &totals);
     for (size_t i = 0; i < ns_backend_suite_count; i++) {
         tf_run_suite(ns_backend_suites[i]->name, ns_backend_suites[i]->tests,
                      ns_backend_suites[i]->count, &totals);

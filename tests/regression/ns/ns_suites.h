@@ -30,6 +30,9 @@ extern const struct ns_suite ns_ipc_target_suite;
 /* Tests of the NS MPU's read-only memory (ns_mpu_an505.c; none on host). */
 extern const struct ns_suite ns_mpu_suite;
 
+/* Partitions' heaps (ns_suite_heap.c). */
+extern const struct ns_suite ns_heap_suite;
+
 /** True if a plain stateless echo still works (after a refused request). */
 int ns_good_call_ok(void);
 

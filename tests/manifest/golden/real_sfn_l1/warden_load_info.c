@@ -14,6 +14,8 @@
 #include "tests/partitions/test_client/psa_manifest/warden_test_client_partition.h"
 #include "tests/partitions/client_store/psa_manifest/warden_client_store_partition.h"
 #include "tests/partitions/victim_fault/psa_manifest/victim_fault.h"
+#include "tests/partitions/heap/psa_manifest/warden_heap_a_partition.h"
+#include "tests/partitions/heap/psa_manifest/warden_heap_b_partition.h"
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {
     {
@@ -99,6 +101,42 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .stack = NULL,
         .first_service = 10,
         .nservices = 3,
+        .first_dep = 4,
+        .ndeps = 0,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
+    },
+    {
+        .name = "WARDEN_SP_HEAP_A",
+        .pid = 3004,
+        .flags = 0,
+        .priority = WARDEN_PRIORITY_NORMAL,
+        .entry_point = NULL,
+        .entry_init = NULL,
+        .stack_size = 1024,
+        .stack = NULL,
+        .first_service = 13,
+        .nservices = 1,
+        .first_dep = 4,
+        .ndeps = 0,
+        .first_irq = 0,
+        .nirqs = 0,
+        .first_mmio = 0,
+        .nmmio = 0,
+    },
+    {
+        .name = "WARDEN_SP_HEAP_B",
+        .pid = 3005,
+        .flags = 0,
+        .priority = WARDEN_PRIORITY_NORMAL,
+        .entry_point = NULL,
+        .entry_init = NULL,
+        .stack_size = 1024,
+        .stack = NULL,
+        .first_service = 14,
+        .nservices = 1,
         .first_dep = 4,
         .ndeps = 0,
         .first_irq = 0,
@@ -240,6 +278,26 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
         .stateless_index = 8,
     },
+    {
+        .name = "HEAP_A",
+        .sid = HEAP_A_SID,
+        .version = HEAP_A_VERSION,
+        .sfn = heap_a_sfn,
+        .signal = 0,
+        .partition = 5,
+        .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
+        .stateless_index = 9,
+    },
+    {
+        .name = "HEAP_B",
+        .sid = HEAP_B_SID,
+        .version = HEAP_B_VERSION,
+        .sfn = heap_b_sfn,
+        .signal = 0,
+        .partition = 6,
+        .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
+        .stateless_index = 10,
+    },
     {0},
 };
 
@@ -254,6 +312,8 @@ const uint8_t warden_stateless_services[WARDEN_STATELESS_SLOTS + 1] = {
     11, /* VICTIM_FAULT_UDF */
     12, /* VICTIM_FAULT_WATCHDOG */
     13, /* VICTIM_FAULT_NMI */
+    14, /* HEAP_A */
+    15, /* HEAP_B */
     0,
 };
 

@@ -13,7 +13,6 @@
 #include "tests/partitions/test/psa_manifest/warden_test_partition.h"
 #include "tests/partitions/test_client/psa_manifest/warden_test_client_partition.h"
 #include "tests/partitions/client_store/psa_manifest/warden_client_store_partition.h"
-#include "tests/partitions/victim_fault/psa_manifest/victim_fault.h"
 #include "tests/partitions/heap/psa_manifest/warden_heap_a_partition.h"
 #include "tests/partitions/heap/psa_manifest/warden_heap_b_partition.h"
 
@@ -91,24 +90,6 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nmmio = 0,
     },
     {
-        .name = "WARDEN_SP_VICTIM_FAULT",
-        .pid = 3003,
-        .flags = 0,
-        .priority = WARDEN_PRIORITY_NORMAL,
-        .entry_point = NULL,
-        .entry_init = NULL,
-        .stack_size = 1024,
-        .stack = NULL,
-        .first_service = 10,
-        .nservices = 3,
-        .first_dep = 4,
-        .ndeps = 0,
-        .first_irq = 0,
-        .nirqs = 0,
-        .first_mmio = 0,
-        .nmmio = 0,
-    },
-    {
         .name = "WARDEN_SP_HEAP_A",
         .pid = 3004,
         .flags = 0,
@@ -117,7 +98,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .entry_init = NULL,
         .stack_size = 1024,
         .stack = NULL,
-        .first_service = 13,
+        .first_service = 10,
         .nservices = 1,
         .first_dep = 4,
         .ndeps = 0,
@@ -135,7 +116,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .entry_init = NULL,
         .stack_size = 1024,
         .stack = NULL,
-        .first_service = 14,
+        .first_service = 11,
         .nservices = 1,
         .first_dep = 4,
         .ndeps = 0,
@@ -249,44 +230,14 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .stateless_index = 5,
     },
     {
-        .name = "VICTIM_FAULT_UDF",
-        .sid = VICTIM_FAULT_UDF_SID,
-        .version = VICTIM_FAULT_UDF_VERSION,
-        .sfn = victim_fault_udf_sfn,
-        .signal = 0,
-        .partition = 4,
-        .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
-        .stateless_index = 6,
-    },
-    {
-        .name = "VICTIM_FAULT_WATCHDOG",
-        .sid = VICTIM_FAULT_WATCHDOG_SID,
-        .version = VICTIM_FAULT_WATCHDOG_VERSION,
-        .sfn = victim_fault_watchdog_sfn,
-        .signal = 0,
-        .partition = 4,
-        .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
-        .stateless_index = 7,
-    },
-    {
-        .name = "VICTIM_FAULT_NMI",
-        .sid = VICTIM_FAULT_NMI_SID,
-        .version = VICTIM_FAULT_NMI_VERSION,
-        .sfn = victim_fault_nmi_sfn,
-        .signal = 0,
-        .partition = 4,
-        .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
-        .stateless_index = 8,
-    },
-    {
         .name = "HEAP_A",
         .sid = HEAP_A_SID,
         .version = HEAP_A_VERSION,
         .sfn = heap_a_sfn,
         .signal = 0,
-        .partition = 5,
+        .partition = 4,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
-        .stateless_index = 9,
+        .stateless_index = 6,
     },
     {
         .name = "HEAP_B",
@@ -294,9 +245,9 @@ const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1] = {
         .version = HEAP_B_VERSION,
         .sfn = heap_b_sfn,
         .signal = 0,
-        .partition = 6,
+        .partition = 5,
         .flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_STRICT,
-        .stateless_index = 10,
+        .stateless_index = 7,
     },
     {0},
 };
@@ -309,11 +260,8 @@ const uint8_t warden_stateless_services[WARDEN_STATELESS_SLOTS + 1] = {
     8, /* TEST_S_SUITE */
     9, /* CLIENT_STORE */
     10, /* CLIENT_TALLY */
-    11, /* VICTIM_FAULT_UDF */
-    12, /* VICTIM_FAULT_WATCHDOG */
-    13, /* VICTIM_FAULT_NMI */
-    14, /* HEAP_A */
-    15, /* HEAP_B */
+    11, /* HEAP_A */
+    12, /* HEAP_B */
     0,
 };
 

@@ -11,18 +11,6 @@
 #include "arch/arch.h"
 #include "world.h"
 
-/* Runs the statement, which must reset the device. */
-#define EXPECT_STOP_RESET(stmt)                                       \
-    do {                                                              \
-        fake_platform_arm();                                          \
-        if (setjmp(fake_platform_jmp) == 0) {                         \
-            (void)(stmt);                                             \
-            fake_platform_disarm();                                   \
-            fail_msg("expected a reset from: %s", #stmt);             \
-        }                                                             \
-        assert_int_equal(fake_platform_last_stop(), FAKE_STOP_RESET); \
-    } while (0)
-
 #define NS (&spm_ns_agent)
 
 static struct spm_partition *seen[16]; /* backend_current() as recorded */
@@ -350,12 +338,14 @@ static void test_fault_that_cannot_be_unwound_resets(void **state)
 
     (void)state;
     world_boot();
-    EXPECT_STOP_RESET(backend_stop_faulted(world_part(FX_SERVER), &f));
+    EXPECT_STOP(FAKE_STOP_RESET,
+                (void)backend_stop_faulted(world_part(FX_SERVER), &f));
     assert_int_equal(fake_platform_last_reset()->reason,
                      PLATFORM_RESET_SPM_FAULT);
     assert_null(f.redirect);
     f.resumable = false;
-    EXPECT_STOP_RESET(backend_stop_faulted(world_part(FX_SERVER), &f));
+    EXPECT_STOP(FAKE_STOP_RESET,
+                (void)backend_stop_faulted(world_part(FX_SERVER), &f));
     assert_null(f.redirect);
 }
 

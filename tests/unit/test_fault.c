@@ -15,18 +15,6 @@
 
 #define SERVER (iw_part(FXI_SERVER))
 
-/* Runs the statement(s), which must stop the system with @p kind. */
-#define EXPECT_STOP(kind, ...)                                  \
-    do {                                                        \
-        fake_platform_arm();                                    \
-        if (setjmp(fake_platform_jmp) == 0) {                   \
-            __VA_ARGS__;                                        \
-            fake_platform_disarm();                             \
-            fail_msg("expected a stop from: %s", #__VA_ARGS__); \
-        }                                                       \
-        assert_int_equal(fake_platform_last_stop(), (kind));    \
-    } while (0)
-
 static const struct arch_fault thread_fault = {
     .pc = 0x10001234u,
     .cause = ARCH_FAULT_USAGE,

@@ -16,17 +16,21 @@
 
 #include "fake_platform.h"
 
-/* Runs the statement(s), which must halt the system; the test goes on. */
-#define EXPECT_HALT(...)                                             \
-    do {                                                             \
-        fake_platform_arm();                                         \
-        if (setjmp(fake_platform_jmp) == 0) {                        \
-            __VA_ARGS__;                                             \
-            fake_platform_disarm();                                  \
-            fail_msg("expected a halt from: %s", #__VA_ARGS__);      \
-        }                                                            \
-        assert_int_equal(fake_platform_last_stop(), FAKE_STOP_HALT); \
+/* Runs the statement(s), which must stop the system as @p kind (enum
+ * fake_stop: a halt, a reset); the test goes on. */
+#define EXPECT_STOP(kind, ...)                                  \
+    do {                                                        \
+        fake_platform_arm();                                    \
+        if (setjmp(fake_platform_jmp) == 0) {                   \
+            __VA_ARGS__;                                        \
+            fake_platform_disarm();                             \
+            fail_msg("expected a stop from: %s", #__VA_ARGS__); \
+        }                                                       \
+        assert_int_equal(fake_platform_last_stop(), (kind));    \
     } while (0)
+
+/* ... which must halt the system. */
+#define EXPECT_HALT(...) EXPECT_STOP(FAKE_STOP_HALT, __VA_ARGS__)
 
 /* ... and must stop partition @p name (@p pid) under the panic policy. */
 #define expect_panic(name, pid, ...)         \

@@ -86,14 +86,25 @@ psa_status_t backend_messaging(struct spm_req *req)
     return status;
 }
 
-void backend_terminate(struct spm_partition *p)
+/* The innermost secure function in progress of @p p, or NULL. */
+static struct sfn_frame *frame_of(const struct spm_partition *p)
 {
-    p->state = SPM_PART_TERMINATED;
     for (struct sfn_frame *f = backend_sfn.frames; f != NULL; f = f->prev) {
         if (f->owner == p) {
-            backend_sfn.frames = f;
-            __builtin_longjmp(f->env, 1);
+            return f;
         }
+    }
+    return NULL;
+}
+
+void backend_terminate(struct spm_partition *p)
+{
+    struct sfn_frame *f = frame_of(p);
+
+    p->state = SPM_PART_TERMINATED;
+    if (f != NULL) {
+        backend_sfn.frames = f;
+        __builtin_longjmp(f->env, 1);
     }
 }
 
@@ -110,12 +121,7 @@ static void unwind_faulted(void)
 struct arch_thread *backend_stop_faulted(struct spm_partition *p,
                                          struct arch_fault *f)
 {
-    bool framed = false;
-
-    for (struct sfn_frame *fr = backend_sfn.frames; fr != NULL; fr = fr->prev) {
-        framed = framed || fr->owner == p;
-    }
-    if (!f->resumable || !framed) {
+    if (!f->resumable || frame_of(p) == NULL) {
         spm_log("[Warden] the faulted context cannot be unwound\r\n");
         spm_stop_system(true, PLATFORM_RESET_SPM_FAULT, f, p);
     }

@@ -99,40 +99,19 @@
 #define ARMV8M_SHCSR_USGFAULTPENDED  (1u << 12)
 #define ARMV8M_SHCSR_HARDFAULTPENDED (1u << 21)
 
-/* The special registers the fault code reads and writes. */
-static inline uint32_t armv8m_read_psp(void)
-{
-    uint32_t v;
-    __asm volatile("mrs %0, psp" : "=r"(v));
-    return v;
-}
+/* The special registers the fault code reads: armv8m_read_<reg>(). */
+#define ARMV8M_READ_SPECIAL(reg)                   \
+    static inline uint32_t armv8m_read_##reg(void) \
+    {                                              \
+        uint32_t v;                                \
+        __asm volatile("mrs %0, " #reg : "=r"(v)); \
+        return v;                                  \
+    }
 
-static inline uint32_t armv8m_read_msp_ns(void)
-{
-    uint32_t v;
-    __asm volatile("mrs %0, msp_ns" : "=r"(v));
-    return v;
-}
-
-static inline uint32_t armv8m_read_psp_ns(void)
-{
-    uint32_t v;
-    __asm volatile("mrs %0, psp_ns" : "=r"(v));
-    return v;
-}
-
-static inline uint32_t armv8m_read_control_ns(void)
-{
-    uint32_t v;
-    __asm volatile("mrs %0, control_ns" : "=r"(v));
-    return v;
-}
-
-static inline uint32_t armv8m_read_ipsr(void)
-{
-    uint32_t v;
-    __asm volatile("mrs %0, ipsr" : "=r"(v));
-    return v;
-}
+ARMV8M_READ_SPECIAL(psp)
+ARMV8M_READ_SPECIAL(msp_ns)
+ARMV8M_READ_SPECIAL(psp_ns)
+ARMV8M_READ_SPECIAL(control_ns)
+ARMV8M_READ_SPECIAL(ipsr)
 
 #endif /* WARDEN_ARMV8M_REGS_H */

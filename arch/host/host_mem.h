@@ -31,4 +31,13 @@ bool host_mem_ns_allows(uintptr_t base, uintptr_t end, uint32_t access);
 /** True if [base, end) shares a byte with a registered NS region. */
 bool host_mem_touches_ns(uintptr_t base, uintptr_t end);
 
+/**
+ * One line of /proc/self/maps, "lo-hi perms ...": its range [*lo, *hi)
+ * and what it allows (*access: ARCH_ACCESS_READ, and ARCH_ACCESS_WRITE if
+ * writable; 0 if not readable). False if the line is not like that, or a
+ * number does not fit.
+ */
+bool host_maps_parse(const char *line, uintptr_t *lo, uintptr_t *hi,
+                     uint32_t *access);
+
 #endif /* WARDEN_HOST_MEM_H */

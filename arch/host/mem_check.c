@@ -1,36 +1,11 @@
 /* arch_check_caller_range() on the host: the NS world's region table
  * (host_ns_regions.c), and what this process has mapped for the secure
  * side. */
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "arch/arch.h"
 #include "arch/host/host_mem.h"
-
-/* One line of /proc/self/maps, "lo-hi perms ...": its range and a pointer
- * to its permissions (at least "rw"). False if the line is not like that,
- * or a number does not fit. */
-static bool parse_mapping(const char *line, uintptr_t *lo, uintptr_t *hi,
-                          const char **perms)
-{
-    char *next;
-    const char *p;
-
-    errno = 0;
-    *lo = strtoul(line, &next, 16);
-    if (next == line || *next != '-') {
-        return false;
-    }
-    p = next + 1;
-    *hi = strtoul(p, &next, 16);
-    if (next == p || *next != ' ' || errno != 0) {
-        return false;
-    }
-    *perms = next + 1;
-    return (*perms)[0] != '\0' && (*perms)[1] != '\0';
-}
 
 /* True if [base, end) lies in mappings of this process that allow access. */
 static bool mapped(uintptr_t base, uintptr_t end, uint32_t access)
@@ -45,16 +20,13 @@ static bool mapped(uintptr_t base, uintptr_t end, uint32_t access)
     while (covered < end && fgets(line, sizeof(line), maps) != NULL) {
         uintptr_t lo;
         uintptr_t hi;
-        const char *perms;
+        uint32_t allows;
 
-        if (!parse_mapping(line, &lo, &hi, &perms)) {
+        if (!host_maps_parse(line, &lo, &hi, &allows) || covered < lo ||
+            covered >= hi) {
             continue;
         }
-        if (covered < lo || covered >= hi) {
-            continue;
-        }
-        if (perms[0] != 'r' ||
-            ((access & ARCH_ACCESS_WRITE) != 0u && perms[1] != 'w')) {
+        if ((access & ~allows) != 0u || allows == 0u) {
             break;
         }
         covered = hi;

@@ -37,18 +37,16 @@ static void read_maps(void)
         return;
     }
     while (maps_count < MAX_MAPS && fgets(line, sizeof(line), f) != NULL) {
-        unsigned long lo;
-        unsigned long hi;
-        char perms[5];
+        uintptr_t lo;
+        uintptr_t hi;
+        uint32_t allows;
 
-        if (sscanf(line, "%lx-%lx %4s", &lo, &hi, perms) != 3 ||
-            perms[0] != 'r') {
+        if (!host_maps_parse(line, &lo, &hi, &allows) || allows == 0u) {
             continue;
         }
         maps[maps_count].base = lo;
         maps[maps_count].end = hi;
-        maps[maps_count].access =
-            ARCH_ACCESS_READ | (perms[1] == 'w' ? ARCH_ACCESS_WRITE : 0u);
+        maps[maps_count].access = allows;
         maps_count++;
     }
     fclose(f);

@@ -12,6 +12,7 @@
 #include "ipc_world.h"
 #include "spm/backend/ipc/sched.h"
 #include "spm/fault.h"
+#include "spm/panic.h"
 
 #define SERVER (iw_part(FXI_SERVER))
 
@@ -154,6 +155,23 @@ static void test_last_reset_is_reported_once(void **state)
     assert_int_equal(unit_console_count("last reset"), 0);
 }
 
+/* A record whose reason is none the SPM writes is not told. */
+static void test_unknown_reset_reason_is_not_reported(void **state)
+{
+    (void)state;
+    EXPECT_STOP(
+        FAKE_STOP_RESET,
+        spm_stop_system(true, PLATFORM_RESET_WATCHDOG + 1u, NULL, NULL));
+    fake_console_clear();
+    spm_report_last_reset();
+    assert_int_equal(unit_console_count("last reset"), 0);
+    /* The highest known reason is told. */
+    EXPECT_STOP(FAKE_STOP_RESET,
+                spm_stop_system(true, PLATFORM_RESET_WATCHDOG, NULL, NULL));
+    spm_report_last_reset();
+    unit_assert_console_has("[Warden] last reset: the watchdog ");
+}
+
 #define BOOTED(fn) cmocka_unit_test_setup(fn, iw_setup_booted)
 
 int main(void)
@@ -165,6 +183,7 @@ int main(void)
         BOOTED(test_non_secure_fault),
         BOOTED(test_thread_returned_panics_its_partition),
         BOOTED(test_last_reset_is_reported_once),
+        BOOTED(test_unknown_reset_reason_is_not_reported),
     };
 
     return cmocka_run_group_tests_name(WARDEN_FAULT_POLICY_NAME, tests, NULL,

@@ -234,10 +234,11 @@ class StaleOutputTest(ToolCase):
                   encoding="utf-8") as stream:
             self.assertEqual(stream.read(), "a/psa_manifest/a.h\n"
                              "psa_manifest/pid.h\npsa_manifest/sid.h\n"
+                             "warden_isolation.h\n"
                              "warden_load_info.c\nwarden_manifest.h\n"
-                             "warden_partition_bss.ld\n"
                              "warden_partition_code.ld\n"
-                             "warden_partition_data.ld\n"
+                             "warden_partition_init.ld\n"
+                             "warden_partition_ram.ld\n"
                              "warden_partitions.cmake\n")
 
 

@@ -259,7 +259,8 @@ class ListsTest(ToolCase):
                               {"linker_pattern": {
                                   "library_list": ["*tfm_psa_rot_partition_"
                                                    "crypto.*"],
-                                  "object_list": ["*crypto_glue.o"]}})])
+                                  "object_list": ["*crypto_glue.o"]}})],
+                            backend="IPC", level=3)
         self.assertIn('set(WARDEN_PARTITION_TFM_SP_A_LIBRARY '
                       '"tfm_psa_rot_partition_crypto")\n'
                       'set(WARDEN_PARTITION_TFM_SP_A_INCLUDE_DIR '
@@ -269,6 +270,8 @@ class ListsTest(ToolCase):
         self.assertIn("*tfm_psa_rot_partition_crypto.*(.text .text.* "
                       ".rodata .rodata.*)\n*crypto_glue.o(.text .text.* "
                       ".rodata .rodata.*)\n", out["warden_partition_code.ld"])
+        self.assertIn("#define WARDEN_UNPRIV_FILES *tfm_psa_rot_partition_"
+                      "crypto.* *crypto_glue.o\n", out["warden_isolation.h"])
 
     def test_config_header(self):
         region = {"base": 0x40000000, "size": 0x100,

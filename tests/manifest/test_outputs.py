@@ -12,14 +12,27 @@ from tests.manifest.support import (ToolCase, compile_c, partition,
                                     run_tool, service, stateless,
                                     with_secure_interrupts)
 
-# A secure image layout that includes the fragments before its catch-alls.
+# A secure image layout like the an505 one (platform/an505/an505_s.ld.in):
+# the privileged sections leave the unprivileged partitions' files out, the
+# fragments place them.
 LINKER_SCRIPT = """\
+MEMORY
+{
+  ROM (rx) : ORIGIN = 0x10000, LENGTH = 0x10000
+  RAM (rw) : ORIGIN = 0x40000, LENGTH = 0x10000
+}
+REGION_ALIAS("WARDEN_ROM", ROM);
+REGION_ALIAS("WARDEN_RAM", RAM);
 SECTIONS
 {
-  . = 0x10000;
-  .text : { INCLUDE warden_partition_code.ld *(.text .text.* .rodata*) }
-  .data : { INCLUDE warden_partition_data.ld *(.data .data.*) }
-  .bss : { INCLUDE warden_partition_bss.ld *(.bss .bss.* COMMON) }
+  .text : { EXCLUDE_FILE(%(unpriv)s) *(.text .text.*) } > ROM
+  .unpriv : { INCLUDE warden_partition_code.ld } > ROM
+  .rodata : { init_start = .; INCLUDE warden_partition_init.ld
+              init_end = .;
+              EXCLUDE_FILE(%(unpriv)s) *(.rodata .rodata.*) } > ROM
+  .data : { EXCLUDE_FILE(%(unpriv)s) *(.data .data.*) } > RAM AT > ROM
+  .bss : { EXCLUDE_FILE(%(unpriv)s) *(.bss .bss.* COMMON) } > RAM
+  INCLUDE warden_partition_ram.ld
   /DISCARD/ : { *(.note*) *(.comment) *(.eh_frame*) }
 }
 """
@@ -41,10 +54,12 @@ def symbols(path):
 
 
 class LinkerFragmentTest(ToolCase):
-    """Each partition's code, data and bss land inside its symbols, PSA-RoT
-    ones before Application-RoT ones, stacks with their partition."""
+    """The partitions that run unprivileged at a level land inside their
+    symbols (code and read-only data; data, zeroed data and stack in one
+    RAM range), in load order, with a start-up table for their RAM; the
+    privileged ones stay with the image's own sections."""
 
-    def test_link_places_each_partition_between_its_symbols(self):
+    def link(self, level):
         if not (shutil.which("ld") and shutil.which("nm")):
             self.skipTest("GNU ld and nm are needed")
         parts = [("app.yaml", partition("TFM_SP_APP", [service("APP", 1)]),
@@ -55,7 +70,7 @@ class LinkerFragmentTest(ToolCase):
                   {"linker_pattern": {"library_list": [
                       "*tfm_psa_rot_partition_psa.*"],
                                       "object_list": ["*psa_glue.o"]}})]
-        self.generate(parts, backend="IPC", level=3)
+        out_files = self.generate(parts, backend="IPC", level=level)
         out = self.path("out")
         objects = []
         for lib, rel in (("app", "tfm_app_rot_partition_app.dir/app.o"),
@@ -67,32 +82,54 @@ class LinkerFragmentTest(ToolCase):
                         exist_ok=True)
             compile_c(self, out, source=self.path("src/%s.c" % lib), obj=obj)
             objects.append(obj)
-        self.write("out/image.ld", LINKER_SCRIPT)
+        unpriv = re.search(r"#define WARDEN_UNPRIV_FILES(.*)\n",
+                           out_files["warden_isolation.h"]).group(1)
+        self.write("out/image.ld", LINKER_SCRIPT % {"unpriv": unpriv})
         compile_c(self, out, obj="load_info.o")   # the stacks' sections
         proc = subprocess.run(
             ["ld", "-T", "image.ld", "-e", "0", "-o", "image.elf",
              "--unresolved-symbols=ignore-all", *objects, "load_info.o"],
             cwd=out, capture_output=True, text=True, check=False)
         self.assertEqual(proc.returncode, 0, proc.stderr)
-        sym = symbols(os.path.join(out, "image.elf"))
+        return symbols(os.path.join(out, "image.elf"))
 
-        def inside(name, part, kind):
-            start = sym["warden_part_%s_%s_start" % (part, kind)]
-            end = sym["warden_part_%s_%s_end" % (part, kind)]
-            self.assertTrue(start <= sym[name] < end, (name, part, kind))
-            self.assertEqual(start % 32, 0)
+    def inside(self, sym, name, part, kind):
+        start = sym["warden_part_%s_%s_start" % (part, kind)]
+        end = sym["warden_part_%s_%s_end" % (part, kind)]
+        self.assertTrue(start <= sym[name] < end, (name, part, kind))
+        self.assertEqual(start % 32, 0)
+        self.assertEqual(end % 32, 0)
 
-        for kind, suffix in (("code", "code"), ("data", "data"),
-                             ("bss", "bss")):
-            inside("app_" + suffix, "tfm_sp_app", kind)
-            inside("psa_" + suffix, "tfm_sp_psa", kind)
-            inside("glue_" + suffix, "tfm_sp_psa", kind)
-        inside("tfm_sp_app_stack", "tfm_sp_app", "bss")
-        inside("tfm_sp_psa_stack", "tfm_sp_psa", "bss")
-        self.assertLessEqual(sym["warden_psa_rot_code_end"],
-                             sym["warden_app_rot_code_start"])
-        self.assertLess(sym["warden_part_tfm_sp_psa_code_start"],
-                        sym["warden_part_tfm_sp_app_code_start"])
+    def test_level_3_places_every_partition_between_its_symbols(self):
+        sym = self.link(3)
+        for part, libs in (("tfm_sp_app", ("app",)),
+                           ("tfm_sp_psa", ("psa", "glue"))):
+            for lib in libs:
+                self.inside(sym, lib + "_code", part, "code")
+                self.inside(sym, lib + "_data", part, "ram")
+                self.inside(sym, lib + "_bss", part, "ram")
+            self.inside(sym, part + "_stack", part, "ram")
+        # Load order: the PSA-RoT partition the APP one depends on? No
+        # dependency here, so by priority then list order.
+        self.assertEqual(sym["init_end"] - sym["init_start"], 2 * 5 * 4)
+        self.assertLessEqual(sym["warden_unpriv_ram_start"],
+                             min(sym["warden_part_tfm_sp_app_ram_start"],
+                                 sym["warden_part_tfm_sp_psa_ram_start"]))
+        self.assertGreaterEqual(sym["warden_unpriv_ram_end"],
+                                max(sym["warden_part_tfm_sp_app_ram_end"],
+                                    sym["warden_part_tfm_sp_psa_ram_end"]))
+
+    def test_level_2_leaves_psa_rot_with_the_privileged_sections(self):
+        sym = self.link(2)
+        self.inside(sym, "app_code", "tfm_sp_app", "code")
+        self.inside(sym, "app_data", "tfm_sp_app", "ram")
+        self.inside(sym, "tfm_sp_app_stack", "tfm_sp_app", "ram")
+        self.assertNotIn("warden_part_tfm_sp_psa_code_start", sym)
+        self.assertEqual(sym["init_end"] - sym["init_start"], 5 * 4)
+        for name in ("psa_code", "glue_code"):
+            self.assertLess(sym[name], sym["warden_unpriv_code_start"])
+        for name in ("psa_data", "psa_bss", "tfm_sp_psa_stack"):
+            self.assertLess(sym[name], sym["warden_unpriv_ram_start"])
 
 
 @with_secure_interrupts

@@ -191,6 +191,15 @@ class Build:
     disabled: Tuple[str, ...] = ()      # list items switched off
 
     @property
+    def unprivileged_partitions(self) -> Tuple[Partition, ...]:
+        """The partitions that run unprivileged, behind the MPU, in load
+        order: none at isolation level 1, the APPLICATION-ROT ones at level
+        2, all at level 3."""
+        return tuple(p for p in self.partitions
+                     if self.isolation_level == 3 or
+                     (self.isolation_level == 2 and not p.psa_rot))
+
+    @property
     def services(self) -> Tuple[Service, ...]:
         """All services, grouped per partition in load order."""
         return tuple(s for p in self.partitions for s in p.services)

@@ -16,10 +16,18 @@ from wm_model import Build, Partition
 
 TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
                             "templates")
-LINKER_SECTIONS = {
-    "code": (".text", ".text.*", ".rodata", ".rodata.*"),
-    "data": (".data", ".data.*"),
-    "bss": (".bss", ".bss.*", "COMMON"),
+# The linker fragments and the preprocessor header for isolation: output
+# name -> template.
+ISOLATION_OUTPUTS = {
+    "warden_partition_code.ld": "linker.ld.j2",
+    "warden_partition_ram.ld": "linker_ram.ld.j2",
+    "warden_partition_init.ld": "linker_init.ld.j2",
+    "warden_isolation.h": "warden_isolation.h.j2",
+}
+UNPRIV_RULES = {
+    1: "none: at level 1 every partition is privileged",
+    2: "the APPLICATION-ROT ones",
+    3: "all of them",
 }
 
 
@@ -74,11 +82,10 @@ def render(build: Build) -> Dict[str, str]:
                  "warden_partitions.cmake"):
         template = env.get_template(posixpath.basename(name) + ".j2")
         files[name] = template.render(build=build)
-    linker = env.get_template("linker.ld.j2")
-    for kind, sections in LINKER_SECTIONS.items():
-        files["warden_partition_%s.ld" % kind] = linker.render(
-            build=build, kind=kind, sections=sections,
-            groups=rot_groups(build))
+    for name, template in ISOLATION_OUTPUTS.items():
+        files[name] = env.get_template(template).render(
+            build=build, parts=build.unprivileged_partitions,
+            unpriv_rule=UNPRIV_RULES[build.isolation_level])
     template = env.get_template("partition.h.j2")
     heap = env.get_template("partition_heap.c.j2")
     for part in build.partitions:

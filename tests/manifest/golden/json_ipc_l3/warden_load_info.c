@@ -7,19 +7,45 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arch/arch.h"
 #include "spm/load_info.h"
 #include "psa_manifest/sid.h"
 #include "partitions/crypto/psa_manifest/crypto_ipc.h"
 #include "partitions/helper/psa_manifest/sfn_helper.h"
 #include "partitions/legacy/psa_manifest/legacy_10.h"
 
-/* Under the IPC backend every partition runs in a thread of its own. */
+/* Under the IPC backend every partition runs in a thread of its own. The
+ * stack of one that runs unprivileged lies in its own RAM
+ * (warden_partition_ram.ld), out of the image's .bss. */
 static uint8_t test_sp_crypto_stack[2048]
-    __attribute__((aligned(8), section(".bss.warden_stack.test_sp_crypto")));
+    __attribute__((aligned(8), section(".warden_stack.test_sp_crypto")));
 static uint8_t test_sp_helper_stack[512]
-    __attribute__((aligned(8), section(".bss.warden_stack.test_sp_helper")));
+    __attribute__((aligned(8), section(".warden_stack.test_sp_helper")));
 static uint8_t test_sp_legacy_stack[1024]
-    __attribute__((aligned(8), section(".bss.warden_stack.test_sp_legacy")));
+    __attribute__((aligned(8), section(".warden_stack.test_sp_legacy")));
+
+
+/*
+ * Isolation level 3: where each partition's memory lies, from the
+ * symbols of the linker fragments (warden_partition_code.ld,
+ * warden_partition_ram.ld); zero for a partition that runs privileged.
+ */
+extern const char warden_part_test_sp_crypto_code_start[], warden_part_test_sp_crypto_code_end[];
+extern char warden_part_test_sp_crypto_ram_start[], warden_part_test_sp_crypto_ram_end[];
+extern const char warden_part_test_sp_helper_code_start[], warden_part_test_sp_helper_code_end[];
+extern char warden_part_test_sp_helper_ram_start[], warden_part_test_sp_helper_ram_end[];
+extern const char warden_part_test_sp_legacy_code_start[], warden_part_test_sp_legacy_code_end[];
+extern char warden_part_test_sp_legacy_ram_start[], warden_part_test_sp_legacy_ram_end[];
+
+const struct arch_partition_bounds warden_partition_bounds[WARDEN_NUM_PARTITIONS + 1] = {
+    { (uintptr_t)warden_part_test_sp_crypto_code_start, (uintptr_t)warden_part_test_sp_crypto_code_end,
+      (uintptr_t)warden_part_test_sp_crypto_ram_start, (uintptr_t)warden_part_test_sp_crypto_ram_end },
+    { (uintptr_t)warden_part_test_sp_helper_code_start, (uintptr_t)warden_part_test_sp_helper_code_end,
+      (uintptr_t)warden_part_test_sp_helper_ram_start, (uintptr_t)warden_part_test_sp_helper_ram_end },
+    { (uintptr_t)warden_part_test_sp_legacy_code_start, (uintptr_t)warden_part_test_sp_legacy_code_end,
+      (uintptr_t)warden_part_test_sp_legacy_ram_start, (uintptr_t)warden_part_test_sp_legacy_ram_end },
+    { 0u, 0u, 0u, 0u },
+};
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {
     {

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arch/arch.h"
 #include "spm/load_info.h"
 #include "psa_manifest/sid.h"
 #include "partitions/example/psa_manifest/tfm_example_partition.h"
@@ -16,19 +17,56 @@
 #include "tests/partitions/heap/psa_manifest/warden_heap_a_partition.h"
 #include "tests/partitions/heap/psa_manifest/warden_heap_b_partition.h"
 
-/* Under the IPC backend every partition runs in a thread of its own. */
+/* Under the IPC backend every partition runs in a thread of its own. The
+ * stack of one that runs unprivileged lies in its own RAM
+ * (warden_partition_ram.ld), out of the image's .bss. */
 static uint8_t tfm_sp_example_stack[512]
-    __attribute__((aligned(8), section(".bss.warden_stack.tfm_sp_example")));
+    __attribute__((aligned(8), section(".warden_stack.tfm_sp_example")));
 static uint8_t warden_sp_test_stack[1024]
-    __attribute__((aligned(8), section(".bss.warden_stack.warden_sp_test")));
+    __attribute__((aligned(8), section(".warden_stack.warden_sp_test")));
 static uint8_t warden_sp_test_client_stack[2048]
-    __attribute__((aligned(8), section(".bss.warden_stack.warden_sp_test_client")));
+    __attribute__((aligned(8), section(".warden_stack.warden_sp_test_client")));
 static uint8_t warden_sp_client_store_stack[1024]
-    __attribute__((aligned(8), section(".bss.warden_stack.warden_sp_client_store")));
+    __attribute__((aligned(8), section(".warden_stack.warden_sp_client_store")));
 static uint8_t warden_sp_heap_a_stack[1024]
-    __attribute__((aligned(8), section(".bss.warden_stack.warden_sp_heap_a")));
+    __attribute__((aligned(8), section(".warden_stack.warden_sp_heap_a")));
 static uint8_t warden_sp_heap_b_stack[1024]
-    __attribute__((aligned(8), section(".bss.warden_stack.warden_sp_heap_b")));
+    __attribute__((aligned(8), section(".warden_stack.warden_sp_heap_b")));
+
+
+/*
+ * Isolation level 2: where each partition's memory lies, from the
+ * symbols of the linker fragments (warden_partition_code.ld,
+ * warden_partition_ram.ld); zero for a partition that runs privileged.
+ */
+extern const char warden_part_tfm_sp_example_code_start[], warden_part_tfm_sp_example_code_end[];
+extern char warden_part_tfm_sp_example_ram_start[], warden_part_tfm_sp_example_ram_end[];
+extern const char warden_part_warden_sp_test_code_start[], warden_part_warden_sp_test_code_end[];
+extern char warden_part_warden_sp_test_ram_start[], warden_part_warden_sp_test_ram_end[];
+extern const char warden_part_warden_sp_test_client_code_start[], warden_part_warden_sp_test_client_code_end[];
+extern char warden_part_warden_sp_test_client_ram_start[], warden_part_warden_sp_test_client_ram_end[];
+extern const char warden_part_warden_sp_client_store_code_start[], warden_part_warden_sp_client_store_code_end[];
+extern char warden_part_warden_sp_client_store_ram_start[], warden_part_warden_sp_client_store_ram_end[];
+extern const char warden_part_warden_sp_heap_a_code_start[], warden_part_warden_sp_heap_a_code_end[];
+extern char warden_part_warden_sp_heap_a_ram_start[], warden_part_warden_sp_heap_a_ram_end[];
+extern const char warden_part_warden_sp_heap_b_code_start[], warden_part_warden_sp_heap_b_code_end[];
+extern char warden_part_warden_sp_heap_b_ram_start[], warden_part_warden_sp_heap_b_ram_end[];
+
+const struct arch_partition_bounds warden_partition_bounds[WARDEN_NUM_PARTITIONS + 1] = {
+    { (uintptr_t)warden_part_tfm_sp_example_code_start, (uintptr_t)warden_part_tfm_sp_example_code_end,
+      (uintptr_t)warden_part_tfm_sp_example_ram_start, (uintptr_t)warden_part_tfm_sp_example_ram_end },
+    { (uintptr_t)warden_part_warden_sp_test_code_start, (uintptr_t)warden_part_warden_sp_test_code_end,
+      (uintptr_t)warden_part_warden_sp_test_ram_start, (uintptr_t)warden_part_warden_sp_test_ram_end },
+    { (uintptr_t)warden_part_warden_sp_test_client_code_start, (uintptr_t)warden_part_warden_sp_test_client_code_end,
+      (uintptr_t)warden_part_warden_sp_test_client_ram_start, (uintptr_t)warden_part_warden_sp_test_client_ram_end },
+    { (uintptr_t)warden_part_warden_sp_client_store_code_start, (uintptr_t)warden_part_warden_sp_client_store_code_end,
+      (uintptr_t)warden_part_warden_sp_client_store_ram_start, (uintptr_t)warden_part_warden_sp_client_store_ram_end },
+    { (uintptr_t)warden_part_warden_sp_heap_a_code_start, (uintptr_t)warden_part_warden_sp_heap_a_code_end,
+      (uintptr_t)warden_part_warden_sp_heap_a_ram_start, (uintptr_t)warden_part_warden_sp_heap_a_ram_end },
+    { (uintptr_t)warden_part_warden_sp_heap_b_code_start, (uintptr_t)warden_part_warden_sp_heap_b_code_end,
+      (uintptr_t)warden_part_warden_sp_heap_b_ram_start, (uintptr_t)warden_part_warden_sp_heap_b_ram_end },
+    { 0u, 0u, 0u, 0u },
+};
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {
     {

@@ -16,6 +16,7 @@
 #include "tests/partitions/heap/psa_manifest/warden_heap_a_partition.h"
 #include "tests/partitions/heap/psa_manifest/warden_heap_b_partition.h"
 
+
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {
     {
         .name = "TFM_SP_EXAMPLE",

@@ -7,16 +7,35 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arch/arch.h"
 #include "spm/load_info.h"
 #include "psa_manifest/sid.h"
 #include "partitions/crypto/psa_manifest/crypto.h"
 #include "partitions/example/psa_manifest/tfm_example_partition.h"
 
-/* Under the IPC backend every partition runs in a thread of its own. */
+/* Under the IPC backend every partition runs in a thread of its own. The
+ * stack of one that runs unprivileged lies in its own RAM
+ * (warden_partition_ram.ld), out of the image's .bss. */
 static uint8_t tfm_sp_crypto_stack[1024]
     __attribute__((aligned(8), section(".bss.warden_stack.tfm_sp_crypto")));
 static uint8_t tfm_sp_example_stack[512]
-    __attribute__((aligned(8), section(".bss.warden_stack.tfm_sp_example")));
+    __attribute__((aligned(8), section(".warden_stack.tfm_sp_example")));
+
+
+/*
+ * Isolation level 2: where each partition's memory lies, from the
+ * symbols of the linker fragments (warden_partition_code.ld,
+ * warden_partition_ram.ld); zero for a partition that runs privileged.
+ */
+extern const char warden_part_tfm_sp_example_code_start[], warden_part_tfm_sp_example_code_end[];
+extern char warden_part_tfm_sp_example_ram_start[], warden_part_tfm_sp_example_ram_end[];
+
+const struct arch_partition_bounds warden_partition_bounds[WARDEN_NUM_PARTITIONS + 1] = {
+    { 0u, 0u, 0u, 0u }, /* TFM_SP_CRYPTO: privileged */
+    { (uintptr_t)warden_part_tfm_sp_example_code_start, (uintptr_t)warden_part_tfm_sp_example_code_end,
+      (uintptr_t)warden_part_tfm_sp_example_ram_start, (uintptr_t)warden_part_tfm_sp_example_ram_end },
+    { 0u, 0u, 0u, 0u },
+};
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {
     {

@@ -12,7 +12,9 @@
 # and arch/<arch>/ against that output, adds each folder of PARTITION_DIRS
 # (its CMakeLists.txt calls warden_partition() for the partitions the
 # lists name; relative paths are taken from the source tree), checks that
-# every listed partition was built, and links the image with the platform
+# every listed partition was built, builds the platform's per-image
+# sources (global property WARDEN_PLATFORM_IMAGE_SOURCES) against that
+# output, and links the image with the platform
 # (warden_add_secure_image() of platform/<platform>/) and OBJECTS. Its
 # build files go to ${CMAKE_BINARY_DIR}/<target>.
 #
@@ -66,8 +68,23 @@ function(warden_secure_image target)
   endforeach()
   warden_partition_libraries(_partitions)
 
+  # The platform's sources that read the image's load info (on an505 the
+  # PPCs of its MMIO regions), if it has any.
+  get_property(_platform_sources GLOBAL PROPERTY WARDEN_PLATFORM_IMAGE_SOURCES)
+  set(_platform_image)
+  if(_platform_sources)
+    get_property(_platform_includes GLOBAL PROPERTY
+                 WARDEN_PLATFORM_IMAGE_INCLUDES)
+    set(_platform_image ${ARG_PREFIX}warden_platform_image)
+    add_library(${_platform_image} OBJECT ${_platform_sources})
+    target_include_directories(${_platform_image} PRIVATE
+      ${_platform_includes})
+    target_link_libraries(${_platform_image} PUBLIC warden_includes
+      ${target}_generated)
+  endif()
+
   set(_objects ${ARG_PREFIX}warden_spm ${ARG_PREFIX}warden_arch warden_platform
-      ${ARG_OBJECTS} ${_partitions})
+      ${_platform_image} ${ARG_OBJECTS} ${_partitions})
   warden_add_secure_image(TARGET ${target} OBJECTS ${_objects})
   set_target_properties(${target} PROPERTIES
     WARDEN_GENERATED_DIR ${WARDEN_GENERATED_DIR}

@@ -84,6 +84,9 @@ struct warden_irq_info {
 
 /* warden_mmio_info.flags */
 #define WARDEN_MMIO_READ_WRITE (1u << 0) /* READ-WRITE (else READ-ONLY) */
+/* warden_mmio_info.ppc_bank and .ppc_bit of a region behind no PPC: a
+ * numbered region, or a platform without peripheral protection. */
+#define WARDEN_MMIO_NO_PPC (0xFFu)
 
 struct warden_mmio_info {
     const char *name; /* a named region; NULL for base + size */
@@ -91,6 +94,8 @@ struct warden_mmio_info {
     uint32_t size;
     uint16_t partition; /* index into warden_partitions[] */
     uint8_t flags;      /* WARDEN_MMIO_* */
+    uint8_t ppc_bank;   /* WARDEN_PPC_BANK_<name> (warden_manifest.h) */
+    uint8_t ppc_bit;    /* the region's bit in that bank's registers */
 };
 
 /*

@@ -16,7 +16,8 @@ With no --layer, every layer runs (make test), in this order:
   fuzz      short runs of every fuzzer (tests/fuzz)
   qemu      the an505-sfn and an505-ipc-l1 builds on QEMU: regression
             suites, NSCE suites, NSCE soak, NS attack suite, fault report,
-            the W^X faults (tests/partitions/wx) and the memcheck image against the test image, the demo against the
+            the W^X faults (tests/partitions/wx), the MMIO regions
+            (tests/regression/mmio) and the memcheck image against the test image, the demo against the
             product image, for an505-ipc-l1 the SPM stack's high-water mark
             against its size, and the NSCE-off and halt-policy variants
   bench     the benchmark against the committed bench/results.json
@@ -522,6 +523,7 @@ def qemu_runs(tally, python, preset):
               [] if ok else ["demo"])
     fault_runs(tally, python, preset)
     wx_runs(tally, python, preset)
+    mmio_run(tally, python, preset)
 
 
 def stopped_run(python, secure, ns, marker, settle=0.0):
@@ -569,6 +571,23 @@ def fault_runs(tally, python, preset):
                       "[Warden] last reset: a fault of the SPM")
     expect_console(tally, "NMI resets (QEMU %s)" % preset, out,
                    ["FATAL: NMI", "[Warden] SPM fault: reset"], ["FAIL"])
+
+
+def mmio_run(tally, python, preset):
+    """The MMIO regions (tests/regression/mmio): the partition that owns
+    TFM_PERIPHERAL_TIMER0 reads it; the NS side's read of its Non-secure
+    alias (Non-secure in the SAU) is refused by the timer's PPC, a precise
+    BusFault at that address (a SecureFault would be the SAU's), and the
+    Non-secure fault policy resets the device."""
+    bindir = "build/%s/bin/" % preset
+    out = stopped_run(python, bindir + "warden_s_test.elf",
+                      bindir + "warden_ns_mmio.elf",
+                      "[Warden] last reset: a Non-secure fault")
+    expect_console(tally, "MMIO regions (QEMU %s)" % preset, out,
+                   ["PASS: mmio/owner_reads_timer0", "FATAL: BusFault",
+                    "CFSR=0x00008200", "BFAR=0x40000000",
+                    "[Warden] Non-secure fault: reset"],
+                   ["not stopped", "FAIL"])
 
 
 # The W^X cases of tests/partitions/wx/wx_bad.h: number, name, and CFSR

@@ -37,6 +37,15 @@ void an505_semihost_exit(int status);
  */
 int an505_tz_init(void);
 
+/**
+ * Sets the peripheral protection controllers for the image's named MMIO
+ * regions (ppc.c; an505_tz_init() calls it): each owned peripheral Secure,
+ * and reachable unprivileged exactly when its owner runs unprivileged.
+ * Returns 0, or -1 if a region names a PPC bank or bit the AN505 does not
+ * have (the load info does not fit this platform).
+ */
+int an505_ppc_init(void);
+
 struct platform_reset_record;
 
 /** Writes @p why where a reset keeps it (reset_record.c). */

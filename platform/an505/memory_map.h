@@ -64,10 +64,13 @@
 #define AN505_SSRAM3_MPC     0x58009000
 
 /* Peripherals. */
-#define AN505_UART0_BASE  0x40200000 /* NS alias; the console */
-#define AN505_UART0_SIZE  0x00001000
-#define AN505_SPCTRL_BASE 0x50080000 /* secure privilege control block */
-#define AN505_SYSCLK_HZ   20000000
+/* The peripherals' Non-secure alias (their Secure alias: + 0x1000_0000). */
+#define AN505_NS_PERIPH_BASE 0x40000000
+#define AN505_NS_PERIPH_SIZE 0x10000000
+#define AN505_UART0_BASE     0x40200000 /* NS alias; the console */
+#define AN505_UART0_SIZE     0x00001000
+#define AN505_SPCTRL_BASE    0x50080000 /* secure privilege control block */
+#define AN505_SYSCLK_HZ      20000000
 
 /* Interrupts: 32 of the IoT kit + 92 of the FPGA expansion. */
 #define AN505_NUM_IRQS 124

@@ -1,7 +1,8 @@
 /*
  * TrustZone set-up of the AN505 (IoT kit): memory protection controllers,
- * peripheral protection, NSC code region, SAU, and the secure exception
- * configuration. The memory map is memory_map.h.
+ * peripheral protection (the console here, the partitions' peripherals in
+ * ppc.c), NSC code region, SAU, and the secure exception configuration.
+ * The memory map is memory_map.h.
  */
 #include <stdint.h>
 
@@ -79,7 +80,10 @@ static const struct armv8m_sau_region an505_sau[] = {
     { AN505_NS_CODE_BASE, AN505_NS_CODE_BASE + AN505_NS_CODE_SIZE - 1, 0 },
     { AN505_S_NSC_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1, 1 },
     { AN505_NS_DATA_BASE, AN505_NS_DATA_BASE + AN505_NS_DATA_SIZE - 1, 0 },
-    { AN505_UART0_BASE, AN505_UART0_BASE + AN505_UART0_SIZE - 1, 0 },
+    /* The peripherals' Non-secure alias: the PPCs decide, port by port,
+     * what the Non-secure side reaches there (UART0, the console). */
+    { AN505_NS_PERIPH_BASE, AN505_NS_PERIPH_BASE + AN505_NS_PERIPH_SIZE - 1,
+      0 },
 };
 
 int an505_tz_init(void)
@@ -111,6 +115,7 @@ int an505_tz_init(void)
 
     SPCTRL_SECRESPCFG = SECRESPCFG_BUS_ERROR;
     SPCTRL_APBNSPPCEXP1 |= PPCEXP1_UART0;
+    rc |= an505_ppc_init();
     SPCTRL_NSCCFG |= NSCCFG_CODENSC;
 
     rc |= armv8m_sau_configure(an505_sau,

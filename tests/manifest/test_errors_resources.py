@@ -8,8 +8,11 @@ from tests.manifest.support import (ToolCase, partition, service,
                                     with_secure_interrupts)
 
 PLATFORM = {"description": "test platform", "type": "platform",
-            "name": "test",
+            "name": "test", "ppc_banks": ["PPC_X", "PPC_Y"],
             "mmio_regions": [{"name": "PERIPH_A", "base": 0x40000000,
+                              "size": 0x100, "ppc_bank": "PPC_Y",
+                              "ppc_bit": 2},
+                             {"name": "PERIPH_Q", "base": 0x40001000,
                               "size": 0x100}],
             "irqs": [{"name": "A_IRQ_SRC", "number": 7}]}
 
@@ -74,7 +77,137 @@ class MmioTest(PlatformCase):
                       out["warden_load_info.c"])
 
 
+def named(name, permission="READ-WRITE"):
+    """A named MMIO region."""
+    return {"name": name, "permission": permission}
+
+
+def numbered(base, size, permission="READ-ONLY"):
+    """A numbered MMIO region."""
+    return {"base": base, "size": size, "permission": permission}
+
+
+class MmioOwnerTest(PlatformCase):
+    """An MMIO region has one owner (E088)."""
+
+    def two(self, first, second):
+        """Partitions A (a.yaml) and B (b.yaml) with these regions."""
+        return [("a.yaml", partition("TFM_SP_A", mmio_regions=first)),
+                ("b.yaml", partition("TFM_SP_B", [service("B_SVC", 2)],
+                                     mmio_regions=second))]
+
+    def test_named_region_in_two_partitions(self):
+        self.assert_error(self.two([named("PERIPH_A")],
+                                   [numbered(0x50000000, 0x10),
+                                    named("PERIPH_A", "READ-ONLY")]),
+                          "b.yaml: TFM_SP_B: mmio_regions[1].name: PERIPH_A "
+                          "is already mmio_regions[0] of TFM_SP_A in a.yaml: "
+                          "a region has one owner [E088]")
+
+    def test_numbered_regions_overlap(self):
+        self.assert_error(self.two([numbered(0x48000000, 0x100)],
+                                   [numbered(0x480000F0, 0x20)]),
+                          "b.yaml: TFM_SP_B: mmio_regions[0]: 0x480000F0 + "
+                          "0x20 overlaps 0x48000000 + 0x100, mmio_regions[0] "
+                          "of TFM_SP_A in a.yaml [E088]")
+
+    def test_numbered_region_over_a_named_one(self):
+        self.assert_error(self.two([named("PERIPH_A")],
+                                   [numbered("0x400000FF", 1)]),
+                          "b.yaml: TFM_SP_B: mmio_regions[0]: 0x400000FF + "
+                          "0x1 overlaps PERIPH_A (0x40000000 + 0x100), "
+                          "mmio_regions[0] of TFM_SP_A in a.yaml [E088]")
+
+    def test_named_region_over_a_numbered_one(self):
+        self.assert_error(self.two([numbered(0x3FFFFF00, 0x101)],
+                                   [named("PERIPH_A")]),
+                          "b.yaml: TFM_SP_B: mmio_regions[0].name: PERIPH_A "
+                          "(0x40000000 + 0x100) overlaps 0x3FFFFF00 + 0x101, "
+                          "mmio_regions[0] of TFM_SP_A in a.yaml [E088]")
+
+    def test_every_clash_of_three_partitions(self):
+        parts = self.two([named("PERIPH_A")], [named("PERIPH_A")])
+        parts.append(("c.yaml", partition("TFM_SP_C", [service("C_SVC", 3)],
+                                          mmio_regions=[named("PERIPH_A")])))
+        self.assert_errors(parts, [
+            "b.yaml: TFM_SP_B: mmio_regions[0].name: PERIPH_A is already "
+            "mmio_regions[0] of TFM_SP_A in a.yaml: a region has one owner "
+            "[E088]",
+            "c.yaml: TFM_SP_C: mmio_regions[0].name: PERIPH_A is already "
+            "mmio_regions[0] of TFM_SP_A in a.yaml: a region has one owner "
+            "[E088]"])
+
+    def test_an_unknown_name_is_e081_alone(self):
+        self.assert_errors(self.two([named("PERIPH_B")],
+                                    [named("PERIPH_B")]), [
+            "a.yaml: TFM_SP_A: mmio_regions[0].name: PERIPH_B is not a named "
+            "region of the platform test [E081]",
+            "b.yaml: TFM_SP_B: mmio_regions[0].name: PERIPH_B is not a named "
+            "region of the platform test [E081]"])
+
+    def test_adjacent_regions_pass(self):
+        self.generate(self.two([named("PERIPH_A"),
+                                numbered(0x40000200, 0x100)],
+                               [numbered(0x40000100, 0x100),
+                                numbered("0x3FFFFF00", "0x100")]))
+
+    def test_a_partition_may_list_overlapping_regions_of_its_own(self):
+        self.generate([("a.yaml", partition("TFM_SP_A", mmio_regions=[
+            named("PERIPH_A"), numbered(0x40000080, 0x10)]))])
+
+
+class MmioLoadInfoTest(PlatformCase):
+    """The load info's MMIO table: base, size, owner, permission and the
+    PPC position of a named region."""
+
+    def test_table(self):
+        out = self.generate([("a.yaml", partition("TFM_SP_A", mmio_regions=[
+            named("PERIPH_A", "READ-ONLY"), named("PERIPH_Q"),
+            numbered(0x48000000, 0x40, "READ-WRITE")]))])
+        self.assertIn(
+            "    {\n"
+            "        .name = \"PERIPH_A\",\n"
+            "        .base = 0x40000000u,\n"
+            "        .size = 0x100u,\n"
+            "        .partition = 0,\n"
+            "        .flags = 0,\n"
+            "        .ppc_bank = WARDEN_PPC_BANK_PPC_Y,\n"
+            "        .ppc_bit = 2,\n"
+            "    },\n"
+            "    {\n"
+            "        .name = \"PERIPH_Q\",\n"
+            "        .base = 0x40001000u,\n"
+            "        .size = 0x100u,\n"
+            "        .partition = 0,\n"
+            "        .flags = WARDEN_MMIO_READ_WRITE,\n"
+            "        .ppc_bank = WARDEN_MMIO_NO_PPC,\n"
+            "        .ppc_bit = WARDEN_MMIO_NO_PPC,\n"
+            "    },\n"
+            "    {\n"
+            "        .name = NULL,\n"
+            "        .base = 0x48000000u,\n"
+            "        .size = 0x40u,\n"
+            "        .partition = 0,\n"
+            "        .flags = WARDEN_MMIO_READ_WRITE,\n"
+            "        .ppc_bank = WARDEN_MMIO_NO_PPC,\n"
+            "        .ppc_bit = WARDEN_MMIO_NO_PPC,\n"
+            "    },\n"
+            "    {0},\n", out["warden_load_info.c"])
+        self.assertIn("#define WARDEN_NUM_PPC_BANKS 2\n"
+                      "#define WARDEN_PPC_BANK_PPC_X 0\n"
+                      "#define WARDEN_PPC_BANK_PPC_Y 1\n",
+                      out["warden_manifest.h"])
+
+
 class NoPlatformTest(ToolCase):
+
+    def test_no_ppc_banks(self):
+        out = self.generate([("a.yaml", partition("TFM_SP_A", mmio_regions=[
+            numbered(0x48000000, 0x40)]))])
+        self.assertIn("#define WARDEN_NUM_PPC_BANKS 0\n\n",
+                      out["warden_manifest.h"])
+        self.assertIn(".ppc_bank = WARDEN_MMIO_NO_PPC,\n",
+                      out["warden_load_info.c"])
 
     def test_named_region_without_a_platform_description(self):
         region = {"name": "PERIPH_A", "permission": "READ-ONLY"}
@@ -254,6 +387,74 @@ class PlatformDescriptionTest(ToolCase):
             "missing [E011]",
             "platform.yaml: mmio_regions[1]: expected a mapping, got 'S' "
             "[E012]"]))
+
+    def check_platform(self, platform, expected):
+        """Runs with `platform` as the description: exactly `expected`."""
+        self.write("platform.yaml", platform)
+        self.setup_parts([("a.yaml", partition("TFM_SP_A"))])
+        status, errors = self.run_in_tmp("--platform", "platform.yaml")
+        self.assertEqual((status, errors), (1, expected))
+
+    def test_ppc_bank_without_bit(self):
+        self.check_platform({"ppc_banks": ["P0"], "mmio_regions": [
+            {"name": "R", "base": 0x1000, "size": 0x10, "ppc_bank": "P0"}]}, [
+                "platform.yaml: mmio_regions[0].ppc_bit: required with "
+                "ppc_bank: a region's place in a PPC is a bank and a bit "
+                "[E011]"])
+
+    def test_ppc_bit_without_bank(self):
+        self.check_platform({"ppc_banks": ["P0"], "mmio_regions": [
+            {"name": "R", "base": 0x1000, "size": 0x10, "ppc_bit": 1}]}, [
+                "platform.yaml: mmio_regions[0].ppc_bank: required with "
+                "ppc_bit: a region's place in a PPC is a bank and a bit "
+                "[E011]"])
+
+    def test_unknown_ppc_bank(self):
+        self.check_platform({"ppc_banks": ["P0", "P1"], "mmio_regions": [
+            {"name": "R", "base": 0x1000, "size": 0x10, "ppc_bank": "P2",
+             "ppc_bit": 1}]}, [
+                "platform.yaml: mmio_regions[0].ppc_bank: 'P2' is not one of "
+                "this platform description's ppc_banks (P0, P1) [E013]"])
+
+    def test_ppc_bank_without_ppc_banks(self):
+        self.check_platform({"mmio_regions": [
+            {"name": "R", "base": 0x1000, "size": 0x10, "ppc_bank": 3,
+             "ppc_bit": 1}]}, [
+                "platform.yaml: mmio_regions[0].ppc_bank: 3 is not one of "
+                "this platform description's ppc_banks (none listed) [E013]"])
+
+    def test_ppc_bit_out_of_range(self):
+        self.check_platform({"ppc_banks": ["P0"], "mmio_regions": [
+            {"name": "R", "base": 0x1000, "size": 0x10, "ppc_bank": "P0",
+             "ppc_bit": 32}]}, [
+                "platform.yaml: mmio_regions[0].ppc_bit: 32 is out of range "
+                "0..31 [E014]"])
+
+    def test_ppc_bank_listed_twice(self):
+        self.check_platform({"ppc_banks": ["P0", "P1", "P0"]}, [
+            "platform.yaml: ppc_banks[2]: P0 is already defined in this "
+            "platform description [E090]"])
+
+    def test_ppc_bank_not_an_identifier(self):
+        self.check_platform({"ppc_banks": ["P 0"]}, [
+            "platform.yaml: ppc_banks[0]: 'P 0' is not a C identifier "
+            "[E015]"])
+
+    def test_too_many_ppc_banks(self):
+        self.check_platform({"ppc_banks": ["P%d" % i for i in range(256)]}, [
+            "platform.yaml: ppc_banks: 256 banks: a platform has at most 255 "
+            "[E014]"])
+
+    def test_two_regions_one_ppc_position(self):
+        self.check_platform({"ppc_banks": ["P0", "P1"], "mmio_regions": [
+            {"name": "R", "base": 0x1000, "size": 0x10, "ppc_bank": "P1",
+             "ppc_bit": 4},
+            {"name": "S", "base": 0x2000, "size": 0x10, "ppc_bank": "P0",
+             "ppc_bit": 4},
+            {"name": "T", "base": 0x3000, "size": 0x10, "ppc_bank": "P1",
+             "ppc_bit": 4}]}, [
+                "platform.yaml: mmio_regions[2].ppc_bit: T is guarded by the "
+                "same PPC bank and bit as R [E091]"])
 
     def test_missing_description(self):
         self.setup_parts([("a.yaml", partition("TFM_SP_A"))])

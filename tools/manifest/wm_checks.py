@@ -9,7 +9,8 @@ reported, naming the earlier one and its file.
 from typing import Collection, Dict, List, Optional, Sequence, Tuple
 
 from wm_codes import Code
-from wm_decl import AUTO, STATELESS_MAX, PartitionDecl, ServiceDecl, header_key
+from wm_decl import (AUTO, STATELESS_MAX, MmioDecl, PartitionDecl,
+                     ServiceDecl, header_key)
 from wm_errors import Diagnostics, Located
 from wm_platform import Platform
 
@@ -43,6 +44,7 @@ def check_partitions(parts: Sequence[PartitionDecl], backend: str,
     _cycles(parts, diag)
     _backend(parts, backend, diag)
     _platform_resources(parts, platform, diag)
+    _mmio_owners(parts, platform, diag)
     _irqs_undelivered(parts, platform, diag)
     _client_ids(parts, diag)
 
@@ -297,6 +299,55 @@ def _platform_resources(parts: Sequence[PartitionDecl], platform: Platform,
                                       "irqs[%d] of %s in %s"
                                       % (number, first[1], first[0].name,
                                          diag.show(first[0].path)))
+
+
+def _mmio_owners(parts: Sequence[PartitionDecl], platform: Platform,
+                 diag: Diagnostics) -> None:
+    """An MMIO region has one owner: no named region is claimed by two
+    partitions, and no region (named or numbered) of a partition overlaps
+    one of another partition. Named regions the platform does not have are
+    E081's."""
+    claimed: List[Tuple[int, int, PartitionDecl, MmioDecl]] = []
+    for part in parts:
+        mine = []
+        for region in part.mmio_regions:
+            span = _mmio_span(region, platform)
+            if span is None:
+                continue
+            for base, size, other, theirs in claimed:
+                if other is part or not (span[0] < base + size
+                                         and base < span[0] + span[1]):
+                    continue
+                where = "mmio_regions[%d] of %s in %s" % (
+                    theirs.index, other.name, diag.show(other.path))
+                if region.name is not None and region.name == theirs.name:
+                    text = "%s is already %s: a region has one owner" \
+                        % (region.name, where)
+                else:
+                    text = "%s overlaps %s, %s" % (
+                        _mmio_text(region, span),
+                        _mmio_text(theirs, (base, size)), where)
+                _at(diag, part).error(
+                    Code.MMIO_CLAIMED, "mmio_regions[%d]%s" % (
+                        region.index, ".name" if region.name else ""), text)
+                break
+            mine.append((span[0], span[1], part, region))
+        claimed += mine
+
+
+def _mmio_span(region: MmioDecl,
+               platform: Platform) -> Optional[Tuple[int, int]]:
+    """(base, size) of a region, or None for a name the platform lacks."""
+    if region.name is None:
+        return (region.base, region.size)
+    named = platform.regions.get(region.name)
+    return None if named is None else (named.base, named.size)
+
+
+def _mmio_text(region: MmioDecl, span: Tuple[int, int]) -> str:
+    """A region for a message, e.g. "TFM_PERIPHERAL_A (0x40100000 + 0x1000)"."""
+    numbers = "0x%08X + 0x%X" % span
+    return "%s (%s)" % (region.name, numbers) if region.name else numbers
 
 
 # -------------------------------------------------------------------------

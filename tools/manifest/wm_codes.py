@@ -87,8 +87,12 @@ class Code(enum.Enum):
     CLIENT_ID_OVERLAP = ("E086", "two partitions' client ID ranges overlap")
     IRQ_UNDELIVERED = ("E087", "an IRQ the build cannot deliver (Warden has "
                                "no secure interrupts yet)")
+    MMIO_CLAIMED = ("E088", "two partitions claim one MMIO region, or "
+                            "regions of two partitions overlap")
     # Platform description
     PLATFORM = ("E090", "the platform description defines a name twice")
+    PPC_SHARED = ("E091", "two named regions of the platform description "
+                          "have one PPC bank and bit")
 
     @property
     def ident(self) -> str:

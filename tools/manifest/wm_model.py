@@ -90,6 +90,8 @@ class Mmio:
     size: int
     read_write: bool
     partition_index: int
+    ppc_bank: Optional[int] = None     # index into Build.ppc_banks, or
+    ppc_bit: Optional[int] = None      # None: not behind a PPC
 
 
 # The C library functions a partition's heap serves (heap_size).
@@ -189,6 +191,7 @@ class Build:
     isolation_level: int
     partitions: Tuple[Partition, ...]   # in load order
     disabled: Tuple[str, ...] = ()      # list items switched off
+    ppc_banks: Tuple[str, ...] = ()     # the platform's PPC banks
 
     @property
     def unprivileged_partitions(self) -> Tuple[Partition, ...]:
@@ -267,7 +270,8 @@ def build_model(decls: Sequence[PartitionDecl], backend: str,
         offsets["dep"] += len(part.dependencies)
         offsets["irq"] += len(part.irqs)
         offsets["mmio"] += len(part.mmio)
-    return Build(backend, isolation_level, tuple(partitions), tuple(disabled))
+    return Build(backend, isolation_level, tuple(partitions), tuple(disabled),
+                 platform.ppc_banks)
 
 
 def assign_pids(decls: Sequence[PartitionDecl]) -> List[int]:
@@ -420,9 +424,12 @@ def _irq(irq, index: int, position: int, platform: Platform) -> Irq:
 
 def _mmio(region, position: int, platform: Platform) -> Mmio:
     """Builds one MMIO region; a named one takes the platform's numbers."""
-    base, size = region.base, region.size
-    if region.name is not None:
-        base, size = platform.regions[region.name]
-    return Mmio(name=region.name, base=base, size=size,
+    if region.name is None:
+        return Mmio(name=None, base=region.base, size=region.size,
+                    read_write=region.permission == "READ-WRITE",
+                    partition_index=position)
+    named = platform.regions[region.name]
+    return Mmio(name=region.name, base=named.base, size=named.size,
                 read_write=region.permission == "READ-WRITE",
-                partition_index=position)
+                partition_index=position, ppc_bank=named.ppc_bank,
+                ppc_bit=named.ppc_bit)

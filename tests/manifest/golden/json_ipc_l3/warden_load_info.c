@@ -212,6 +212,8 @@ const struct warden_mmio_info warden_mmio_regions[WARDEN_NUM_MMIO + 1] = {
         .size = 0x1000u,
         .partition = 0,
         .flags = WARDEN_MMIO_READ_WRITE,
+        .ppc_bank = WARDEN_PPC_BANK_TEST_PPC1,
+        .ppc_bit = 3,
     },
     {
         .name = NULL,
@@ -219,6 +221,8 @@ const struct warden_mmio_info warden_mmio_regions[WARDEN_NUM_MMIO + 1] = {
         .size = 0x1000u,
         .partition = 0,
         .flags = 0,
+        .ppc_bank = WARDEN_MMIO_NO_PPC,
+        .ppc_bit = WARDEN_MMIO_NO_PPC,
     },
     {0},
 };

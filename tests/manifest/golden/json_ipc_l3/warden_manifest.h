@@ -19,6 +19,12 @@
 #define WARDEN_BACKEND_IPC 1
 #define WARDEN_MANIFEST_ISOLATION_LEVEL 3
 
+/* The platform's peripheral protection controller banks
+ * (warden_mmio_info.ppc_bank). */
+#define WARDEN_NUM_PPC_BANKS 2
+#define WARDEN_PPC_BANK_TEST_PPC0 0
+#define WARDEN_PPC_BANK_TEST_PPC1 1
+
 /* The same facts under the reference's names. */
 #define CONFIG_TFM_CONNECTION_BASED_SERVICE_API 1
 #define CONFIG_TFM_MMIO_REGION_ENABLE 1

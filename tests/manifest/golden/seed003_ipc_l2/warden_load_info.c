@@ -133,6 +133,8 @@ const struct warden_mmio_info warden_mmio_regions[WARDEN_NUM_MMIO + 1] = {
         .size = 0x1000u,
         .partition = 1,
         .flags = WARDEN_MMIO_READ_WRITE,
+        .ppc_bank = WARDEN_MMIO_NO_PPC,
+        .ppc_bit = WARDEN_MMIO_NO_PPC,
     },
     {0},
 };

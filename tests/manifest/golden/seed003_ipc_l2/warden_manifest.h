@@ -19,6 +19,10 @@
 #define WARDEN_BACKEND_IPC 1
 #define WARDEN_MANIFEST_ISOLATION_LEVEL 2
 
+/* The platform's peripheral protection controller banks
+ * (warden_mmio_info.ppc_bank). */
+#define WARDEN_NUM_PPC_BANKS 0
+
 /* The same facts under the reference's names. */
 #define CONFIG_TFM_CONNECTION_BASED_SERVICE_API 1
 #define CONFIG_TFM_MMIO_REGION_ENABLE 1

@@ -17,6 +17,11 @@
 #define ARCH_ACCESS_READ  (1u << 0)
 #define ARCH_ACCESS_WRITE (1u << 1)
 #define ARCH_ACCESS_RW    (ARCH_ACCESS_READ | ARCH_ACCESS_WRITE)
+/* With READ and/or WRITE: the secure caller runs unprivileged (isolation
+ * levels 2 and 3), so the range must be memory its boundary lets
+ * unprivileged code access that way, as the MPU is set now (the running
+ * thread's). Never with ns. */
+#define ARCH_ACCESS_UNPRIV (1u << 2)
 
 /**
  * The one place that decides whether a caller may access memory.
@@ -25,7 +30,8 @@
  *               partition, so the range must be secure memory.
  * @param base   first byte of the range.
  * @param size   bytes; must be > 0 (callers skip empty vectors).
- * @param access ARCH_ACCESS_READ and/or ARCH_ACCESS_WRITE.
+ * @param access ARCH_ACCESS_READ and/or ARCH_ACCESS_WRITE, and
+ *               ARCH_ACCESS_UNPRIV for an unprivileged secure caller.
  * @return true if every byte may be accessed that way; false for a range
  *         that wraps, touches memory of the other world or memory that is
  *         no caller's (system space, peripherals, holes: see the port's
@@ -65,6 +71,33 @@ struct arch_thread;
 void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
                       void (*entry)(void));
 
+/*
+ * Isolation levels 2 and 3: where an unprivileged partition's memory lies
+ * (its code and read-only data, then its data, zeroed data and stack: each
+ * a 32-byte aligned range that the manifest tool's linker fragments lay
+ * out). The generated load info has one entry per partition, in load
+ * order, all zero for a partition that runs privileged; the port builds
+ * its MPU regions from them.
+ */
+struct arch_partition_bounds {
+    uintptr_t code_start;
+    uintptr_t code_end; /* one past the last byte */
+    uintptr_t ram_start;
+    uintptr_t ram_end;
+};
+
+extern const struct arch_partition_bounds warden_partition_bounds[];
+
+/**
+ * Puts thread @p t (initialised by arch_thread_init()) behind the
+ * boundary of partition @p index (its place in load order, an index into
+ * warden_partition_bounds[]) at isolation levels 2 and 3: the thread runs
+ * unprivileged when @p unprivileged, and at level 3 with only its own
+ * partition's memory reachable. At level 1 it does nothing.
+ */
+void arch_thread_isolate(struct arch_thread *t, uint32_t index,
+                         bool unprivileged);
+
 /**
  * Makes the code that runs now (the boot context) thread @p t: the port
  * saves its context in @p t when it first switches away. Called once,
@@ -100,6 +133,8 @@ enum arch_fault_cause {
     ARCH_FAULT_SECURE,    /* a security attribution violation */
     ARCH_FAULT_OTHER,     /* an exception nothing handles */
     ARCH_FAULT_NMI,       /* an NMI the platform did not claim */
+    ARCH_FAULT_SVC,       /* an SVC refused: from Handler mode, an unknown
+                           * number, a call inside a call (levels 2, 3) */
 };
 
 /** A fault, as the port reports it to the core. */
@@ -139,6 +174,15 @@ struct arch_thread *spm_hook_fault(struct arch_fault *f);
  * switch is due, or the scheduler is locked.
  */
 struct arch_thread *spm_hook_switch(void);
+
+/**
+ * SVC hook (isolation levels 2 and 3): the function that SVC @p number of
+ * a partition's thread calls (the SVC interface of the PSA API), or 0 for
+ * a number that names none. The port calls it in privileged Thread mode on
+ * the thread's SVC stack, with the caller's r0-r3 as its first four
+ * arguments and its r12 as the fifth, and gives its result back in r0.
+ */
+uintptr_t spm_hook_svc(uint32_t number);
 
 /**
  * Thread-exit hook (IPC backend): the body of the running thread returned,

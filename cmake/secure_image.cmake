@@ -85,7 +85,8 @@ function(warden_secure_image target)
 
   set(_objects ${ARG_PREFIX}warden_spm ${ARG_PREFIX}warden_arch warden_platform
       ${_platform_image} ${ARG_OBJECTS} ${_partitions})
-  warden_add_secure_image(TARGET ${target} OBJECTS ${_objects})
+  warden_add_secure_image(TARGET ${target} OBJECTS ${_objects}
+    GENERATED_DIR ${WARDEN_GENERATED_DIR})
   set_target_properties(${target} PROPERTIES
     WARDEN_GENERATED_DIR ${WARDEN_GENERATED_DIR}
     WARDEN_IMAGE_OBJECTS "${_objects}")

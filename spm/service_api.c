@@ -7,6 +7,7 @@
 #include "psa/service.h"
 
 #include "arch/arch.h"
+#include "spm/api.h"
 #include "platform.h"
 #include "spm/backend.h"
 #include "spm/handle.h"
@@ -48,7 +49,7 @@ static size_t consume(const struct spm_req *req, uint32_t idx, size_t num_bytes)
     return (num_bytes < left) ? num_bytes : left;
 }
 
-size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer,
+size_t SPM_API(psa_read)(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer,
                 size_t num_bytes)
 {
     struct spm_partition *self = backend_current();
@@ -72,7 +73,7 @@ size_t psa_read(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer,
     return n;
 }
 
-size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
+size_t SPM_API(psa_skip)(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
 {
     struct spm_partition *self = backend_current();
     struct spm_req *req = request_of(msg_handle, self);
@@ -88,7 +89,7 @@ size_t psa_skip(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
     return n;
 }
 
-void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
+void SPM_API(psa_write)(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
                size_t num_bytes)
 {
     struct spm_partition *self = backend_current();
@@ -120,7 +121,7 @@ void psa_write(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
     req->out_done[outvec_idx] += num_bytes;
 }
 
-void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle)
+void SPM_API(psa_set_rhandle)(psa_handle_t msg_handle, void *rhandle)
 {
     struct spm_conn *conn = spm_conn_from_handle(msg_handle);
     struct spm_partition *self = backend_current();
@@ -136,12 +137,12 @@ void psa_set_rhandle(psa_handle_t msg_handle, void *rhandle)
     conn->rhandle = rhandle;
 }
 
-void psa_panic(void)
+void SPM_API(psa_panic)(void)
 {
     spm_panic(backend_current());
 }
 
-uint32_t psa_rot_lifecycle_state(void)
+uint32_t SPM_API(psa_rot_lifecycle_state)(void)
 {
     return platform_lifecycle_state();
 }

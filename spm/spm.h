@@ -12,6 +12,7 @@
 #include "psa/client.h"
 #include "psa/service.h"
 #include "spm/load_info.h"
+#include "spm/mmio.h"
 #include "spm/umem.h"
 #include "warden/config.h"
 /* spm/backend/<backend>/backend_types.h: the backend's extras. */
@@ -121,6 +122,13 @@ extern struct spm_partition spm_partitions[SPM_PARTITION_ENTRIES];
 static inline bool spm_is_ns(const struct spm_partition *p)
 {
     return p->info == NULL;
+}
+
+/** True if @p p is a secure partition that runs unprivileged, behind the
+ * MPU (spm/mmio.h says which: none at isolation level 1). */
+static inline bool spm_is_unprivileged(const struct spm_partition *p)
+{
+    return !spm_is_ns(p) && warden_partition_unprivileged(p->info);
 }
 
 /** The client with index @p index (0: the NS agent). */

@@ -71,7 +71,9 @@ bool umem_check(const struct spm_partition *caller, spm_uptr_t p, size_t len,
     if (len == 0) {
         return true;
     }
-    return arch_check_caller_range(spm_is_ns(caller), p.addr, len, access);
+    return arch_check_caller_range(
+        spm_is_ns(caller), p.addr, len,
+        access | (spm_is_unprivileged(caller) ? ARCH_ACCESS_UNPRIV : 0u));
 }
 
 bool umem_read(const struct spm_partition *caller, void *dst, spm_uptr_t src,

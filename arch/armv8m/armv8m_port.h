@@ -118,10 +118,30 @@ int armv8m_sau_configure(const struct armv8m_sau_region *regions, size_t n);
  */
 int armv8m_mpu_configure(const struct armv8m_mpu_region *regions, size_t n);
 
+/* The most MPU regions (slots) the port programs. */
+#define ARMV8M_MPU_MAX_SLOTS 16u
+
+/** The number of Secure MPU regions the processor has (MPU_TYPE). */
+size_t armv8m_mpu_slots(void);
+
+/** The RBAR and RLAR values of @p r, into w[0] and w[1]. */
+void armv8m_mpu_encode(const struct armv8m_mpu_region *r, uint32_t w[2]);
+
+/**
+ * Programs the Secure MPU from @p nslots RBAR/RLAR pairs (@p words; an
+ * RLAR of 0 disables its slot), disables every other slot and enables the
+ * MPU with PRIVDEFENA. The caller has checked that the MPU has that many
+ * slots. Boot-time.
+ */
+void armv8m_mpu_load(const uint32_t *words, size_t nslots);
+
 /**
  * The platform's W^X map: programs the regions of its armv8m_regions.h
  * (ARMV8M_SECURE_MPU_REGIONS) with armv8m_mpu_configure(). Called by the
- * reset code once the C runtime is set up; returns what it returns.
+ * reset code once the C runtime is set up; returns what it returns. At
+ * isolation levels 2 and 3 (boundary_mpu.c) the map is cut around the
+ * unprivileged partitions, and -1 also says that the MPU has too few
+ * regions for it.
  */
 int armv8m_mpu_init(void);
 

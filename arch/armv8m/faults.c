@@ -10,6 +10,7 @@
 #include "arch/arch.h"
 #include "arch/armv8m/armv8m_port.h"
 #include "arch/armv8m/armv8m_regs.h"
+#include "arch/armv8m/boundary.h"
 #include "arch/armv8m/exception_handlers.h"
 #include "arch/armv8m/fault_decode.h"
 #include "arch/armv8m/fault_print.h"
@@ -100,14 +101,14 @@ static void print_report(uint32_t exc_return, uint32_t kind, bool readable,
     static const char *const names[] = {
         "HardFault",  "MemManage",   "BusFault",
         "UsageFault", "SecureFault", "unexpected exception",
-        "NMI",
+        "NMI",        "SVC refused",
     };
     uint32_t cfsr = ARMV8M_CFSR;
     uint32_t sfsr = ARMV8M_SFSR;
 
     armv8m_put(platform_console_write, "\n[warden] FATAL: ");
     armv8m_put(platform_console_write,
-               names[kind <= ARCH_FAULT_NMI ? kind : ARCH_FAULT_OTHER]);
+               names[kind <= ARCH_FAULT_SVC ? kind : ARCH_FAULT_OTHER]);
     armv8m_put_hex(platform_console_write, " (exception ",
                    armv8m_read_ipsr() & 0x1FFu);
     armv8m_put(platform_console_write, (exc_return & ARMV8M_EXC_RETURN_S) != 0
@@ -181,7 +182,10 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
     struct arch_thread *next;
 
     armv8m_spm_stack_bounds(&lo, &hi);
-    f.in_thread = armv8m_fault_in_thread(exc_return, armv8m_read_psp(), lo, hi);
+    /* A thread in an SVC call runs SPM code: a fault there is the SPM's. */
+    f.in_thread = armv8m_fault_in_thread(exc_return, armv8m_read_psp(), lo,
+                                         hi) &&
+                  !armv8m_boundary_in_svc();
     print_report(exc_return, kind, readable, pc);
     next = spm_hook_fault(&f);
     if (next != NULL) {

@@ -52,30 +52,47 @@ static inline bool inside_one(uintptr_t base, uintptr_t last, uint32_t access,
     return false;
 }
 
-/* The TTA (ns) or TT answer for all of [base, last]; 0 (no permission)
- * when its two ends answer differently. */
-static inline uint32_t range_tt(bool ns, uintptr_t base, uintptr_t last)
+/* Whose view TT takes: the Non-secure one (TTA), the secure privileged
+ * one (TT), the secure unprivileged one (TTT: the MPU as set for the
+ * running thread). */
+enum tt_view { VIEW_NS, VIEW_PRIV, VIEW_UNPRIV };
+
+static inline uint32_t tt(enum tt_view view, uintptr_t a)
 {
-    uint32_t first =
-        ns ? cmse_TTA((void *)base).value : cmse_TT((void *)base).value;
+    if (view == VIEW_NS) {
+        return cmse_TTA((void *)a).value;
+    }
+    return view == VIEW_UNPRIV ? cmse_TTT((void *)a).value
+                               : cmse_TT((void *)a).value;
+}
+
+/* The TT answer for all of [base, last]; 0 (no permission) when its two
+ * ends answer differently. */
+static inline uint32_t range_tt(enum tt_view view, uintptr_t base,
+                                uintptr_t last)
+{
+    uint32_t first = tt(view, base);
 
     if ((base ^ last) < TT_GRANULE) {
         return first;
     }
-    uint32_t end =
-        ns ? cmse_TTA((void *)last).value : cmse_TT((void *)last).value;
-    return (end == first) ? first : 0u;
+    return (tt(view, last) == first) ? first : 0u;
 }
 
 bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
                              uint32_t access)
 {
     uintptr_t end = base + size;
+    enum tt_view view =
+        (access & ARCH_ACCESS_UNPRIV) != 0u ? VIEW_UNPRIV : VIEW_PRIV;
 
+    access &= ~ARCH_ACCESS_UNPRIV;
     /* end <= base: size is 0, or base + size carries (like
      * cmse_check_address_range(), a range ending at the top of the address
-     * space is refused too). access is 1, 2 or 3. */
-    if (end <= base || access - 1u > ARCH_ACCESS_RW - 1u) {
+     * space is refused too). access is 1, 2 or 3; NS callers have no
+     * unprivileged view here. */
+    if (end <= base || access - 1u > ARCH_ACCESS_RW - 1u ||
+        (ns && view == VIEW_UNPRIV)) {
         return false;
     }
 
@@ -85,14 +102,14 @@ bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
     if (ns) {
         /* TTA: Non-secure attribution and the Non-secure MPU's view. */
         return inside_one(base, last, access, ns_regions, COUNT(ns_regions)) &&
-               (range_tt(true, base, last) & (write ? TT_NSRW : TT_NSR)) != 0;
+               (range_tt(VIEW_NS, base, last) & (write ? TT_NSRW : TT_NSR)) != 0;
     }
     if (!inside_one(base, last, access, secure_regions,
                     COUNT(secure_regions))) {
         return false;
     }
-    /* TT: readable (writable) by the current, privileged Secure state, and
-     * attributed Secure. */
-    uint32_t tt = range_tt(false, base, last);
-    return (tt & (write ? TT_RW : TT_R)) != 0 && (tt & TT_S) != 0;
+    /* TT (TTT): readable (writable) by the current Secure state,
+     * privileged (unprivileged), and attributed Secure. */
+    uint32_t answer = range_tt(view, base, last);
+    return (answer & (write ? TT_RW : TT_R)) != 0 && (answer & TT_S) != 0;
 }

@@ -1,11 +1,11 @@
 /*
  * The Secure MPU: programs a region table the platform supplies
  * (armv8m_regions.h, ARMV8M_SECURE_MPU_REGIONS) at boot. At isolation
- * level 1 the table is the image's W^X map — code read-only and
- * executable, read-only data and RAM execute-never — and PRIVDEFENA lets
- * privileged code (all of it, at level 1) reach everything else through
- * the default memory map. Levels 2 and 3 add per-partition regions to a
- * table of the same kind.
+ * level 1 the table is the image's W^X map (mpu_wx.c) — code read-only
+ * and executable, read-only data and RAM execute-never — and PRIVDEFENA
+ * lets privileged code (all of it, at level 1) reach everything else
+ * through the default memory map. Levels 2 and 3 cut the same map around
+ * the unprivileged partitions (boundary_mpu.c).
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -45,35 +45,47 @@ static int region_ok(const struct armv8m_mpu_region *r)
            (r->limit + 1u) % REGION_GRAIN == 0u && r->base < r->limit;
 }
 
-int armv8m_mpu_configure(const struct armv8m_mpu_region *regions, size_t n)
+void armv8m_mpu_encode(const struct armv8m_mpu_region *r, uint32_t w[2])
+{
+    w[0] = rbar(r);
+    w[1] = rlar(r);
+}
+
+void armv8m_mpu_load(const uint32_t *words, size_t nslots)
 {
     size_t avail = (ARMV8M_MPU_TYPE >> 8) & 0xFFu; /* DREGION */
 
-    if (n > avail) {
-        return -1;
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (!region_ok(&regions[i])) {
-            return -1;
-        }
-    }
     ARMV8M_MPU_CTRL = 0u;
     __asm volatile("dsb\n\tisb" : : : "memory");
     ARMV8M_MPU_MAIR0 = MAIR0_VALUE;
     for (size_t i = 0; i < avail; i++) {
         ARMV8M_MPU_RNR = (uint32_t)i;
         ARMV8M_MPU_RLAR = 0u;
-        ARMV8M_MPU_RBAR = i < n ? rbar(&regions[i]) : 0u;
-        ARMV8M_MPU_RLAR = i < n ? rlar(&regions[i]) : 0u;
+        ARMV8M_MPU_RBAR = i < nslots ? words[2u * i] : 0u;
+        ARMV8M_MPU_RLAR = i < nslots ? words[2u * i + 1u] : 0u;
     }
     ARMV8M_MPU_CTRL = ARMV8M_MPU_CTRL_ENABLE | ARMV8M_MPU_CTRL_PRIVDEFENA;
     __asm volatile("dsb\n\tisb" : : : "memory");
-    return 0;
 }
 
-int armv8m_mpu_init(void)
+size_t armv8m_mpu_slots(void)
 {
-    static const struct armv8m_mpu_region regions[] = ARMV8M_SECURE_MPU_REGIONS;
+    return (ARMV8M_MPU_TYPE >> 8) & 0xFFu; /* DREGION */
+}
 
-    return armv8m_mpu_configure(regions, sizeof(regions) / sizeof(regions[0]));
+int armv8m_mpu_configure(const struct armv8m_mpu_region *regions, size_t n)
+{
+    uint32_t words[2u * ARMV8M_MPU_MAX_SLOTS];
+
+    if (n > armv8m_mpu_slots() || n > ARMV8M_MPU_MAX_SLOTS) {
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!region_ok(&regions[i])) {
+            return -1;
+        }
+        armv8m_mpu_encode(&regions[i], &words[2u * i]);
+    }
+    armv8m_mpu_load(words, n);
+    return 0;
 }

@@ -16,6 +16,7 @@
 #include "arch/armv8m/arch_thread.h"
 #include "arch/armv8m/armv8m_port.h"
 #include "arch/armv8m/armv8m_regs.h"
+#include "arch/armv8m/boundary.h"
 #include "arch/armv8m/exception_handlers.h"
 #include "warden/config.h"
 
@@ -51,6 +52,7 @@ struct arch_thread *armv8m_running;
 void arch_thread_adopt(struct arch_thread *t)
 {
     armv8m_running = t;
+    armv8m_boundary_adopt(t);
 }
 
 /* Seals the stack whose top (8-byte aligned) is @p top; returns the
@@ -125,9 +127,18 @@ void armv8m_spm_stack_bounds(uintptr_t *lo, uintptr_t *hi)
 void armv8m_thread_resume(struct arch_thread *next, uint32_t msp)
 {
     /* The faulted thread's context is never loaded again. */
-    armv8m_running = next;
+    armv8m_running = armv8m_boundary_enter(next);
     resume(next->sp, msp);
 }
+
+/* At isolation levels 2 and 3 the next thread's privilege (and, at level
+ * 3, its MPU regions) is set before its context is loaded
+ * (armv8m_boundary_enter() returns the thread it gets). */
+#if TFM_ISOLATION_LEVEL > 1
+#define ENTER_BOUNDARY "bl     armv8m_boundary_enter\n\t"
+#else
+#define ENTER_BOUNDARY ""
+#endif
 
 /* Saves the running thread's context, in it, asks the scheduler hook for
  * the next (r4 is saved: it keeps &armv8m_running across the call). */
@@ -139,7 +150,7 @@ __attribute__((naked)) void PendSV_Handler(void)
                    "ldr    r4, =armv8m_running\n\t"
                    "ldr    r1, [r4]\n\t"
                    "str    r0, [r1]\n\t"
-                   "bl     spm_hook_switch\n\t"
+                   "bl     spm_hook_switch\n\t" ENTER_BOUNDARY
                    "str    r0, [r4]\n\t"
                    "ldr    r0, [r0]\n\t"
                    "b      armv8m_restore_context\n\t"

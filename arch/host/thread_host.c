@@ -44,6 +44,15 @@ void arch_thread_adopt(struct arch_thread *t)
     running = t;
 }
 
+/* The hosted build is isolation level 1: nothing to isolate. */
+void arch_thread_isolate(struct arch_thread *t, uint32_t index,
+                         bool unprivileged)
+{
+    (void)t;
+    (void)index;
+    (void)unprivileged;
+}
+
 void arch_yield(void)
 {
     struct arch_thread *cur = running;

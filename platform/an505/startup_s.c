@@ -60,6 +60,28 @@ __attribute__((naked, noreturn)) void Reset_Handler(void)
                    "b an505_secure_start\n\t");
 }
 
+/* The unprivileged partitions' RAM at isolation levels 2 and 3
+ * (warden_partition_init.ld): for each, its data's load address, address
+ * and size, then its zeroed data's address and size. */
+struct part_ram_init {
+    const uint32_t *load;
+    uint32_t *data;
+    uint32_t data_size;
+    uint32_t *bss;
+    uint32_t bss_size;
+};
+extern const struct part_ram_init an505_s_part_init_start[];
+extern const struct part_ram_init an505_s_part_init_end[];
+
+static void init_partition_ram(void)
+{
+    for (const struct part_ram_init *p = an505_s_part_init_start;
+         p != an505_s_part_init_end; p++) {
+        memcpy(p->data, p->load, p->data_size);
+        memset(p->bss, 0, p->bss_size);
+    }
+}
+
 void an505_secure_start(void)
 {
     size_t data_len =
@@ -69,6 +91,7 @@ void an505_secure_start(void)
 
     memcpy(an505_s_data_start, an505_s_data_load, data_len);
     memset(an505_s_bss_start, 0, bss_len);
+    init_partition_ram();
     armv8m_seal_main_stack(an505_s_msp_top);
 
     if (an505_tz_init() != 0 || armv8m_mpu_init() != 0) {

@@ -47,6 +47,8 @@ void backend_init(void)
         arch_thread_init(&sched_thread_of(p)->ctx, info->stack,
                          info->stack_size,
                          ipc ? info->entry_point : ipc_sfn_thread_main);
+        arch_thread_isolate(&sched_thread_of(p)->ctx, i,
+                            spm_is_unprivileged(p));
     }
     spm_ns_agent.be.allowed = 0u;
     spm_ns_agent.be_small.sl_orphan = 0u;
@@ -306,36 +308,16 @@ struct arch_thread *backend_stop_faulted(struct spm_partition *p,
     return spm_hook_switch();
 }
 
-void ipc_sfn_thread_main(void)
+void ipc_sfn_init_failed(struct spm_partition *self)
 {
-    struct spm_partition *self = backend_current();
-    const struct warden_partition_info *info = self->info;
-    psa_signal_t services = self->be.allowed & ~PSA_DOORBELL;
-
-    if (info->entry_init != NULL && info->entry_init() < 0) {
-        spm_log("[Warden] %s: entry_init failed, its services are not "
-                "available\r\n",
-                info->name);
-        self->state = SPM_PART_FAILED;
-        sched_lock();
-        fail_queue(self);
-        sched_kill(sched_thread_of(self));
-        sched_unlock();
-        arch_yield();
-    }
-    self->state = SPM_PART_READY;
-    for (;;) {
-        psa_signal_t signals = psa_wait(services, PSA_BLOCK);
-
-        for (uint32_t i = 0; i < info->nservices; i++) {
-            const struct warden_service_info *svc =
-                &warden_services[info->first_service + i];
-            psa_msg_t msg;
-
-            if ((signals & svc->signal) != 0u &&
-                psa_get(svc->signal, &msg) == PSA_SUCCESS) {
-                psa_reply(msg.handle, svc->sfn(&msg));
-            }
-        }
-    }
+    spm_log("[Warden] %s: entry_init failed, its services are not "
+            "available\r\n",
+            self->info->name);
+    self->state = SPM_PART_FAILED;
+    sched_lock();
+    fail_queue(self);
+    sched_kill(sched_thread_of(self));
+    sched_unlock();
+    arch_yield(); /* a dead thread is never picked again */
+    spm_fatal(__FILE__, __LINE__);
 }

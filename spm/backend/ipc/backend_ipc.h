@@ -49,8 +49,14 @@ psa_status_t ipc_spm_call_status(struct spm_partition *caller);
  */
 void ipc_terminate_cleanup(struct spm_partition *p);
 
-/** The thread body of an SFN-model partition under the IPC backend. */
+/** The thread body of an SFN-model partition under the IPC backend:
+ * sfn_thread.c at isolation level 1, sfn_loop_svc.c (unprivileged) at
+ * levels 2 and 3. */
 void ipc_sfn_thread_main(void);
+
+/** The end of an SFN-model partition whose entry_init failed: its services
+ * answer as not serving, its thread never runs again. Does not return. */
+__attribute__((noreturn)) void ipc_sfn_init_failed(struct spm_partition *self);
 
 /* The partition-side API bodies (spm/backend/ipc/service_ipc.c); each may panic
  * the calling partition. ipc_wait() returns the raised signals of the mask;

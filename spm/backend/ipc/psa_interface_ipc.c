@@ -13,6 +13,7 @@
 #include "psa/service.h"
 
 #include "arch/arch.h"
+#include "spm/api.h"
 #include "spm/backend.h"
 #include "spm/backend/ipc/backend_ipc.h"
 #include "spm/client_api.h"
@@ -100,24 +101,24 @@ static psa_status_t client_call(uint32_t (*body)(void *), const void *a)
     return backend_client_resolve(backend_current(), status);
 }
 
-uint32_t psa_framework_version(void)
+uint32_t SPM_API(psa_framework_version)(void)
 {
     return spm_framework_version();
 }
 
-uint32_t psa_version(uint32_t sid)
+uint32_t SPM_API(psa_version)(uint32_t sid)
 {
     return ipc_cross(version_body, value_arg(sid));
 }
 
-psa_handle_t psa_connect(uint32_t sid, uint32_t version)
+psa_handle_t SPM_API(psa_connect)(uint32_t sid, uint32_t version)
 {
     struct two_args a = { .a0 = sid, .a1 = version };
 
     return client_call(connect_body, &a);
 }
 
-psa_status_t psa_call(psa_handle_t handle, int32_t type,
+psa_status_t SPM_API(psa_call)(psa_handle_t handle, int32_t type,
                       const psa_invec *in_vec, size_t in_len,
                       psa_outvec *out_vec, size_t out_len)
 {
@@ -131,7 +132,7 @@ psa_status_t psa_call(psa_handle_t handle, int32_t type,
     return client_call(call_body, &a);
 }
 
-void psa_close(psa_handle_t handle)
+void SPM_API(psa_close)(psa_handle_t handle)
 {
     (void)client_call(close_body, value_arg((uint32_t)handle));
 }
@@ -143,7 +144,7 @@ static uint32_t wait_body(void *arg)
     return ipc_wait(a->a0, a->a1);
 }
 
-psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
+psa_signal_t SPM_API(psa_wait)(psa_signal_t signal_mask, uint32_t timeout)
 {
     struct two_args a = { .a0 = signal_mask, .a1 = timeout };
     psa_signal_t ready = ipc_cross(wait_body, &a);
@@ -169,7 +170,7 @@ static uint32_t get_body(void *arg)
     return (uint32_t)ipc_get(a->signal, a->msg);
 }
 
-psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg)
+psa_status_t SPM_API(psa_get)(psa_signal_t signal, psa_msg_t *msg)
 {
     struct get_args a = { .signal = signal, .msg = msg };
 
@@ -184,7 +185,7 @@ static uint32_t reply_body(void *arg)
     return 0u;
 }
 
-void psa_reply(psa_handle_t msg_handle, psa_status_t status)
+void SPM_API(psa_reply)(psa_handle_t msg_handle, psa_status_t status)
 {
     struct two_args a = { .a0 = (uint32_t)msg_handle, .a1 = (uint32_t)status };
 
@@ -197,7 +198,7 @@ static uint32_t notify_body(void *arg)
     return 0u;
 }
 
-void psa_notify(int32_t partition_id)
+void SPM_API(psa_notify)(int32_t partition_id)
 {
     (void)ipc_cross(notify_body, value_arg((uint32_t)partition_id));
 }
@@ -209,7 +210,7 @@ static uint32_t clear_body(void *arg)
     return 0u;
 }
 
-void psa_clear(void)
+void SPM_API(psa_clear)(void)
 {
     (void)ipc_cross(clear_body, NULL);
 }
@@ -221,25 +222,25 @@ static uint32_t no_irq_body(void *arg)
     spm_panic(backend_current());
 }
 
-void psa_eoi(psa_signal_t irq_signal)
+void SPM_API(psa_eoi)(psa_signal_t irq_signal)
 {
     (void)irq_signal;
     (void)ipc_cross(no_irq_body, NULL);
 }
 
-void psa_irq_enable(psa_signal_t irq_signal)
+void SPM_API(psa_irq_enable)(psa_signal_t irq_signal)
 {
     (void)irq_signal;
     (void)ipc_cross(no_irq_body, NULL);
 }
 
-psa_irq_status_t psa_irq_disable(psa_signal_t irq_signal)
+psa_irq_status_t SPM_API(psa_irq_disable)(psa_signal_t irq_signal)
 {
     (void)irq_signal;
     return ipc_cross(no_irq_body, NULL);
 }
 
-void psa_reset_signal(psa_signal_t irq_signal)
+void SPM_API(psa_reset_signal)(psa_signal_t irq_signal)
 {
     (void)irq_signal;
     (void)ipc_cross(no_irq_body, NULL);

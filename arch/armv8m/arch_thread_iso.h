@@ -1,0 +1,30 @@
+/*
+ * A thread on Armv8-M at isolation levels 2 and 3 (arch_thread.h is level
+ * 1's): besides where its context was saved, the privilege its Thread mode
+ * runs with, the privileged stack on which its SVC calls run, and at level
+ * 3 the MPU regions of its partition's boundary.
+ */
+#ifndef WARDEN_ARMV8M_ARCH_THREAD_H
+#define WARDEN_ARMV8M_ARCH_THREAD_H
+
+#include <stdint.h>
+
+/* The MPU regions a thread switch rewrites at level 3: three from slot 0
+ * (code) and three from slot ARMV8M_BOUNDARY_RAM_SLOT (RAM), each an RBAR
+ * and an RLAR value (boundary_mpu.c). */
+#define ARMV8M_BOUNDARY_WORDS 12u
+
+struct arch_thread {
+    uint32_t sp;      /* PSP after the software frame was pushed */
+    uint32_t control; /* CONTROL of its Thread mode (SPSEL; nPRIV) */
+    /* While it runs an SVC call (privileged, on its SVC stack): the PSP
+     * and PSPLIM of the partition code that made the call; usp is 0
+     * otherwise. */
+    uint32_t usp;
+    uint32_t usplim;
+    uint32_t base_control; /* CONTROL outside SVC calls */
+    uint8_t *kstack;       /* its SVC stack: [kstack, kstack + size) */
+    uint32_t mpu[ARMV8M_BOUNDARY_WORDS]; /* level 3 */
+};
+
+#endif /* WARDEN_ARMV8M_ARCH_THREAD_H */

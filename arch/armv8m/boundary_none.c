@@ -1,0 +1,32 @@
+/*
+ * Isolation level 1: no boundary between the partitions, so nothing to put
+ * a thread behind (boundary_mpu.c is levels 2 and 3).
+ */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arch/arch.h"
+#include "arch/armv8m/boundary.h"
+
+void arch_thread_isolate(struct arch_thread *t, uint32_t index,
+                         bool unprivileged)
+{
+    (void)t;
+    (void)index;
+    (void)unprivileged;
+}
+
+void armv8m_boundary_adopt(struct arch_thread *t)
+{
+    (void)t;
+}
+
+struct arch_thread *armv8m_boundary_enter(struct arch_thread *t)
+{
+    return t;
+}
+
+bool armv8m_boundary_in_svc(void)
+{
+    return false;
+}

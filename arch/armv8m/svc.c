@@ -1,0 +1,155 @@
+/*
+ * The SVC interface (isolation levels 2 and 3): how a partition's thread,
+ * unprivileged, reaches the PSA API. The SVC stub a partition calls
+ * (spm/backend/ipc/psa_interface_svc.c) puts its arguments in r0-r3 and
+ * r12; SVC_Handler checks where the SVC came from, asks the core which
+ * function the number names (spm_hook_svc()), and leaves the exception
+ * into that function, privileged, on the thread's own SVC stack (out of
+ * every partition's reach), with the caller's r0-r3 as its first four
+ * arguments and r12 as its fifth. The function runs as the same call does
+ * at level 1 — it may block, be preempted, or stop its partition — and
+ * returns into armv8m_svc_return(), whose SVC puts its result in the
+ * caller's r0 and gives the thread back its own stack and privilege.
+ *
+ * Refused, each as a fault of whoever made it (spm_hook_fault(), the fault
+ * policy): an SVC from Handler mode (an exception handler is the SPM's own
+ * code: an SPM fault), one whose frame is not on the secure process stack,
+ * an unknown number, a PSA call made from inside one, and a return made
+ * outside one.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arch/arch.h"
+#include "arch/armv8m/armv8m_port.h"
+#include "arch/armv8m/armv8m_regs.h"
+#include "arch/armv8m/boundary.h"
+#include "arch/armv8m/exception_handlers.h"
+#include "warden/config.h"
+#include WARDEN_ARCH_THREAD_H
+
+/* The port's own number: the end of a call (armv8m_svc_return()). */
+#define SVC_RETURN 0x04
+
+#define CONTROL_NPRIV  (1u << 0)
+#define HW_FRAME_WORDS 8u
+#define SVC_STACK_SIZE 512u /* boundary_mpu.c */
+
+__attribute__((noreturn)) void armv8m_fault_report(uint32_t exc_return,
+                                                uint32_t msp, uint32_t kind);
+
+void armv8m_svc_return(void);
+void armv8m_svc(uint32_t exc_return, uint32_t msp);
+
+/* Where the call's function returns: its result is in r0. */
+__attribute__((naked, noreturn)) void armv8m_svc_return(void)
+{
+    __asm volatile("svc    #" ARMV8M_STR(SVC_RETURN) "\n\t");
+}
+
+static uint32_t read_psp(void)
+{
+    uint32_t v;
+
+    __asm volatile("mrs %0, psp" : "=r"(v));
+    return v;
+}
+
+static uint32_t read_psplim(void)
+{
+    uint32_t v;
+
+    __asm volatile("mrs %0, psplim" : "=r"(v));
+    return v;
+}
+
+static void set_stack(uint32_t sp, uint32_t limit)
+{
+    /* Handler mode: PSP is not in use, so the order does not matter. */
+    __asm volatile("msr psplim, %0\n\tmsr psp, %1"
+                   :
+                   : "r"(limit), "r"(sp)
+                   : "memory");
+}
+
+static void set_control(struct arch_thread *t, uint32_t control)
+{
+    t->control = control;
+    __asm volatile("msr control, %0" : : "r"(control) : "memory");
+}
+
+/* Starts the call's function @p fn on @p t's SVC stack, with the caller's
+ * frame @p uf's r0-r3 and r12 as its arguments. */
+static void enter(struct arch_thread *t, uint32_t *uf, uintptr_t fn)
+{
+    uint32_t top = (uint32_t)(uintptr_t)(t->kstack + SVC_STACK_SIZE) - 8u;
+    /* The frame, then the fifth argument and a pad word above it. */
+    uint32_t *k = (uint32_t *)(uintptr_t)(top - (HW_FRAME_WORDS + 2u) * 4u);
+
+    k[0] = uf[0];
+    k[1] = uf[1];
+    k[2] = uf[2];
+    k[3] = uf[3];
+    k[4] = 0u;
+    k[5] = (uint32_t)(uintptr_t)armv8m_svc_return;
+    k[6] = (uint32_t)fn & ~1u;
+    k[7] = ARMV8M_XPSR_T;
+    k[8] = uf[4]; /* r12: the fifth argument */
+    k[9] = 0u;
+    t->usp = (uint32_t)(uintptr_t)uf;
+    t->usplim = read_psplim();
+    set_stack((uint32_t)(uintptr_t)k, (uint32_t)(uintptr_t)t->kstack);
+    set_control(t, t->control & ~CONTROL_NPRIV);
+}
+
+/* The call's function returned @p result: the caller goes on after its
+ * SVC, with its own stack and privilege. */
+static void leave(struct arch_thread *t, uint32_t result)
+{
+    uint32_t *uf = (uint32_t *)(uintptr_t)t->usp;
+
+    uf[0] = result;
+    set_stack(t->usp, t->usplim);
+    t->usp = 0u;
+    set_control(t, t->base_control);
+}
+
+/* True if the SVC instruction before @p pc says @p number. */
+static uint32_t svc_number(uint32_t pc)
+{
+    return ((const volatile uint8_t *)(uintptr_t)pc)[-2];
+}
+
+__attribute__((used)) void armv8m_svc(uint32_t exc_return, uint32_t msp)
+{
+    const uint32_t thread_psp = ARMV8M_EXC_RETURN_S | ARMV8M_EXC_RETURN_MODE |
+                                ARMV8M_EXC_RETURN_SPSEL;
+    struct arch_thread *t = armv8m_running;
+    uint32_t *frame = (uint32_t *)(uintptr_t)read_psp();
+    uint32_t number;
+    uintptr_t fn;
+
+    if ((exc_return & thread_psp) != thread_psp || t == NULL ||
+        t->kstack == NULL) {
+        armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);
+    }
+    number = svc_number(frame[6]);
+    if (number == SVC_RETURN && t->usp != 0u) {
+        leave(t, frame[0]);
+        return;
+    }
+    fn = (number == SVC_RETURN || t->usp != 0u) ? 0u : spm_hook_svc(number);
+    if (fn == 0u) {
+        armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);
+    }
+    enter(t, frame, fn);
+}
+
+__attribute__((naked)) void SVC_Handler(void)
+{
+    __asm volatile("mov    r0, lr\n\t"
+                   "mrs    r1, msp\n\t"
+                   "push   {r0, lr}\n\t"
+                   "bl     armv8m_svc\n\t"
+                   "pop    {r0, pc}\n\t");
+}

@@ -1,0 +1,135 @@
+/*
+ * The SVC table (isolation levels 2 and 3): what each SVC number of the
+ * partitions' stubs runs (spm_hook_svc(), arch/arch.h). The port runs it in
+ * privileged Thread mode on the calling thread's SVC stack, so every entry
+ * is the PSA API function that level 1 runs for a direct call
+ * (spm/api.h): the same decode step, the same checks of caller memory
+ * (now against the caller's boundary: umem_check()), the same blocking and
+ * panics. Only arguments that do not fit in registers are unpacked here,
+ * and the SFN-model loop's and the console's calls are served.
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arch/arch.h"
+#include "platform.h"
+#include "spm/api.h"
+#include "spm/backend.h"
+#include "spm/backend/ipc/backend_ipc.h"
+#include "spm/backend/ipc/svc_abi.h"
+#include "spm/panic.h"
+#include "spm/spm.h"
+
+static uint32_t svc_call(psa_handle_t handle, int32_t type,
+                         const psa_invec *in_vec, psa_outvec *out_vec,
+                         uint32_t lens)
+{
+    return (uint32_t)SPM_API(psa_call)(
+        handle, type, in_vec, lens & WARDEN_SVC_LEN_MAX, out_vec,
+        lens >> WARDEN_SVC_OUT_SHIFT);
+}
+
+/* The running partition, which must be of the SFN model. */
+static struct spm_partition *sfn_self(void)
+{
+    struct spm_partition *self = backend_current();
+
+    if ((self->info->flags & WARDEN_PART_MODEL_IPC) != 0u) {
+        spm_panic(self);
+    }
+    return self;
+}
+
+static uint32_t svc_sfn_start(void)
+{
+    return (uint32_t)(uintptr_t)sfn_self()->info->entry_init;
+}
+
+static uint32_t svc_sfn_failed(void)
+{
+    struct spm_partition *self = sfn_self();
+
+    if (self->state != SPM_PART_UNINIT) {
+        spm_panic(self);
+    }
+    ipc_sfn_init_failed(self);
+}
+
+/*
+ * One turn of the SFN-model loop in one call: replies to the message the
+ * loop handled last (none the first time), waits for a message of one of
+ * the partition's services, gets it into @p msg (the partition's memory,
+ * checked by psa_get()) and returns the service's function.
+ */
+static uint32_t svc_sfn_next(psa_handle_t handle, psa_status_t status,
+                             psa_msg_t *msg)
+{
+    struct spm_partition *self = sfn_self();
+    const struct warden_partition_info *info = self->info;
+    psa_signal_t services = self->be.allowed & ~PSA_DOORBELL;
+
+    if (handle != PSA_NULL_HANDLE) {
+        SPM_API(psa_reply)(handle, status);
+    }
+    self->state = SPM_PART_READY;
+    for (;;) {
+        psa_signal_t signals = SPM_API(psa_wait)(services, PSA_BLOCK);
+
+        for (uint32_t i = 0; i < info->nservices; i++) {
+            const struct warden_service_info *svc =
+                &warden_services[info->first_service + i];
+
+            if ((signals & svc->signal) != 0u &&
+                SPM_API(psa_get)(svc->signal, msg) == PSA_SUCCESS) {
+                return (uint32_t)(uintptr_t)svc->sfn;
+            }
+        }
+    }
+}
+
+/* A partition's console output: text it can read, and nothing else. */
+static uint32_t svc_log(const char *text, size_t len)
+{
+    struct spm_partition *self = backend_current();
+
+    if (!umem_check(self, spm_uptr((uintptr_t)text), len, ARCH_ACCESS_READ)) {
+        spm_panic(self);
+    }
+    if (len != 0u) {
+        platform_console_write(text, len);
+    }
+    return 0u;
+}
+
+#define ENTRY(number, fn) [number] = (uintptr_t)(fn)
+
+static const uintptr_t svc_table[WARDEN_SVC_COUNT] = {
+    ENTRY(WARDEN_SVC_LOG, svc_log),
+    ENTRY(WARDEN_SVC_SFN_START, svc_sfn_start),
+    ENTRY(WARDEN_SVC_SFN_FAILED, svc_sfn_failed),
+    ENTRY(WARDEN_SVC_SFN_NEXT, svc_sfn_next),
+    ENTRY(WARDEN_SVC_VERSION, SPM_API(psa_version)),
+    ENTRY(WARDEN_SVC_CALL, svc_call),
+    ENTRY(WARDEN_SVC_CONNECT, SPM_API(psa_connect)),
+    ENTRY(WARDEN_SVC_CLOSE, SPM_API(psa_close)),
+    ENTRY(WARDEN_SVC_WAIT, SPM_API(psa_wait)),
+    ENTRY(WARDEN_SVC_GET, SPM_API(psa_get)),
+    ENTRY(WARDEN_SVC_SET_RHANDLE, SPM_API(psa_set_rhandle)),
+    ENTRY(WARDEN_SVC_READ, SPM_API(psa_read)),
+    ENTRY(WARDEN_SVC_SKIP, SPM_API(psa_skip)),
+    ENTRY(WARDEN_SVC_WRITE, SPM_API(psa_write)),
+    ENTRY(WARDEN_SVC_REPLY, SPM_API(psa_reply)),
+    ENTRY(WARDEN_SVC_NOTIFY, SPM_API(psa_notify)),
+    ENTRY(WARDEN_SVC_CLEAR, SPM_API(psa_clear)),
+    ENTRY(WARDEN_SVC_EOI, SPM_API(psa_eoi)),
+    ENTRY(WARDEN_SVC_PANIC, SPM_API(psa_panic)),
+    ENTRY(WARDEN_SVC_LIFECYCLE, SPM_API(psa_rot_lifecycle_state)),
+    ENTRY(WARDEN_SVC_IRQ_ENABLE, SPM_API(psa_irq_enable)),
+    ENTRY(WARDEN_SVC_IRQ_DISABLE, SPM_API(psa_irq_disable)),
+    ENTRY(WARDEN_SVC_RESET_SIGNAL, SPM_API(psa_reset_signal)),
+};
+
+uintptr_t spm_hook_svc(uint32_t number)
+{
+    return number < WARDEN_SVC_COUNT ? svc_table[number] : 0u;
+}

@@ -21,11 +21,8 @@
  * writes through the MPU's alias registers; for a privileged thread (the NS
  * agent) slots 1, 2, 4 and 5 are off and 0 and 3 cover everything.
  *
- * Rewriting the slots with the MPU on is safe: the handler that does it
- * runs from privileged code below every partition (slot 0, whose base
- * never moves) on the Main stack below every partition's RAM (slot 3,
- * likewise), so no access of its own falls where two slots may overlap for
- * an instant.
+ * The slots are rewritten with the MPU off for the few stores it takes
+ * (load_dynamic()).
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -163,11 +160,16 @@ void armv8m_boundary_adopt(struct arch_thread *t)
 }
 
 /* Slots 0-3, then 4-5, each run of pairs in one burst through RBAR,
- * RLAR and their aliases (consecutive registers). */
+ * RLAR and their aliases (consecutive registers), with the MPU off
+ * meanwhile: a slot half written (its new base, its old limit) may cover
+ * anything, even the code doing this. Handler mode is privileged, so the
+ * default map serves it until the MPU is on again. */
 static void load_dynamic(const uint32_t *w)
 {
     volatile uint32_t *burst = &ARMV8M_MPU_RBAR;
 
+    ARMV8M_MPU_CTRL = 0u;
+    __asm volatile("dsb\n\tisb" : : : "memory");
     ARMV8M_MPU_RNR = 0u;
     for (uint32_t i = 0; i < 8u; i++) {
         burst[i] = w[i];
@@ -176,6 +178,7 @@ static void load_dynamic(const uint32_t *w)
     for (uint32_t i = 0; i < 4u; i++) {
         burst[i] = w[8u + i];
     }
+    ARMV8M_MPU_CTRL = ARMV8M_MPU_CTRL_ENABLE | ARMV8M_MPU_CTRL_PRIVDEFENA;
     __asm volatile("dsb\n\tisb" : : : "memory");
 }
 

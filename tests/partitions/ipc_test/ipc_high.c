@@ -4,8 +4,9 @@
 #include "tests/partitions/ipc_test/ipc_test.h"
 #include "psa/service.h"
 #include "psa_manifest/ipc_high.h"
+#include "psa_manifest/pid.h"
 
-volatile uint32_t ipc_high_doorbells;
+static uint32_t ipc_high_doorbells;
 
 static void serve(void)
 {
@@ -35,6 +36,7 @@ void ipc_high_main(void)
         if (signals & PSA_DOORBELL) {
             psa_clear();
             ipc_high_doorbells++;
+            psa_notify(WARDEN_SP_IPC_SERVER); /* it rang: ring back */
         }
         if (signals & IPC_HIGH_SVC_SIGNAL) {
             serve();

@@ -15,9 +15,4 @@
 #define IPC_HIGH_DOORBELLS 0 /* returns the doorbells received so far */
 #define IPC_HIGH_ADD       1 /* returns 1000 + the int32_t in invec 0 */
 
-/* Doorbells IPC_HIGH has taken: read by IPC_RING right after psa_notify()
- * to see that the more urgent partition ran at once (isolation level 1:
- * partitions share memory). */
-extern volatile uint32_t ipc_high_doorbells;
-
 #endif /* WARDEN_IPC_TEST_H */

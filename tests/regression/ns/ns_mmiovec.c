@@ -27,13 +27,13 @@ static void t_copy_in_place(struct test_result_t *ret)
     uint8_t out[16];
     psa_invec iv[] = { { in, sizeof(in) } };
     psa_outvec ov[] = { { out, sizeof(out) } };
-    psa_status_t st;
 
     TEST_CHECK(h > 0, "connect");
     for (int round = 0; round < 2; round++) {
         memset(out, 0xEE, sizeof(out));
         ov[0].len = sizeof(out);
-        st = psa_call(h, MMIOVEC_TYPE_COPY, iv, 1, ov, 1);
+        psa_status_t st = psa_call(h, MMIOVEC_TYPE_COPY, iv, 1, ov, 1);
+
         TEST_CHECK(st == (psa_status_t)sizeof(in), "the service copied 12");
         TEST_CHECK(memcmp(out, in, sizeof(in)) == 0, "the bytes arrived");
         TEST_CHECK(out[12] == 0xEE, "nothing past them");

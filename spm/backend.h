@@ -15,6 +15,8 @@
 #define WARDEN_SPM_BACKEND_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "spm/spm.h"
 
@@ -102,6 +104,31 @@ void backend_terminate(struct spm_partition *p);
  */
 struct arch_thread *backend_stop_faulted(struct spm_partition *p,
                                          struct arch_fault *f);
+
+/**
+ * (Inline.) MM-IOVEC: makes the client buffer [@p base, @p base + @p len)
+ * of a vector reachable from the boundary of @p service, the partition
+ * that maps it, with @p access (ARCH_ACCESS_READ for an invec,
+ * ARCH_ACCESS_RW for an outvec), until backend_mm_unmap() of the same
+ * range. The core calls it once per vector and mapping, with @p len > 0 and
+ * a range the client's boundary was checked to allow with @p access when
+ * the request was decoded (spm/iovec.c); no two calls for one request
+ * overlap. Returns false if the range cannot be made reachable (e.g. no
+ * MPU region left): the core then stops @p service (spm_panic()).
+ * At isolation level 1 every client buffer is reachable already: true.
+ */
+static inline bool backend_mm_map(struct spm_partition *service, uintptr_t base,
+                                  size_t len, uint32_t access);
+
+/**
+ * (Inline.) Ends what backend_mm_map() of the same @p service, @p base and
+ * @p len did: the range is no longer reachable from @p service's boundary.
+ * Called when the service unmaps the vector, and for every vector still
+ * mapped when its request ends (psa_reply(), the service's or the client's
+ * stop). Cannot fail. At isolation level 1: nothing to do.
+ */
+static inline void backend_mm_unmap(struct spm_partition *service,
+                                    uintptr_t base, size_t len);
 
 /** Initialises the partitions in load order, then starts the NS image. */
 __attribute__((noreturn)) void backend_system_run(void);

@@ -6,6 +6,7 @@
 #include "spm/handle.h"
 #include "spm/iovec.h"
 #include "spm/loader.h"
+#include "spm/mmiovec.h"
 #include "spm/nsce/ns_client.h"
 #include "spm/panic.h"
 
@@ -68,6 +69,7 @@ prepare_msg(struct spm_req *req, struct spm_partition *caller,
     req->msg.type = type;
     req->service = svc;
     req->client = caller;
+    spm_mm_start(req);
 }
 
 /* The message of a connect or a disconnect: no vectors (every size 0; the

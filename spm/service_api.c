@@ -1,7 +1,8 @@
 /*
  * The partition-side API every backend shares: psa_read, psa_skip,
- * psa_write, psa_set_rhandle, psa_panic and psa_rot_lifecycle_state. A
- * partition breaking a rule here is stopped by spm_panic().
+ * psa_write, psa_set_rhandle, psa_panic and psa_rot_lifecycle_state (and,
+ * with MM-IOVEC, spm/mmiovec.c). A partition breaking a rule here is
+ * stopped by spm_panic().
  */
 #include "psa/lifecycle.h"
 #include "psa/service.h"
@@ -11,7 +12,9 @@
 #include "platform.h"
 #include "spm/backend.h"
 #include "spm/handle.h"
+#include "spm/mmiovec.h"
 #include "spm/panic.h"
+#include "spm/service_api.h"
 
 /*
  * The request in flight that @p msg_handle names for @p self, the running
@@ -33,6 +36,12 @@ static struct spm_req *request_of(psa_handle_t msg_handle,
         spm_panic(self);
     }
     return NULL;
+}
+
+struct spm_req *spm_service_request(psa_handle_t msg_handle,
+                                    struct spm_partition *self)
+{
+    return request_of(msg_handle, self);
 }
 
 /* What a read or skip of @p num_bytes from invec @p idx consumes: up to
@@ -57,7 +66,7 @@ size_t SPM_API(psa_read)(psa_handle_t msg_handle, uint32_t invec_idx, void *buff
     spm_uptr_t dst = spm_uptr((uintptr_t)buffer);
     size_t n;
 
-    if (invec_idx >= PSA_MAX_IOVEC) {
+    if (invec_idx >= PSA_MAX_IOVEC || spm_mm_in_taken(req, invec_idx)) {
         spm_panic(self);
     }
     n = consume(req, invec_idx, num_bytes);
@@ -79,7 +88,7 @@ size_t SPM_API(psa_skip)(psa_handle_t msg_handle, uint32_t invec_idx, size_t num
     struct spm_req *req = request_of(msg_handle, self);
     size_t n;
 
-    if (invec_idx >= PSA_MAX_IOVEC) {
+    if (invec_idx >= PSA_MAX_IOVEC || spm_mm_in_taken(req, invec_idx)) {
         spm_panic(self);
     }
     n = consume(req, invec_idx, num_bytes);
@@ -103,6 +112,9 @@ void SPM_API(psa_write)(psa_handle_t msg_handle, uint32_t outvec_idx, const void
     }
     if (req == NULL) {
         return; /* an orphan's: it goes nowhere */
+    }
+    if (spm_mm_out_taken(req, outvec_idx)) {
+        spm_panic(self); /* mapped: written through the mapping only */
     }
     /* Past the request's vectors an outvec is empty (its done counter was
      * never set). */

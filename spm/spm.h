@@ -89,6 +89,11 @@ struct spm_req {
     struct spm_conn *conn; /* NULL for a stateless call */
     uint8_t in_len;        /* vectors of the request */
     uint8_t out_len;
+    /* MM-IOVEC state of the invecs and of the outvecs (spm/mmiovec.h):
+     * bit i set while vector i is mapped, bit 4 + i once it was unmapped.
+     * 0 for every request when PSA_FRAMEWORK_HAS_MM_IOVEC is 0. */
+    uint8_t mm_in;
+    uint8_t mm_out;
     spm_uptr_t out_desc;               /* client's psa_outvec array */
     spm_uptr_t in_base[PSA_MAX_IOVEC]; /* from the copied descriptors */
     spm_uptr_t out_base[PSA_MAX_IOVEC];

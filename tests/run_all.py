@@ -8,7 +8,8 @@ With no --layer, every layer runs (make test), in this order:
             AddressSanitizer and UBSan (host-asan, with its canary)
   host      the host and host-ipc test images: regression suites, NSCE
             suites and the demo (also under the sanitizers, and with
-            TFM_NS_MANAGE_NSID=OFF and the halt and reset policies), and the
+            TFM_NS_MANAGE_NSID=OFF and the halt and reset policies), the
+            MM-IOVEC image of both backends (PSA_FRAMEWORK_HAS_MM_IOVEC=ON), the
             out-of-tree partitions of examples/out_of_tree (the three layouts
             built and run, the misuses of warden_partition() refused), and
             the hosted NS renames and boundary check (tests/ns_abi)
@@ -19,7 +20,8 @@ With no --layer, every layer runs (make test), in this order:
             the W^X faults (tests/partitions/wx), the MMIO regions
             (tests/regression/mmio) and the memcheck image against the test image, the demo against the
             product image, for an505-ipc-l1 the SPM stack's high-water mark
-            against its size, and the NSCE-off and halt-policy variants
+            against its size, the NSCE-off and halt-policy variants, and the
+            MM-IOVEC image of both backends (PSA_FRAMEWORK_HAS_MM_IOVEC=ON)
   bench     the benchmark against the committed bench/results.json
   static    the configuration validator, no test symbol in a product image,
             clang-tidy, cppcheck and the clang-format check
@@ -724,6 +726,11 @@ VARIANTS = {
     "host-reset": ("host", ["-DWARDEN_FAULT_POLICY=reset"]),
     "an505-sfn-halt": ("an505-sfn", ["-DWARDEN_FAULT_POLICY=halt"]),
     "an505-sfn-reset": ("an505-sfn", ["-DWARDEN_FAULT_POLICY=reset"]),
+    "host-mmiovec": ("host", ["-DPSA_FRAMEWORK_HAS_MM_IOVEC=ON"]),
+    "host-ipc-mmiovec": ("host-ipc", ["-DPSA_FRAMEWORK_HAS_MM_IOVEC=ON"]),
+    "an505-sfn-mmiovec": ("an505-sfn", ["-DPSA_FRAMEWORK_HAS_MM_IOVEC=ON"]),
+    "an505-ipc-l1-mmiovec": ("an505-ipc-l1",
+                             ["-DPSA_FRAMEWORK_HAS_MM_IOVEC=ON"]),
 }
 
 
@@ -757,6 +764,29 @@ def nsce_off_runs(tally, python, jobs, platform):
                        "--timeout", "300"], timeout=400)
         parse_result_lines(tally, "nsce (QEMU %s, NSCE OFF)" % preset,
                            rc, out)
+
+
+def mmiovec_runs(tally, python, jobs, platform):
+    """PSA_FRAMEWORK_HAS_MM_IOVEC=ON, each backend: the MM-IOVEC image
+    (tests/regression/ns/ns_mmiovec.c) against the test secure image with
+    the MM-IOVEC partitions, on host or on QEMU."""
+    presets = ("host", "host-ipc") if platform == "host" \
+        else ("an505-sfn", "an505-ipc-l1")
+    for preset in presets:
+        name = preset + "-mmiovec"
+        bdir = "build/" + name
+        label = "%s, MM-IOVEC" % preset
+        if not build_variant(tally, label, name, python, jobs,
+                             ["warden_ns_mmiovec"]):
+            continue
+        if platform == "host":
+            rc, out = run([bdir + "/bin/warden_ns_mmiovec"], timeout=120)
+        else:
+            rc, out = run([python, "tools/qemu_run.py", "--icount",
+                           "--secure", bdir + "/bin/warden_s_test.elf",
+                           "--ns", bdir + "/bin/warden_ns_mmiovec.elf",
+                           "--timeout", "300"], timeout=400)
+        parse_result_lines(tally, "mmiovec (%s)" % label, rc, out)
 
 
 def policy_runs(tally, python, jobs, platform):
@@ -892,7 +922,7 @@ def product_symbols(tally, python, jobs):
 def tidy_builds(tally, python):
     """The builds whose flags clang-tidy uses, configured if missing."""
     builds = ["host", "host-ipc"] + QEMU_PRESETS + SANITIZED_PRESETS[:1] + [
-        "host-nsce-off", "an505-sfn-nsce-off"]
+        "host-nsce-off", "an505-sfn-nsce-off", "host-mmiovec"]
     for name in builds:
         if os.path.exists(os.path.join(ROOT, "build", name,
                                        "compile_commands.json")):
@@ -946,6 +976,7 @@ def run_layer(t, layer, args):
                      "hosted NS renames and boundary check")
         nsce_off_runs(t, py, jobs, "host")
         policy_runs(t, py, jobs, "host")
+        mmiovec_runs(t, py, jobs, "host")
     elif layer == "manifest":
         python_tests(t, py, "tests/manifest", "manifest tool tests")
     elif layer == "fuzz":
@@ -959,6 +990,7 @@ def run_layer(t, layer, args):
                     spm_stack_check(t, py, preset)
         nsce_off_runs(t, py, jobs, "an505")
         policy_runs(t, py, jobs, "an505")
+        mmiovec_runs(t, py, jobs, "an505")
     elif layer == "bench":
         bench_check(t, py, jobs)
     elif layer == "static":

@@ -12,6 +12,13 @@
 
 #include "psa/client.h"
 #include "psa/error.h"
+/* The build's configuration (PSA_FRAMEWORK_HAS_MM_IOVEC), where there is
+ * one: code built outside a Warden build may define the option itself. */
+#if defined(__has_include)
+#if __has_include("warden/config.h")
+#include "warden/config.h"
+#endif
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -115,6 +122,51 @@ psa_irq_status_t psa_irq_disable(psa_signal_t irq_signal);
 
 /** Clears an FLIH interrupt signal. */
 void psa_reset_signal(psa_signal_t irq_signal);
+
+#if defined(PSA_FRAMEWORK_HAS_MM_IOVEC) && PSA_FRAMEWORK_HAS_MM_IOVEC
+/*
+ * MM-IOVEC (only in a build with PSA_FRAMEWORK_HAS_MM_IOVEC, and only for a
+ * service whose manifest says `mm_iovec: enable`): the client's own buffer,
+ * used in place. A vector is either mapped or used with psa_read(),
+ * psa_skip() or psa_write(), never both, and mapped once at most. Every
+ * vector still mapped at psa_reply() (an SFN service: when its function
+ * returns) is unmapped then; an outvec unmapped so reports 0 bytes written.
+ */
+
+/**
+ * Maps input vector @p invec_idx of a request.
+ * @return a pointer to the client's input buffer, valid until
+ *         psa_unmap_invec() or the reply; in_size[invec_idx] bytes.
+ * Does not return on a bad handle, a message that is not a request, a
+ * service without `mm_iovec: enable`, an index >= PSA_MAX_IOVEC, an empty
+ * vector, a vector mapped before, or one already read or skipped.
+ */
+const void *psa_map_invec(psa_handle_t msg_handle, uint32_t invec_idx);
+
+/**
+ * Ends the mapping of input vector @p invec_idx.
+ * Does not return on a bad handle or index, or a vector that is not
+ * mapped (never mapped, or unmapped already).
+ */
+void psa_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx);
+
+/**
+ * Maps output vector @p outvec_idx of a request.
+ * @return a pointer to the client's output buffer, valid until
+ *         psa_unmap_outvec() or the reply; out_size[outvec_idx] bytes.
+ * Does not return in the cases of psa_map_invec(), or for a vector already
+ * written to with psa_write().
+ */
+void *psa_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx);
+
+/**
+ * Ends the mapping of output vector @p outvec_idx; the client is told that
+ * @p len bytes were written to it.
+ * Does not return on a bad handle or index, a vector that is not mapped,
+ * or @p len greater than out_size[outvec_idx].
+ */
+void psa_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t len);
+#endif
 
 /**
  * Reports a fatal error in the calling partition. Never returns: the SPM's

@@ -158,6 +158,25 @@ class ConfigurationTest(ToolCase):
                           "stack, so it only provides isolation level 1 [E071]",
                           backend="SFN", level=2)
 
+    def test_mm_iovec_needs_the_build_option(self):
+        parts = [("a.yaml", partition("TFM_SP_A", [
+            service("ROT_A", 0x100),
+            service("ROT_B", 0x101, mm_iovec="enable")]))]
+        self.assert_error(parts, "a.yaml: TFM_SP_A: services[1].mm_iovec: "
+                          "ROT_B enables MM-IOVEC, which this build does not "
+                          "have: configure with "
+                          "-DPSA_FRAMEWORK_HAS_MM_IOVEC=ON (tool: "
+                          "--mm-iovec), or set mm_iovec: disable [E072]")
+
+    def test_mm_iovec_with_the_build_option(self):
+        parts = [("a.yaml", partition("TFM_SP_A", [
+            service("ROT_A", 0x100, mm_iovec="enable")]))]
+        for backend in ("SFN", "IPC"):
+            with self.subTest(backend=backend):
+                out = self.generate(parts, "--mm-iovec", backend=backend)
+                self.assertIn("WARDEN_SVC_MM_IOVEC",
+                              out["warden_load_info.c"])
+
     def test_ipc_backend_allows_every_isolation_level(self):
         parts = [("a.yaml", one("TFM_SP_A", "ROT_A", 1))]
         for level in (1, 2, 3):

@@ -26,11 +26,11 @@ SEED_LIST = os.path.join(SEED_DIR, "manifest_list_yaml.yaml")
 SEED_PLATFORM = os.path.join(SEED_DIR, "platform.yaml")
 
 # golden directory name -> (manifest list or lists, backend, isolation level,
-# platform description, -D defines)
+# platform description, -D defines and other flags)
 CASES = {
     "real_sfn_l1": (REAL_LISTS, "SFN", 1, None, ()),
     "real_ipc_l2": (REAL_LISTS, "IPC", 2, None, ()),
-    "json_ipc_l3": (JSON_LIST, "IPC", 3, JSON_PLATFORM, ()),
+    "json_ipc_l3": (JSON_LIST, "IPC", 3, JSON_PLATFORM, ("--mm-iovec",)),
     "seed003_ipc_l2": (SEED_LIST, "IPC", 2, SEED_PLATFORM,
                        ("TFM_PARTITION_EXAMPLE=ON",)),
 }
@@ -47,7 +47,7 @@ def generate(case, outdir, depfile=None):
     if platform:
         args += ["--platform", platform]
     for define in defines:
-        args += ["-D", define]
+        args += [define] if define.startswith("--") else ["-D", define]
     if depfile:
         args += ["--depfile", depfile]
     return support.run_tool(args, support.REPO)

@@ -2,7 +2,8 @@
 """Warden's manifest tool: partition manifests in, headers and load info out.
 
     warden_manifest.py -m LIST [-m LIST ...] -o OUTDIR --backend SFN|IPC
-                       --isolation-level 1|2|3 [-D NAME=VALUE ...]
+                       --isolation-level 1|2|3 [--mm-iovec]
+                       [-D NAME=VALUE ...]
                        [--platform FILE] [--graph FILE.svg|FILE.dot]
                        [--depfile FILE]
     warden_manifest.py --explain CODE | --list-codes
@@ -63,6 +64,10 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
                         help="directory the generated files go to")
     parser.add_argument("--backend", choices=("SFN", "IPC"))
     parser.add_argument("--isolation-level", type=int, choices=(1, 2, 3))
+    parser.add_argument("--mm-iovec", action="store_true",
+                        help="the build has MM-IOVEC "
+                        "(PSA_FRAMEWORK_HAS_MM_IOVEC): services may say "
+                        "mm_iovec: enable")
     parser.add_argument("-D", dest="defines", action="append", default=[],
                         type=_define, metavar="NAME=VALUE",
                         help="value for conditional: \"@NAME@\" in a list")
@@ -110,7 +115,8 @@ def generate(args: argparse.Namespace, diag: Diagnostics, cwd: str) -> Result:
             unchecked.extend(wm_validate.declared_services(manifest))
         else:
             decls.append(decl)
-    wm_checks.check_partitions(decls, args.backend, diag, unchecked, platform)
+    wm_checks.check_partitions(decls, args.backend, diag, unchecked, platform,
+                               args.mm_iovec)
     if diag:
         return Result(None, files_read)
     build = wm_model.build_model(decls, args.backend, args.isolation_level,

@@ -28,11 +28,13 @@ def check_config(backend: str, isolation_level: int,
 def check_partitions(parts: Sequence[PartitionDecl], backend: str,
                      diag: Diagnostics,
                      unchecked_services: Collection[str] = (),
-                     platform: Platform = Platform()) -> None:
+                     platform: Platform = Platform(),
+                     mm_iovec: bool = False) -> None:
     """Runs every cross-partition check on `parts` (in input order).
 
     `unchecked_services` names the services of manifests that failed
     validation: depending on one of them is not reported as unknown.
+    `mm_iovec`: the build has MM-IOVEC (--mm-iovec).
     """
     _unique_names(parts, diag)
     _unique_pids(parts, diag)
@@ -43,6 +45,7 @@ def check_partitions(parts: Sequence[PartitionDecl], backend: str,
     _dependencies(parts, diag, unchecked_services)
     _cycles(parts, diag)
     _backend(parts, backend, diag)
+    _mm_iovec(parts, mm_iovec, diag)
     _platform_resources(parts, platform, diag)
     _mmio_owners(parts, platform, diag)
     _irqs_undelivered(parts, platform, diag)
@@ -270,6 +273,21 @@ def _backend(parts: Sequence[PartitionDecl], backend: str,
                                   "an IPC-model partition needs --backend "
                                   "IPC (the SFN backend runs SFN-model "
                                   "partitions only)")
+
+
+def _mm_iovec(parts: Sequence[PartitionDecl], mm_iovec: bool,
+              diag: Diagnostics) -> None:
+    """`mm_iovec: enable` needs a build with MM-IOVEC."""
+    if mm_iovec:
+        return
+    for part in parts:
+        for svc in part.services:
+            if svc.mm_iovec:
+                _at(diag, part).error(
+                    Code.MM_IOVEC_OFF, svc.where + ".mm_iovec",
+                    "%s enables MM-IOVEC, which this build does not have: "
+                    "configure with -DPSA_FRAMEWORK_HAS_MM_IOVEC=ON (tool: "
+                    "--mm-iovec), or set mm_iovec: disable" % svc.name)
 
 
 def _platform_resources(parts: Sequence[PartitionDecl], platform: Platform,

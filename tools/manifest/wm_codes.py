@@ -68,6 +68,9 @@ class Code(enum.Enum):
     # Build configuration
     MODEL_BACKEND = ("E070", "an IPC-model partition under the SFN backend")
     ISOLATION = ("E071", "the SFN backend with an isolation level above 1")
+    MM_IOVEC_OFF = ("E072", "a service with mm_iovec: enable in a build "
+                            "without MM-IOVEC (--mm-iovec, CMake "
+                            "PSA_FRAMEWORK_HAS_MM_IOVEC)")
     # Dependencies
     DEP_UNKNOWN = ("E075", "a dependency names a service no partition "
                            "provides")

@@ -12,6 +12,7 @@
 #include "spm/client_api.h"
 #include "spm/handle.h"
 #include "spm/log.h"
+#include "spm/mmiovec.h"
 #include "spm/panic.h"
 #include "spm/backend/ipc/sched.h"
 
@@ -109,6 +110,7 @@ void ipc_reply(struct spm_req *req, psa_status_t status)
 {
     struct spm_partition *client = req->client;
 
+    spm_mm_end(req); /* what its service left mapped, released */
     req->be.reply = status;
     if (req->conn != NULL) {
         req->conn->state = SPM_CONN_REPLIED;
@@ -250,6 +252,7 @@ static void drop_request(struct spm_partition *p)
     p->be.pending = NULL;
     conn = req->conn;
     if (in_flight(req) && !withdraw(req)) {
+        spm_mm_end(req); /* its service maps nothing of it any more */
         if (conn == NULL) {
             p->be_small.sl_orphan =
                 (uint8_t)(1u + (req->service - warden_services));

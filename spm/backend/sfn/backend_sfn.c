@@ -11,6 +11,7 @@
 #include "spm/client_api.h"
 #include "platform.h"
 #include "spm/log.h"
+#include "spm/mmiovec.h"
 #include "spm/panic.h"
 
 struct backend_sfn backend_sfn = { &spm_ns_agent, NULL };
@@ -69,6 +70,7 @@ psa_status_t backend_messaging(struct spm_req *req)
         /* Only `terminate` unwinds: no frame needed. */
         frame.caller = backend_sfn.current;
         status = run_sfn(req, owner);
+        spm_mm_end(req); /* the reply: what the service left mapped */
         backend_sfn.current = frame.caller;
         return status;
     }
@@ -81,6 +83,7 @@ psa_status_t backend_messaging(struct spm_req *req)
     } else {
         status = spm_not_serving(req->msg.type); /* the owner was terminated */
     }
+    spm_mm_end(req); /* the reply (or the stop): what was left mapped */
     backend_sfn.frames = frame.prev;
     backend_sfn.current = frame.caller;
     return status;

@@ -1,0 +1,133 @@
+/*
+ * MM-IOVEC (built with PSA_FRAMEWORK_HAS_MM_IOVEC): psa_map_invec,
+ * psa_unmap_invec, psa_map_outvec, psa_unmap_outvec, and the release of
+ * whatever is still mapped when a request ends. The rules are in
+ * spm/mmiovec.h and psa/service.h; a partition breaking one is stopped by
+ * spm_panic(), as for psa_read() and psa_write().
+ */
+#include "spm/mmiovec.h"
+
+#include "arch/arch.h"
+#include "psa/service.h"
+#include "spm/backend.h"
+#include "spm/panic.h"
+#include "spm/service_api.h"
+
+/*
+ * The request @p msg_handle names for @p self, to map vector @p idx of:
+ * one its service may map (mm_iovec: enable), an index in range. An
+ * orphan's vectors are gone with its client: there is nothing to map.
+ */
+static struct spm_req *mappable(psa_handle_t msg_handle,
+                                struct spm_partition *self, uint32_t idx)
+{
+    struct spm_req *req = spm_service_request(msg_handle, self);
+
+    if (req == NULL || (req->service->flags & WARDEN_SVC_MM_IOVEC) == 0u ||
+        idx >= PSA_MAX_IOVEC) {
+        spm_panic(self);
+    }
+    return req;
+}
+
+/*
+ * Maps vector @p idx of a request whose state byte is @p *state: a vector
+ * of the request (past them a vector is empty), not empty, never mapped
+ * before, and not copied from or into yet (@p done bytes), then made
+ * reachable from @p self's boundary with @p access.
+ */
+static void map(struct spm_partition *self, uint8_t *state, uint32_t idx,
+                uint32_t nvec, spm_uptr_t base, size_t size, size_t done,
+                uint32_t access)
+{
+    if (idx >= nvec || size == 0u ||
+        (*state & (SPM_MM_MAPPED(idx) | SPM_MM_UNMAPPED(idx))) != 0u ||
+        done != 0u || !backend_mm_map(self, base.addr, size, access)) {
+        spm_panic(self);
+    }
+    *state = (uint8_t)(*state | SPM_MM_MAPPED(idx));
+}
+
+/* Ends the mapping of vector @p idx (mapped, and not unmapped yet). */
+static void unmap(struct spm_partition *self, uint8_t *state, uint32_t idx,
+                  spm_uptr_t base, size_t size)
+{
+    backend_mm_unmap(self, base.addr, size);
+    *state = (uint8_t)((*state & ~SPM_MM_MAPPED(idx)) | SPM_MM_UNMAPPED(idx));
+}
+
+const void *psa_map_invec(psa_handle_t msg_handle, uint32_t invec_idx)
+{
+    struct spm_partition *self = backend_current();
+    struct spm_req *req = mappable(msg_handle, self, invec_idx);
+
+    map(self, &req->mm_in, invec_idx, req->in_len, req->in_base[invec_idx],
+        req->msg.in_size[invec_idx], req->in_done[invec_idx], ARCH_ACCESS_READ);
+    return (const void *)req->in_base[invec_idx].addr;
+}
+
+void psa_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx)
+{
+    struct spm_partition *self = backend_current();
+    struct spm_req *req = spm_service_request(msg_handle, self);
+
+    if (invec_idx >= PSA_MAX_IOVEC) {
+        spm_panic(self);
+    }
+    if (req == NULL) {
+        return; /* an orphan's: its client's stop released it */
+    }
+    if ((req->mm_in & SPM_MM_MAPPED(invec_idx)) == 0u) {
+        spm_panic(self); /* never mapped, or unmapped already */
+    }
+    unmap(self, &req->mm_in, invec_idx, req->in_base[invec_idx],
+          req->msg.in_size[invec_idx]);
+}
+
+void *psa_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx)
+{
+    struct spm_partition *self = backend_current();
+    struct spm_req *req = mappable(msg_handle, self, outvec_idx);
+
+    map(self, &req->mm_out, outvec_idx, req->out_len, req->out_base[outvec_idx],
+        req->msg.out_size[outvec_idx], req->out_done[outvec_idx],
+        ARCH_ACCESS_RW);
+    return (void *)req->out_base[outvec_idx].addr;
+}
+
+void psa_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t len)
+{
+    struct spm_partition *self = backend_current();
+    struct spm_req *req = spm_service_request(msg_handle, self);
+
+    if (outvec_idx >= PSA_MAX_IOVEC) {
+        spm_panic(self);
+    }
+    if (req == NULL) {
+        return; /* an orphan's: its client's stop released it */
+    }
+    if ((req->mm_out & SPM_MM_MAPPED(outvec_idx)) == 0u ||
+        len > req->msg.out_size[outvec_idx]) {
+        spm_panic(self);
+    }
+    unmap(self, &req->mm_out, outvec_idx, req->out_base[outvec_idx],
+          req->msg.out_size[outvec_idx]);
+    req->out_done[outvec_idx] = len; /* what the client is told */
+}
+
+void spm_mm_release(struct spm_req *req)
+{
+    struct spm_partition *service = spm_service_partition(req->service);
+
+    for (uint32_t i = 0; i < PSA_MAX_IOVEC; i++) {
+        if ((req->mm_in & SPM_MM_MAPPED(i)) != 0u) {
+            unmap(service, &req->mm_in, i, req->in_base[i],
+                  req->msg.in_size[i]);
+        }
+        if ((req->mm_out & SPM_MM_MAPPED(i)) != 0u) {
+            unmap(service, &req->mm_out, i, req->out_base[i],
+                  req->msg.out_size[i]);
+            req->out_done[i] = 0u; /* the service never said how much */
+        }
+    }
+}

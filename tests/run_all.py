@@ -40,7 +40,7 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-QEMU_PRESETS = ["an505-sfn", "an505-ipc-l1"]
+QEMU_PRESETS = ["an505-sfn", "an505-ipc-l1", "an505-ipc-l2", "an505-ipc-l3"]
 LAYERS = ["unit", "host", "manifest", "fuzz", "qemu", "bench", "static"]
 # The suites need the test images (the presets build the product alone).
 TEST_IMAGES = ["-DTEST_S=ON", "-DTEST_NS=ON"]

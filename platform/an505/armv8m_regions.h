@@ -106,8 +106,10 @@ extern char warden_unpriv_ram_end[];
             /* privileged read-only data, load images */                      \
             { (uintptr_t)warden_common_rodata_end, AN505_S_NSC_BASE - 1u,     \
               ARMV8M_MPU_RO | ARMV8M_MPU_XN },                                \
+            /* the SG stubs: NS may call while a partition's thread,   \
+             * unprivileged, is preempted (the veneers then refuse) */      \
             { AN505_S_NSC_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1u,     \
-              ARMV8M_MPU_RO },                                                \
+              ARMV8M_MPU_RO | ARMV8M_MPU_UNPRIV },                            \
             { AN505_S_NSC_BASE + AN505_S_NSC_SIZE,                            \
               AN505_SSRAM1_S_BASE + AN505_SSRAM1_SIZE - 1u, ARMV8M_MPU_XN },  \
             { ARMV8M_DEFAULT_RAM_BASE, ARMV8M_DEFAULT_RAM_LIMIT,              \

@@ -73,8 +73,8 @@ void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
 
 /*
  * Isolation levels 2 and 3: where an unprivileged partition's memory lies
- * (its code and read-only data, then its data, zeroed data and stack: each
- * a 32-byte aligned range that the manifest tool's linker fragments lay
+ * (its code; its read-only data; its data, zeroed data and stack: each a
+ * 32-byte aligned range that the manifest tool's linker fragments lay
  * out). The generated load info has one entry per partition, in load
  * order, all zero for a partition that runs privileged; the port builds
  * its MPU regions from them.
@@ -82,6 +82,8 @@ void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
 struct arch_partition_bounds {
     uintptr_t code_start;
     uintptr_t code_end; /* one past the last byte */
+    uintptr_t rodata_start;
+    uintptr_t rodata_end;
     uintptr_t ram_start;
     uintptr_t ram_end;
 };
@@ -97,6 +99,16 @@ extern const struct arch_partition_bounds warden_partition_bounds[];
  */
 void arch_thread_isolate(struct arch_thread *t, uint32_t index,
                          bool unprivileged);
+
+/**
+ * Adds the MMIO region [base, base + size) to the boundary of thread @p t
+ * (after arch_thread_isolate()), read-write or read-only, as device memory
+ * it cannot execute. Returns false when the port has no MPU region left
+ * for it. Where every partition is privileged (isolation level 1) or for
+ * a privileged thread, it does nothing and returns true.
+ */
+bool arch_thread_grant(struct arch_thread *t, uintptr_t base, size_t size,
+                       bool writable);
 
 /**
  * Makes the code that runs now (the boot context) thread @p t: the port

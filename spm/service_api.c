@@ -58,8 +58,8 @@ static size_t consume(const struct spm_req *req, uint32_t idx, size_t num_bytes)
     return (num_bytes < left) ? num_bytes : left;
 }
 
-size_t SPM_API(psa_read)(psa_handle_t msg_handle, uint32_t invec_idx, void *buffer,
-                size_t num_bytes)
+size_t SPM_API(psa_read)(psa_handle_t msg_handle, uint32_t invec_idx,
+                         void *buffer, size_t num_bytes)
 {
     struct spm_partition *self = backend_current();
     struct spm_req *req = request_of(msg_handle, self);
@@ -82,7 +82,8 @@ size_t SPM_API(psa_read)(psa_handle_t msg_handle, uint32_t invec_idx, void *buff
     return n;
 }
 
-size_t SPM_API(psa_skip)(psa_handle_t msg_handle, uint32_t invec_idx, size_t num_bytes)
+size_t SPM_API(psa_skip)(psa_handle_t msg_handle, uint32_t invec_idx,
+                         size_t num_bytes)
 {
     struct spm_partition *self = backend_current();
     struct spm_req *req = request_of(msg_handle, self);
@@ -98,8 +99,8 @@ size_t SPM_API(psa_skip)(psa_handle_t msg_handle, uint32_t invec_idx, size_t num
     return n;
 }
 
-void SPM_API(psa_write)(psa_handle_t msg_handle, uint32_t outvec_idx, const void *buffer,
-               size_t num_bytes)
+void SPM_API(psa_write)(psa_handle_t msg_handle, uint32_t outvec_idx,
+                        const void *buffer, size_t num_bytes)
 {
     struct spm_partition *self = backend_current();
     struct spm_req *req = request_of(msg_handle, self);

@@ -9,10 +9,12 @@
 
 #include <stdint.h>
 
-/* The MPU regions a thread switch rewrites at level 3: three from slot 0
- * (code) and three from slot ARMV8M_BOUNDARY_RAM_SLOT (RAM), each an RBAR
- * and an RLAR value (boundary_mpu.c). */
-#define ARMV8M_BOUNDARY_WORDS 12u
+/* The MPU regions a thread switch rewrites at level 3: three from each of
+ * slots 0 (code), 4 (read-only data) and 8 (RAM), each an RBAR and an RLAR
+ * value (boundary_mpu.c). */
+#define ARMV8M_BOUNDARY_WORDS 18u
+/* The MPU regions left for a partition's MMIO regions (slots 14 and 15). */
+#define ARMV8M_MMIO_SLOTS 2u
 
 struct arch_thread {
     uint32_t sp;      /* PSP after the software frame was pushed */
@@ -25,6 +27,10 @@ struct arch_thread {
     uint32_t base_control; /* CONTROL outside SVC calls */
     uint8_t *kstack;       /* its SVC stack: [kstack, kstack + size) */
     uint32_t mpu[ARMV8M_BOUNDARY_WORDS]; /* level 3 */
+    /* The words of its MMIO slots (ARMV8M_MMIO_SLOTS): mmio_words, or a
+     * shared all-off set for a thread without MMIO. */
+    const uint32_t *mmio;
+    uint32_t mmio_words[2u * ARMV8M_MMIO_SLOTS];
 };
 
 #endif /* WARDEN_ARMV8M_ARCH_THREAD_H */

@@ -1,28 +1,35 @@
 /*
  * Isolation levels 2 and 3 on the Secure MPU (PMSAv8). The W^X map of
  * level 1 (armv8m_regions.h) is cut where the linker put the unprivileged
- * partitions: their code and read-only data become readable and executable
- * by unprivileged code, their data, zeroed data and stacks readable and
- * writable by it, and nothing else is (PRIVDEFENA gives the default map to
- * privileged code only). Slots:
+ * partitions: their code becomes readable and executable by unprivileged
+ * code, their read-only data readable, their data, zeroed data and stacks
+ * readable and writable, and nothing else is (PRIVDEFENA gives the default
+ * map to privileged code only). In the code area the linker put, in
+ * order: privileged code, the partitions' code, the shared code, its
+ * read-only data, the partitions' read-only data, privileged read-only
+ * data. Slots:
  *
- *   0  privileged code below the partition's    read-only, executable
- *   1  the partition's code and rodata          unprivileged, read-only, executable
- *   2  privileged code above it                 read-only, executable
- *   3  the SRAM area below the partition's RAM  read-write, execute-never
- *   4  the partition's RAM                      unprivileged, read-write, XN
- *   5  the SRAM area above it                   read-write, execute-never
- *   6.. the platform's regions that never change (ARMV8M_ISO_STATIC_REGIONS)
+ *   0  privileged code below the partition's   read-only, executable
+ *   1  the partition's code                    unprivileged, read-only,
+ * executable 2  privileged code above it                read-only, executable
+ *   3  the shared code                         unprivileged, read-only,
+ * executable 4  read-only data below the partition's    read-only,
+ * execute-never 5  the partition's read-only data          unprivileged,
+ * read-only, XN 6  read-only data above it, up to the NSC  read-only,
+ * execute-never 7  the shared code's read-only data        unprivileged,
+ * read-only, XN 8  the SRAM area below the partition's RAM read-write,
+ * execute-never 9  the partition's RAM                     unprivileged,
+ * read-write, XN 10  the SRAM area above it                  read-write,
+ * execute-never 11-13 the platform's other regions that never change (NSC, ...)
+ *  14-15 the running thread's MMIO regions (arch_thread_grant())
  *
  * At level 2 "the partition" is every APPLICATION-ROT partition together
- * (the manifest tool lays them out as one range) and slots 0-5 never
- * change. At level 3 it is the running thread's partition: a switch
- * rewrites slots 0-5 from the thread's precomputed words, with two burst
- * writes through the MPU's alias registers; for a privileged thread (the NS
- * agent) slots 1, 2, 4 and 5 are off and 0 and 3 cover everything.
- *
- * The slots are rewritten with the MPU off for the few stores it takes
- * (load_dynamic()).
+ * (the manifest tool lays them out as one range of each kind) and nothing
+ * changes after boot. At level 3 it is the running thread's partition: a
+ * switch rewrites slots 0-2, 4-6 and 8-10 from the thread's precomputed
+ * words, three bursts through the MPU's alias registers; for a privileged
+ * thread (the NS agent) the partition's ranges are empty and the slots
+ * around them cover everything.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -37,17 +44,20 @@
 #include "warden_manifest.h" /* WARDEN_NUM_PARTITIONS */
 #include WARDEN_ARCH_THREAD_H
 
-#define DYNAMIC_SLOTS 6u
-#define ALL_SLOTS     (DYNAMIC_SLOTS + ISO_STATIC_COUNT)
-
 #define CONTROL_NPRIV (1u << 0)
-#define RBAR_A1       ARMV8M_REG(0xE000EDA4u) /* then RLAR_A1 .. RLAR_A3 */
 
 static const struct armv8m_mpu_region iso_static[] = ARMV8M_ISO_STATIC_REGIONS;
-#define ISO_STATIC_COUNT (sizeof(iso_static) / sizeof(iso_static[0]))
+/* Where they go: the shared code, its read-only data, then the rest. */
+static const uint8_t static_slot[] = { 3u, 7u, 11u, 12u, 13u };
+#define STATIC_COUNT (sizeof(iso_static) / sizeof(iso_static[0]))
+#define MMIO_SLOT    14u
+#define ALL_SLOTS    (MMIO_SLOT + ARMV8M_MMIO_SLOTS)
 
-_Static_assert(ARMV8M_BOUNDARY_WORDS == 2u * DYNAMIC_SLOTS,
-               "a thread keeps the words of the dynamic slots");
+_Static_assert(sizeof(static_slot) ==
+                   sizeof(iso_static) / sizeof(iso_static[0]),
+               "a slot for each of the platform's regions");
+_Static_assert(ARMV8M_BOUNDARY_WORDS == 18u,
+               "three slots of code, read-only data and RAM");
 
 /*
  * Each partition thread's SVC stack: where its calls of the PSA API run,
@@ -58,10 +68,13 @@ _Static_assert(ARMV8M_BOUNDARY_WORDS == 2u * DYNAMIC_SLOTS,
  */
 #define SVC_STACK_SIZE 512u
 static uint8_t svc_stacks[WARDEN_NUM_PARTITIONS + (WARDEN_NUM_PARTITIONS == 0)]
-                        [SVC_STACK_SIZE] __attribute__((aligned(8)));
+                         [SVC_STACK_SIZE] __attribute__((aligned(8)));
 
-/* The words of slots 0-5 in the MPU now (level 3). */
+/* The words of slots 0-2, 4-6 and 8-10 in the MPU now (level 3), and of
+ * its MMIO slots. */
 static const uint32_t *loaded;
+static const uint32_t *loaded_mmio;
+static const uint32_t no_mmio[2u * ARMV8M_MMIO_SLOTS];
 
 static void encode(uint32_t *w, uintptr_t start, uintptr_t end, uint32_t attr)
 {
@@ -75,49 +88,69 @@ static void encode(uint32_t *w, uintptr_t start, uintptr_t end, uint32_t attr)
     armv8m_mpu_encode(&r, w);
 }
 
-/* Slots 0-5 for a partition whose code is [code, code_end) and RAM
- * [ram, ram_end); empty ranges at the end of the code and of the SRAM
- * area for a privileged thread. */
-static void dynamic_words(uint32_t w[ARMV8M_BOUNDARY_WORDS], uintptr_t code,
-                          uintptr_t code_end, uintptr_t ram, uintptr_t ram_end)
+/* A partition's ranges, or empty ones (a privileged thread's) where the
+ * ranges around them meet. */
+struct ranges {
+    uintptr_t code, code_end, rodata, rodata_end, ram, ram_end;
+};
+
+/* The words of slots 0-2, 4-6 and 8-10 for @p r. */
+static void dynamic_words(uint32_t w[ARMV8M_BOUNDARY_WORDS],
+                          const struct ranges *r)
 {
     const uint32_t ro = ARMV8M_MPU_RO;
     const uint32_t xn = ARMV8M_MPU_XN;
     const uint32_t unpriv = ARMV8M_MPU_UNPRIV;
 
-    encode(&w[0], ARMV8M_ISO_CODE_BASE, code, ro);
-    encode(&w[2], code, code_end, ro | unpriv);
-    encode(&w[4], code_end, (uintptr_t)warden_common_text_start, ro);
-    encode(&w[6], ARMV8M_DEFAULT_SRAM_BASE, ram, xn);
-    encode(&w[8], ram, ram_end, xn | unpriv);
-    encode(&w[10], ram_end, ARMV8M_DEFAULT_SRAM_LIMIT + 1u, xn);
+    encode(&w[0], ARMV8M_ISO_CODE_BASE, r->code, ro);
+    encode(&w[2], r->code, r->code_end, ro | unpriv);
+    encode(&w[4], r->code_end, (uintptr_t)warden_common_text_start, ro);
+    encode(&w[6], (uintptr_t)warden_common_rodata_end, r->rodata, ro | xn);
+    encode(&w[8], r->rodata, r->rodata_end, ro | xn | unpriv);
+    encode(&w[10], r->rodata_end, ARMV8M_ISO_CODE_LIMIT, ro | xn);
+    encode(&w[12], ARMV8M_DEFAULT_SRAM_BASE, r->ram, xn);
+    encode(&w[14], r->ram, r->ram_end, xn | unpriv);
+    encode(&w[16], r->ram_end, ARMV8M_DEFAULT_SRAM_LIMIT + 1u, xn);
 }
 
 static void privileged_words(uint32_t w[ARMV8M_BOUNDARY_WORDS])
 {
-    uintptr_t code_end = (uintptr_t)warden_common_text_start;
-    uintptr_t sram_end = ARMV8M_DEFAULT_SRAM_LIMIT + 1u;
+    const uintptr_t code = (uintptr_t)warden_common_text_start;
+    const uintptr_t rodata = (uintptr_t)warden_common_rodata_end;
+    const uintptr_t ram = ARMV8M_DEFAULT_SRAM_LIMIT + 1u;
+    const struct ranges none = { code, code, rodata, rodata, ram, ram };
 
-    dynamic_words(w, code_end, code_end, sram_end, sram_end);
+    dynamic_words(w, &none);
 }
 
 int armv8m_mpu_init(void)
 {
-    uint32_t words[2u * ALL_SLOTS];
+    uint32_t words[2u * ALL_SLOTS] = { 0u };
+    uint32_t dyn[ARMV8M_BOUNDARY_WORDS];
+    const struct ranges group = {
+        (uintptr_t)warden_unpriv_code_start,
+        (uintptr_t)warden_unpriv_code_end,
+        (uintptr_t)warden_unpriv_rodata_start,
+        (uintptr_t)warden_unpriv_rodata_end,
+        (uintptr_t)warden_unpriv_ram_start,
+        (uintptr_t)warden_unpriv_ram_end,
+    };
 
     if (armv8m_mpu_slots() < ALL_SLOTS) {
         return -1;
     }
     if (TFM_ISOLATION_LEVEL == 2) {
-        dynamic_words(words, (uintptr_t)warden_unpriv_code_start,
-                      (uintptr_t)warden_unpriv_code_end,
-                      (uintptr_t)warden_unpriv_ram_start,
-                      (uintptr_t)warden_unpriv_ram_end);
+        dynamic_words(dyn, &group);
     } else {
-        privileged_words(words);
+        privileged_words(dyn);
     }
-    for (size_t i = 0; i < ISO_STATIC_COUNT; i++) {
-        armv8m_mpu_encode(&iso_static[i], &words[2u * (DYNAMIC_SLOTS + i)]);
+    for (uint32_t run = 0; run < 3u; run++) {
+        for (uint32_t i = 0; i < 6u; i++) {
+            words[8u * run + i] = dyn[6u * run + i];
+        }
+    }
+    for (size_t i = 0; i < STATIC_COUNT; i++) {
+        armv8m_mpu_encode(&iso_static[i], &words[2u * static_slot[i]]);
     }
     armv8m_mpu_load(words, ALL_SLOTS);
     return 0;
@@ -136,17 +169,53 @@ void arch_thread_isolate(struct arch_thread *t, uint32_t index,
 {
     const struct arch_partition_bounds *b = &warden_partition_bounds[index];
 
-    t->base_control = ARMV8M_CONTROL_SPSEL | (unprivileged ? CONTROL_NPRIV : 0u);
+    t->base_control =
+        ARMV8M_CONTROL_SPSEL | (unprivileged ? CONTROL_NPRIV : 0u);
     t->control = t->base_control;
     t->usp = 0u;
+    t->mmio = no_mmio;
     t->kstack = svc_stacks[index];
     seal(&svc_stacks[index][SVC_STACK_SIZE]);
     if (unprivileged) {
-        dynamic_words(t->mpu, b->code_start, b->code_end, b->ram_start,
-                      b->ram_end);
+        const struct ranges own = { b->code_start,   b->code_end,
+                                    b->rodata_start, b->rodata_end,
+                                    b->ram_start,    b->ram_end };
+
+        dynamic_words(t->mpu, &own);
     } else {
         privileged_words(t->mpu);
     }
+}
+
+bool arch_thread_grant(struct arch_thread *t, uintptr_t base, size_t size,
+                       bool writable)
+{
+    uint32_t used = (t->mmio == no_mmio) ? 0u : 1u;
+    const struct armv8m_mpu_region r = {
+        base,
+        base + size - 1u,
+        ARMV8M_MPU_UNPRIV | ARMV8M_MPU_XN | ARMV8M_MPU_DEVICE |
+            (writable ? 0u : ARMV8M_MPU_RO),
+    };
+
+    if ((t->base_control & CONTROL_NPRIV) == 0u) {
+        return true; /* privileged: the default map reaches it */
+    }
+    if (used != 0u && t->mmio_words[2u] != 0u) {
+        return false; /* both slots taken */
+    }
+    if (size == 0u || base % 32u != 0u || size % 32u != 0u ||
+        base + size - 1u < base) {
+        return false;
+    }
+    if (used == 0u) {
+        for (uint32_t i = 0; i < 2u * ARMV8M_MMIO_SLOTS; i++) {
+            t->mmio_words[i] = 0u;
+        }
+    }
+    armv8m_mpu_encode(&r, &t->mmio_words[2u * used]);
+    t->mmio = t->mmio_words;
+    return true;
 }
 
 void armv8m_boundary_adopt(struct arch_thread *t)
@@ -155,28 +224,43 @@ void armv8m_boundary_adopt(struct arch_thread *t)
     t->control = t->base_control;
     t->usp = 0u;
     t->kstack = NULL; /* the NS agent makes no SVC call */
+    t->mmio = no_mmio;
     privileged_words(t->mpu);
     loaded = t->mpu;
+    loaded_mmio = no_mmio;
 }
 
-/* Slots 0-3, then 4-5, each run of pairs in one burst through RBAR,
- * RLAR and their aliases (consecutive registers), with the MPU off
- * meanwhile: a slot half written (its new base, its old limit) may cover
- * anything, even the code doing this. Handler mode is privileged, so the
- * default map serves it until the MPU is on again. */
+/* Slots 0-2, 4-6 and 8-10: each run of three in one burst through RBAR,
+ * RLAR and their aliases (consecutive registers; RNR picks the run), with
+ * the MPU off meanwhile: a slot half written (its new base, its old limit)
+ * may cover anything, even the code doing this. Handler mode is
+ * privileged, so the default map serves it until the MPU is on again. */
 static void load_dynamic(const uint32_t *w)
 {
     volatile uint32_t *burst = &ARMV8M_MPU_RBAR;
 
     ARMV8M_MPU_CTRL = 0u;
     __asm volatile("dsb\n\tisb" : : : "memory");
-    ARMV8M_MPU_RNR = 0u;
-    for (uint32_t i = 0; i < 8u; i++) {
-        burst[i] = w[i];
+    for (uint32_t run = 0; run < 3u; run++) {
+        ARMV8M_MPU_RNR = 4u * run;
+        for (uint32_t i = 0; i < 6u; i++) {
+            burst[i] = w[6u * run + i];
+        }
     }
-    ARMV8M_MPU_RNR = 4u;
-    for (uint32_t i = 0; i < 4u; i++) {
-        burst[i] = w[8u + i];
+    ARMV8M_MPU_CTRL = ARMV8M_MPU_CTRL_ENABLE | ARMV8M_MPU_CTRL_PRIVDEFENA;
+    __asm volatile("dsb\n\tisb" : : : "memory");
+}
+
+/* The MMIO slots, likewise (RNR 12: the aliases 2 and 3 are 14 and 15). */
+static void load_mmio(const uint32_t *w)
+{
+    volatile uint32_t *burst = &ARMV8M_MPU_RBAR;
+
+    ARMV8M_MPU_CTRL = 0u;
+    __asm volatile("dsb\n\tisb" : : : "memory");
+    ARMV8M_MPU_RNR = MMIO_SLOT & ~3u;
+    for (uint32_t i = 0; i < 2u * ARMV8M_MMIO_SLOTS; i++) {
+        burst[2u * (MMIO_SLOT & 3u) + i] = w[i];
     }
     ARMV8M_MPU_CTRL = ARMV8M_MPU_CTRL_ENABLE | ARMV8M_MPU_CTRL_PRIVDEFENA;
     __asm volatile("dsb\n\tisb" : : : "memory");
@@ -188,6 +272,10 @@ struct arch_thread *armv8m_boundary_enter(struct arch_thread *t)
     if (TFM_ISOLATION_LEVEL == 3 && loaded != t->mpu) {
         loaded = t->mpu;
         load_dynamic(t->mpu);
+    }
+    if (loaded_mmio != t->mmio) {
+        loaded_mmio = t->mmio;
+        load_mmio(t->mmio);
     }
     return t;
 }

@@ -183,9 +183,9 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
 
     armv8m_spm_stack_bounds(&lo, &hi);
     /* A thread in an SVC call runs SPM code: a fault there is the SPM's. */
-    f.in_thread = armv8m_fault_in_thread(exc_return, armv8m_read_psp(), lo,
-                                         hi) &&
-                  !armv8m_boundary_in_svc();
+    f.in_thread =
+        armv8m_fault_in_thread(exc_return, armv8m_read_psp(), lo, hi) &&
+        !armv8m_boundary_in_svc();
     print_report(exc_return, kind, readable, pc);
     next = spm_hook_fault(&f);
     if (next != NULL) {

@@ -102,7 +102,8 @@ bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
     if (ns) {
         /* TTA: Non-secure attribution and the Non-secure MPU's view. */
         return inside_one(base, last, access, ns_regions, COUNT(ns_regions)) &&
-               (range_tt(VIEW_NS, base, last) & (write ? TT_NSRW : TT_NSR)) != 0;
+               (range_tt(VIEW_NS, base, last) & (write ? TT_NSRW : TT_NSR)) !=
+                   0;
     }
     if (!inside_one(base, last, access, secure_regions,
                     COUNT(secure_regions))) {

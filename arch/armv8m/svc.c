@@ -36,7 +36,7 @@
 #define SVC_STACK_SIZE 512u /* boundary_mpu.c */
 
 __attribute__((noreturn)) void armv8m_fault_report(uint32_t exc_return,
-                                                uint32_t msp, uint32_t kind);
+                                                   uint32_t msp, uint32_t kind);
 
 void armv8m_svc_return(void);
 void armv8m_svc(uint32_t exc_return, uint32_t msp);
@@ -122,8 +122,8 @@ static uint32_t svc_number(uint32_t pc)
 
 __attribute__((used)) void armv8m_svc(uint32_t exc_return, uint32_t msp)
 {
-    const uint32_t thread_psp = ARMV8M_EXC_RETURN_S | ARMV8M_EXC_RETURN_MODE |
-                                ARMV8M_EXC_RETURN_SPSEL;
+    const uint32_t thread_psp =
+        ARMV8M_EXC_RETURN_S | ARMV8M_EXC_RETURN_MODE | ARMV8M_EXC_RETURN_SPSEL;
     struct arch_thread *t = armv8m_running;
     uint32_t *frame = (uint32_t *)(uintptr_t)read_psp();
     uint32_t number;

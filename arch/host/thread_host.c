@@ -53,6 +53,16 @@ void arch_thread_isolate(struct arch_thread *t, uint32_t index,
     (void)unprivileged;
 }
 
+bool arch_thread_grant(struct arch_thread *t, uintptr_t base, size_t size,
+                       bool writable)
+{
+    (void)t;
+    (void)base;
+    (void)size;
+    (void)writable;
+    return true;
+}
+
 void arch_yield(void)
 {
     struct arch_thread *cur = running;

@@ -78,42 +78,42 @@ extern const char an505_s_text_end[];
 
 /*
  * Isolation levels 2 and 3 (arch/armv8m/boundary_mpu.c): the same W^X map,
- * cut where an505_s.ld.in and the manifest tool's fragments put the code
- * and RAM of unprivileged partitions (their symbols below). The regions
- * that never change, each with its slot; the port adds the privileged
- * code from ARMV8M_ISO_CODE_BASE and the SRAM area around the running
- * partition's code and RAM (boundary_mpu.c).
+ * cut where an505_s.ld.in and the manifest tool's fragments put the
+ * unprivileged partitions' code, read-only data and RAM (their symbols
+ * below). The port covers the code area from ARMV8M_ISO_CODE_BASE to the
+ * NSC veneers and the SRAM area itself, around the running partition's
+ * ranges; these are the regions that never change.
  */
 extern const char warden_common_text_start[];
 extern const char warden_common_text_end[];
 extern const char warden_common_rodata_end[];
 extern const char warden_unpriv_code_start[];
 extern const char warden_unpriv_code_end[];
+extern const char warden_unpriv_rodata_start[];
+extern const char warden_unpriv_rodata_end[];
 extern char warden_unpriv_ram_start[];
 extern char warden_unpriv_ram_end[];
 
-#define ARMV8M_ISO_CODE_BASE AN505_S_CODE_BASE
-#define ARMV8M_ISO_STATIC_REGIONS                                             \
-    {                                                                         \
-        /* the code unprivileged partitions share */                          \
-        { (uintptr_t)warden_common_text_start,                                \
-          (uintptr_t)warden_common_text_end - 1u,                             \
-          ARMV8M_MPU_RO | ARMV8M_MPU_UNPRIV },                                \
-            /* its read-only data */                                          \
-            { (uintptr_t)warden_common_text_end,                              \
-              (uintptr_t)warden_common_rodata_end - 1u,                       \
-              ARMV8M_MPU_RO | ARMV8M_MPU_UNPRIV | ARMV8M_MPU_XN },            \
-            /* privileged read-only data, load images */                      \
-            { (uintptr_t)warden_common_rodata_end, AN505_S_NSC_BASE - 1u,     \
-              ARMV8M_MPU_RO | ARMV8M_MPU_XN },                                \
-            /* the SG stubs: NS may call while a partition's thread,   \
-             * unprivileged, is preempted (the veneers then refuse) */      \
-            { AN505_S_NSC_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1u,     \
-              ARMV8M_MPU_RO | ARMV8M_MPU_UNPRIV },                            \
-            { AN505_S_NSC_BASE + AN505_S_NSC_SIZE,                            \
-              AN505_SSRAM1_S_BASE + AN505_SSRAM1_SIZE - 1u, ARMV8M_MPU_XN },  \
-            { ARMV8M_DEFAULT_RAM_BASE, ARMV8M_DEFAULT_RAM_LIMIT,              \
-              ARMV8M_MPU_XN },                                                \
+#define ARMV8M_ISO_CODE_BASE  AN505_S_CODE_BASE
+#define ARMV8M_ISO_CODE_LIMIT AN505_S_NSC_BASE /* one past the last byte */
+#define ARMV8M_ISO_STATIC_REGIONS                                            \
+    {                                                                        \
+        /* the code unprivileged partitions share */                         \
+        { (uintptr_t)warden_common_text_start,                               \
+          (uintptr_t)warden_common_text_end - 1u,                            \
+          ARMV8M_MPU_RO | ARMV8M_MPU_UNPRIV }, /* its read-only data */      \
+            {                                                                \
+                (uintptr_t)warden_common_text_end,                           \
+                (uintptr_t)warden_common_rodata_end - 1u,                    \
+                ARMV8M_MPU_RO | ARMV8M_MPU_UNPRIV | ARMV8M_MPU_XN            \
+            }, /* the SG stubs: NS may call while a partition's thread,      \
+                * unprivileged, is preempted (the veneers then refuse) */    \
+            { AN505_S_NSC_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1u,    \
+              ARMV8M_MPU_RO | ARMV8M_MPU_UNPRIV },                           \
+            { AN505_S_NSC_BASE + AN505_S_NSC_SIZE,                           \
+              AN505_SSRAM1_S_BASE + AN505_SSRAM1_SIZE - 1u, ARMV8M_MPU_XN }, \
+            { ARMV8M_DEFAULT_RAM_BASE, ARMV8M_DEFAULT_RAM_LIMIT,             \
+              ARMV8M_MPU_XN },                                               \
     }
 
 _Static_assert(AN505_S_DATA_BASE >= ARMV8M_DEFAULT_SRAM_BASE &&

@@ -239,6 +239,7 @@ class StaleOutputTest(ToolCase):
                              "warden_partition_code.ld\n"
                              "warden_partition_init.ld\n"
                              "warden_partition_ram.ld\n"
+                             "warden_partition_rodata.ld\n"
                              "warden_partitions.cmake\n")
 
 

@@ -267,9 +267,12 @@ class ListsTest(ToolCase):
                       '"${CMAKE_CURRENT_LIST_DIR}")\n'
                       'set(WARDEN_PARTITION_TFM_SP_A_TYPE "PSA-ROT")\n',
                       out["warden_partitions.cmake"])
-        self.assertIn("*tfm_psa_rot_partition_crypto.*(.text .text.* "
-                      ".rodata .rodata.*)\n*crypto_glue.o(.text .text.* "
-                      ".rodata .rodata.*)\n", out["warden_partition_code.ld"])
+        self.assertIn("*tfm_psa_rot_partition_crypto.*(.text .text.*)\n"
+                      "*crypto_glue.o(.text .text.*)\n",
+                      out["warden_partition_code.ld"])
+        self.assertIn("*tfm_psa_rot_partition_crypto.*(.rodata .rodata.*)\n"
+                      "*crypto_glue.o(.rodata .rodata.*)\n",
+                      out["warden_partition_rodata.ld"])
         self.assertIn("#define WARDEN_UNPRIV_FILES *tfm_psa_rot_partition_"
                       "crypto.* *crypto_glue.o\n", out["warden_isolation.h"])
 

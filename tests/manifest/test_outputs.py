@@ -27,6 +27,7 @@ SECTIONS
 {
   .text : { EXCLUDE_FILE(%(unpriv)s) *(.text .text.*) } > ROM
   .unpriv : { INCLUDE warden_partition_code.ld } > ROM
+  .unpriv_ro : { INCLUDE warden_partition_rodata.ld } > ROM
   .rodata : { init_start = .; INCLUDE warden_partition_init.ld
               init_end = .;
               EXCLUDE_FILE(%(unpriv)s) *(.rodata .rodata.*) } > ROM
@@ -38,6 +39,7 @@ SECTIONS
 """
 
 PARTITION_C = """\
+const int %(lib)s_rodata = 2;
 int %(lib)s_data = 1;
 int %(lib)s_bss;
 int %(lib)s_code(void);
@@ -106,6 +108,7 @@ class LinkerFragmentTest(ToolCase):
                            ("tfm_sp_psa", ("psa", "glue"))):
             for lib in libs:
                 self.inside(sym, lib + "_code", part, "code")
+                self.inside(sym, lib + "_rodata", part, "rodata")
                 self.inside(sym, lib + "_data", part, "ram")
                 self.inside(sym, lib + "_bss", part, "ram")
             self.inside(sym, part + "_stack", part, "ram")
@@ -122,6 +125,7 @@ class LinkerFragmentTest(ToolCase):
     def test_level_2_leaves_psa_rot_with_the_privileged_sections(self):
         sym = self.link(2)
         self.inside(sym, "app_code", "tfm_sp_app", "code")
+        self.inside(sym, "app_rodata", "tfm_sp_app", "rodata")
         self.inside(sym, "app_data", "tfm_sp_app", "ram")
         self.inside(sym, "tfm_sp_app_stack", "tfm_sp_app", "ram")
         self.assertNotIn("warden_part_tfm_sp_psa_code_start", sym)

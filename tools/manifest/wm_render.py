@@ -19,10 +19,12 @@ TEMPLATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)),
 # The linker fragments and the preprocessor header for isolation: output
 # name -> template.
 ISOLATION_OUTPUTS = {
-    "warden_partition_code.ld": "linker.ld.j2",
-    "warden_partition_ram.ld": "linker_ram.ld.j2",
-    "warden_partition_init.ld": "linker_init.ld.j2",
-    "warden_isolation.h": "warden_isolation.h.j2",
+    "warden_partition_code.ld": ("linker.ld.j2", "code", ".text .text.*"),
+    "warden_partition_rodata.ld": ("linker.ld.j2", "rodata",
+                                   ".rodata .rodata.*"),
+    "warden_partition_ram.ld": ("linker_ram.ld.j2", "ram", ""),
+    "warden_partition_init.ld": ("linker_init.ld.j2", "init", ""),
+    "warden_isolation.h": ("warden_isolation.h.j2", "header", ""),
 }
 UNPRIV_RULES = {
     1: "none: at level 1 every partition is privileged",
@@ -82,10 +84,10 @@ def render(build: Build) -> Dict[str, str]:
                  "warden_partitions.cmake"):
         template = env.get_template(posixpath.basename(name) + ".j2")
         files[name] = template.render(build=build)
-    for name, template in ISOLATION_OUTPUTS.items():
+    for name, (template, kind, sections) in ISOLATION_OUTPUTS.items():
         files[name] = env.get_template(template).render(
-            build=build, parts=build.unprivileged_partitions,
-            unpriv_rule=UNPRIV_RULES[build.isolation_level])
+            build=build, parts=build.unprivileged_partitions, kind=kind,
+            sections=sections, unpriv_rule=UNPRIV_RULES[build.isolation_level])
     template = env.get_template("partition.h.j2")
     heap = env.get_template("partition_heap.c.j2")
     for part in build.partitions:

@@ -29,6 +29,24 @@ static void set_allowed_signals(struct spm_partition *p)
     }
 }
 
+/* Puts @p p's MMIO regions in its thread's boundary; a partition that owns
+ * more than the port has room for stops the boot. */
+static void grant_mmio(const struct spm_partition *p)
+{
+    const struct warden_mmio_info *m = warden_mmio_of(p->info);
+
+    for (uint32_t j = 0; j < p->info->nmmio; j++) {
+        if (!arch_thread_grant(&sched_thread_of(p)->ctx, m[j].base, m[j].size,
+                               (m[j].flags & WARDEN_MMIO_READ_WRITE) != 0u)) {
+            spm_log("[Warden] %s: MMIO region %d does not fit its boundary "
+                    "(the MPU has no region left for it, or it is not "
+                    "32-byte aligned)\r\n",
+                    p->info->name, (int)j);
+            spm_fatal(__FILE__, __LINE__);
+        }
+    }
+}
+
 void backend_init(void)
 {
     sched_init();
@@ -50,6 +68,7 @@ void backend_init(void)
                          ipc ? info->entry_point : ipc_sfn_thread_main);
         arch_thread_isolate(&sched_thread_of(p)->ctx, i,
                             spm_is_unprivileged(p));
+        grant_mmio(p);
     }
     spm_ns_agent.be.allowed = 0u;
     spm_ns_agent.be_small.sl_orphan = 0u;

@@ -119,8 +119,8 @@ psa_handle_t SPM_API(psa_connect)(uint32_t sid, uint32_t version)
 }
 
 psa_status_t SPM_API(psa_call)(psa_handle_t handle, int32_t type,
-                      const psa_invec *in_vec, size_t in_len,
-                      psa_outvec *out_vec, size_t out_len)
+                               const psa_invec *in_vec, size_t in_len,
+                               psa_outvec *out_vec, size_t out_len)
 {
     struct call_args a = { .handle = handle,
                            .type = type,

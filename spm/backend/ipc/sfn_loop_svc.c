@@ -16,8 +16,8 @@
 
 void ipc_sfn_thread_main(void)
 {
-    psa_status_t (*init)(void) = (psa_status_t(*)(void))(
-        uintptr_t)WARDEN_SVC(WARDEN_SVC_SFN_START, 0u, 0u, 0u, 0u, 0u);
+    psa_status_t (*init)(void) = (psa_status_t(*)(void))(uintptr_t)WARDEN_SVC(
+        WARDEN_SVC_SFN_START, 0u, 0u, 0u, 0u, 0u);
     psa_handle_t handle = PSA_NULL_HANDLE;
     psa_status_t status = PSA_SUCCESS;
     psa_msg_t msg;

@@ -46,19 +46,18 @@
  * An SVC with number @p n (a constant) and five arguments; its result.
  * The hardware gives every other register back as it was.
  */
-#define WARDEN_SVC(n, a0, a1, a2, a3, a4)                                   \
-    __extension__({                                                         \
-        register uint32_t r0_ __asm("r0") = (uint32_t)(a0);                 \
-        register uint32_t r1_ __asm("r1") = (uint32_t)(a1);                 \
-        register uint32_t r2_ __asm("r2") = (uint32_t)(a2);                 \
-        register uint32_t r3_ __asm("r3") = (uint32_t)(a3);                 \
-        register uint32_t r12_ __asm("r12") = (uint32_t)(a4);               \
-        __asm volatile("svc %[num]"                                         \
-                       : "+r"(r0_)                                          \
-                       : [num] "i"(n), "r"(r1_), "r"(r2_), "r"(r3_),        \
-                         "r"(r12_)                                          \
-                       : "memory");                                         \
-        r0_;                                                                \
+#define WARDEN_SVC(n, a0, a1, a2, a3, a4)                                      \
+    __extension__({                                                            \
+        register uint32_t r0_ __asm("r0") = (uint32_t)(a0);                    \
+        register uint32_t r1_ __asm("r1") = (uint32_t)(a1);                    \
+        register uint32_t r2_ __asm("r2") = (uint32_t)(a2);                    \
+        register uint32_t r3_ __asm("r3") = (uint32_t)(a3);                    \
+        register uint32_t r12_ __asm("r12") = (uint32_t)(a4);                  \
+        __asm volatile("svc %[num]"                                            \
+                       : "+r"(r0_)                                             \
+                       : [num] "i"(n), "r"(r1_), "r"(r2_), "r"(r3_), "r"(r12_) \
+                       : "memory");                                            \
+        r0_;                                                                   \
     })
 
 #endif /* WARDEN_SPM_SVC_ABI_H */

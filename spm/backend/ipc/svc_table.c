@@ -24,9 +24,9 @@ static uint32_t svc_call(psa_handle_t handle, int32_t type,
                          const psa_invec *in_vec, psa_outvec *out_vec,
                          uint32_t lens)
 {
-    return (uint32_t)SPM_API(psa_call)(
-        handle, type, in_vec, lens & WARDEN_SVC_LEN_MAX, out_vec,
-        lens >> WARDEN_SVC_OUT_SHIFT);
+    return (uint32_t)SPM_API(psa_call)(handle, type, in_vec,
+                                       lens & WARDEN_SVC_LEN_MAX, out_vec,
+                                       lens >> WARDEN_SVC_OUT_SHIFT);
 }
 
 /* The running partition, which must be of the SFN model. */

@@ -114,10 +114,9 @@ static void serve_ring(void)
     if (rung != 0u) {
         psa_clear();
     }
-    psa_reply(msg.handle, rung == PSA_DOORBELL &&
-                                  psa_wait(PSA_DOORBELL, PSA_POLL) == 0u
-                              ? 1
-                              : 0);
+    psa_reply(
+        msg.handle,
+        rung == PSA_DOORBELL && psa_wait(PSA_DOORBELL, PSA_POLL) == 0u ? 1 : 0);
 }
 
 void ipc_server_main(void)

@@ -28,23 +28,30 @@ static uint8_t test_sp_legacy_stack[1024]
 /*
  * Isolation level 3: where each partition's memory lies, from the
  * symbols of the linker fragments (warden_partition_code.ld,
- * warden_partition_ram.ld); zero for a partition that runs privileged.
+ * warden_partition_rodata.ld, warden_partition_ram.ld); zero for a
+ * partition that runs privileged.
  */
 extern const char warden_part_test_sp_crypto_code_start[], warden_part_test_sp_crypto_code_end[];
+extern const char warden_part_test_sp_crypto_rodata_start[], warden_part_test_sp_crypto_rodata_end[];
 extern char warden_part_test_sp_crypto_ram_start[], warden_part_test_sp_crypto_ram_end[];
 extern const char warden_part_test_sp_helper_code_start[], warden_part_test_sp_helper_code_end[];
+extern const char warden_part_test_sp_helper_rodata_start[], warden_part_test_sp_helper_rodata_end[];
 extern char warden_part_test_sp_helper_ram_start[], warden_part_test_sp_helper_ram_end[];
 extern const char warden_part_test_sp_legacy_code_start[], warden_part_test_sp_legacy_code_end[];
+extern const char warden_part_test_sp_legacy_rodata_start[], warden_part_test_sp_legacy_rodata_end[];
 extern char warden_part_test_sp_legacy_ram_start[], warden_part_test_sp_legacy_ram_end[];
 
 const struct arch_partition_bounds warden_partition_bounds[WARDEN_NUM_PARTITIONS + 1] = {
     { (uintptr_t)warden_part_test_sp_crypto_code_start, (uintptr_t)warden_part_test_sp_crypto_code_end,
+      (uintptr_t)warden_part_test_sp_crypto_rodata_start, (uintptr_t)warden_part_test_sp_crypto_rodata_end,
       (uintptr_t)warden_part_test_sp_crypto_ram_start, (uintptr_t)warden_part_test_sp_crypto_ram_end },
     { (uintptr_t)warden_part_test_sp_helper_code_start, (uintptr_t)warden_part_test_sp_helper_code_end,
+      (uintptr_t)warden_part_test_sp_helper_rodata_start, (uintptr_t)warden_part_test_sp_helper_rodata_end,
       (uintptr_t)warden_part_test_sp_helper_ram_start, (uintptr_t)warden_part_test_sp_helper_ram_end },
     { (uintptr_t)warden_part_test_sp_legacy_code_start, (uintptr_t)warden_part_test_sp_legacy_code_end,
+      (uintptr_t)warden_part_test_sp_legacy_rodata_start, (uintptr_t)warden_part_test_sp_legacy_rodata_end,
       (uintptr_t)warden_part_test_sp_legacy_ram_start, (uintptr_t)warden_part_test_sp_legacy_ram_end },
-    { 0u, 0u, 0u, 0u },
+    { 0u, 0u, 0u, 0u, 0u, 0u },
 };
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {

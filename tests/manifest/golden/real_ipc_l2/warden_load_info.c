@@ -37,35 +37,48 @@ static uint8_t warden_sp_heap_b_stack[1024]
 /*
  * Isolation level 2: where each partition's memory lies, from the
  * symbols of the linker fragments (warden_partition_code.ld,
- * warden_partition_ram.ld); zero for a partition that runs privileged.
+ * warden_partition_rodata.ld, warden_partition_ram.ld); zero for a
+ * partition that runs privileged.
  */
 extern const char warden_part_tfm_sp_example_code_start[], warden_part_tfm_sp_example_code_end[];
+extern const char warden_part_tfm_sp_example_rodata_start[], warden_part_tfm_sp_example_rodata_end[];
 extern char warden_part_tfm_sp_example_ram_start[], warden_part_tfm_sp_example_ram_end[];
 extern const char warden_part_warden_sp_test_code_start[], warden_part_warden_sp_test_code_end[];
+extern const char warden_part_warden_sp_test_rodata_start[], warden_part_warden_sp_test_rodata_end[];
 extern char warden_part_warden_sp_test_ram_start[], warden_part_warden_sp_test_ram_end[];
 extern const char warden_part_warden_sp_test_client_code_start[], warden_part_warden_sp_test_client_code_end[];
+extern const char warden_part_warden_sp_test_client_rodata_start[], warden_part_warden_sp_test_client_rodata_end[];
 extern char warden_part_warden_sp_test_client_ram_start[], warden_part_warden_sp_test_client_ram_end[];
 extern const char warden_part_warden_sp_client_store_code_start[], warden_part_warden_sp_client_store_code_end[];
+extern const char warden_part_warden_sp_client_store_rodata_start[], warden_part_warden_sp_client_store_rodata_end[];
 extern char warden_part_warden_sp_client_store_ram_start[], warden_part_warden_sp_client_store_ram_end[];
 extern const char warden_part_warden_sp_heap_a_code_start[], warden_part_warden_sp_heap_a_code_end[];
+extern const char warden_part_warden_sp_heap_a_rodata_start[], warden_part_warden_sp_heap_a_rodata_end[];
 extern char warden_part_warden_sp_heap_a_ram_start[], warden_part_warden_sp_heap_a_ram_end[];
 extern const char warden_part_warden_sp_heap_b_code_start[], warden_part_warden_sp_heap_b_code_end[];
+extern const char warden_part_warden_sp_heap_b_rodata_start[], warden_part_warden_sp_heap_b_rodata_end[];
 extern char warden_part_warden_sp_heap_b_ram_start[], warden_part_warden_sp_heap_b_ram_end[];
 
 const struct arch_partition_bounds warden_partition_bounds[WARDEN_NUM_PARTITIONS + 1] = {
     { (uintptr_t)warden_part_tfm_sp_example_code_start, (uintptr_t)warden_part_tfm_sp_example_code_end,
+      (uintptr_t)warden_part_tfm_sp_example_rodata_start, (uintptr_t)warden_part_tfm_sp_example_rodata_end,
       (uintptr_t)warden_part_tfm_sp_example_ram_start, (uintptr_t)warden_part_tfm_sp_example_ram_end },
     { (uintptr_t)warden_part_warden_sp_test_code_start, (uintptr_t)warden_part_warden_sp_test_code_end,
+      (uintptr_t)warden_part_warden_sp_test_rodata_start, (uintptr_t)warden_part_warden_sp_test_rodata_end,
       (uintptr_t)warden_part_warden_sp_test_ram_start, (uintptr_t)warden_part_warden_sp_test_ram_end },
     { (uintptr_t)warden_part_warden_sp_test_client_code_start, (uintptr_t)warden_part_warden_sp_test_client_code_end,
+      (uintptr_t)warden_part_warden_sp_test_client_rodata_start, (uintptr_t)warden_part_warden_sp_test_client_rodata_end,
       (uintptr_t)warden_part_warden_sp_test_client_ram_start, (uintptr_t)warden_part_warden_sp_test_client_ram_end },
     { (uintptr_t)warden_part_warden_sp_client_store_code_start, (uintptr_t)warden_part_warden_sp_client_store_code_end,
+      (uintptr_t)warden_part_warden_sp_client_store_rodata_start, (uintptr_t)warden_part_warden_sp_client_store_rodata_end,
       (uintptr_t)warden_part_warden_sp_client_store_ram_start, (uintptr_t)warden_part_warden_sp_client_store_ram_end },
     { (uintptr_t)warden_part_warden_sp_heap_a_code_start, (uintptr_t)warden_part_warden_sp_heap_a_code_end,
+      (uintptr_t)warden_part_warden_sp_heap_a_rodata_start, (uintptr_t)warden_part_warden_sp_heap_a_rodata_end,
       (uintptr_t)warden_part_warden_sp_heap_a_ram_start, (uintptr_t)warden_part_warden_sp_heap_a_ram_end },
     { (uintptr_t)warden_part_warden_sp_heap_b_code_start, (uintptr_t)warden_part_warden_sp_heap_b_code_end,
+      (uintptr_t)warden_part_warden_sp_heap_b_rodata_start, (uintptr_t)warden_part_warden_sp_heap_b_rodata_end,
       (uintptr_t)warden_part_warden_sp_heap_b_ram_start, (uintptr_t)warden_part_warden_sp_heap_b_ram_end },
-    { 0u, 0u, 0u, 0u },
+    { 0u, 0u, 0u, 0u, 0u, 0u },
 };
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {

@@ -25,16 +25,19 @@ static uint8_t tfm_sp_example_stack[512]
 /*
  * Isolation level 2: where each partition's memory lies, from the
  * symbols of the linker fragments (warden_partition_code.ld,
- * warden_partition_ram.ld); zero for a partition that runs privileged.
+ * warden_partition_rodata.ld, warden_partition_ram.ld); zero for a
+ * partition that runs privileged.
  */
 extern const char warden_part_tfm_sp_example_code_start[], warden_part_tfm_sp_example_code_end[];
+extern const char warden_part_tfm_sp_example_rodata_start[], warden_part_tfm_sp_example_rodata_end[];
 extern char warden_part_tfm_sp_example_ram_start[], warden_part_tfm_sp_example_ram_end[];
 
 const struct arch_partition_bounds warden_partition_bounds[WARDEN_NUM_PARTITIONS + 1] = {
-    { 0u, 0u, 0u, 0u }, /* TFM_SP_CRYPTO: privileged */
+    { 0u, 0u, 0u, 0u, 0u, 0u }, /* TFM_SP_CRYPTO: privileged */
     { (uintptr_t)warden_part_tfm_sp_example_code_start, (uintptr_t)warden_part_tfm_sp_example_code_end,
+      (uintptr_t)warden_part_tfm_sp_example_rodata_start, (uintptr_t)warden_part_tfm_sp_example_rodata_end,
       (uintptr_t)warden_part_tfm_sp_example_ram_start, (uintptr_t)warden_part_tfm_sp_example_ram_end },
-    { 0u, 0u, 0u, 0u },
+    { 0u, 0u, 0u, 0u, 0u, 0u },
 };
 
 const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] = {

@@ -66,7 +66,7 @@ _Static_assert(ARMV8M_BOUNDARY_WORDS == 18u,
  * switch to the SPM stack (arch_spm_call()) with a margin; an overflow hits
  * PSPLIM.
  */
-#define SVC_STACK_SIZE 512u
+#define SVC_STACK_SIZE ARMV8M_SVC_STACK_SIZE
 static uint8_t svc_stacks[WARDEN_NUM_PARTITIONS + (WARDEN_NUM_PARTITIONS == 0)]
                          [SVC_STACK_SIZE] __attribute__((aligned(8)));
 

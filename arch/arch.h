@@ -125,6 +125,14 @@ void arch_thread_adopt(struct arch_thread *t);
 void arch_yield(void);
 
 /**
+ * The running thread has ended (the scheduler marked it dead): gives the
+ * processor for good to the thread the scheduler picks. Does not return.
+ * Called from Thread mode, or, at isolation levels 2 and 3, from a PSA
+ * call that the SVC interface runs in Handler mode.
+ */
+__attribute__((noreturn)) void arch_thread_exit(void);
+
+/**
  * Runs fn(arg) on the SPM's own stack and returns its result. The caller
  * holds the scheduler lock, so no thread switch happens meanwhile; the code
  * stays preemptible by interrupts.
@@ -190,11 +198,14 @@ struct arch_thread *spm_hook_switch(void);
 /**
  * SVC hook (isolation levels 2 and 3): the function that SVC @p number of
  * a partition's thread calls (the SVC interface of the PSA API), or 0 for
- * a number that names none. The port calls it in privileged Thread mode on
- * the thread's SVC stack, with the caller's r0-r3 as its first four
- * arguments and its r12 as the fifth, and gives its result back in r0.
+ * a number that names none. The port calls it with the caller's r0-r3 as
+ * its first four arguments and its r12 as the fifth, and gives its result
+ * back in r0: in Handler mode, at once, when the hook sets *in_handler (a
+ * call that never blocks: it may still end the thread, through
+ * arch_thread_exit()); otherwise in privileged Thread mode on the thread's
+ * SVC stack, where it may block like any thread.
  */
-uintptr_t spm_hook_svc(uint32_t number);
+uintptr_t spm_hook_svc(uint32_t number, bool *in_handler);
 
 /**
  * Thread-exit hook (IPC backend): the body of the running thread returned,

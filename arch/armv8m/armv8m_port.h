@@ -175,6 +175,14 @@ void armv8m_spm_stack_bounds(uintptr_t *lo, uintptr_t *hi);
 struct arch_thread;
 void armv8m_thread_resume(struct arch_thread *next, uint32_t msp);
 
+/**
+ * arch_thread_exit() from Handler mode: a PSA call that the SVC interface
+ * ran in its handler (svc.c, isolation levels 2 and 3) ended the running
+ * thread. Leaves the SVC for the next thread; does not return. Without
+ * the SVC interface it halts.
+ */
+__attribute__((noreturn)) void armv8m_svc_thread_exit(void);
+
 /* The exception handlers: arch/armv8m/exception_handlers.h. */
 #include "arch/armv8m/exception_handlers.h"
 

@@ -3,8 +3,9 @@
  * unprivileged, reaches the PSA API. The SVC stub a partition calls
  * (spm/backend/ipc/psa_interface_svc.c) puts its arguments in r0-r3 and
  * r12; SVC_Handler checks where the SVC came from, asks the core which
- * function the number names (spm_hook_svc()), and leaves the exception
- * into that function, privileged, on the thread's own SVC stack (out of
+ * function the number names (spm_hook_svc()). A call that never blocks
+ * runs at once, in the handler; any other is run by leaving the exception
+ * into its function, privileged, on the thread's own SVC stack (out of
  * every partition's reach), with the caller's r0-r3 as its first four
  * arguments and r12 as its fifth. The function runs as the same call does
  * at level 1 — it may block, be preempted, or stop its partition — and
@@ -25,6 +26,7 @@
 #include "arch/armv8m/armv8m_regs.h"
 #include "arch/armv8m/boundary.h"
 #include "arch/armv8m/exception_handlers.h"
+#include "platform.h"
 #include "warden/config.h"
 #include WARDEN_ARCH_THREAD_H
 
@@ -36,6 +38,13 @@ __attribute__((noreturn)) void armv8m_fault_report(uint32_t exc_return,
                                                    uint32_t msp, uint32_t kind);
 
 void armv8m_svc(uint32_t exc_return, uint32_t msp);
+
+/* A call's function: up to five arguments, one result. */
+typedef uint32_t (*svc_fn_t)(uint32_t, uint32_t, uint32_t, uint32_t,
+                             uint32_t);
+
+/* MSP when the SVC being run in Handler mode was taken. */
+static uint32_t svc_msp;
 /* Where the call's function returns (svc_return.c). */
 void armv8m_svc_return(void);
 
@@ -108,17 +117,33 @@ __attribute__((used)) void armv8m_svc(uint32_t exc_return, uint32_t msp)
     uint32_t *frame = (uint32_t *)(uintptr_t)read_psp();
     uint32_t number;
     uintptr_t fn;
+    bool in_handler = false;
 
     if ((exc_return & thread_psp) != thread_psp || t == NULL ||
         t->kstack == NULL) {
         armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);
     }
     number = svc_number(frame[6]);
-    fn = (t->usp != 0u) ? 0u : spm_hook_svc(number);
+    fn = (t->usp != 0u) ? 0u : spm_hook_svc(number, &in_handler);
     if (fn == 0u) {
         armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);
     }
+    if (in_handler) {
+        svc_msp = msp;
+        frame[0] = ((svc_fn_t)fn)(frame[0], frame[1], frame[2], frame[3],
+                                  frame[4]);
+        return;
+    }
     enter(t, frame, fn);
+}
+
+/* A call run in Handler mode ended its thread (arch_thread_exit()): the
+ * SVC's exception is left for the thread the scheduler picks, with MSP as
+ * it was when the SVC was taken. */
+void armv8m_svc_thread_exit(void)
+{
+    armv8m_thread_resume(spm_hook_switch(), svc_msp);
+    platform_halt(); /* not reached */
 }
 
 __attribute__((naked)) void SVC_Handler(void)

@@ -12,13 +12,15 @@
  */
 #include <stdint.h>
 
+#include "warden/config.h"
+
 #include "arch/arch.h"
-#include "arch/armv8m/arch_thread.h"
+#include WARDEN_ARCH_THREAD_H
 #include "arch/armv8m/armv8m_port.h"
 #include "arch/armv8m/armv8m_regs.h"
 #include "arch/armv8m/boundary.h"
 #include "arch/armv8m/exception_handlers.h"
-#include "warden/config.h"
+#include "platform.h"
 
 #define ICSR            ARMV8M_REG(0xE000ED04u)
 #define ICSR_PENDSVSET  (1u << 28)
@@ -87,6 +89,22 @@ void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
     frame[SW_FRAME_WORDS + 6u] = (uint32_t)(uintptr_t)entry & ~1u;
     frame[SW_FRAME_WORDS + 7u] = XPSR_THUMB;
     t->sp = (uint32_t)(uintptr_t)frame;
+}
+
+/* A thread ended by a PSA call that ran in Handler mode (svc.c). Without
+ * the SVC interface nothing ends a thread there. */
+__attribute__((weak)) void armv8m_svc_thread_exit(void)
+{
+    platform_halt();
+}
+
+void arch_thread_exit(void)
+{
+    if ((armv8m_read_ipsr() & 0x1FFu) != 0u) {
+        armv8m_svc_thread_exit();
+    }
+    arch_yield();
+    platform_halt(); /* a dead thread is never picked again */
 }
 
 void arch_yield(void)

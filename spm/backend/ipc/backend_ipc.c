@@ -318,7 +318,7 @@ void backend_terminate(struct spm_partition *p)
     ipc_terminate_cleanup(p);
     if (sched_thread_of(p) == sched_current()) {
         sched_unlock();
-        arch_yield(); /* a dead thread is never picked again */
+        arch_thread_exit();
     }
     spm_fatal(__FILE__, __LINE__);
 }
@@ -342,6 +342,5 @@ void ipc_sfn_init_failed(struct spm_partition *self)
     fail_queue(self);
     sched_kill(sched_thread_of(self));
     sched_unlock();
-    arch_yield(); /* a dead thread is never picked again */
-    spm_fatal(__FILE__, __LINE__);
+    arch_thread_exit();
 }

@@ -8,6 +8,7 @@
  * panics. Only arguments that do not fit in registers are unpacked here,
  * and the SFN-model loop's and the console's calls are served.
  */
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -101,35 +102,47 @@ static uint32_t svc_log(const char *text, size_t len)
     return 0u;
 }
 
-#define ENTRY(number, fn) [number] = (uintptr_t)(fn)
-
-static const uintptr_t svc_table[WARDEN_SVC_COUNT] = {
-    ENTRY(WARDEN_SVC_LOG, svc_log),
-    ENTRY(WARDEN_SVC_SFN_START, svc_sfn_start),
-    ENTRY(WARDEN_SVC_SFN_FAILED, svc_sfn_failed),
-    ENTRY(WARDEN_SVC_SFN_NEXT, svc_sfn_next),
-    ENTRY(WARDEN_SVC_VERSION, SPM_API(psa_version)),
-    ENTRY(WARDEN_SVC_CALL, svc_call),
-    ENTRY(WARDEN_SVC_CONNECT, SPM_API(psa_connect)),
-    ENTRY(WARDEN_SVC_CLOSE, SPM_API(psa_close)),
-    ENTRY(WARDEN_SVC_WAIT, SPM_API(psa_wait)),
-    ENTRY(WARDEN_SVC_GET, SPM_API(psa_get)),
-    ENTRY(WARDEN_SVC_SET_RHANDLE, SPM_API(psa_set_rhandle)),
-    ENTRY(WARDEN_SVC_READ, SPM_API(psa_read)),
-    ENTRY(WARDEN_SVC_SKIP, SPM_API(psa_skip)),
-    ENTRY(WARDEN_SVC_WRITE, SPM_API(psa_write)),
-    ENTRY(WARDEN_SVC_REPLY, SPM_API(psa_reply)),
-    ENTRY(WARDEN_SVC_NOTIFY, SPM_API(psa_notify)),
-    ENTRY(WARDEN_SVC_CLEAR, SPM_API(psa_clear)),
-    ENTRY(WARDEN_SVC_EOI, SPM_API(psa_eoi)),
-    ENTRY(WARDEN_SVC_PANIC, SPM_API(psa_panic)),
-    ENTRY(WARDEN_SVC_LIFECYCLE, SPM_API(psa_rot_lifecycle_state)),
-    ENTRY(WARDEN_SVC_IRQ_ENABLE, SPM_API(psa_irq_enable)),
-    ENTRY(WARDEN_SVC_IRQ_DISABLE, SPM_API(psa_irq_disable)),
-    ENTRY(WARDEN_SVC_RESET_SIGNAL, SPM_API(psa_reset_signal)),
+/* A call that never blocks runs in the SVC's handler (HANDLER); one that
+ * may block runs in Thread mode on the caller's SVC stack (THREAD). */
+struct svc_entry {
+    uintptr_t fn;
+    bool in_handler;
 };
 
-uintptr_t spm_hook_svc(uint32_t number)
+#define HANDLER(number, fn) [number] = { (uintptr_t)(fn), true }
+#define THREAD(number, fn)  [number] = { (uintptr_t)(fn), false }
+
+static const struct svc_entry svc_table[WARDEN_SVC_COUNT] = {
+    HANDLER(WARDEN_SVC_LOG, svc_log),
+    HANDLER(WARDEN_SVC_SFN_START, svc_sfn_start),
+    THREAD(WARDEN_SVC_SFN_FAILED, svc_sfn_failed),
+    THREAD(WARDEN_SVC_SFN_NEXT, svc_sfn_next),
+    HANDLER(WARDEN_SVC_VERSION, SPM_API(psa_version)),
+    THREAD(WARDEN_SVC_CALL, svc_call),
+    THREAD(WARDEN_SVC_CONNECT, SPM_API(psa_connect)),
+    THREAD(WARDEN_SVC_CLOSE, SPM_API(psa_close)),
+    THREAD(WARDEN_SVC_WAIT, SPM_API(psa_wait)),
+    HANDLER(WARDEN_SVC_GET, SPM_API(psa_get)),
+    HANDLER(WARDEN_SVC_SET_RHANDLE, SPM_API(psa_set_rhandle)),
+    HANDLER(WARDEN_SVC_READ, SPM_API(psa_read)),
+    HANDLER(WARDEN_SVC_SKIP, SPM_API(psa_skip)),
+    HANDLER(WARDEN_SVC_WRITE, SPM_API(psa_write)),
+    HANDLER(WARDEN_SVC_REPLY, SPM_API(psa_reply)),
+    HANDLER(WARDEN_SVC_NOTIFY, SPM_API(psa_notify)),
+    HANDLER(WARDEN_SVC_CLEAR, SPM_API(psa_clear)),
+    HANDLER(WARDEN_SVC_EOI, SPM_API(psa_eoi)),
+    HANDLER(WARDEN_SVC_PANIC, SPM_API(psa_panic)),
+    HANDLER(WARDEN_SVC_LIFECYCLE, SPM_API(psa_rot_lifecycle_state)),
+    HANDLER(WARDEN_SVC_IRQ_ENABLE, SPM_API(psa_irq_enable)),
+    HANDLER(WARDEN_SVC_IRQ_DISABLE, SPM_API(psa_irq_disable)),
+    HANDLER(WARDEN_SVC_RESET_SIGNAL, SPM_API(psa_reset_signal)),
+};
+
+uintptr_t spm_hook_svc(uint32_t number, bool *in_handler)
 {
-    return number < WARDEN_SVC_COUNT ? svc_table[number] : 0u;
+    if (number >= WARDEN_SVC_COUNT) {
+        return 0u;
+    }
+    *in_handler = svc_table[number].in_handler;
+    return svc_table[number].fn;
 }

@@ -162,6 +162,31 @@ __attribute__((noreturn)) static void park(struct sched_thread *self)
     longjmp(fake_threads_park_jmp, 1);
 }
 
+void arch_thread_exit(void)
+{
+    arch_yield();
+    fail_msg("a dead thread resumed");
+    abort(); /* not reached */
+}
+
+void arch_thread_isolate(struct arch_thread *t, uint32_t index,
+                         bool unprivileged)
+{
+    (void)t;
+    (void)index;
+    (void)unprivileged;
+}
+
+bool arch_thread_grant(struct arch_thread *t, uintptr_t base, size_t size,
+                       bool writable)
+{
+    (void)t;
+    (void)base;
+    (void)size;
+    (void)writable;
+    return true;
+}
+
 void arch_yield(void)
 {
     struct play p = { .self = sched_current(), .prev = plays };

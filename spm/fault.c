@@ -36,8 +36,11 @@ struct arch_thread *spm_hook_fault(struct arch_fault *f)
     if (!f->in_thread || f->cause == ARCH_FAULT_NMI || spm_is_ns(p)) {
         spm_faulted(f);
     }
-    spm_log("[Warden] partition %s (%ld) faulted: %s\r\n", p->info->name,
-            (long)p->info->pid, WARDEN_FAULT_POLICY_NAME);
+    spm_log("[Warden] partition %s (%ld, %s, isolation level %d) faulted: "
+            "%s\r\n",
+            p->info->name, (long)p->info->pid,
+            spm_is_unprivileged(p) ? "unprivileged" : "privileged",
+            TFM_ISOLATION_LEVEL, WARDEN_FAULT_POLICY_NAME);
     if (!WARDEN_FAULT_POLICY_TERMINATE) {
         spm_stop_system(WARDEN_FAULT_POLICY_RESET, PLATFORM_RESET_FAULT, f, p);
     }

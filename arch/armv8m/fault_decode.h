@@ -66,4 +66,79 @@ static inline bool armv8m_fault_in_thread(uint32_t exc_return, uint32_t psp,
     return (exc_return & bits) == bits && (psp < spm_lo || psp > spm_hi);
 }
 
+/* What a MemManage fault's access was (armv8m_memmanage_access()). */
+enum armv8m_access {
+    ARMV8M_ACCESS_FETCH, /* an instruction fetch (MMFSR.IACCVIOL) */
+    ARMV8M_ACCESS_READ,  /* a data read */
+    ARMV8M_ACCESS_WRITE, /* a data write */
+    ARMV8M_ACCESS_DATA,  /* a data access the instruction does not tell */
+};
+
+/* MMFSR (CFSR bits 7..0) bits. */
+#define ARMV8M_MMFSR_IACCVIOL  (1u << 0)
+#define ARMV8M_MMFSR_MSTKERR   (1u << 4) /* stacking for an exception */
+#define ARMV8M_MMFSR_MUNSTKERR (1u << 3) /* unstacking */
+
+/**
+ * Whether the Thumb instruction whose first halfword is @p hw1 (@p hw2 the
+ * next) loads or stores: the load/store encodings of Armv8-M Mainline
+ * (16-bit: LDR/STR of every size, SP-relative, literal, PUSH/POP, LDM/STM;
+ * 32-bit: the single and dual load/store and load/store-multiple groups,
+ * where bit 4 of the first halfword is L). ARMV8M_ACCESS_DATA for any
+ * other.
+ */
+static inline enum armv8m_access armv8m_thumb_access(uint16_t hw1, uint16_t hw2)
+{
+    (void)hw2;
+    if ((hw1 & 0xF800u) >= 0xE800u) { /* 32-bit */
+        if ((hw1 & 0xFE00u) == 0xF800u || (hw1 & 0xFE00u) == 0xE800u) {
+            return (hw1 & (1u << 4)) != 0u ? ARMV8M_ACCESS_READ
+                                           : ARMV8M_ACCESS_WRITE;
+        }
+        return ARMV8M_ACCESS_DATA;
+    }
+    if ((hw1 & 0xF000u) == 0x5000u) { /* register offset: opB 000-010 store */
+        return ((hw1 >> 9) & 7u) <= 2u ? ARMV8M_ACCESS_WRITE
+                                       : ARMV8M_ACCESS_READ;
+    }
+    if ((hw1 & 0xE000u) == 0x6000u || (hw1 & 0xF000u) == 0x8000u ||
+        (hw1 & 0xF000u) == 0x9000u || (hw1 & 0xF000u) == 0xC000u) {
+        return (hw1 & (1u << 11)) != 0u ? ARMV8M_ACCESS_READ
+                                        : ARMV8M_ACCESS_WRITE;
+    }
+    if ((hw1 & 0xF800u) == 0x4800u) { /* LDR (literal) */
+        return ARMV8M_ACCESS_READ;
+    }
+    if ((hw1 & 0xFE00u) == 0xB400u) { /* PUSH */
+        return ARMV8M_ACCESS_WRITE;
+    }
+    if ((hw1 & 0xFE00u) == 0xBC00u) { /* POP */
+        return ARMV8M_ACCESS_READ;
+    }
+    return ARMV8M_ACCESS_DATA;
+}
+
+/**
+ * What the access of a MemManage fault with MMFSR @p mmfsr was: a fetch;
+ * for an exception's stacking a write, for its unstacking a read;
+ * otherwise the load or store of the faulting instruction, whose
+ * halfwords @p hw1 and @p hw2 are valid when @p have_insn.
+ */
+static inline enum armv8m_access armv8m_memmanage_access(uint32_t mmfsr,
+                                                         bool have_insn,
+                                                         uint16_t hw1,
+                                                         uint16_t hw2)
+{
+    if ((mmfsr & ARMV8M_MMFSR_IACCVIOL) != 0u) {
+        return ARMV8M_ACCESS_FETCH;
+    }
+    if ((mmfsr & ARMV8M_MMFSR_MSTKERR) != 0u) {
+        return ARMV8M_ACCESS_WRITE;
+    }
+    if ((mmfsr & ARMV8M_MMFSR_MUNSTKERR) != 0u) {
+        return ARMV8M_ACCESS_READ;
+    }
+    return have_insn ? armv8m_thumb_access(hw1, hw2) : ARMV8M_ACCESS_DATA;
+}
+
 #endif /* WARDEN_ARMV8M_FAULT_DECODE_H */

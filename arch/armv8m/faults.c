@@ -95,6 +95,41 @@ static bool frame_of(uint32_t exc_return, uint32_t msp, uint32_t *sp,
     return arch_check_caller_range(!*secure, *sp, 32, ARCH_ACCESS_RW);
 }
 
+/* A MemManage fault in words: what was accessed where, with which
+ * privilege (the faulted Thread mode's: CONTROL.nPRIV). */
+static void say_memmanage(uint32_t exc_return, uint32_t cfsr, bool readable,
+                          uint32_t pc)
+{
+    static const char *const kinds[] = {
+        "instruction fetch",
+        "data read",
+        "data write",
+        "data access",
+    };
+    /* The faulting instruction, when it lies in memory the SPM may read. */
+    bool have_insn = readable && (pc & 1u) == 0u &&
+                     arch_check_caller_range(false, pc, 4u, ARCH_ACCESS_READ);
+    const volatile uint16_t *insn = (const volatile uint16_t *)(uintptr_t)pc;
+    enum armv8m_access access = armv8m_memmanage_access(
+        cfsr & 0xFFu, have_insn, have_insn ? insn[0] : 0u,
+        have_insn ? insn[1] : 0u);
+    uint32_t control;
+
+    __asm volatile("mrs %0, control" : "=r"(control));
+    armv8m_put(platform_console_write, "  MPU: ");
+    armv8m_put(platform_console_write, kinds[access]);
+    if ((cfsr & ARMV8M_CFSR_MMARVALID) != 0 && access != ARMV8M_ACCESS_FETCH) {
+        armv8m_put_hex(platform_console_write, " at ", ARMV8M_MMFAR);
+    } else if (access == ARMV8M_ACCESS_FETCH) {
+        armv8m_put_hex(platform_console_write, " at ", pc);
+    }
+    armv8m_put(platform_console_write,
+               (exc_return & ARMV8M_EXC_RETURN_MODE) != 0u &&
+                       (control & 1u) != 0u
+                   ? " by unprivileged code: outside its boundary\n"
+                   : " by privileged code: outside the W^X map\n");
+}
+
 static void print_report(uint32_t exc_return, uint32_t kind, bool readable,
                          uint32_t pc)
 {
@@ -134,6 +169,9 @@ static void print_report(uint32_t exc_return, uint32_t kind, bool readable,
         armv8m_put_hex(platform_console_write, " MMFAR=", ARMV8M_MMFAR);
     }
     armv8m_put(platform_console_write, "\n");
+    if (kind == ARCH_FAULT_MEMMANAGE) {
+        say_memmanage(exc_return, cfsr, readable, pc);
+    }
     /* The status bits are sticky: clear the ones reported (write one to
      * clear), so that a run the policy resumes reports the next fault's
      * own causes. */

@@ -40,8 +40,7 @@ __attribute__((noreturn)) void armv8m_fault_report(uint32_t exc_return,
 void armv8m_svc(uint32_t exc_return, uint32_t msp);
 
 /* A call's function: up to five arguments, one result. */
-typedef uint32_t (*svc_fn_t)(uint32_t, uint32_t, uint32_t, uint32_t,
-                             uint32_t);
+typedef uint32_t (*svc_fn_t)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
 
 /* MSP when the SVC being run in Handler mode was taken. */
 static uint32_t svc_msp;
@@ -130,8 +129,8 @@ __attribute__((used)) void armv8m_svc(uint32_t exc_return, uint32_t msp)
     }
     if (in_handler) {
         svc_msp = msp;
-        frame[0] = ((svc_fn_t)fn)(frame[0], frame[1], frame[2], frame[3],
-                                  frame[4]);
+        frame[0] =
+            ((svc_fn_t)fn)(frame[0], frame[1], frame[2], frame[3], frame[4]);
         return;
     }
     enter(t, frame, fn);

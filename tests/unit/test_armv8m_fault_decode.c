@@ -91,6 +91,71 @@ static void test_in_thread(void **state)
     assert_false(armv8m_fault_in_thread(thread & ~PSP, 0u, SPM_LO, SPM_HI));
 }
 
+/* Thumb loads and stores, as GCC emits them for Armv8-M Mainline: each
+ * encoding group at its edges. */
+static void test_thumb_access(void **state)
+{
+    static const struct {
+        uint16_t hw1;
+        enum armv8m_access want;
+    } cases[] = {
+        { 0x6001u, ARMV8M_ACCESS_WRITE }, /* str r1, [r0] */
+        { 0x6801u, ARMV8M_ACCESS_READ },  /* ldr r1, [r0] */
+        { 0x7001u, ARMV8M_ACCESS_WRITE }, /* strb r1, [r0] */
+        { 0x7FFFu, ARMV8M_ACCESS_READ },  /* ldrb r7, [r7, #31] */
+        { 0x8001u, ARMV8M_ACCESS_WRITE }, /* strh */
+        { 0x8801u, ARMV8M_ACCESS_READ },  /* ldrh */
+        { 0x9000u, ARMV8M_ACCESS_WRITE }, /* str r0, [sp] */
+        { 0x9800u, ARMV8M_ACCESS_READ },  /* ldr r0, [sp] */
+        { 0x5000u, ARMV8M_ACCESS_WRITE }, /* str r0, [r0, r0] */
+        { 0x5400u, ARMV8M_ACCESS_WRITE }, /* strb (register) */
+        { 0x5600u, ARMV8M_ACCESS_READ },  /* ldrsb (register) */
+        { 0x5800u, ARMV8M_ACCESS_READ },  /* ldr (register) */
+        { 0x4800u, ARMV8M_ACCESS_READ },  /* ldr r0, [pc, #0] */
+        { 0xB410u, ARMV8M_ACCESS_WRITE }, /* push {r4} */
+        { 0xBC10u, ARMV8M_ACCESS_READ },  /* pop {r4} */
+        { 0xC001u, ARMV8M_ACCESS_WRITE }, /* stmia r0!, {r0} */
+        { 0xC801u, ARMV8M_ACCESS_READ },  /* ldmia r0!, {r0} */
+        { 0xF8C0u, ARMV8M_ACCESS_WRITE }, /* str.w */
+        { 0xF8D0u, ARMV8M_ACCESS_READ },  /* ldr.w */
+        { 0xF9B0u, ARMV8M_ACCESS_READ },  /* ldrsh.w */
+        { 0xE9C0u, ARMV8M_ACCESS_WRITE }, /* strd */
+        { 0xE9D0u, ARMV8M_ACCESS_READ },  /* ldrd */
+        { 0xE880u, ARMV8M_ACCESS_WRITE }, /* stmia.w */
+        { 0xE890u, ARMV8M_ACCESS_READ },  /* ldmia.w */
+        { 0x4770u, ARMV8M_ACCESS_DATA },  /* bx lr: no access */
+        { 0x2000u, ARMV8M_ACCESS_DATA },  /* movs r0, #0 */
+        { 0xB500u, ARMV8M_ACCESS_WRITE }, /* push {lr} */
+        { 0xF000u, ARMV8M_ACCESS_DATA },  /* bl (first half) */
+        { 0xEA40u, ARMV8M_ACCESS_DATA },  /* orr.w: data processing */
+    };
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        assert_int_equal(armv8m_thumb_access(cases[i].hw1, 0u), cases[i].want);
+    }
+}
+
+static void test_memmanage_access(void **state)
+{
+    (void)state;
+    /* A fetch whatever the instruction says. */
+    assert_int_equal(armv8m_memmanage_access(0x01u, true, 0x6001u, 0u),
+                     ARMV8M_ACCESS_FETCH);
+    /* Stacking writes, unstacking reads. */
+    assert_int_equal(armv8m_memmanage_access(0x10u, true, 0x6801u, 0u),
+                     ARMV8M_ACCESS_WRITE);
+    assert_int_equal(armv8m_memmanage_access(0x08u, true, 0x6001u, 0u),
+                     ARMV8M_ACCESS_READ);
+    /* A data access: the instruction's, if it could be read. */
+    assert_int_equal(armv8m_memmanage_access(0x82u, true, 0x6001u, 0u),
+                     ARMV8M_ACCESS_WRITE);
+    assert_int_equal(armv8m_memmanage_access(0x82u, true, 0x6801u, 0u),
+                     ARMV8M_ACCESS_READ);
+    assert_int_equal(armv8m_memmanage_access(0x82u, false, 0x6001u, 0u),
+                     ARMV8M_ACCESS_DATA);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -98,6 +163,8 @@ int main(void)
         cmocka_unit_test(test_secure_frame_under_callee_registers),
         cmocka_unit_test(test_non_secure_frames),
         cmocka_unit_test(test_in_thread),
+        cmocka_unit_test(test_thumb_access),
+        cmocka_unit_test(test_memmanage_access),
     };
 
     return cmocka_run_group_tests_name("armv8m_fault_decode", tests, NULL,

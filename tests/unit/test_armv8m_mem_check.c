@@ -58,8 +58,12 @@ static void test_size_zero_and_access_kinds(void **state)
     assert_false(ok(true, NS_DATA, 0, R));
     assert_false(ok(false, S_DATA, 0, R));
     for (uint32_t a = 0; a < 16u; a++) {
-        bool valid = a == R || a == W || a == RW;
-        assert_int_equal(ok(true, NS_DATA, 16, a), valid);
+        uint32_t kind = a & ~ARCH_ACCESS_UNPRIV;
+        bool valid = kind == R || kind == W || kind == RW;
+
+        /* The unprivileged view is a secure caller's only. */
+        assert_int_equal(ok(true, NS_DATA, 16, a),
+                         valid && (a & ARCH_ACCESS_UNPRIV) == 0u);
         assert_int_equal(ok(false, S_DATA, 16, a), valid);
     }
 }
@@ -206,6 +210,29 @@ static void test_tt_decides_for_secure(void **state)
     assert_false(ok(false, S_DATA + 0x400u, 16, R));
 }
 
+/* An unprivileged secure caller (isolation levels 2 and 3): TTT, the MPU's
+ * unprivileged view, decides, not TT; and NS has no such view. */
+static void test_ttt_decides_for_unprivileged(void **state)
+{
+    const uint32_t U = ARCH_ACCESS_UNPRIV;
+
+    (void)state;
+    fake_cmse_reset(S_RW, NS_RW);
+    fake_cmse_span_unpriv(S_DATA, S_DATA + 0xFFu, FAKE_TT_S); /* not its */
+    fake_cmse_span_unpriv(S_DATA + 0x100u, S_DATA + 0x1FFu, S_RO);
+    assert_true(ok(false, S_DATA, 16, R));      /* privileged: TT */
+    assert_false(ok(false, S_DATA, 16, R | U)); /* unprivileged: TTT */
+    assert_true(ok(false, S_DATA + 0x100u, 16, R | U));
+    assert_false(ok(false, S_DATA + 0x100u, 16, W | U));
+    assert_true(ok(false, S_DATA + 0x200u, 16, RW | U)); /* TTT default */
+    /* Both ends in the unprivileged view: a range leaving it is refused. */
+    assert_false(ok(false, S_DATA + 0x1F0u, 32, R | U));
+    /* The unprivileged bit alone is no access; NS has no such view. */
+    assert_false(ok(false, S_DATA + 0x200u, 16, U));
+    assert_false(ok(true, NS_DATA, 16, R | U));
+    assert_true(ok(true, NS_DATA, 16, R));
+}
+
 static void test_both_ends_must_agree(void **state)
 {
     uint32_t rw1 = NS_RW | FAKE_TT_MRVALID | FAKE_TT_MREGION(1);
@@ -266,6 +293,7 @@ int main(void)
         cmocka_unit_test_setup(test_other_worlds_memory, tt_permissive),
         cmocka_unit_test(test_tta_decides_for_ns),
         cmocka_unit_test(test_tt_decides_for_secure),
+        cmocka_unit_test(test_ttt_decides_for_unprivileged),
         cmocka_unit_test(test_both_ends_must_agree),
         cmocka_unit_test(test_granule_crossing),
     };

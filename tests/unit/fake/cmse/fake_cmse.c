@@ -17,6 +17,7 @@ struct view {
 
 static struct view tt_view;
 static struct view tta_view;
+static struct view ttt_view;
 static size_t calls;
 
 void fake_cmse_reset(uint32_t tt_default, uint32_t tta_default)
@@ -25,7 +26,16 @@ void fake_cmse_reset(uint32_t tt_default, uint32_t tta_default)
     tt_view.fallback = tt_default;
     tta_view.count = 0;
     tta_view.fallback = tta_default;
+    ttt_view.count = 0;
+    ttt_view.fallback = tt_default;
     calls = 0;
+}
+
+void fake_cmse_span_unpriv(uintptr_t base, uintptr_t limit, uint32_t value)
+{
+    if (ttt_view.count < FAKE_CMSE_MAX_SPANS) {
+        ttt_view.spans[ttt_view.count++] = (struct span){ base, limit, value };
+    }
 }
 
 void fake_cmse_span(bool alt, uintptr_t base, uintptr_t limit, uint32_t value)
@@ -64,4 +74,9 @@ cmse_address_info_t cmse_TT(void *p)
 cmse_address_info_t cmse_TTA(void *p)
 {
     return answer(&tta_view, (uintptr_t)p);
+}
+
+cmse_address_info_t cmse_TTT(void *p)
+{
+    return answer(&ttt_view, (uintptr_t)p);
 }

@@ -24,13 +24,17 @@
 
 #define FAKE_CMSE_MAX_SPANS 16
 
-/** Forgets every span; both views answer @p tt_default / @p tta_default. */
+/** Forgets every span; the views answer @p tt_default (TT and TTT) /
+ * @p tta_default (TTA). */
 void fake_cmse_reset(uint32_t tt_default, uint32_t tta_default);
+
+/** From now on, TTT answers @p value for [base, limit]. */
+void fake_cmse_span_unpriv(uintptr_t base, uintptr_t limit, uint32_t value);
 
 /** From now on, TTA (@p alt) or TT answers @p value for [base, limit]. */
 void fake_cmse_span(bool alt, uintptr_t base, uintptr_t limit, uint32_t value);
 
-/** Calls of cmse_TT() plus cmse_TTA() since the last reset. */
+/** Calls of cmse_TT(), cmse_TTA() and cmse_TTT() since the last reset. */
 size_t fake_cmse_calls(void);
 
 #endif /* WARDEN_FAKE_CMSE_H */

@@ -18,7 +18,9 @@ With no --layer, every layer runs (make test), in this order:
   qemu      the an505-sfn and an505-ipc-l1 builds on QEMU: regression
             suites, NSCE suites, NSCE soak, NS attack suite, fault report,
             the W^X faults (tests/partitions/wx), the MMIO regions
-            (tests/regression/mmio) and the memcheck image against the test image, the demo against the
+            (tests/regression/mmio), for an505-ipc-l2 and -l3 the
+            isolation violations (tests/regression/isolation), the
+            memcheck image against the test image, the demo against the
             product image, for an505-ipc-l1 the SPM stack's high-water mark
             against its size, the NSCE-off and halt-policy variants, and the
             MM-IOVEC image of both backends (PSA_FRAMEWORK_HAS_MM_IOVEC=ON)
@@ -526,6 +528,8 @@ def qemu_runs(tally, python, preset):
     fault_runs(tally, python, preset)
     wx_runs(tally, python, preset)
     mmio_run(tally, python, preset)
+    if preset.endswith(("-l2", "-l3")):
+        isolation_runs(tally, python, preset)
 
 
 def stopped_run(python, secure, ns, marker, settle=0.0):
@@ -663,6 +667,116 @@ def wx_runs(tally, python, preset):
             names.append("%s: exit %d" % (name, rc))
     tally.add("W^X faults (QEMU %s)" % preset, len(WX_CASES) - len(names),
               len(names), names)
+
+
+# The isolation cases (tests/regression/isolation, levels 2 and 3): name,
+# the secure console's report when the offender is stopped, and the levels
+# at which the access is allowed (the offender serves, nothing reported).
+# Reports: "data" a MemManage with DACCVIOL and MMARVALID, MMFAR the
+# address the NS image names (if it names one); "exec" a MemManage with
+# IACCVIOL; "svc" an SVC refused; "panic" no fault: the SPM refuses the
+# vector, a programmer error of its (secure) caller, which panics.
+ISO_CASES = [("read_psa_data", "data", ()),
+             ("write_psa_data", "data", ()),
+             ("read_spm_data", "data", ()),
+             ("invec_psa_data", "panic", ()),
+             ("outvec_psa_data", "panic", ()),
+             ("read_psa_mmio", "data", ()),
+             ("read_arot_mmio", "data", ()),
+             ("read_peer_data", "data", ("2",)),
+             ("read_peer_stack", "data", ("2",)),
+             ("svc_unknown", "svc", ()),
+             ("svc_hole", "svc", ()),
+             ("svc_return", "svc", ()),
+             ("exec_data", "exec", ()),
+             ("psa_writes_arot", "data", ("2",))]
+# Who must be stopped, when not a victim of tests/partitions/isolation.
+ISO_OFFENDERS = {"exec_data": "WARDEN_SP_VICTIM_WX_EXEC_DATA",
+                 "psa_writes_arot": "WARDEN_SP_ISO_PSA"}
+# What a case that is served must answer (iso_test.h): what it read.
+ISO_WORDS = {"read_peer_data": 0xA9907A7A, "psa_writes_arot": 0x0B5E55ED}
+
+
+def iso_report_ok(seg, report, addr):
+    """True if segment seg (between a case's two lines) holds the report
+    and the stop of the case's offender that report names."""
+    fatal = re.findall(r"FATAL: ([\w ]+?) \(exception.*\n.*\n\s*CFSR=0x"
+                       r"([0-9a-fA-F]{8})(.*)", seg)
+    if report == "panic":
+        return not fatal and "panicked: terminate" in seg
+    if len(fatal) != 1 or "faulted: terminate" not in seg:
+        return False
+    kind, cfsr, rest = fatal[0][0], int(fatal[0][1], 16), fatal[0][2]
+    if report == "svc":
+        return kind == "SVC refused"
+    if report == "exec":
+        return kind == "MemManage" and cfsr == CFSR_IACCVIOL
+    mmfar = re.search(r"MMFAR=0x([0-9a-fA-F]{8})", rest)
+    return kind == "MemManage" and cfsr == CFSR_DACCVIOL and bool(mmfar) \
+        and (addr == 0 or int(mmfar.group(1), 16) == addr)
+
+
+def iso_case_line(out, name, report, allowed, level):
+    """The PASS/FAIL line of one isolation case in run output out."""
+    m = re.search(r"^\[iso\] case %s at 0x([0-9a-f]{8})\r?$(.*?)"
+                  r"^\[iso\] %s: (\w+) \(-?\d+\), word 0x([0-9a-f]{8}), "
+                  r"others (serve|do not serve)\r?$" % (name, name),
+                  out, re.M | re.S)
+    if not m:
+        return "FAIL: iso/%s (the case did not run to its end)" % name
+    addr, seg, outcome, word = int(m.group(1), 16), m.group(2), m.group(3), \
+        int(m.group(4), 16)
+    stops = re.findall(r"\[Warden\] partition (\S+) \(\d+\) "
+                       r"(?:faulted|panicked): ", seg)
+    if m.group(5) != "serve":
+        why = "another partition stopped serving"
+    elif level in allowed:
+        ok = outcome == "served" and not stops and "FATAL" not in seg and \
+            ISO_WORDS.get(name, word) == word
+        why = "" if ok else "refused where it is allowed"
+    else:
+        offender = ISO_OFFENDERS.get(name, "WARDEN_SP_ISO_VICTIM_")
+        ok = outcome == "stopped" and len(stops) == 1 and \
+            stops[0].startswith(offender) and iso_report_ok(seg, report, addr)
+        why = "" if ok else "not stopped as it must be (%s)" % outcome
+    return "%s: iso/%s%s" % ("FAIL" if why else "PASS", name,
+                             " (%s)" % why if why else "")
+
+
+def isolation_runs(tally, python, preset):
+    """The isolation boundaries (tests/regression/isolation), levels 2 and
+    3: two NS images ask one victim per case to cross a boundary; each
+    case must end as its level says (ISO_CASES): stopped alone, with the
+    secure console's report, every other partition still serving, or
+    served where the level allows it. At level 2, an SVC from Handler mode
+    (a PSA-RoT partition's SysTick handler) is an SPM fault that resets the
+    device; at level 3 no partition is privileged, so none can start the
+    SysTick: the SVC interface's check is the same code at both levels."""
+    bindir = "build/%s/bin/" % preset
+    secure = bindir + "warden_s_test.elf"
+    level = preset[-1]
+    outs, status = [], 0
+    for batch in (1, 2):
+        rc, out = run([python, "tools/qemu_run.py", "--secure", secure,
+                       "--ns", bindir + "warden_ns_isolation_%d.elf" % batch,
+                       "--timeout", "60"], timeout=120)
+        status |= rc
+        if not re.search(r"^\[iso\] done\r?$", out, re.M):
+            out += "\nFAIL: iso/batch_%d (did not end)\n" % batch
+        outs.append(out)
+    out = "\n".join(outs)
+    lines = [iso_case_line(out, name, report, allowed, level)
+             for name, report, allowed in ISO_CASES]
+    parse_result_lines(tally, "isolation violations (QEMU %s)" % preset,
+                       status, out + "\n" + "\n".join(lines) + "\n")
+    if level != "2":
+        return
+    out = stopped_run(python, secure,
+                      bindir + "warden_ns_isolation_handler_svc.elf",
+                      "[Warden] last reset: a fault of the SPM")
+    expect_console(tally, "SVC from Handler mode (QEMU %s)" % preset, out,
+                   ["FATAL: SVC refused", "EXC_RETURN=0xfffffff1",
+                    "[Warden] SPM fault: reset"], ["was not refused"])
 
 
 def memcheck_run(tally, python, preset):

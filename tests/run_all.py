@@ -726,7 +726,7 @@ def iso_case_line(out, name, report, allowed, level):
         return "FAIL: iso/%s (the case did not run to its end)" % name
     addr, seg, outcome, word = int(m.group(1), 16), m.group(2), m.group(3), \
         int(m.group(4), 16)
-    stops = re.findall(r"\[Warden\] partition (\S+) \(\d+\) "
+    stops = re.findall(r"\[Warden\] partition (\S+) \(\d+[^)]*\) "
                        r"(?:faulted|panicked): ", seg)
     if m.group(5) != "serve":
         why = "another partition stopped serving"

@@ -28,8 +28,15 @@ set(_default_platform_description
 if(NOT EXISTS ${_default_platform_description})
   set(_default_platform_description "")
 endif()
-set(WARDEN_PLATFORM_DESCRIPTION "${_default_platform_description}" CACHE FILEPATH
-    "The platform's named MMIO regions and IRQ sources, for the manifest tool")
+# Empty: the platform's own description, looked for at every configure (a
+# build folder made before the platform had one still finds it).
+set(WARDEN_PLATFORM_DESCRIPTION "" CACHE FILEPATH
+    "The platform's named MMIO regions and IRQ sources, for the manifest tool (empty: platform/<platform>/manifest_platform.yaml, if it exists)")
+if(WARDEN_PLATFORM_DESCRIPTION)
+  set(_platform_description ${WARDEN_PLATFORM_DESCRIPTION})
+else()
+  set(_platform_description ${_default_platform_description})
+endif()
 # The diagram: SVG when Graphviz is installed, its .dot source otherwise.
 find_program(WARDEN_DOT NAMES dot)
 
@@ -55,8 +62,8 @@ function(warden_run_manifest_tool out_dir)
   endforeach()
   list(REMOVE_DUPLICATES _defines)
   list(APPEND _args ${_defines})
-  if(WARDEN_PLATFORM_DESCRIPTION)
-    list(APPEND _args --platform ${WARDEN_PLATFORM_DESCRIPTION})
+  if(_platform_description)
+    list(APPEND _args --platform ${_platform_description})
   endif()
   if(PSA_FRAMEWORK_HAS_MM_IOVEC)
     list(APPEND _args --mm-iovec)

@@ -121,7 +121,7 @@ def configure_checks(tally, python):
          "NS context slots must be 1..255"),
         (["-DTFM_NS_MANAGE_NSID=maybe"], "it is a switch, ON or OFF"),
         (["-DCONFIG_TFM_SPM_BACKEND=IPC", "-DTFM_ISOLATION_LEVEL=2"],
-         "IPC backend provides"),
+         "needs a platform with a memory protection unit"),
         (["-DWARDEN_SPM_STACK_SIZE=128"], "SPM stack size is a number"),
         (["-DWARDEN_SPM_STACK_SIZE=1020"], "must be a multiple of 8"),
         (["-DWARDEN_PLATFORM=an505", "-DWARDEN_SANITIZE=ON"],

@@ -78,7 +78,8 @@ static int ppc_secure(uint8_t bank, uint8_t bit, bool unprivileged)
     const struct ppc_bank *regs;
     uint32_t mask;
 
-    if (bank >= WARDEN_NUM_PPC_BANKS || bit >= PPC_PORTS) {
+    if (bank >= sizeof(an505_ppc_banks) / sizeof(an505_ppc_banks[0]) ||
+        bit >= PPC_PORTS) {
         return -1;
     }
     regs = &an505_ppc_banks[bank];

@@ -17,11 +17,6 @@
 #define ARCH_ACCESS_READ  (1u << 0)
 #define ARCH_ACCESS_WRITE (1u << 1)
 #define ARCH_ACCESS_RW    (ARCH_ACCESS_READ | ARCH_ACCESS_WRITE)
-/* With READ and/or WRITE: the secure caller runs unprivileged (isolation
- * levels 2 and 3), so the range must be memory its boundary lets
- * unprivileged code access that way, as the MPU is set now (the running
- * thread's). Never with ns. */
-#define ARCH_ACCESS_UNPRIV (1u << 2)
 
 /**
  * The one place that decides whether a caller may access memory.
@@ -30,8 +25,7 @@
  *               partition, so the range must be secure memory.
  * @param base   first byte of the range.
  * @param size   bytes; must be > 0 (callers skip empty vectors).
- * @param access ARCH_ACCESS_READ and/or ARCH_ACCESS_WRITE, and
- *               ARCH_ACCESS_UNPRIV for an unprivileged secure caller.
+ * @param access ARCH_ACCESS_READ and/or ARCH_ACCESS_WRITE.
  * @return true if every byte may be accessed that way; false for a range
  *         that wraps, touches memory of the other world or memory that is
  *         no caller's (system space, peripherals, holes: see the port's
@@ -40,6 +34,15 @@
  */
 bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
                              uint32_t access);
+
+/**
+ * arch_check_caller_range() for a secure caller that runs unprivileged
+ * (isolation levels 2 and 3): the range must also be memory its boundary
+ * lets unprivileged code access that way, as the MPU is set now (the
+ * running thread's, which is the caller's). A port without isolation
+ * refuses everything.
+ */
+bool arch_check_unpriv_range(uintptr_t base, size_t size, uint32_t access);
 
 /**
  * True if the Non-secure code that entered the secure side through a veneer

@@ -71,9 +71,10 @@ bool umem_check(const struct spm_partition *caller, spm_uptr_t p, size_t len,
     if (len == 0) {
         return true;
     }
-    return arch_check_caller_range(
-        spm_is_ns(caller), p.addr, len,
-        access | (spm_is_unprivileged(caller) ? ARCH_ACCESS_UNPRIV : 0u));
+    if (spm_is_unprivileged(caller)) {
+        return arch_check_unpriv_range(p.addr, len, access);
+    }
+    return arch_check_caller_range(spm_is_ns(caller), p.addr, len, access);
 }
 
 bool umem_read(const struct spm_partition *caller, void *dst, spm_uptr_t src,

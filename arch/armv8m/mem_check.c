@@ -12,6 +12,10 @@
  * TT says what the regions cannot: the SAU's and MPCs' attribution as
  * programmed, and the Non-secure MPU's permissions.
  *
+ * arch_check_unpriv_range() is the same rule for an unprivileged secure
+ * caller (isolation levels 2 and 3), with TTT: the MPU's unprivileged view
+ * as it is set for the running thread.
+ *
  * The TT part is the rule of cmse_check_address_range() (the ACLE's),
  * written out inline for the two cases Warden needs: TT must give the same
  * answer (the same MPU, SAU and IDAU regions and the same permissions) for
@@ -41,8 +45,9 @@ static const struct armv8m_region secure_regions[] = ARMV8M_SECURE_REGIONS;
 
 /* True if [base, last] lies inside one of the regions and that region
  * allows @p access (the regions do not overlap: at most one holds it). */
-static inline bool inside_one(uintptr_t base, uintptr_t last, uint32_t access,
-                              const struct armv8m_region *r, size_t n)
+__attribute__((always_inline)) static inline bool
+inside_one(uintptr_t base, uintptr_t last, uint32_t access,
+           const struct armv8m_region *r, size_t n)
 {
     for (const struct armv8m_region *end = r + n; r != end; r++) {
         if (r->base <= base && last <= r->limit) {
@@ -52,47 +57,63 @@ static inline bool inside_one(uintptr_t base, uintptr_t last, uint32_t access,
     return false;
 }
 
-/* Whose view TT takes: the Non-secure one (TTA), the secure privileged
- * one (TT), the secure unprivileged one (TTT: the MPU as set for the
- * running thread). */
-enum tt_view { VIEW_NS, VIEW_PRIV, VIEW_UNPRIV };
-
-static inline uint32_t tt(enum tt_view view, uintptr_t a)
+/* The TTA (ns) or TT answer for all of [base, last]; 0 (no permission)
+ * when its two ends answer differently. */
+static inline uint32_t range_tt(bool ns, uintptr_t base, uintptr_t last)
 {
-    if (view == VIEW_NS) {
-        return cmse_TTA((void *)a).value;
-    }
-    return view == VIEW_UNPRIV ? cmse_TTT((void *)a).value
-                               : cmse_TT((void *)a).value;
-}
-
-/* The TT answer for all of [base, last]; 0 (no permission) when its two
- * ends answer differently. */
-static inline uint32_t range_tt(enum tt_view view, uintptr_t base,
-                                uintptr_t last)
-{
-    uint32_t first = tt(view, base);
+    uint32_t first =
+        ns ? cmse_TTA((void *)base).value : cmse_TT((void *)base).value;
 
     if ((base ^ last) < TT_GRANULE) {
         return first;
     }
-    return (tt(view, last) == first) ? first : 0u;
+    uint32_t end =
+        ns ? cmse_TTA((void *)last).value : cmse_TT((void *)last).value;
+    return (end == first) ? first : 0u;
+}
+
+/* The same with TTT: the secure state's unprivileged view, the MPU as set
+ * for the running thread (isolation levels 2 and 3). */
+static inline uint32_t range_ttt(uintptr_t base, uintptr_t last)
+{
+    uint32_t first = cmse_TTT((void *)base).value;
+
+    if ((base ^ last) < TT_GRANULE) {
+        return first;
+    }
+    return (cmse_TTT((void *)last).value == first) ? first : 0u;
+}
+
+bool arch_check_unpriv_range(uintptr_t base, size_t size, uint32_t access)
+{
+    uintptr_t end = base + size;
+
+    if (end <= base || access - 1u > ARCH_ACCESS_RW - 1u) {
+        return false;
+    }
+
+    uintptr_t last = end - 1u;
+    bool write = (access & ARCH_ACCESS_WRITE) != 0;
+
+    if (!inside_one(base, last, access, secure_regions,
+                    COUNT(secure_regions))) {
+        return false;
+    }
+    /* TTT: readable (writable) by unprivileged Secure code as the MPU is
+     * set now, and attributed Secure. */
+    uint32_t tt = range_ttt(base, last);
+    return (tt & (write ? TT_RW : TT_R)) != 0 && (tt & TT_S) != 0;
 }
 
 bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
                              uint32_t access)
 {
     uintptr_t end = base + size;
-    enum tt_view view =
-        (access & ARCH_ACCESS_UNPRIV) != 0u ? VIEW_UNPRIV : VIEW_PRIV;
 
-    access &= ~ARCH_ACCESS_UNPRIV;
     /* end <= base: size is 0, or base + size carries (like
      * cmse_check_address_range(), a range ending at the top of the address
-     * space is refused too). access is 1, 2 or 3; NS callers have no
-     * unprivileged view here. */
-    if (end <= base || access - 1u > ARCH_ACCESS_RW - 1u ||
-        (ns && view == VIEW_UNPRIV)) {
+     * space is refused too). access is 1, 2 or 3. */
+    if (end <= base || access - 1u > ARCH_ACCESS_RW - 1u) {
         return false;
     }
 
@@ -102,15 +123,14 @@ bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
     if (ns) {
         /* TTA: Non-secure attribution and the Non-secure MPU's view. */
         return inside_one(base, last, access, ns_regions, COUNT(ns_regions)) &&
-               (range_tt(VIEW_NS, base, last) & (write ? TT_NSRW : TT_NSR)) !=
-                   0;
+               (range_tt(true, base, last) & (write ? TT_NSRW : TT_NSR)) != 0;
     }
     if (!inside_one(base, last, access, secure_regions,
                     COUNT(secure_regions))) {
         return false;
     }
-    /* TT (TTT): readable (writable) by the current Secure state,
-     * privileged (unprivileged), and attributed Secure. */
-    uint32_t answer = range_tt(view, base, last);
-    return (answer & (write ? TT_RW : TT_R)) != 0 && (answer & TT_S) != 0;
+    /* TT: readable (writable) by the current, privileged Secure state, and
+     * attributed Secure. */
+    uint32_t tt = range_tt(false, base, last);
+    return (tt & (write ? TT_RW : TT_R)) != 0 && (tt & TT_S) != 0;
 }

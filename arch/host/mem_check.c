@@ -48,3 +48,12 @@ bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
     }
     return !host_mem_touches_ns(base, end) && mapped(base, end, access);
 }
+
+/* Isolation level 1 only: no caller runs unprivileged. */
+bool arch_check_unpriv_range(uintptr_t base, size_t size, uint32_t access)
+{
+    (void)base;
+    (void)size;
+    (void)access;
+    return false;
+}

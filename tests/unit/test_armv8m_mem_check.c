@@ -58,13 +58,10 @@ static void test_size_zero_and_access_kinds(void **state)
     assert_false(ok(true, NS_DATA, 0, R));
     assert_false(ok(false, S_DATA, 0, R));
     for (uint32_t a = 0; a < 16u; a++) {
-        uint32_t kind = a & ~ARCH_ACCESS_UNPRIV;
-        bool valid = kind == R || kind == W || kind == RW;
-
-        /* The unprivileged view is a secure caller's only. */
-        assert_int_equal(ok(true, NS_DATA, 16, a),
-                         valid && (a & ARCH_ACCESS_UNPRIV) == 0u);
+        bool valid = a == R || a == W || a == RW;
+        assert_int_equal(ok(true, NS_DATA, 16, a), valid);
         assert_int_equal(ok(false, S_DATA, 16, a), valid);
+        assert_int_equal(arch_check_unpriv_range(S_DATA, 16, a), valid);
     }
 }
 
@@ -211,26 +208,24 @@ static void test_tt_decides_for_secure(void **state)
 }
 
 /* An unprivileged secure caller (isolation levels 2 and 3): TTT, the MPU's
- * unprivileged view, decides, not TT; and NS has no such view. */
+ * unprivileged view, decides, not TT; the secure regions still bound it. */
 static void test_ttt_decides_for_unprivileged(void **state)
 {
-    const uint32_t U = ARCH_ACCESS_UNPRIV;
-
     (void)state;
     fake_cmse_reset(S_RW, NS_RW);
     fake_cmse_span_unpriv(S_DATA, S_DATA + 0xFFu, FAKE_TT_S); /* not its */
     fake_cmse_span_unpriv(S_DATA + 0x100u, S_DATA + 0x1FFu, S_RO);
-    assert_true(ok(false, S_DATA, 16, R));      /* privileged: TT */
-    assert_false(ok(false, S_DATA, 16, R | U)); /* unprivileged: TTT */
-    assert_true(ok(false, S_DATA + 0x100u, 16, R | U));
-    assert_false(ok(false, S_DATA + 0x100u, 16, W | U));
-    assert_true(ok(false, S_DATA + 0x200u, 16, RW | U)); /* TTT default */
-    /* Both ends in the unprivileged view: a range leaving it is refused. */
-    assert_false(ok(false, S_DATA + 0x1F0u, 32, R | U));
-    /* The unprivileged bit alone is no access; NS has no such view. */
-    assert_false(ok(false, S_DATA + 0x200u, 16, U));
-    assert_false(ok(true, NS_DATA, 16, R | U));
-    assert_true(ok(true, NS_DATA, 16, R));
+    assert_true(ok(false, S_DATA, 16, R));                /* privileged: TT */
+    assert_false(arch_check_unpriv_range(S_DATA, 16, R)); /* TTT */
+    assert_true(arch_check_unpriv_range(S_DATA + 0x100u, 16, R));
+    assert_false(arch_check_unpriv_range(S_DATA + 0x100u, 16, W));
+    assert_true(arch_check_unpriv_range(S_DATA + 0x200u, 16, RW));
+    /* Both ends in the same view: a range leaving it is refused. */
+    assert_false(arch_check_unpriv_range(S_DATA + 0x1F0u, 32, R));
+    /* Outside the secure regions, whatever TTT says; empty or wrapping. */
+    assert_false(arch_check_unpriv_range(NS_DATA, 16, R));
+    assert_false(arch_check_unpriv_range(S_DATA + 0x200u, 0, R));
+    assert_false(arch_check_unpriv_range(UINTPTR_MAX - 7u, 16, R));
 }
 
 static void test_both_ends_must_agree(void **state)

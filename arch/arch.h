@@ -114,6 +114,28 @@ bool arch_thread_grant(struct arch_thread *t, uintptr_t base, size_t size,
                        bool writable);
 
 /**
+ * MM-IOVEC at isolation levels 2 and 3: makes the client buffer
+ * [base, base + size) (size > 0) reachable by thread @p t, the running
+ * thread (the service mapping a vector), read-only or read-write, never
+ * executable, until arch_thread_unmap() of the same range and access. The
+ * port may make up to a few bytes around it reachable too (its MPU's
+ * granule). Returns false when it cannot: no MPU region left, or memory
+ * another of @p t's regions covers (the port says which). For a
+ * privileged thread, a buffer @p t reaches already that way, or where
+ * every partition is privileged (isolation level 1): true, nothing done.
+ */
+bool arch_thread_map(struct arch_thread *t, uintptr_t base, size_t size,
+                     bool writable);
+
+/**
+ * Ends what a successful arch_thread_map() of the same @p t, @p base,
+ * @p size and @p writable did (@p t need not be running: a request ends
+ * when its client stops too). Cannot fail.
+ */
+void arch_thread_unmap(struct arch_thread *t, uintptr_t base, size_t size,
+                       bool writable);
+
+/**
  * Makes the code that runs now (the boot context) thread @p t: the port
  * saves its context in @p t when it first switches away. Called once,
  * before the first arch_yield().

@@ -48,5 +48,11 @@ void SPM_API(psa_write)(psa_handle_t msg_handle, uint32_t outvec_idx,
 void SPM_API(psa_set_rhandle)(psa_handle_t msg_handle, void *rhandle);
 void SPM_API(psa_panic)(void);
 uint32_t SPM_API(psa_rot_lifecycle_state)(void);
+/* MM-IOVEC (spm/mmiovec.c): defined only with PSA_FRAMEWORK_HAS_MM_IOVEC. */
+const void *SPM_API(psa_map_invec)(psa_handle_t msg_handle, uint32_t invec_idx);
+void SPM_API(psa_unmap_invec)(psa_handle_t msg_handle, uint32_t invec_idx);
+void *SPM_API(psa_map_outvec)(psa_handle_t msg_handle, uint32_t outvec_idx);
+void SPM_API(psa_unmap_outvec)(psa_handle_t msg_handle, uint32_t outvec_idx,
+                               size_t len);
 
 #endif /* WARDEN_SPM_API_H */

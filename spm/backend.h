@@ -121,14 +121,16 @@ static inline bool backend_mm_map(struct spm_partition *service, uintptr_t base,
                                   size_t len, uint32_t access);
 
 /**
- * (Inline.) Ends what backend_mm_map() of the same @p service, @p base and
- * @p len did: the range is no longer reachable from @p service's boundary.
- * Called when the service unmaps the vector, and for every vector still
- * mapped when its request ends (psa_reply(), the service's or the client's
- * stop). Cannot fail. At isolation level 1: nothing to do.
+ * (Inline.) Ends what backend_mm_map() of the same @p service, @p base,
+ * @p len and @p access did: the range is no longer reachable from
+ * @p service's boundary. Called when the service unmaps the vector, and
+ * for every vector still mapped when its request ends (psa_reply(), the
+ * service's or the client's stop: @p service need not be running).
+ * Cannot fail. At isolation level 1: nothing to do.
  */
 static inline void backend_mm_unmap(struct spm_partition *service,
-                                    uintptr_t base, size_t len);
+                                    uintptr_t base, size_t len,
+                                    uint32_t access);
 
 /** Initialises the partitions in load order, then starts the NS image. */
 __attribute__((noreturn)) void backend_system_run(void);

@@ -9,6 +9,7 @@
 
 #include "arch/arch.h"
 #include "psa/service.h"
+#include "spm/api.h"
 #include "spm/backend.h"
 #include "spm/panic.h"
 #include "spm/service_api.h"
@@ -48,15 +49,16 @@ static void map(struct spm_partition *self, uint8_t *state, uint32_t idx,
     *state = (uint8_t)(*state | SPM_MM_MAPPED(idx));
 }
 
-/* Ends the mapping of vector @p idx (mapped, and not unmapped yet). */
+/* Ends the mapping of vector @p idx (mapped with @p access, and not
+ * unmapped yet). */
 static void unmap(struct spm_partition *self, uint8_t *state, uint32_t idx,
-                  spm_uptr_t base, size_t size)
+                  spm_uptr_t base, size_t size, uint32_t access)
 {
-    backend_mm_unmap(self, base.addr, size);
+    backend_mm_unmap(self, base.addr, size, access);
     *state = (uint8_t)((*state & ~SPM_MM_MAPPED(idx)) | SPM_MM_UNMAPPED(idx));
 }
 
-const void *psa_map_invec(psa_handle_t msg_handle, uint32_t invec_idx)
+const void *SPM_API(psa_map_invec)(psa_handle_t msg_handle, uint32_t invec_idx)
 {
     struct spm_partition *self = backend_current();
     struct spm_req *req = mappable(msg_handle, self, invec_idx);
@@ -66,7 +68,7 @@ const void *psa_map_invec(psa_handle_t msg_handle, uint32_t invec_idx)
     return (const void *)req->in_base[invec_idx].addr;
 }
 
-void psa_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx)
+void SPM_API(psa_unmap_invec)(psa_handle_t msg_handle, uint32_t invec_idx)
 {
     struct spm_partition *self = backend_current();
     struct spm_req *req = spm_service_request(msg_handle, self);
@@ -81,10 +83,10 @@ void psa_unmap_invec(psa_handle_t msg_handle, uint32_t invec_idx)
         spm_panic(self); /* never mapped, or unmapped already */
     }
     unmap(self, &req->mm_in, invec_idx, req->in_base[invec_idx],
-          req->msg.in_size[invec_idx]);
+          req->msg.in_size[invec_idx], ARCH_ACCESS_READ);
 }
 
-void *psa_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx)
+void *SPM_API(psa_map_outvec)(psa_handle_t msg_handle, uint32_t outvec_idx)
 {
     struct spm_partition *self = backend_current();
     struct spm_req *req = mappable(msg_handle, self, outvec_idx);
@@ -95,7 +97,8 @@ void *psa_map_outvec(psa_handle_t msg_handle, uint32_t outvec_idx)
     return (void *)req->out_base[outvec_idx].addr;
 }
 
-void psa_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t len)
+void SPM_API(psa_unmap_outvec)(psa_handle_t msg_handle, uint32_t outvec_idx,
+                               size_t len)
 {
     struct spm_partition *self = backend_current();
     struct spm_req *req = spm_service_request(msg_handle, self);
@@ -111,7 +114,7 @@ void psa_unmap_outvec(psa_handle_t msg_handle, uint32_t outvec_idx, size_t len)
         spm_panic(self);
     }
     unmap(self, &req->mm_out, outvec_idx, req->out_base[outvec_idx],
-          req->msg.out_size[outvec_idx]);
+          req->msg.out_size[outvec_idx], ARCH_ACCESS_RW);
     req->out_done[outvec_idx] = len; /* what the client is told */
 }
 
@@ -121,12 +124,12 @@ void spm_mm_release(struct spm_req *req)
 
     for (uint32_t i = 0; i < PSA_MAX_IOVEC; i++) {
         if ((req->mm_in & SPM_MM_MAPPED(i)) != 0u) {
-            unmap(service, &req->mm_in, i, req->in_base[i],
-                  req->msg.in_size[i]);
+            unmap(service, &req->mm_in, i, req->in_base[i], req->msg.in_size[i],
+                  ARCH_ACCESS_READ);
         }
         if ((req->mm_out & SPM_MM_MAPPED(i)) != 0u) {
             unmap(service, &req->mm_out, i, req->out_base[i],
-                  req->msg.out_size[i]);
+                  req->msg.out_size[i], ARCH_ACCESS_RW);
             req->out_done[i] = 0u; /* the service never said how much */
         }
     }

@@ -859,6 +859,10 @@ VARIANTS = {
     "an505-sfn-mmiovec": ("an505-sfn", ["-DPSA_FRAMEWORK_HAS_MM_IOVEC=ON"]),
     "an505-ipc-l1-mmiovec": ("an505-ipc-l1",
                              ["-DPSA_FRAMEWORK_HAS_MM_IOVEC=ON"]),
+    "an505-ipc-l2-mmiovec": ("an505-ipc-l2",
+                             ["-DPSA_FRAMEWORK_HAS_MM_IOVEC=ON"]),
+    "an505-ipc-l3-mmiovec": ("an505-ipc-l3",
+                             ["-DPSA_FRAMEWORK_HAS_MM_IOVEC=ON"]),
 }
 
 
@@ -899,7 +903,7 @@ def mmiovec_runs(tally, python, jobs, platform):
     (tests/regression/ns/ns_mmiovec.c) against the test secure image with
     the MM-IOVEC partitions, on host or on QEMU."""
     presets = ("host", "host-ipc") if platform == "host" \
-        else ("an505-sfn", "an505-ipc-l1")
+        else ("an505-sfn", "an505-ipc-l1", "an505-ipc-l2", "an505-ipc-l3")
     for preset in presets:
         name = preset + "-mmiovec"
         bdir = "build/" + name

@@ -34,6 +34,17 @@ struct arch_thread {
      * shared all-off set for a thread without MMIO. */
     const uint32_t *mmio;
     uint32_t mmio_words[2u * ARMV8M_MMIO_SLOTS];
+    /* Its MMIO slots: the first nfixed hold its MMIO regions
+     * (arch_thread_grant()), the others its mapped vectors
+     * (arch_thread_map()): vec[0..nvec), each [lo, hi) rounded out to
+     * 32 bytes. */
+    uint8_t nfixed;
+    uint8_t nvec;
+    struct armv8m_mapped {
+        uint32_t lo;
+        uint32_t hi;
+        uint32_t writable;
+    } vec[ARMV8M_MMIO_SLOTS];
 };
 
 #endif /* WARDEN_ARMV8M_ARCH_THREAD_H */

@@ -21,7 +21,8 @@
  * execute-never 9  the partition's RAM                     unprivileged,
  * read-write, XN 10  the SRAM area above it                  read-write,
  * execute-never 11-13 the platform's other regions that never change (NSC, ...)
- *  14-15 the running thread's MMIO regions (arch_thread_grant())
+ *  14-15 the running thread's MMIO regions (arch_thread_grant()), then
+ *        its mapped vectors (arch_thread_map())
  *
  * At level 2 "the partition" is every APPLICATION-ROT partition together
  * (the manifest tool lays them out as one range of each kind) and nothing
@@ -31,6 +32,7 @@
  * thread (the NS agent) the partition's ranges are empty and the slots
  * around them cover everything.
  */
+#include <arm_cmse.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -75,6 +77,10 @@ static uint8_t svc_stacks[WARDEN_NUM_PARTITIONS + (WARDEN_NUM_PARTITIONS == 0)]
 static const uint32_t *loaded;
 static const uint32_t *loaded_mmio;
 static const uint32_t no_mmio[2u * ARMV8M_MMIO_SLOTS];
+/* The words of slots 0-2, 4-6 and 8-10 at level 2, and of the platform's
+ * regions (static_slot[]): what a mapped vector must not overlap. */
+static uint32_t group_words[ARMV8M_BOUNDARY_WORDS];
+static uint32_t static_words[2u * STATIC_COUNT];
 
 static void encode(uint32_t *w, uintptr_t start, uintptr_t end, uint32_t attr)
 {
@@ -108,7 +114,7 @@ static void dynamic_words(uint32_t w[ARMV8M_BOUNDARY_WORDS],
     encode(&w[6], (uintptr_t)warden_common_rodata_end, r->rodata, ro | xn);
     encode(&w[8], r->rodata, r->rodata_end, ro | xn | unpriv);
     encode(&w[10], r->rodata_end, ARMV8M_ISO_CODE_LIMIT, ro | xn);
-    encode(&w[12], ARMV8M_DEFAULT_SRAM_BASE, r->ram, xn);
+    encode(&w[12], ARMV8M_ISO_SRAM_BASE, r->ram, xn);
     encode(&w[14], r->ram, r->ram_end, xn | unpriv);
     encode(&w[16], r->ram_end, ARMV8M_DEFAULT_SRAM_LIMIT + 1u, xn);
 }
@@ -144,6 +150,9 @@ int armv8m_mpu_init(void)
     } else {
         privileged_words(dyn);
     }
+    for (uint32_t i = 0; i < ARMV8M_BOUNDARY_WORDS; i++) {
+        group_words[i] = dyn[i];
+    }
     for (uint32_t run = 0; run < 3u; run++) {
         for (uint32_t i = 0; i < 6u; i++) {
             words[8u * run + i] = dyn[6u * run + i];
@@ -151,6 +160,8 @@ int armv8m_mpu_init(void)
     }
     for (size_t i = 0; i < STATIC_COUNT; i++) {
         armv8m_mpu_encode(&iso_static[i], &words[2u * static_slot[i]]);
+        static_words[2u * i] = words[2u * static_slot[i]];
+        static_words[2u * i + 1u] = words[2u * static_slot[i] + 1u];
     }
     armv8m_mpu_load(words, ALL_SLOTS);
     return 0;
@@ -174,6 +185,8 @@ void arch_thread_isolate(struct arch_thread *t, uint32_t index,
     t->control = t->base_control;
     t->usp = 0u;
     t->mmio = no_mmio;
+    t->nfixed = 0u;
+    t->nvec = 0u;
     t->kstack = svc_stacks[index];
     seal(&svc_stacks[index][SVC_STACK_SIZE]);
     if (unprivileged) {
@@ -190,7 +203,6 @@ void arch_thread_isolate(struct arch_thread *t, uint32_t index,
 bool arch_thread_grant(struct arch_thread *t, uintptr_t base, size_t size,
                        bool writable)
 {
-    uint32_t used = (t->mmio == no_mmio) ? 0u : 1u;
     const struct armv8m_mpu_region r = {
         base,
         base + size - 1u,
@@ -201,19 +213,15 @@ bool arch_thread_grant(struct arch_thread *t, uintptr_t base, size_t size,
     if ((t->base_control & CONTROL_NPRIV) == 0u) {
         return true; /* privileged: the default map reaches it */
     }
-    if (used != 0u && t->mmio_words[2u] != 0u) {
+    if (t->nfixed == ARMV8M_MMIO_SLOTS) {
         return false; /* both slots taken */
     }
     if (size == 0u || base % 32u != 0u || size % 32u != 0u ||
         base + size - 1u < base) {
         return false;
     }
-    if (used == 0u) {
-        for (uint32_t i = 0; i < 2u * ARMV8M_MMIO_SLOTS; i++) {
-            t->mmio_words[i] = 0u;
-        }
-    }
-    armv8m_mpu_encode(&r, &t->mmio_words[2u * used]);
+    armv8m_mpu_encode(&r, &t->mmio_words[2u * t->nfixed]);
+    t->nfixed++;
     t->mmio = t->mmio_words;
     return true;
 }
@@ -278,6 +286,160 @@ struct arch_thread *armv8m_boundary_enter(struct arch_thread *t)
         load_mmio(t->mmio);
     }
     return t;
+}
+
+/*
+ * MM-IOVEC: a mapped vector is a slot after the thread's MMIO regions,
+ * [base rounded down to 32, end rounded up to 32) (PMSAv8's granule: up
+ * to 31 bytes either side become reachable too), unprivileged, read-only
+ * or read-write, execute-never, normal memory. Two vectors whose ranges
+ * overlap (they share a granule) share one slot, read-write if either is.
+ */
+
+/* Bits of the TT answer (Armv8-M ARM, "TT, TTT, TTA, TTAT"). */
+#define TT_MREGION 0xFFu      /* the MPU region that matched */
+#define TT_MRVALID (1u << 16) /* exactly one MPU region matched */
+#define TT_R       (1u << 18)
+#define TT_RW      (1u << 19)
+#define GRANULE    32u
+
+/* True if one MPU region below the MMIO slots already gives the running
+ * thread's unprivileged code [base, last] with that access (level 2: an
+ * ARoT client's buffer, seen by an ARoT service). */
+static bool reachable(uintptr_t base, uintptr_t last, bool writable)
+{
+    uint32_t first = cmse_TTT((void *)base).value;
+
+    return cmse_TTT((void *)last).value == first &&
+           (first & (writable ? TT_RW : TT_R)) != 0u &&
+           (first & TT_MRVALID) != 0u && (first & TT_MREGION) < MMIO_SLOT;
+}
+
+/* True if one of the @p n enabled regions of @p w meets [lo, hi). */
+static bool meets(const uint32_t *w, uint32_t n, uint32_t lo, uint32_t hi)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t base = w[2u * i] & ~(GRANULE - 1u);
+        uint32_t last = w[2u * i + 1u] | (GRANULE - 1u);
+
+        if ((w[2u * i + 1u] & ARMV8M_MPU_RLAR_ENABLE) != 0u && base < hi &&
+            lo <= last) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Makes the MPU take @p t's MMIO slots now if @p t runs (its SVC call),
+ * with no switch in between. */
+static void reload_if_running(struct arch_thread *t)
+{
+    uint32_t primask;
+
+    if (t != armv8m_running) {
+        return; /* its next switch in loads them */
+    }
+    __asm volatile("mrs %0, primask\n\tcpsid i" : "=r"(primask)::"memory");
+    loaded_mmio = t->mmio;
+    load_mmio(t->mmio);
+    __asm volatile("msr primask, %0" : : "r"(primask) : "memory");
+}
+
+/* Encodes @p t's mapped vectors into its slots after the MMIO regions;
+ * false (nothing changed) when they need more slots than are left. */
+static bool encode_vectors(struct arch_thread *t)
+{
+    uint32_t w[2u * ARMV8M_MMIO_SLOTS] = { 0u };
+    struct armv8m_mapped v[ARMV8M_MMIO_SLOTS];
+    uint32_t nslot = t->nfixed;
+    uint32_t n = 0;
+
+    for (uint32_t i = 0; i < t->nvec; i++) {
+        uint32_t j = 0;
+
+        while (j < n && (t->vec[i].hi <= v[j].lo || v[j].hi <= t->vec[i].lo)) {
+            j++;
+        }
+        if (j == n) {
+            v[n++] = t->vec[i];
+        } else {
+            v[j].lo = t->vec[i].lo < v[j].lo ? t->vec[i].lo : v[j].lo;
+            v[j].hi = t->vec[i].hi > v[j].hi ? t->vec[i].hi : v[j].hi;
+            v[j].writable |= t->vec[i].writable;
+        }
+    }
+    if (nslot + n > ARMV8M_MMIO_SLOTS) {
+        return false;
+    }
+    for (uint32_t i = 0; i < 2u * nslot; i++) {
+        w[i] = t->mmio_words[i];
+    }
+    for (uint32_t j = 0; j < n; j++, nslot++) {
+        encode(&w[2u * nslot], v[j].lo, v[j].hi,
+               ARMV8M_MPU_UNPRIV | ARMV8M_MPU_XN |
+                   (v[j].writable != 0u ? 0u : ARMV8M_MPU_RO));
+    }
+    for (uint32_t i = 0; i < 2u * ARMV8M_MMIO_SLOTS; i++) {
+        t->mmio_words[i] = w[i];
+    }
+    t->mmio = t->mmio_words;
+    return true;
+}
+
+bool arch_thread_map(struct arch_thread *t, uintptr_t base, size_t size,
+                     bool writable)
+{
+    uint32_t lo = (uint32_t)base & ~(GRANULE - 1u);
+    uint32_t hi =
+        ((uint32_t)base + (uint32_t)size + GRANULE - 1u) & ~(GRANULE - 1u);
+    const uint32_t *dyn = (TFM_ISOLATION_LEVEL == 3) ? t->mpu : group_words;
+
+    if ((t->base_control & CONTROL_NPRIV) == 0u) {
+        return true; /* privileged: the default map reaches it */
+    }
+    if (size == 0u || hi <= lo || base + size < base) {
+        return false;
+    }
+    if (reachable(base, base + size - 1u, writable)) {
+        return true;
+    }
+    /* A slot over memory another region covers would fault every access
+     * there (PMSAv8): a secure buffer of another boundary cannot be
+     * mapped. */
+    if (t->nvec == ARMV8M_MMIO_SLOTS ||
+        meets(dyn, ARMV8M_BOUNDARY_WORDS / 2u, lo, hi) ||
+        meets(static_words, STATIC_COUNT, lo, hi) ||
+        meets(t->mmio_words, t->nfixed, lo, hi)) {
+        return false;
+    }
+    t->vec[t->nvec] = (struct armv8m_mapped){ lo, hi, writable ? 1u : 0u };
+    t->nvec++;
+    if (!encode_vectors(t)) {
+        t->nvec--;
+        return false;
+    }
+    reload_if_running(t);
+    return true;
+}
+
+void arch_thread_unmap(struct arch_thread *t, uintptr_t base, size_t size,
+                       bool writable)
+{
+    uint32_t lo = (uint32_t)base & ~(GRANULE - 1u);
+    uint32_t hi =
+        ((uint32_t)base + (uint32_t)size + GRANULE - 1u) & ~(GRANULE - 1u);
+
+    for (uint32_t i = 0; i < t->nvec; i++) {
+        if (t->vec[i].lo == lo && t->vec[i].hi == hi &&
+            t->vec[i].writable == (writable ? 1u : 0u)) {
+            t->vec[i] = t->vec[t->nvec - 1u];
+            t->nvec--;
+            (void)encode_vectors(t); /* fewer slots: always fits */
+            reload_if_running(t);
+            return;
+        }
+    }
+    /* Not found: the map needed no slot (reachable()). */
 }
 
 bool armv8m_boundary_in_svc(void)

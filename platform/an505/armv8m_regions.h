@@ -96,25 +96,41 @@ extern char warden_unpriv_ram_end[];
 
 #define ARMV8M_ISO_CODE_BASE  AN505_S_CODE_BASE
 #define ARMV8M_ISO_CODE_LIMIT AN505_S_NSC_BASE /* one past the last byte */
-#define ARMV8M_ISO_STATIC_REGIONS                                            \
-    {                                                                        \
-        /* the code unprivileged partitions share */                         \
-        { (uintptr_t)warden_common_text_start,                               \
-          (uintptr_t)warden_common_text_end - 1u,                            \
-          ARMV8M_MPU_RO | ARMV8M_MPU_UNPRIV }, /* its read-only data */      \
-            {                                                                \
-                (uintptr_t)warden_common_text_end,                           \
-                (uintptr_t)warden_common_rodata_end - 1u,                    \
-                ARMV8M_MPU_RO | ARMV8M_MPU_UNPRIV | ARMV8M_MPU_XN            \
-            }, /* the SG stubs: NS may call while a partition's thread,      \
-                * unprivileged, is preempted (the veneers then refuse) */    \
-            { AN505_S_NSC_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1u,    \
-              ARMV8M_MPU_RO | ARMV8M_MPU_UNPRIV },                           \
-            { AN505_S_NSC_BASE + AN505_S_NSC_SIZE,                           \
-              AN505_SSRAM1_S_BASE + AN505_SSRAM1_SIZE - 1u, ARMV8M_MPU_XN }, \
-            { ARMV8M_DEFAULT_RAM_BASE, ARMV8M_DEFAULT_RAM_LIMIT,             \
-              ARMV8M_MPU_XN },                                               \
+#define ARMV8M_ISO_STATIC_REGIONS                                           \
+    {                                                                       \
+        /* the code unprivileged partitions share */                        \
+        { (uintptr_t)warden_common_text_start,                              \
+          (uintptr_t)warden_common_text_end - 1u,                           \
+          ARMV8M_MPU_RO | ARMV8M_MPU_UNPRIV }, /* its read-only data */     \
+            {                                                               \
+                (uintptr_t)warden_common_text_end,                          \
+                (uintptr_t)warden_common_rodata_end - 1u,                   \
+                ARMV8M_MPU_RO | ARMV8M_MPU_UNPRIV | ARMV8M_MPU_XN           \
+            }, /* the SG stubs: NS may call while a partition's thread,     \
+                * unprivileged, is preempted (the veneers then refuse) */   \
+            {                                                               \
+                AN505_S_NSC_BASE, AN505_S_NSC_BASE + AN505_S_NSC_SIZE - 1u, \
+                ARMV8M_MPU_RO | ARMV8M_MPU_UNPRIV                           \
+            }, /* from the NSC veneers up to the NS data: the rest of       \
+                * SSRAM1, holes, SSRAM2's NS alias (Secure by the SAU) */   \
+            { AN505_S_NSC_BASE + AN505_S_NSC_SIZE, AN505_NS_DATA_BASE - 1u, \
+              ARMV8M_MPU_XN },                                              \
+            { ARMV8M_DEFAULT_RAM_BASE, ARMV8M_DEFAULT_RAM_LIMIT,            \
+              ARMV8M_MPU_XN },                                              \
     }
+
+/*
+ * Where the port's SRAM regions (around the running partition's RAM)
+ * start at levels 2 and 3: past the NS data, which no Secure MPU region
+ * covers there, so that a slot can make a mapped NS vector reachable by
+ * an unprivileged partition (PMSAv8 faults an access that two regions
+ * cover). Privileged code keeps the default map's read-write there, and
+ * Secure state cannot execute Non-secure memory at all.
+ */
+#define ARMV8M_ISO_SRAM_BASE (AN505_NS_DATA_BASE + AN505_NS_DATA_SIZE)
+_Static_assert(AN505_NS_DATA_BASE > AN505_SSRAM1_S_BASE + AN505_SSRAM1_SIZE &&
+                   ARMV8M_ISO_SRAM_BASE <= AN505_S_DATA_BASE,
+               "the NS data lies between SSRAM1 and the secure data");
 
 _Static_assert(AN505_S_DATA_BASE >= ARMV8M_DEFAULT_SRAM_BASE &&
                    AN505_S_DATA_BASE + AN505_S_DATA_SIZE - 1u <=

@@ -11,6 +11,7 @@
 
 #include "psa/service.h"
 #include "spm/backend/ipc/orphan.h"
+#include "warden/config.h"
 
 struct spm_partition;
 
@@ -55,24 +56,26 @@ static inline bool backend_req_taken(const struct backend_req *be)
     return be->reply != BACKEND_REQ_QUEUED;
 }
 
-/* MM-IOVEC at isolation level 1: every client buffer is reachable from
- * every partition already. */
+/* MM-IOVEC: at isolation level 1 every client buffer is reachable from
+ * every partition already; at levels 2 and 3 the port puts it in the
+ * service's boundary (backend_ipc.c: arch_thread_map() for its thread). */
+bool ipc_mm_map(struct spm_partition *service, uintptr_t base, size_t len,
+                uint32_t access);
+void ipc_mm_unmap(struct spm_partition *service, uintptr_t base, size_t len,
+                  uint32_t access);
+
 static inline bool backend_mm_map(struct spm_partition *service, uintptr_t base,
                                   size_t len, uint32_t access)
 {
-    (void)service;
-    (void)base;
-    (void)len;
-    (void)access;
-    return true;
+    return TFM_ISOLATION_LEVEL == 1 || ipc_mm_map(service, base, len, access);
 }
 
 static inline void backend_mm_unmap(struct spm_partition *service,
-                                    uintptr_t base, size_t len)
+                                    uintptr_t base, size_t len, uint32_t access)
 {
-    (void)service;
-    (void)base;
-    (void)len;
+    if (TFM_ISOLATION_LEVEL > 1) {
+        ipc_mm_unmap(service, base, len, access);
+    }
 }
 
 #endif /* WARDEN_SPM_BACKEND_INLINE_H */

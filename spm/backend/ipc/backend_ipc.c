@@ -47,6 +47,20 @@ static void grant_mmio(const struct spm_partition *p)
     }
 }
 
+bool ipc_mm_map(struct spm_partition *service, uintptr_t base, size_t len,
+                uint32_t access)
+{
+    return arch_thread_map(&sched_thread_of(service)->ctx, base, len,
+                           (access & ARCH_ACCESS_WRITE) != 0u);
+}
+
+void ipc_mm_unmap(struct spm_partition *service, uintptr_t base, size_t len,
+                  uint32_t access)
+{
+    arch_thread_unmap(&sched_thread_of(service)->ctx, base, len,
+                      (access & ARCH_ACCESS_WRITE) != 0u);
+}
+
 void backend_init(void)
 {
     sched_init();

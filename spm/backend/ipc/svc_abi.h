@@ -34,7 +34,12 @@
 #define WARDEN_SVC_IRQ_ENABLE   0x31
 #define WARDEN_SVC_IRQ_DISABLE  0x32
 #define WARDEN_SVC_RESET_SIGNAL 0x33
-#define WARDEN_SVC_COUNT        0x34 /* numbers below this one */
+/* MM-IOVEC (psa_interface_svc_mmiovec.c; refused in a build without it) */
+#define WARDEN_SVC_MAP_INVEC    0x37
+#define WARDEN_SVC_UNMAP_INVEC  0x38
+#define WARDEN_SVC_MAP_OUTVEC   0x39
+#define WARDEN_SVC_UNMAP_OUTVEC 0x3A
+#define WARDEN_SVC_COUNT        0x3B /* numbers below this one */
 
 /* psa_call()'s vector counts in its fifth argument: in_len in bits 15..0,
  * out_len in bits 31..16, each saturated at 0xFFFF (any count above

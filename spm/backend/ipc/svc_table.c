@@ -102,6 +102,20 @@ static uint32_t svc_log(const char *text, size_t len)
     return 0u;
 }
 
+/*
+ * MM-IOVEC's functions exist only in a build with PSA_FRAMEWORK_HAS_MM_IOVEC
+ * (spm/mmiovec.c): weak references here, so that without it their entries
+ * are 0, numbers that name nothing (refused like any unknown number).
+ */
+__attribute__((weak))
+const void *SPM_API(psa_map_invec)(psa_handle_t h, uint32_t idx);
+__attribute__((weak)) void SPM_API(psa_unmap_invec)(psa_handle_t h,
+                                                    uint32_t idx);
+__attribute__((weak)) void *SPM_API(psa_map_outvec)(psa_handle_t h,
+                                                    uint32_t idx);
+__attribute__((weak)) void SPM_API(psa_unmap_outvec)(psa_handle_t h,
+                                                     uint32_t idx, size_t len);
+
 /* A call that never blocks runs in the SVC's handler (HANDLER); one that
  * may block runs in Thread mode on the caller's SVC stack (THREAD). */
 struct svc_entry {
@@ -136,6 +150,10 @@ static const struct svc_entry svc_table[WARDEN_SVC_COUNT] = {
     HANDLER(WARDEN_SVC_IRQ_ENABLE, SPM_API(psa_irq_enable)),
     HANDLER(WARDEN_SVC_IRQ_DISABLE, SPM_API(psa_irq_disable)),
     HANDLER(WARDEN_SVC_RESET_SIGNAL, SPM_API(psa_reset_signal)),
+    HANDLER(WARDEN_SVC_MAP_INVEC, SPM_API(psa_map_invec)),
+    HANDLER(WARDEN_SVC_UNMAP_INVEC, SPM_API(psa_unmap_invec)),
+    HANDLER(WARDEN_SVC_MAP_OUTVEC, SPM_API(psa_map_outvec)),
+    HANDLER(WARDEN_SVC_UNMAP_OUTVEC, SPM_API(psa_unmap_outvec)),
 };
 
 uintptr_t spm_hook_svc(uint32_t number, bool *in_handler)

@@ -59,11 +59,12 @@ static inline bool backend_mm_map(struct spm_partition *service, uintptr_t base,
 }
 
 static inline void backend_mm_unmap(struct spm_partition *service,
-                                    uintptr_t base, size_t len)
+                                    uintptr_t base, size_t len, uint32_t access)
 {
     (void)service;
     (void)base;
     (void)len;
+    (void)access;
 }
 
 #endif /* WARDEN_SPM_BACKEND_INLINE_H */

@@ -960,14 +960,16 @@ def policy_fault_run(tally, python, bdir, label, policy):
         out = stopped_run(python, secure, ns,
                           "[Warden] last reset: a partition's fault")
         expect_console(tally, "partition fault (%s)" % label, out,
-                       ["[Warden] partition WARDEN_SP_VICTIM_FAULT (3003) " +
-                        faulted], ["PASS", "FAIL"])
+                       ["[Warden] partition WARDEN_SP_VICTIM_FAULT (3003, "
+                        "privileged, isolation level 1) " + faulted],
+                       ["PASS", "FAIL"])
         return
     out = stopped_run(python, secure, ns, faulted, settle=2.0)
     after = out.split(faulted, 1)[1] if out else None
     expect_console(tally, "partition fault (%s)" % label, out,
-                   ["[Warden] partition WARDEN_SP_VICTIM_FAULT (3003) " +
-                    faulted], ["PASS", "FAIL", "last reset"])
+                   ["[Warden] partition WARDEN_SP_VICTIM_FAULT (3003, "
+                    "privileged, isolation level 1) " + faulted],
+                   ["PASS", "FAIL", "last reset"])
     # QEMU's own word as the runner stops it is not the device's.
     if after is not None:
         after = re.sub(r"qemu-system-arm: terminating on signal.*", "",

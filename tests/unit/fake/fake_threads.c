@@ -187,6 +187,25 @@ bool arch_thread_grant(struct arch_thread *t, uintptr_t base, size_t size,
     return true;
 }
 
+bool arch_thread_map(struct arch_thread *t, uintptr_t base, size_t size,
+                     bool writable)
+{
+    (void)t;
+    (void)base;
+    (void)size;
+    (void)writable;
+    return true;
+}
+
+void arch_thread_unmap(struct arch_thread *t, uintptr_t base, size_t size,
+                       bool writable)
+{
+    (void)t;
+    (void)base;
+    (void)size;
+    (void)writable;
+}
+
 void arch_yield(void)
 {
     struct play p = { .self = sched_current(), .prev = plays };

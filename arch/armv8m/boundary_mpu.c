@@ -245,18 +245,30 @@ void armv8m_boundary_adopt(struct arch_thread *t)
  * privileged, so the default map serves it until the MPU is on again. */
 static void load_dynamic(const uint32_t *w)
 {
-    volatile uint32_t *burst = &ARMV8M_MPU_RBAR;
-
-    ARMV8M_MPU_CTRL = 0u;
-    __asm volatile("dsb\n\tisb" : : : "memory");
-    for (uint32_t run = 0; run < 3u; run++) {
-        ARMV8M_MPU_RNR = 4u * run;
-        for (uint32_t i = 0; i < 6u; i++) {
-            burst[i] = w[6u * run + i];
-        }
-    }
-    ARMV8M_MPU_CTRL = ARMV8M_MPU_CTRL_ENABLE | ARMV8M_MPU_CTRL_PRIVDEFENA;
-    __asm volatile("dsb\n\tisb" : : : "memory");
+    /* RNR lies right after CTRL, RBAR right after RNR. */
+    __asm volatile(
+        "movs   r2, #0\n\t"
+        "str    r2, [%[ctrl]]\n\t" /* MPU off */
+        "dsb\n\t"
+        "isb\n\t"
+        "str    r2, [%[ctrl], #4]\n\t" /* RNR 0: slots 0-2 */
+        "ldm    %[w]!, {r2-r7}\n\t"
+        "stm    %[rbar], {r2-r7}\n\t"
+        "movs   r2, #4\n\t" /* slots 4-6 */
+        "str    r2, [%[ctrl], #4]\n\t"
+        "ldm    %[w]!, {r2-r7}\n\t"
+        "stm    %[rbar], {r2-r7}\n\t"
+        "movs   r2, #8\n\t" /* slots 8-10 */
+        "str    r2, [%[ctrl], #4]\n\t"
+        "ldm    %[w]!, {r2-r7}\n\t"
+        "stm    %[rbar], {r2-r7}\n\t"
+        "str    %[on], [%[ctrl]]\n\t"
+        "dsb\n\t"
+        "isb\n\t"
+        : [w] "+r"(w)
+        : [ctrl] "r"(&ARMV8M_MPU_CTRL), [rbar] "r"(&ARMV8M_MPU_RBAR),
+          [on] "r"(ARMV8M_MPU_CTRL_ENABLE | ARMV8M_MPU_CTRL_PRIVDEFENA)
+        : "r2", "r3", "r4", "r5", "r6", "r7", "memory");
 }
 
 /* The MMIO slots, likewise (RNR 12: the aliases 2 and 3 are 14 and 15). */

@@ -44,44 +44,6 @@ void arch_thread_adopt(struct arch_thread *t)
     running = t;
 }
 
-/* The hosted build is isolation level 1: nothing to isolate. */
-void arch_thread_isolate(struct arch_thread *t, uint32_t index,
-                         bool unprivileged)
-{
-    (void)t;
-    (void)index;
-    (void)unprivileged;
-}
-
-bool arch_thread_grant(struct arch_thread *t, uintptr_t base, size_t size,
-                       bool writable)
-{
-    (void)t;
-    (void)base;
-    (void)size;
-    (void)writable;
-    return true;
-}
-
-bool arch_thread_map(struct arch_thread *t, uintptr_t base, size_t size,
-                     bool writable)
-{
-    (void)t;
-    (void)base;
-    (void)size;
-    (void)writable;
-    return true;
-}
-
-void arch_thread_unmap(struct arch_thread *t, uintptr_t base, size_t size,
-                       bool writable)
-{
-    (void)t;
-    (void)base;
-    (void)size;
-    (void)writable;
-}
-
 void arch_yield(void)
 {
     struct arch_thread *cur = running;

@@ -59,6 +59,12 @@ void arch_yield(void)
     }
 }
 
+void arch_thread_exit(void)
+{
+    arch_yield();
+    abort(); /* a dead thread is never picked again */
+}
+
 uint32_t arch_spm_call(uint32_t (*fn)(void *arg), void *arg)
 {
     return fn(arg);

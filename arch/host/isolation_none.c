@@ -1,0 +1,48 @@
+/*
+ * The hosted port's isolation (arch/arch.h): none. The hosted build is
+ * isolation level 1 (configure refuses more), so there is no boundary to
+ * put a thread behind, an MMIO region in, or a vector into. Shared with
+ * the unit tests' and the fuzzers' stand-ins for the port's threads.
+ */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arch/arch.h"
+
+void arch_thread_isolate(struct arch_thread *t, uint32_t index,
+                         bool unprivileged)
+{
+    (void)t;
+    (void)index;
+    (void)unprivileged;
+}
+
+bool arch_thread_grant(struct arch_thread *t, uintptr_t base, size_t size,
+                       bool writable)
+{
+    (void)t;
+    (void)base;
+    (void)size;
+    (void)writable;
+    return true;
+}
+
+bool arch_thread_map(struct arch_thread *t, uintptr_t base, size_t size,
+                     bool writable)
+{
+    (void)t;
+    (void)base;
+    (void)size;
+    (void)writable;
+    return true;
+}
+
+void arch_thread_unmap(struct arch_thread *t, uintptr_t base, size_t size,
+                       bool writable)
+{
+    (void)t;
+    (void)base;
+    (void)size;
+    (void)writable;
+}

@@ -143,6 +143,13 @@ void arch_thread_unmap(struct arch_thread *t, uintptr_t base, size_t size,
 void arch_thread_adopt(struct arch_thread *t);
 
 /**
+ * Sets the r0 that thread @p t, switched out in an exception (its context
+ * saved), finds when it runs again: the result of an SVC that blocked it
+ * (isolation levels 2 and 3). Called from the scheduler hook.
+ */
+void arch_thread_set_r0(struct arch_thread *t, uint32_t value);
+
+/**
  * Gives the processor to the thread the scheduler picks; returns when the
  * calling thread is picked again. Must not be called with the scheduler
  * locked.

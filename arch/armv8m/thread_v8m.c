@@ -51,6 +51,11 @@ _Static_assert(__builtin_offsetof(struct arch_thread, sp) == 0,
 /* The running thread's context: where PendSV saves it. */
 struct arch_thread *armv8m_running;
 
+void arch_thread_set_r0(struct arch_thread *t, uint32_t value)
+{
+    ((uint32_t *)(uintptr_t)t->sp)[SW_FRAME_WORDS] = value;
+}
+
 void arch_thread_adopt(struct arch_thread *t)
 {
     armv8m_running = t;

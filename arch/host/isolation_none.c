@@ -38,6 +38,12 @@ bool arch_thread_map(struct arch_thread *t, uintptr_t base, size_t size,
     return true;
 }
 
+void arch_thread_set_r0(struct arch_thread *t, uint32_t value)
+{
+    (void)t;
+    (void)value;
+}
+
 void arch_thread_unmap(struct arch_thread *t, uintptr_t base, size_t size,
                        bool writable)
 {

@@ -76,6 +76,7 @@ void backend_init(void)
         }
         set_allowed_signals(p);
         p->be_small.sl_orphan = 0u;
+        p->be_small.wait_r0 = 0u;
         p->state = ipc ? SPM_PART_READY : SPM_PART_UNINIT;
         arch_thread_init(&sched_thread_of(p)->ctx, info->stack,
                          info->stack_size,
@@ -86,6 +87,7 @@ void backend_init(void)
     }
     spm_ns_agent.be.allowed = 0u;
     spm_ns_agent.be_small.sl_orphan = 0u;
+    spm_ns_agent.be_small.wait_r0 = 0u;
 }
 
 void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal)

@@ -15,6 +15,10 @@ struct backend_part_small {
     /* As a client: 1 + the index of the service that took its stateless
      * request before it was stopped (an orphan, orphan.h), else 0. */
     uint8_t sl_orphan;
+    /* 1 while it waits in a psa_wait() that the SVC interface ran in its
+     * handler (isolation levels 2 and 3): what that psa_wait() returns is
+     * put in the thread's saved r0 as it is switched back in. */
+    uint8_t wait_r0;
 };
 
 struct backend_part {

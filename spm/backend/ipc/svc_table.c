@@ -88,6 +88,24 @@ static uint32_t svc_sfn_next(psa_handle_t handle, psa_status_t status,
     }
 }
 
+/*
+ * psa_wait() in the SVC handler: when it must block, the thread blocks
+ * here and the SVC returns into the switch; the scheduler hook puts what
+ * psa_wait() returns in the thread's r0 when it is switched back in
+ * (spm_hook_switch()). The checks are ipc_wait()'s.
+ */
+static uint32_t svc_wait(psa_signal_t mask, uint32_t timeout)
+{
+    psa_signal_t ready = ipc_wait(mask, timeout);
+
+    if (ready != 0u || (timeout & PSA_BLOCK) == 0u) {
+        return ready;
+    }
+    backend_current()->be_small.wait_r0 = 1u;
+    arch_yield(); /* taken once the handler returns */
+    return 0u;
+}
+
 /* A partition's console output: text it can read, and nothing else. */
 static uint32_t svc_log(const char *text, size_t len)
 {
@@ -135,7 +153,7 @@ static const struct svc_entry svc_table[WARDEN_SVC_COUNT] = {
     THREAD(WARDEN_SVC_CALL, svc_call),
     THREAD(WARDEN_SVC_CONNECT, SPM_API(psa_connect)),
     THREAD(WARDEN_SVC_CLOSE, SPM_API(psa_close)),
-    THREAD(WARDEN_SVC_WAIT, SPM_API(psa_wait)),
+    HANDLER(WARDEN_SVC_WAIT, svc_wait),
     HANDLER(WARDEN_SVC_GET, SPM_API(psa_get)),
     HANDLER(WARDEN_SVC_SET_RHANDLE, SPM_API(psa_set_rhandle)),
     HANDLER(WARDEN_SVC_READ, SPM_API(psa_read)),

@@ -60,19 +60,6 @@ void sched_drop_lock(void)
     sched_core.locked = false;
 }
 
-struct arch_thread *spm_hook_switch(void)
-{
-    struct sched_thread *next = sched_switch(sched_current());
-    struct backend_part_small *small = &next->part->be_small;
-
-    /* Levels 2 and 3: a psa_wait() made in the SVC handler returns now. */
-    if (TFM_ISOLATION_LEVEL > 1 && small->wait_r0 != 0u) {
-        small->wait_r0 = 0u;
-        arch_thread_set_r0(&next->ctx, next->part->be.woken);
-    }
-    return &next->ctx;
-}
-
 struct sched_thread *sched_switch_held(struct sched_thread *cur)
 {
     if (sched_core.locked) {

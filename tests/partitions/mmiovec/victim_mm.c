@@ -2,8 +2,12 @@
  * The MM-IOVEC victims: one partition per misuse, this file built once per
  * case (VICTIM_MM_CASE, tests/partitions/CMakeLists.txt), each breaking
  * one rule at its first request (invec 0 and outvec 0 of 4 bytes each),
- * so that the panic policy stops it.
+ * so that the panic policy stops it; and the cases of isolation levels 2
+ * and 3 (MM_THIRD_MAP on), which touch a client buffer the service's
+ * boundary does not reach (a MemManage fault, the fault policy) or map
+ * more vectors than the MPU has slots for (the panic policy).
  */
+#include <stddef.h>
 #include <stdint.h>
 
 #include "psa/service.h"
@@ -17,6 +21,15 @@
 #define MM_NOT_ENABLED     6 /* a map by a service without mm_iovec */
 #define MM_MAP_EMPTY       7 /* psa_map_invec of an empty vector */
 #define MM_MAP_TWICE       8 /* psa_map_outvec twice */
+/* Cases that break a boundary, not a rule: stopped at isolation levels 2
+ * and 3 only (at level 1 every buffer is reachable). */
+#define MM_THIRD_MAP   9  /* invecs 0, 1, 2 mapped at once: 2 MPU slots */
+#define MM_WRITE_INVEC 10 /* a write into a mapped invec */
+#define MM_AFTER_UNMAP 11 /* a read of an invec after its unmap */
+#define MM_AFTER_REPLY 12 /* a read of invec 0 of the previous request */
+
+/* MM_AFTER_REPLY: what the first request mapped. */
+static const volatile uint8_t *kept;
 
 static void misuse(const psa_msg_t *msg)
 {
@@ -51,6 +64,31 @@ static void misuse(const psa_msg_t *msg)
     case MM_MAP_TWICE:
         (void)psa_map_outvec(h, 0);
         (void)psa_map_outvec(h, 0);
+        break;
+    case MM_THIRD_MAP:
+        (void)psa_map_invec(h, 0);
+        (void)psa_map_invec(h, 1);
+        (void)psa_map_invec(h, 2);
+        break;
+    case MM_WRITE_INVEC: {
+        volatile uint8_t *in = (volatile uint8_t *)psa_map_invec(h, 0);
+
+        in[0] = (uint8_t)(in[0] + 1u); /* read, then write */
+        break;
+    }
+    case MM_AFTER_UNMAP: {
+        const volatile uint8_t *in = psa_map_invec(h, 0);
+
+        byte = in[0];
+        psa_unmap_invec(h, 0);
+        byte = (uint8_t)(byte + in[0]);
+        break;
+    }
+    case MM_AFTER_REPLY:
+        if (kept == NULL) {
+            kept = psa_map_invec(h, 0);
+        }
+        byte = kept[0];
         break;
     default: /* MM_NOT_ENABLED */
         (void)psa_map_invec(h, 0);

@@ -145,6 +145,88 @@ VICTIM(NOT_ENABLED, "psa_map_invec by a service without mm_iovec")
 VICTIM(MAP_EMPTY, "psa_map_invec of an empty vector")
 VICTIM(MAP_TWICE, "psa_map_outvec twice")
 
+/*
+ * The boundary cases (isolation levels 2 and 3): the client's buffers are
+ * each in a 32-byte granule of its own, so that a mapped vector takes an
+ * MPU slot of its own, and stay where they are between the two requests
+ * (at level 1, where every buffer is reachable, the victims' accesses
+ * succeed). On the stack: the hosted NS side's memory is its stack.
+ */
+#define BOUNDARY (MMIOVEC_ISOLATION_LEVEL > 1)
+
+/* True if the service still serves a copy. */
+static int service_serves(void)
+{
+    psa_handle_t h = open_service();
+    uint8_t in[4] = { 5, 6, 7, 8 };
+    uint8_t out[4] = { 0 };
+    psa_invec iv[] = { { in, sizeof(in) } };
+    psa_outvec ov[] = { { out, sizeof(out) } };
+    int served = h > 0 && psa_call(h, MMIOVEC_TYPE_COPY, iv, 1, ov, 1) == 4 &&
+                 memcmp(in, out, sizeof(in)) == 0;
+
+    psa_close(h);
+    return served;
+}
+
+/*
+ * Two requests with @p nin invecs (granules 0, 1, 2) to the victim of
+ * @p sid, which breaks its boundary at request @p nth (1 or 2). Levels 2
+ * and 3: that request and the next fail, the victim is stopped, the
+ * service still serves. Level 1: both succeed.
+ */
+static int boundary_stop(uint32_t sid, size_t nin, int nth)
+{
+    uint8_t granules[3][64] __attribute__((aligned(32)));
+    psa_invec iv[3];
+    psa_handle_t v = psa_connect(sid, 1);
+    psa_status_t s[2];
+
+    for (size_t i = 0; i < 3u; i++) {
+        granules[i][0] = (uint8_t)(0x10u + i);
+        iv[i].base = granules[i];
+        iv[i].len = 4u;
+    }
+    if (v <= 0) {
+        return 0;
+    }
+    s[0] = psa_call(v, PSA_IPC_CALL, iv, nin, NULL, 0);
+    s[1] = psa_call(v, PSA_IPC_CALL, iv, nin, NULL, 0);
+    psa_close(v);
+    if (!BOUNDARY) {
+        return s[0] == PSA_SUCCESS && s[1] == PSA_SUCCESS;
+    }
+    return s[0] == (nth == 1 ? PSA_ERROR_SERVICE_FAILURE : PSA_SUCCESS) &&
+           s[1] == PSA_ERROR_SERVICE_FAILURE && service_serves() &&
+           psa_connect(sid, 1) == PSA_ERROR_CONNECTION_REFUSED;
+}
+
+static void t_third_map(struct test_result_t *ret)
+{
+    TEST_CHECK(boundary_stop(VICTIM_MM_THIRD_MAP_SID, 3u, 1),
+               "a third mapped vector: no MPU slot left, the service "
+               "panics (levels 2, 3)");
+}
+
+static void t_write_invec(struct test_result_t *ret)
+{
+    TEST_CHECK(boundary_stop(VICTIM_MM_WRITE_INVEC_SID, 1u, 1),
+               "a mapped invec is read-only for its service (levels 2, 3)");
+}
+
+static void t_after_unmap(struct test_result_t *ret)
+{
+    TEST_CHECK(boundary_stop(VICTIM_MM_AFTER_UNMAP_SID, 1u, 1),
+               "an unmapped invec is out of reach (levels 2, 3)");
+}
+
+static void t_after_reply(struct test_result_t *ret)
+{
+    TEST_CHECK(boundary_stop(VICTIM_MM_AFTER_REPLY_SID, 1u, 2),
+               "an invec left mapped is out of reach after the reply "
+               "(levels 2, 3)");
+}
+
 static const struct test_t mmiovec_tests[] = {
     { t_copy_in_place, "copy_in_place", "map, use in place, unmap" },
     { t_reply_releases, "reply_releases", "the reply unmaps what is left" },
@@ -159,6 +241,10 @@ static const struct test_t mmiovec_tests[] = {
     { t_NOT_ENABLED, "victim_not_enabled", "map without mm_iovec" },
     { t_MAP_EMPTY, "victim_map_empty", "map an empty vector" },
     { t_MAP_TWICE, "victim_map_twice", "map twice" },
+    { t_third_map, "boundary_third_map", "two mapped vectors at most" },
+    { t_write_invec, "boundary_write_invec", "a mapped invec is read-only" },
+    { t_after_unmap, "boundary_after_unmap", "gone after the unmap" },
+    { t_after_reply, "boundary_after_reply", "gone after the reply" },
 };
 
 int ns_main(void)

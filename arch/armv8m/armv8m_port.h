@@ -99,6 +99,10 @@ struct armv8m_mpu_region {
 #define ARMV8M_MPU_UNPRIV (1u << 2) /* unprivileged code too (levels 2, 3) */
 #define ARMV8M_MPU_DEVICE (1u << 3) /* device memory, not normal memory */
 
+/* The words a thread switch saves under the hardware frame (thread_v8m.c):
+ * PSPLIM, R4-R11, EXC_RETURN. */
+#define ARMV8M_SW_FRAME_WORDS 10u
+
 /* ---- Provided by arch/armv8m ------------------------------------------- */
 
 /**

@@ -398,12 +398,17 @@ static bool encode_vectors(struct arch_thread *t)
     return true;
 }
 
+/* @p a rounded down to the MPU's granule. */
+static uint32_t granule_down(uintptr_t a)
+{
+    return (uint32_t)a & ~(GRANULE - 1u);
+}
+
 bool arch_thread_map(struct arch_thread *t, uintptr_t base, size_t size,
                      bool writable)
 {
-    uint32_t lo = (uint32_t)base & ~(GRANULE - 1u);
-    uint32_t hi =
-        ((uint32_t)base + (uint32_t)size + GRANULE - 1u) & ~(GRANULE - 1u);
+    uint32_t lo = granule_down(base);
+    uint32_t hi = granule_down(base + size + GRANULE - 1u);
     const uint32_t *dyn = (TFM_ISOLATION_LEVEL == 3) ? t->mpu : group_words;
 
     if ((t->base_control & CONTROL_NPRIV) == 0u) {
@@ -437,9 +442,8 @@ bool arch_thread_map(struct arch_thread *t, uintptr_t base, size_t size,
 void arch_thread_unmap(struct arch_thread *t, uintptr_t base, size_t size,
                        bool writable)
 {
-    uint32_t lo = (uint32_t)base & ~(GRANULE - 1u);
-    uint32_t hi =
-        ((uint32_t)base + (uint32_t)size + GRANULE - 1u) & ~(GRANULE - 1u);
+    uint32_t lo = granule_down(base);
+    uint32_t hi = granule_down(base + size + GRANULE - 1u);
 
     for (uint32_t i = 0; i < t->nvec; i++) {
         if (t->vec[i].lo == lo && t->vec[i].hi == hi &&
@@ -452,6 +456,13 @@ void arch_thread_unmap(struct arch_thread *t, uintptr_t base, size_t size,
         }
     }
     /* Not found: the map needed no slot (reachable()). */
+}
+
+/* The saved context's r0: the hardware frame's first word, above the
+ * software frame. */
+void arch_thread_set_r0(struct arch_thread *t, uint32_t value)
+{
+    ((uint32_t *)(uintptr_t)t->sp)[ARMV8M_SW_FRAME_WORDS] = value;
 }
 
 bool armv8m_boundary_in_svc(void)

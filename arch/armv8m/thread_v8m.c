@@ -30,7 +30,7 @@
 
 #define EXC_RETURN_THREAD_S_PSP (0xFFFFFFFDu)
 #define XPSR_THUMB              (1u << 24)
-#define SW_FRAME_WORDS          10u
+#define SW_FRAME_WORDS          ARMV8M_SW_FRAME_WORDS
 #define HW_FRAME_WORDS          8u
 
 /* The SPM's own stack, on which arch_spm_call() runs SPM code (its size:
@@ -50,11 +50,6 @@ _Static_assert(__builtin_offsetof(struct arch_thread, sp) == 0,
 
 /* The running thread's context: where PendSV saves it. */
 struct arch_thread *armv8m_running;
-
-void arch_thread_set_r0(struct arch_thread *t, uint32_t value)
-{
-    ((uint32_t *)(uintptr_t)t->sp)[SW_FRAME_WORDS] = value;
-}
 
 void arch_thread_adopt(struct arch_thread *t)
 {

@@ -1,8 +1,9 @@
 /*
- * The hosted port's isolation (arch/arch.h): none. The hosted build is
- * isolation level 1 (configure refuses more), so there is no boundary to
- * put a thread behind, an MMIO region in, or a vector into. Shared with
- * the unit tests' and the fuzzers' stand-ins for the port's threads.
+ * Isolation level 1 (arch/arch.h): no boundary to put a thread behind, an
+ * MMIO region in, or a vector into, and no SVC that blocks. Every port
+ * builds this at level 1 (the hosted one always: configure refuses more
+ * there), and so do the unit tests' and the fuzzers' stand-ins for the
+ * port's threads.
  */
 #include <stdbool.h>
 #include <stddef.h>

@@ -196,11 +196,10 @@ void backend_system_run(void)
 struct arch_thread *spm_hook_switch(void)
 {
     struct sched_thread *next = sched_switch(sched_current());
-    struct backend_part_small *small = &next->part->be_small;
 
     /* Levels 2 and 3: a psa_wait() made in the SVC handler returns now. */
-    if (TFM_ISOLATION_LEVEL > 1 && small->wait_r0 != 0u) {
-        small->wait_r0 = 0u;
+    if (TFM_ISOLATION_LEVEL > 1 && next->part->be_small.wait_r0 != 0u) {
+        next->part->be_small.wait_r0 = 0u;
         arch_thread_set_r0(&next->ctx, next->part->be.woken);
     }
     return &next->ctx;

@@ -28,6 +28,7 @@ struct arch_thread {
     uint32_t usp;
     uint32_t usplim;
     uint32_t base_control; /* CONTROL outside SVC calls */
+    uint32_t stack_limit;  /* PSPLIM of its own stack */
     uint8_t *kstack;       /* its SVC stack: [kstack, kstack + size) */
     uint32_t mpu[ARMV8M_BOUNDARY_WORDS]; /* level 3 */
     /* The words of its MMIO slots (ARMV8M_MMIO_SLOTS): mmio_words, or a

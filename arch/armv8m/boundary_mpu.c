@@ -180,6 +180,8 @@ void arch_thread_isolate(struct arch_thread *t, uint32_t index,
 {
     const struct arch_partition_bounds *b = &warden_partition_bounds[index];
 
+    /* arch_thread_init() put its stack's limit in its first frame. */
+    t->stack_limit = ((const uint32_t *)(uintptr_t)t->sp)[0];
     t->base_control =
         ARMV8M_CONTROL_SPSEL | (unprivileged ? CONTROL_NPRIV : 0u);
     t->control = t->base_control;
@@ -286,8 +288,22 @@ static void load_mmio(const uint32_t *w)
     __asm volatile("dsb\n\tisb" : : : "memory");
 }
 
+/* A partition thread switched out outside an SVC call has its software
+ * frame (PSPLIM ... EXC_RETURN) on its own stack, which at level 2 the
+ * other partitions of its boundary can write: the two words that are not
+ * its own registers are put back as they can only be, so that no one can
+ * have it return to Handler mode or lower its stack limit. (In a call it
+ * was switched out on its SVC stack, SPM memory.) */
+#define EXC_RETURN_THREAD_S_PSP 0xFFFFFFFDu
+
 struct arch_thread *armv8m_boundary_enter(struct arch_thread *t)
 {
+    if (t->kstack != NULL && t->usp == 0u) {
+        uint32_t *sw = (uint32_t *)(uintptr_t)t->sp;
+
+        sw[0] = t->stack_limit;
+        sw[ARMV8M_SW_FRAME_WORDS - 1u] = EXC_RETURN_THREAD_S_PSP;
+    }
     __asm volatile("msr control, %0" : : "r"(t->control) : "memory");
     if (TFM_ISOLATION_LEVEL == 3 && loaded != t->mpu) {
         loaded = t->mpu;

@@ -9,14 +9,17 @@
  * every partition's reach), with the caller's r0-r3 as its first four
  * arguments and r12 as its fifth. The function runs as the same call does
  * at level 1 — it may block, be preempted, or stop its partition — and
- * returns into armv8m_svc_return() (svc_return.c), which puts its result
- * in the caller's r0 and gives the thread back its own stack and
- * privilege, without a second exception.
+ * returns into armv8m_svc_return(), whose SVC puts its result in the
+ * caller's r0 and gives the thread back its own stack and privilege. That
+ * switch is an exception's, in one step: a thread is never privileged on
+ * its own stack, where another partition of its boundary (level 2) could
+ * rewrite its saved context.
  *
  * Refused, each as a fault of whoever made it (spm_hook_fault(), the fault
  * policy): an SVC from Handler mode (an exception handler is the SPM's own
  * code: an SPM fault), one whose frame is not on the secure process stack,
- * an unknown number, and an SVC made from inside a call (SPM code).
+ * an unknown number, an SVC made from inside a call (SPM code) other than
+ * its return, and a return made outside a call.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -44,8 +47,16 @@ typedef uint32_t (*svc_fn_t)(uint32_t, uint32_t, uint32_t, uint32_t, uint32_t);
 
 /* MSP when the SVC being run in Handler mode was taken. */
 static uint32_t svc_msp;
-/* Where the call's function returns (svc_return.c). */
+/* The port's own number: the end of a call (armv8m_svc_return()). */
+#define SVC_RETURN 0x04
+
 void armv8m_svc_return(void);
+
+/* Where the call's function returns: its result is in r0. */
+__attribute__((naked, noreturn)) void armv8m_svc_return(void)
+{
+    __asm volatile("svc    #" ARMV8M_STR(SVC_RETURN) "\n\t");
+}
 
 static uint32_t read_psp(void)
 {
@@ -102,6 +113,18 @@ static void enter(struct arch_thread *t, uint32_t *uf, uintptr_t fn)
     set_control(t, t->control & ~CONTROL_NPRIV);
 }
 
+/* The call's function returned @p result: the caller goes on after its
+ * SVC, with its own stack and privilege. */
+static void leave(struct arch_thread *t, uint32_t result)
+{
+    uint32_t *uf = (uint32_t *)(uintptr_t)t->usp;
+
+    uf[0] = result;
+    set_stack(t->usp, t->usplim);
+    t->usp = 0u;
+    set_control(t, t->base_control);
+}
+
 /* True if the SVC instruction before @p pc says @p number. */
 static uint32_t svc_number(uint32_t pc)
 {
@@ -123,7 +146,13 @@ __attribute__((used)) void armv8m_svc(uint32_t exc_return, uint32_t msp)
         armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);
     }
     number = svc_number(frame[6]);
-    fn = (t->usp != 0u) ? 0u : spm_hook_svc(number, &in_handler);
+    if (number == SVC_RETURN && t->usp != 0u) {
+        leave(t, frame[0]);
+        return;
+    }
+    fn = (t->usp != 0u || number == SVC_RETURN)
+             ? 0u
+             : spm_hook_svc(number, &in_handler);
     if (fn == 0u) {
         armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);
     }

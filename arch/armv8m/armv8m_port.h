@@ -100,8 +100,13 @@ struct armv8m_mpu_region {
 #define ARMV8M_MPU_DEVICE (1u << 3) /* device memory, not normal memory */
 
 /* The words a thread switch saves under the hardware frame (thread_v8m.c):
- * PSPLIM, R4-R11, EXC_RETURN. */
+ * PSPLIM, R4-R11, EXC_RETURN; the hardware frame's: R0-R3, R12, LR, PC,
+ * xPSR. */
 #define ARMV8M_SW_FRAME_WORDS 10u
+#define ARMV8M_HW_FRAME_WORDS 8u
+/* EXC_RETURN of Secure Thread mode on PSP, basic frame: a partition
+ * thread's. */
+#define ARMV8M_EXC_RETURN_THREAD_S_PSP 0xFFFFFFFDu
 
 /* ---- Provided by arch/armv8m ------------------------------------------- */
 
@@ -155,6 +160,12 @@ int armv8m_mpu_init(void);
  * first exception can be taken (reset code).
  */
 void armv8m_seal_main_stack(uint32_t *top);
+
+/**
+ * Seals the stack whose top (highest address + 1, 8-byte aligned) is
+ * @p top; returns the seal's address, where the stack's first frame ends.
+ */
+uint32_t *armv8m_seal_stack(uintptr_t top);
 
 /**
  * Called by every secure fault handler first, with its EXC_RETURN: if the

@@ -73,6 +73,7 @@
 #define ARMV8M_SAU_RLAR_NSC    (1u << 1)
 #define ARMV8M_SFSR_SFARVALID  (1u << 6)
 
+#define ARMV8M_CONTROL_NPRIV (1u << 0) /* Thread mode unprivileged */
 #define ARMV8M_CONTROL_SPSEL (1u << 1)
 
 /* EXC_RETURN bits. */
@@ -109,6 +110,7 @@
     }
 
 ARMV8M_READ_SPECIAL(psp)
+ARMV8M_READ_SPECIAL(psplim)
 ARMV8M_READ_SPECIAL(msp_ns)
 ARMV8M_READ_SPECIAL(psp_ns)
 ARMV8M_READ_SPECIAL(control_ns)

@@ -46,8 +46,6 @@
 #include "warden_manifest.h" /* WARDEN_NUM_PARTITIONS */
 #include WARDEN_ARCH_THREAD_H
 
-#define CONTROL_NPRIV (1u << 0)
-
 static const struct armv8m_mpu_region iso_static[] = ARMV8M_ISO_STATIC_REGIONS;
 /* Where they go: the shared code, its read-only data, then the rest. */
 static const uint8_t static_slot[] = { 3u, 7u, 11u, 12u, 13u };
@@ -68,9 +66,8 @@ _Static_assert(ARMV8M_BOUNDARY_WORDS == 18u,
  * switch to the SPM stack (arch_spm_call()) with a margin; an overflow hits
  * PSPLIM.
  */
-#define SVC_STACK_SIZE ARMV8M_SVC_STACK_SIZE
 static uint8_t svc_stacks[WARDEN_NUM_PARTITIONS + (WARDEN_NUM_PARTITIONS == 0)]
-                         [SVC_STACK_SIZE] __attribute__((aligned(8)));
+                         [ARMV8M_SVC_STACK_SIZE] __attribute__((aligned(8)));
 
 /* The words of slots 0-2, 4-6 and 8-10 in the MPU now (level 3), and of
  * its MMIO slots. */
@@ -167,14 +164,6 @@ int armv8m_mpu_init(void)
     return 0;
 }
 
-static void seal(uint8_t *top)
-{
-    uint32_t *s = (uint32_t *)(uintptr_t)top - 2;
-
-    s[0] = ARMV8M_STACK_SEAL;
-    s[1] = ARMV8M_STACK_SEAL;
-}
-
 void arch_thread_isolate(struct arch_thread *t, uint32_t index,
                          bool unprivileged)
 {
@@ -183,14 +172,15 @@ void arch_thread_isolate(struct arch_thread *t, uint32_t index,
     /* arch_thread_init() put its stack's limit in its first frame. */
     t->stack_limit = ((const uint32_t *)(uintptr_t)t->sp)[0];
     t->base_control =
-        ARMV8M_CONTROL_SPSEL | (unprivileged ? CONTROL_NPRIV : 0u);
+        ARMV8M_CONTROL_SPSEL | (unprivileged ? ARMV8M_CONTROL_NPRIV : 0u);
     t->control = t->base_control;
     t->usp = 0u;
     t->mmio = no_mmio;
     t->nfixed = 0u;
     t->nvec = 0u;
     t->kstack = svc_stacks[index];
-    seal(&svc_stacks[index][SVC_STACK_SIZE]);
+    (void)armv8m_seal_stack(
+        (uintptr_t)&svc_stacks[index][ARMV8M_SVC_STACK_SIZE]);
     if (unprivileged) {
         const struct ranges own = { b->code_start,   b->code_end,
                                     b->rodata_start, b->rodata_end,
@@ -212,7 +202,7 @@ bool arch_thread_grant(struct arch_thread *t, uintptr_t base, size_t size,
             (writable ? 0u : ARMV8M_MPU_RO),
     };
 
-    if ((t->base_control & CONTROL_NPRIV) == 0u) {
+    if ((t->base_control & ARMV8M_CONTROL_NPRIV) == 0u) {
         return true; /* privileged: the default map reaches it */
     }
     if (t->nfixed == ARMV8M_MMIO_SLOTS) {
@@ -294,15 +284,13 @@ static void load_mmio(const uint32_t *w)
  * its own registers are put back as they can only be, so that no one can
  * have it return to Handler mode or lower its stack limit. (In a call it
  * was switched out on its SVC stack, SPM memory.) */
-#define EXC_RETURN_THREAD_S_PSP 0xFFFFFFFDu
-
 struct arch_thread *armv8m_boundary_enter(struct arch_thread *t)
 {
     if (t->kstack != NULL && t->usp == 0u) {
         uint32_t *sw = (uint32_t *)(uintptr_t)t->sp;
 
         sw[0] = t->stack_limit;
-        sw[ARMV8M_SW_FRAME_WORDS - 1u] = EXC_RETURN_THREAD_S_PSP;
+        sw[ARMV8M_SW_FRAME_WORDS - 1u] = ARMV8M_EXC_RETURN_THREAD_S_PSP;
     }
     __asm volatile("msr control, %0" : : "r"(t->control) : "memory");
     if (TFM_ISOLATION_LEVEL == 3 && loaded != t->mpu) {
@@ -427,7 +415,7 @@ bool arch_thread_map(struct arch_thread *t, uintptr_t base, size_t size,
     uint32_t hi = granule_down(base + size + GRANULE - 1u);
     const uint32_t *dyn = (TFM_ISOLATION_LEVEL == 3) ? t->mpu : group_words;
 
-    if ((t->base_control & CONTROL_NPRIV) == 0u) {
+    if ((t->base_control & ARMV8M_CONTROL_NPRIV) == 0u) {
         return true; /* privileged: the default map reaches it */
     }
     if (size == 0u || hi <= lo || base + size < base) {

@@ -26,7 +26,7 @@
 #define INTEGRITY_SIG 0xFEFA125Au
 /* What NS would have stacked for the failed FNC_RETURN. */
 #define FNC_RETURN_PC 0xFEFFFFFEu
-#define FRAME_WORDS   8u
+#define FRAME_WORDS   ARMV8M_HW_FRAME_WORDS
 
 #define FORGED_BITS                                                           \
     (ARMV8M_EXC_RETURN_S | ARMV8M_EXC_RETURN_MODE | ARMV8M_EXC_RETURN_SPSEL | \

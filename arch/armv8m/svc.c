@@ -33,10 +33,6 @@
 #include "warden/config.h"
 #include WARDEN_ARCH_THREAD_H
 
-#define CONTROL_NPRIV  (1u << 0)
-#define HW_FRAME_WORDS 8u
-#define SVC_STACK_SIZE ARMV8M_SVC_STACK_SIZE
-
 __attribute__((noreturn)) void armv8m_fault_report(uint32_t exc_return,
                                                    uint32_t msp, uint32_t kind);
 
@@ -58,22 +54,6 @@ __attribute__((naked, noreturn)) void armv8m_svc_return(void)
     __asm volatile("svc    #" ARMV8M_STR(SVC_RETURN) "\n\t");
 }
 
-static uint32_t read_psp(void)
-{
-    uint32_t v;
-
-    __asm volatile("mrs %0, psp" : "=r"(v));
-    return v;
-}
-
-static uint32_t read_psplim(void)
-{
-    uint32_t v;
-
-    __asm volatile("mrs %0, psplim" : "=r"(v));
-    return v;
-}
-
 static void set_stack(uint32_t sp, uint32_t limit)
 {
     /* Handler mode: PSP is not in use, so the order does not matter. */
@@ -93,9 +73,11 @@ static void set_control(struct arch_thread *t, uint32_t control)
  * frame @p uf's r0-r3 and r12 as its arguments. */
 static void enter(struct arch_thread *t, uint32_t *uf, uintptr_t fn)
 {
-    uint32_t top = (uint32_t)(uintptr_t)(t->kstack + SVC_STACK_SIZE) - 8u;
+    uint32_t top =
+        (uint32_t)(uintptr_t)(t->kstack + ARMV8M_SVC_STACK_SIZE) - 8u;
     /* The frame, then the fifth argument and a pad word above it. */
-    uint32_t *k = (uint32_t *)(uintptr_t)(top - (HW_FRAME_WORDS + 2u) * 4u);
+    uint32_t *k =
+        (uint32_t *)(uintptr_t)(top - (ARMV8M_HW_FRAME_WORDS + 2u) * 4u);
 
     k[0] = uf[0];
     k[1] = uf[1];
@@ -108,9 +90,9 @@ static void enter(struct arch_thread *t, uint32_t *uf, uintptr_t fn)
     k[8] = uf[4]; /* r12: the fifth argument */
     k[9] = 0u;
     t->usp = (uint32_t)(uintptr_t)uf;
-    t->usplim = read_psplim();
+    t->usplim = armv8m_read_psplim();
     set_stack((uint32_t)(uintptr_t)k, (uint32_t)(uintptr_t)t->kstack);
-    set_control(t, t->control & ~CONTROL_NPRIV);
+    set_control(t, t->control & ~ARMV8M_CONTROL_NPRIV);
 }
 
 /* The call's function returned @p result: the caller goes on after its
@@ -125,7 +107,7 @@ static void leave(struct arch_thread *t, uint32_t result)
     set_control(t, t->base_control);
 }
 
-/* True if the SVC instruction before @p pc says @p number. */
+/* The number of the SVC instruction that ends just before @p pc. */
 static uint32_t svc_number(uint32_t pc)
 {
     return ((const volatile uint8_t *)(uintptr_t)pc)[-2];
@@ -136,7 +118,7 @@ __attribute__((used)) void armv8m_svc(uint32_t exc_return, uint32_t msp)
     const uint32_t thread_psp =
         ARMV8M_EXC_RETURN_S | ARMV8M_EXC_RETURN_MODE | ARMV8M_EXC_RETURN_SPSEL;
     struct arch_thread *t = armv8m_running;
-    uint32_t *frame = (uint32_t *)(uintptr_t)read_psp();
+    uint32_t *frame = (uint32_t *)(uintptr_t)armv8m_read_psp();
     uint32_t number;
     uintptr_t fn;
     bool in_handler = false;

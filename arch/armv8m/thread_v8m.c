@@ -28,10 +28,10 @@
 #define SHPR3_PENDSV    (0xFFu << 16)
 #define PENDSV_PRIORITY (0x60u) /* under PRIS: above the NS range */
 
-#define EXC_RETURN_THREAD_S_PSP (0xFFFFFFFDu)
+#define EXC_RETURN_THREAD_S_PSP ARMV8M_EXC_RETURN_THREAD_S_PSP
 #define XPSR_THUMB              (1u << 24)
 #define SW_FRAME_WORDS          ARMV8M_SW_FRAME_WORDS
-#define HW_FRAME_WORDS          8u
+#define HW_FRAME_WORDS          ARMV8M_HW_FRAME_WORDS
 
 /* The SPM's own stack, on which arch_spm_call() runs SPM code (its size:
  * WARDEN_SPM_STACK_SIZE, docs/configuration.md; how it was measured:
@@ -57,17 +57,6 @@ void arch_thread_adopt(struct arch_thread *t)
     armv8m_boundary_adopt(t);
 }
 
-/* Seals the stack whose top (8-byte aligned) is @p top; returns the
- * address of the seal, where the stack's first frame ends. */
-static uint32_t *seal(uintptr_t top)
-{
-    uint32_t *s = (uint32_t *)top - 2;
-
-    s[0] = ARMV8M_STACK_SEAL;
-    s[1] = ARMV8M_STACK_SEAL;
-    return s;
-}
-
 /* Every thread's stack and the SPM's are sealed (armv8m_port.h): a thread's
  * first frame lies under its seal, and arch_spm_call() starts under the
  * SPM stack's (sealed again with each thread: boot time only). */
@@ -76,9 +65,11 @@ void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
 {
     uintptr_t limit = ((uintptr_t)stack + 7u) & ~(uintptr_t)7u;
     uintptr_t top = ((uintptr_t)stack + size) & ~(uintptr_t)7u;
-    uint32_t *frame = seal(top) - (SW_FRAME_WORDS + HW_FRAME_WORDS);
+    uint32_t *frame =
+        armv8m_seal_stack(top) - (SW_FRAME_WORDS + HW_FRAME_WORDS);
 
-    (void)seal((uintptr_t)&armv8m_spm_stack[WARDEN_SPM_STACK_SIZE]);
+    (void)armv8m_seal_stack(
+        (uintptr_t)&armv8m_spm_stack[WARDEN_SPM_STACK_SIZE]);
     SHPR3 = (SHPR3 & ~SHPR3_PENDSV) | (PENDSV_PRIORITY << 16);
     for (uint32_t i = 0; i < SW_FRAME_WORDS + HW_FRAME_WORDS; i++) {
         frame[i] = 0u;

@@ -8,6 +8,7 @@
 #include "spm/backend.h"
 
 #include "arch/arch.h"
+#include "spm/api.h"
 #include "spm/backend/ipc/backend_ipc.h"
 #include "spm/client_api.h"
 #include "spm/handle.h"
@@ -359,6 +360,26 @@ struct arch_thread *backend_stop_faulted(struct spm_partition *p,
     ipc_terminate_cleanup(p);
     sched_drop_lock(); /* it may have faulted around an SPM call */
     return spm_hook_switch();
+}
+
+warden_sfn_t ipc_sfn_take(struct spm_partition *self, psa_msg_t *msg)
+{
+    const struct warden_partition_info *info = self->info;
+    psa_signal_t services = self->be.allowed & ~PSA_DOORBELL;
+
+    for (;;) {
+        psa_signal_t signals = SPM_API(psa_wait)(services, PSA_BLOCK);
+
+        for (uint32_t i = 0; i < info->nservices; i++) {
+            const struct warden_service_info *svc =
+                &warden_services[info->first_service + i];
+
+            if ((signals & svc->signal) != 0u &&
+                SPM_API(psa_get)(svc->signal, msg) == PSA_SUCCESS) {
+                return svc->sfn;
+            }
+        }
+    }
 }
 
 void ipc_sfn_init_failed(struct spm_partition *self)

@@ -54,6 +54,14 @@ void ipc_terminate_cleanup(struct spm_partition *p);
  * levels 2 and 3. */
 void ipc_sfn_thread_main(void);
 
+/**
+ * The next message of one of SFN-model partition @p self's services, got
+ * into @p msg (its thread's own copy; psa_get() checks where it goes):
+ * waits until there is one, and returns the service's function. Through
+ * the PSA API as the partition calls it at level 1 (spm/api.h).
+ */
+warden_sfn_t ipc_sfn_take(struct spm_partition *self, psa_msg_t *msg);
+
 /** The end of an SFN-model partition whose entry_init failed: its services
  * answer as not serving, its thread never runs again. Does not return. */
 __attribute__((noreturn)) void ipc_sfn_init_failed(struct spm_partition *self);

@@ -15,24 +15,15 @@ void ipc_sfn_thread_main(void)
 {
     struct spm_partition *self = backend_current();
     const struct warden_partition_info *info = self->info;
-    psa_signal_t services = self->be.allowed & ~PSA_DOORBELL;
 
     if (info->entry_init != NULL && info->entry_init() < 0) {
         ipc_sfn_init_failed(self);
     }
     self->state = SPM_PART_READY;
     for (;;) {
-        psa_signal_t signals = psa_wait(services, PSA_BLOCK);
+        psa_msg_t msg;
+        warden_sfn_t sfn = ipc_sfn_take(self, &msg);
 
-        for (uint32_t i = 0; i < info->nservices; i++) {
-            const struct warden_service_info *svc =
-                &warden_services[info->first_service + i];
-            psa_msg_t msg;
-
-            if ((signals & svc->signal) != 0u &&
-                psa_get(svc->signal, &msg) == PSA_SUCCESS) {
-                psa_reply(msg.handle, svc->sfn(&msg));
-            }
-        }
+        psa_reply(msg.handle, sfn(&msg));
     }
 }

@@ -66,26 +66,12 @@ static uint32_t svc_sfn_next(psa_handle_t handle, psa_status_t status,
                              psa_msg_t *msg)
 {
     struct spm_partition *self = sfn_self();
-    const struct warden_partition_info *info = self->info;
-    psa_signal_t services = self->be.allowed & ~PSA_DOORBELL;
 
     if (handle != PSA_NULL_HANDLE) {
         SPM_API(psa_reply)(handle, status);
     }
     self->state = SPM_PART_READY;
-    for (;;) {
-        psa_signal_t signals = SPM_API(psa_wait)(services, PSA_BLOCK);
-
-        for (uint32_t i = 0; i < info->nservices; i++) {
-            const struct warden_service_info *svc =
-                &warden_services[info->first_service + i];
-
-            if ((signals & svc->signal) != 0u &&
-                SPM_API(psa_get)(svc->signal, msg) == PSA_SUCCESS) {
-                return (uint32_t)(uintptr_t)svc->sfn;
-            }
-        }
-    }
+    return (uint32_t)(uintptr_t)ipc_sfn_take(self, msg);
 }
 
 /*

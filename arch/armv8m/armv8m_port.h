@@ -99,6 +99,16 @@ struct armv8m_mpu_region {
 #define ARMV8M_MPU_UNPRIV (1u << 2) /* unprivileged code too (levels 2, 3) */
 #define ARMV8M_MPU_DEVICE (1u << 3) /* device memory, not normal memory */
 
+/* Bits of the TT instruction's answer (Armv8-M ARM, "TT, TTT, TTA,
+ * TTAT"): mem_check.c, boundary_mpu.c. */
+#define ARMV8M_TT_MREGION 0xFFu      /* the MPU region that matched */
+#define ARMV8M_TT_MRVALID (1u << 16) /* exactly one MPU region matched */
+#define ARMV8M_TT_R       (1u << 18) /* readable by the state/privilege asked */
+#define ARMV8M_TT_RW      (1u << 19) /* read-write, likewise */
+#define ARMV8M_TT_NSR     (1u << 20) /* TTA: readable by NS, and NS */
+#define ARMV8M_TT_NSRW    (1u << 21) /* TTA: read-write by NS, and NS */
+#define ARMV8M_TT_S       (1u << 22) /* attributed Secure */
+
 /* The words a thread switch saves under the hardware frame (thread_v8m.c):
  * PSPLIM, R4-R11, EXC_RETURN; the hardware frame's: R0-R3, R12, LR, PC,
  * xPSR. */

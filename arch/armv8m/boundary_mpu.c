@@ -312,12 +312,7 @@ struct arch_thread *armv8m_boundary_enter(struct arch_thread *t)
  * overlap (they share a granule) share one slot, read-write if either is.
  */
 
-/* Bits of the TT answer (Armv8-M ARM, "TT, TTT, TTA, TTAT"). */
-#define TT_MREGION 0xFFu      /* the MPU region that matched */
-#define TT_MRVALID (1u << 16) /* exactly one MPU region matched */
-#define TT_R       (1u << 18)
-#define TT_RW      (1u << 19)
-#define GRANULE    32u
+#define GRANULE 32u
 
 /* True if one MPU region below the MMIO slots already gives the running
  * thread's unprivileged code [base, last] with that access (level 2: an
@@ -327,8 +322,9 @@ static bool reachable(uintptr_t base, uintptr_t last, bool writable)
     uint32_t first = cmse_TTT((void *)base).value;
 
     return cmse_TTT((void *)last).value == first &&
-           (first & (writable ? TT_RW : TT_R)) != 0u &&
-           (first & TT_MRVALID) != 0u && (first & TT_MREGION) < MMIO_SLOT;
+           (first & (writable ? ARMV8M_TT_RW : ARMV8M_TT_R)) != 0u &&
+           (first & ARMV8M_TT_MRVALID) != 0u &&
+           (first & ARMV8M_TT_MREGION) < MMIO_SLOT;
 }
 
 /* True if one of the @p n enabled regions of @p w meets [lo, hi). */

@@ -28,13 +28,6 @@
 #include "arch/armv8m/armv8m_port.h"
 #include "armv8m_regions.h" /* the platform's */
 
-/* Bits of the TT/TTA answer (Armv8-M ARM, "TT, TTT, TTA, TTAT"). */
-#define TT_R    (1u << 18) /* readable by the state/privilege asked about */
-#define TT_RW   (1u << 19) /* read-write, likewise */
-#define TT_NSR  (1u << 20) /* TTA: readable by Non-secure, and Non-secure */
-#define TT_NSRW (1u << 21) /* TTA: read-write by Non-secure, and NS */
-#define TT_S    (1u << 22) /* attributed Secure */
-
 static const struct armv8m_region ns_regions[] = ARMV8M_NS_REGIONS;
 static const struct armv8m_region secure_regions[] = ARMV8M_SECURE_REGIONS;
 
@@ -57,56 +50,39 @@ inside_one(uintptr_t base, uintptr_t last, uint32_t access,
     return false;
 }
 
-/* The TTA (ns) or TT answer for all of [base, last]; 0 (no permission)
- * when its two ends answer differently. */
-static inline uint32_t range_tt(bool ns, uintptr_t base, uintptr_t last)
+/* Whose view TT takes: the Non-secure one (TTA), the secure privileged
+ * one (TT), the secure unprivileged one (TTT: the MPU as set for the
+ * running thread, isolation levels 2 and 3). Each caller below passes a
+ * constant, so each inlined copy has its instruction only. */
+enum tt_view { VIEW_NS, VIEW_PRIV, VIEW_UNPRIV };
+
+__attribute__((always_inline)) static inline uint32_t tt(enum tt_view view,
+                                                         uintptr_t a)
 {
-    uint32_t first =
-        ns ? cmse_TTA((void *)base).value : cmse_TT((void *)base).value;
+    if (view == VIEW_NS) {
+        return cmse_TTA((void *)a).value;
+    }
+    return (view == VIEW_UNPRIV) ? cmse_TTT((void *)a).value
+                                 : cmse_TT((void *)a).value;
+}
+
+/* The answer for all of [base, last]; 0 (no permission) when its two ends
+ * answer differently. */
+__attribute__((always_inline)) static inline uint32_t
+range_tt(enum tt_view view, uintptr_t base, uintptr_t last)
+{
+    uint32_t first = tt(view, base);
 
     if ((base ^ last) < TT_GRANULE) {
         return first;
     }
-    uint32_t end =
-        ns ? cmse_TTA((void *)last).value : cmse_TT((void *)last).value;
-    return (end == first) ? first : 0u;
+    return (tt(view, last) == first) ? first : 0u;
 }
 
-/* The same with TTT: the secure state's unprivileged view, the MPU as set
- * for the running thread (isolation levels 2 and 3). */
-static inline uint32_t range_ttt(uintptr_t base, uintptr_t last)
-{
-    uint32_t first = cmse_TTT((void *)base).value;
-
-    if ((base ^ last) < TT_GRANULE) {
-        return first;
-    }
-    return (cmse_TTT((void *)last).value == first) ? first : 0u;
-}
-
-bool arch_check_unpriv_range(uintptr_t base, size_t size, uint32_t access)
-{
-    uintptr_t end = base + size;
-
-    if (end <= base || access - 1u > ARCH_ACCESS_RW - 1u) {
-        return false;
-    }
-
-    uintptr_t last = end - 1u;
-    bool write = (access & ARCH_ACCESS_WRITE) != 0;
-
-    if (!inside_one(base, last, access, secure_regions,
-                    COUNT(secure_regions))) {
-        return false;
-    }
-    /* TTT: readable (writable) by unprivileged Secure code as the MPU is
-     * set now, and attributed Secure. */
-    uint32_t tt = range_ttt(base, last);
-    return (tt & (write ? TT_RW : TT_R)) != 0 && (tt & TT_S) != 0;
-}
-
-bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
-                             uint32_t access)
+/* The check of a range in @p view, written once for the two entry points
+ * (inlined in each with its view a constant). */
+__attribute__((always_inline)) static inline bool
+check(enum tt_view view, uintptr_t base, size_t size, uint32_t access)
 {
     uintptr_t end = base + size;
 
@@ -120,17 +96,31 @@ bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
     uintptr_t last = end - 1u;
     bool write = (access & ARCH_ACCESS_WRITE) != 0;
 
-    if (ns) {
+    if (view == VIEW_NS) {
         /* TTA: Non-secure attribution and the Non-secure MPU's view. */
         return inside_one(base, last, access, ns_regions, COUNT(ns_regions)) &&
-               (range_tt(true, base, last) & (write ? TT_NSRW : TT_NSR)) != 0;
+               (range_tt(VIEW_NS, base, last) &
+                (write ? ARMV8M_TT_NSRW : ARMV8M_TT_NSR)) != 0;
     }
     if (!inside_one(base, last, access, secure_regions,
                     COUNT(secure_regions))) {
         return false;
     }
-    /* TT: readable (writable) by the current, privileged Secure state, and
-     * attributed Secure. */
-    uint32_t tt = range_tt(false, base, last);
-    return (tt & (write ? TT_RW : TT_R)) != 0 && (tt & TT_S) != 0;
+    /* TT (TTT): readable (writable) by the current Secure state, privileged
+     * (unprivileged), and attributed Secure. */
+    uint32_t answer = range_tt(view, base, last);
+    return (answer & (write ? ARMV8M_TT_RW : ARMV8M_TT_R)) != 0 &&
+           (answer & ARMV8M_TT_S) != 0;
+}
+
+bool arch_check_unpriv_range(uintptr_t base, size_t size, uint32_t access)
+{
+    return check(VIEW_UNPRIV, base, size, access);
+}
+
+bool arch_check_caller_range(bool ns, uintptr_t base, size_t size,
+                             uint32_t access)
+{
+    return ns ? check(VIEW_NS, base, size, access)
+              : check(VIEW_PRIV, base, size, access);
 }

@@ -21,6 +21,10 @@ set_property(CACHE WARDEN_NS_FAULT_POLICY PROPERTY STRINGS reset halt)
 # margin (docs/performance.md); make test checks that it still holds.
 set(WARDEN_SPM_STACK_SIZE "416" CACHE STRING
     "Bytes of the IPC backend's SPM stack (Armv8-M), a multiple of 8, 256..65536")
+# Isolation levels 2 and 3: the stack a partition's FLIH functions run on,
+# unprivileged, in its own memory (one per partition that has one).
+set(WARDEN_FLIH_STACK_SIZE "512" CACHE STRING
+    "Bytes of the stack of a partition's FLIH functions at isolation levels 2 and 3, a multiple of 8, 256..65536")
 set(TFM_EXTRA_MANIFEST_LIST_FILES "" CACHE STRING "Extra manifest lists (;-separated)")
 set(TFM_EXTRA_PARTITION_PATHS "" CACHE STRING "Extra partition source folders (;-separated)")
 option(WARDEN_BENCH "Build the benchmark images (bench/) instead of the normal ones" OFF)
@@ -60,6 +64,13 @@ endif()
 math(EXPR _warden_spm_stack_rem "${WARDEN_SPM_STACK_SIZE} % 8")
 if(NOT _warden_spm_stack_rem EQUAL 0)
   message(FATAL_ERROR "WARDEN_SPM_STACK_SIZE=${WARDEN_SPM_STACK_SIZE}: the SPM stack size must be a multiple of 8 (the AAPCS aligns the stack to 8 bytes).")
+endif()
+if(NOT WARDEN_FLIH_STACK_SIZE MATCHES "^[0-9]+$" OR WARDEN_FLIH_STACK_SIZE LESS 256 OR WARDEN_FLIH_STACK_SIZE GREATER 65536)
+  message(FATAL_ERROR "WARDEN_FLIH_STACK_SIZE='${WARDEN_FLIH_STACK_SIZE}': the FLIH stack size is a number of bytes, 256..65536.")
+endif()
+math(EXPR _warden_flih_stack_rem "${WARDEN_FLIH_STACK_SIZE} % 8")
+if(NOT _warden_flih_stack_rem EQUAL 0)
+  message(FATAL_ERROR "WARDEN_FLIH_STACK_SIZE=${WARDEN_FLIH_STACK_SIZE}: the FLIH stack size must be a multiple of 8 (the AAPCS aligns the stack to 8 bytes).")
 endif()
 string(TOUPPER "${TFM_NS_MANAGE_NSID}" _warden_nsce_upper)
 if(NOT _warden_nsce_upper MATCHES "^(ON|OFF|TRUE|FALSE|YES|NO|1|0)$")

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "psa/service.h"
+#include "warden/config.h"
 #include "warden_manifest.h" /* generated: WARDEN_NUM_PARTITIONS, ... */
 
 /* warden_partition_info.flags */
@@ -56,6 +57,10 @@ struct warden_partition_info {
     uint16_t nirqs;
     uint16_t first_mmio; /* range in warden_mmio_regions[] */
     uint16_t nmmio;
+    /* Isolation levels 2 and 3, a partition that runs unprivileged and has
+     * a FLIH: the stack (WARDEN_FLIH_STACK_SIZE bytes, in its own memory)
+     * its FLIH functions run on; else NULL. */
+    uint8_t *flih_stack;
 };
 
 /* In load order: after the partitions they depend on, then by priority. */
@@ -72,6 +77,9 @@ extern const uint32_t warden_deps[WARDEN_NUM_DEPS + 1];
 
 /* warden_irq_info.flags */
 #define WARDEN_IRQ_FLIH (1u << 0) /* handling FLIH (else SLIH) */
+/* Enabled when its partition is loaded: an FF-M 1.0 manifest's IRQs (an
+ * FF-M 1.1 partition enables its own with psa_irq_enable()). */
+#define WARDEN_IRQ_ENABLED_AT_LOAD (1u << 1)
 
 struct warden_irq_info {
     const char *name;                /* manifest name (1.1) or signal (1.0) */

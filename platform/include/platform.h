@@ -62,6 +62,24 @@ void platform_reset_taken(struct platform_reset_record *out);
  */
 void platform_watchdog_start(uint32_t ticks);
 
+/*
+ * Secure interrupts (spm/irq.c). @p line is a platform IRQ number, as the
+ * manifest tool resolved a manifest's `source` from the platform
+ * description. The platform's interrupt handler calls spm_irq_dispatch()
+ * (spm/irq.h) for a routed line.
+ */
+
+/** Makes @p line a Secure interrupt at the platform's secure interrupt
+ * priority, disabled and not pending. Boot-time only. */
+void platform_irq_route(uint32_t line);
+
+/** Enables / disables @p line (a routed one) at the interrupt controller. */
+void platform_irq_enable(uint32_t line);
+void platform_irq_disable(uint32_t line);
+
+/** Forgets a pending interrupt of @p line (a routed one). */
+void platform_irq_clear_pending(uint32_t line);
+
 /** PSA lifecycle state of the device (PSA_LIFECYCLE_*). */
 uint32_t platform_lifecycle_state(void);
 

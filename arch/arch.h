@@ -171,6 +171,38 @@ __attribute__((noreturn)) void arch_thread_exit(void);
  */
 uint32_t arch_spm_call(uint32_t (*fn)(void *arg), void *arg);
 
+/**
+ * Masks every maskable interrupt and returns what arch_irq_unmask() needs
+ * to restore the mask as it was. For a few instructions only: it masks the
+ * Non-secure side's interrupts too.
+ */
+uint32_t arch_irq_mask(void);
+void arch_irq_unmask(uint32_t was);
+
+/**
+ * Waits, in the SFN backend's psa_wait(), until *@p word & @p mask is not
+ * 0: sleeps until an interrupt, which may set it, and tests again; an
+ * interrupt between the test and the sleep is not missed.
+ */
+void arch_wait_for(const volatile uint32_t *word, uint32_t mask);
+
+/**
+ * Runs @p fn, a FLIH function of the partition whose thread is @p owner
+ * (NULL under the SFN backend), from interrupt context, and returns what
+ * it returned. At isolation level 1, and for a partition that runs
+ * privileged, a plain call. At levels 2 and 3 the port runs it
+ * unprivileged, inside @p owner's boundary (its MPU regions and MMIO
+ * regions), on @p stack (WARDEN_FLIH_STACK_SIZE bytes of the partition's
+ * own memory) rather than on the interrupted thread's, and restores the
+ * interrupted context's boundary before it returns.
+ */
+uint32_t arch_flih_call(const struct arch_thread *owner, uint8_t *stack,
+                        uint32_t (*fn)(void));
+
+/* What arch_flih_call() returns for a function that faulted (struct
+ * arch_fault.in_flih) and was ended under the `terminate` policy. */
+#define ARCH_FLIH_FAULTED 0xFFFFFFFFu
+
 /*
  * Hooks: what the core provides to the port. A port calls these and
  * includes nothing else of spm/; the core decides, the port carries out.
@@ -203,6 +235,11 @@ struct arch_fault {
     /* true if the faulted context's exception frame is whole, so that it
      * can go on elsewhere (redirect, below) */
     bool resumable;
+    /* true if a FLIH function faulted (isolation levels 2 and 3: it runs
+     * unprivileged, in its partition's boundary): the partition is the
+     * one arch_flih_call() runs, not the running thread's; if the core
+     * returns, the function ends as if it returned ARCH_FLIH_FAULTED */
+    bool in_flih;
     /* set by the core: the faulted context goes on at this function (in
      * its own mode, on its own stack) once the handler returns */
     void (*redirect)(void);

@@ -53,3 +53,12 @@ void arch_thread_unmap(struct arch_thread *t, uintptr_t base, size_t size,
     (void)size;
     (void)writable;
 }
+
+/* Every partition runs privileged: its FLIH is a plain call. */
+uint32_t arch_flih_call(const struct arch_thread *owner, uint8_t *stack,
+                        uint32_t (*fn)(void))
+{
+    (void)owner;
+    (void)stack;
+    return fn();
+}

@@ -132,6 +132,47 @@ static inline void backend_mm_unmap(struct spm_partition *service,
                                     uintptr_t base, size_t len,
                                     uint32_t access);
 
+/**
+ * (Inline.) Brackets the SPM code an NS call runs on the NS agent's own
+ * stack (spm/ns_agent.c): nothing that changes SPM state (a secure
+ * interrupt's delivery; IPC: another thread) runs in between.
+ * backend_client_resolve() of the NS agent leaves the bracket while it
+ * waits for its reply. SFN: nothing to do (an interrupt only sets a
+ * partition's signal bits, atomically). backend_ns_begin() returns false,
+ * and brackets nothing, when the NS agent's SPM code is in progress
+ * already (an NS handler preempted it): the NS call is refused as busy.
+ */
+static inline bool backend_ns_begin(void);
+static inline void backend_ns_end(void);
+
+/**
+ * Asserts IRQ signal @p signal of partition @p p, from interrupt context
+ * (spm/irq.c): a psa_wait() of @p p waiting for it returns (IPC: its thread
+ * becomes ready, and runs if it is more urgent than the interrupted one).
+ * Never lost, whatever SPM code the interrupt preempted.
+ */
+void backend_irq_assert(struct spm_partition *p, psa_signal_t signal);
+
+/**
+ * Stops @p p, whose FLIH function faulted (the `terminate` policy), from
+ * interrupt context: what backend_terminate() does, once no SPM code runs
+ * (IPC; at once if none was interrupted). Under the SFN backend a FLIH
+ * runs in Handler mode, where a fault is the SPM's: never called.
+ */
+void backend_irq_stop(struct spm_partition *p);
+
+/** True if IRQ signal @p signal of @p p, the running partition, is
+ * asserted (API bodies, spm/irq.c). */
+bool backend_irq_asserted(struct spm_partition *p, psa_signal_t signal);
+
+/** Clears IRQ signal @p signal of @p p, the running partition. */
+void backend_irq_clear(struct spm_partition *p, psa_signal_t signal);
+
+/** (Inline.) Runs FLIH function @p flih of @p p from interrupt context in
+ * @p p's context (arch_flih_call()) and returns its result. */
+static inline psa_flih_result_t
+backend_flih_call(struct spm_partition *p, psa_flih_result_t (*flih)(void));
+
 /** Initialises the partitions in load order, then starts the NS image. */
 __attribute__((noreturn)) void backend_system_run(void);
 

@@ -9,6 +9,7 @@
 #include "platform.h"
 #include "spm/backend.h"
 #include "spm/fault.h"
+#include "spm/irq.h"
 #include "spm/log.h"
 #include "spm/panic.h"
 
@@ -22,9 +23,32 @@ static void spm_faulted(const struct arch_fault *f)
                     NULL);
 }
 
+/* A FLIH function faulted (levels 2 and 3): its partition's fault. Under
+ * `terminate` the port ends the function (as if it returned
+ * ARCH_FLIH_FAULTED) and spm/irq.c stops the partition. */
+static void flih_faulted(const struct arch_fault *f)
+{
+    const struct spm_partition *p = spm_irq_flih_partition();
+
+    SPM_ASSERT(p != NULL);
+    spm_log("[Warden] partition %s (%ld, %s, isolation level %d) faulted "
+            "in a FLIH function: %s\r\n",
+            p->info->name, (long)p->info->pid,
+            spm_is_unprivileged(p) ? "unprivileged" : "privileged",
+            TFM_ISOLATION_LEVEL, WARDEN_FAULT_POLICY_NAME);
+    if (!WARDEN_FAULT_POLICY_TERMINATE) {
+        spm_stop_system(WARDEN_FAULT_POLICY_RESET, PLATFORM_RESET_FAULT, f, p);
+    }
+}
+
 struct arch_thread *spm_hook_fault(struct arch_fault *f)
 {
     struct spm_partition *p = backend_current();
+
+    if (f->in_flih) {
+        flih_faulted(f);
+        return NULL;
+    }
 
     if (f->ns) {
         spm_log("[Warden] Non-secure fault: %s\r\n",

@@ -34,6 +34,17 @@ void spm_irq_init(void);
  */
 void spm_irq_dispatch(uint32_t line);
 
+/** The partition whose FLIH function runs now (interrupt context), or
+ * NULL. */
+struct spm_partition *spm_irq_flih_partition(void);
+
+/** The IRQ signals of @p p, together. */
+psa_signal_t spm_irq_signals(const struct spm_partition *p);
+
+/** Disables every IRQ of @p p, a partition being stopped: nothing is
+ * delivered to it any more. */
+void spm_irq_stop(const struct spm_partition *p);
+
 /* The API bodies, for the running partition @p self (the backends'
  * psa_interface files call them). A signal that is not exactly one IRQ
  * signal of @p self, of the handling the call needs, stops @p self

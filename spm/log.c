@@ -22,6 +22,18 @@ static void put_dec(long v)
     platform_console_write(&buf[i], sizeof(buf) - i);
 }
 
+/* All eight digits: a signal or an address reads the same every time. */
+static void put_hex(unsigned int v)
+{
+    static const char digits[] = "0123456789abcdef";
+    char buf[8];
+
+    for (size_t i = 0; i < sizeof(buf); i++) {
+        buf[i] = digits[(v >> (28u - 4u * i)) & 0xFu];
+    }
+    platform_console_write(buf, sizeof(buf));
+}
+
 static void put_str(const char *s)
 {
     size_t n = 0;
@@ -52,6 +64,9 @@ void spm_log(const char *fmt, ...)
             fmt += 2;
         } else if (fmt[0] == '%' && fmt[1] == 'd') {
             put_dec(va_arg(ap, int));
+            fmt += 2;
+        } else if (fmt[0] == '%' && fmt[1] == 'x') {
+            put_hex(va_arg(ap, unsigned int));
             fmt += 2;
         } else if (fmt[0] == '%' && fmt[1] == 'l' && fmt[2] == 'd') {
             put_dec(va_arg(ap, long));

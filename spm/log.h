@@ -1,6 +1,7 @@
 /*
  * The SPM's own console messages. spm_log() knows only what they need
- * (%s, %d and %ld, no width or flags), so the SPM pulls in no printf:
+ * (%s, %d, %ld, and %x, which writes all eight hex digits; no width or
+ * flags), so the SPM pulls in no printf:
  * lib/fmt, behind warden_log() (warden/log.h), is linked only when a
  * partition prints.
  */
@@ -9,7 +10,7 @@
 
 #include "warden/log.h"
 
-/** Writes @p fmt with its %s, %d and %ld conversions; any other '%'
+/** Writes @p fmt with its %s, %d, %ld and %x conversions; any other '%'
  * sequence is written as it stands. */
 void spm_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -8,6 +8,7 @@
 
 #include "spm/backend.h"
 #include "spm/fault.h"
+#include "spm/irq.h"
 #include "spm/client_api.h"
 #include "spm/loader.h"
 #include "spm/log.h"
@@ -21,10 +22,23 @@
  * ID, once (spm/nsce/ns_client.h). */
 static psa_status_t ns_enter(void)
 {
-    if (backend_current() != &spm_ns_agent) {
+    psa_status_t status;
+
+    if (backend_current() != &spm_ns_agent || !backend_ns_begin()) {
         return PSA_ERROR_CONNECTION_BUSY;
     }
-    return spm_ns_enter();
+    status = spm_ns_enter();
+    if (status != PSA_SUCCESS) {
+        backend_ns_end();
+    }
+    return status;
+}
+
+/* The end of an NS call that ns_enter() let in. */
+static void ns_leave(void)
+{
+    spm_ns_leave();
+    backend_ns_end();
 }
 
 uint32_t spm_ns_framework_version(void)
@@ -40,7 +54,7 @@ uint32_t spm_ns_version(uint32_t sid)
         return PSA_VERSION_NONE;
     }
     version = spm_version(&spm_ns_agent, sid);
-    spm_ns_leave();
+    ns_leave();
     return version;
 }
 
@@ -57,7 +71,7 @@ psa_handle_t spm_ns_connect(uint32_t sid, uint32_t version)
     }
     handle = backend_client_resolve(
         &spm_ns_agent, spm_connect(&spm_ns_agent, &req, sid, version));
-    spm_ns_leave();
+    ns_leave();
     return handle;
 }
 
@@ -83,7 +97,7 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
                      spm_uptr(out_vec),
                      (ctrl & OUT_LEN_MASK) >> OUT_LEN_OFFSET));
     }
-    spm_ns_leave();
+    ns_leave();
     return status;
 }
 
@@ -97,7 +111,7 @@ psa_status_t spm_ns_close(psa_handle_t handle)
     }
     status = backend_client_resolve(&spm_ns_agent,
                                     spm_close(&spm_ns_agent, &req, handle));
-    spm_ns_leave();
+    ns_leave();
     return status;
 }
 
@@ -109,5 +123,6 @@ void spm_main(void)
     spm_ns_client_reset();
     spm_load();
     backend_init();
+    spm_irq_init();
     backend_system_run();
 }

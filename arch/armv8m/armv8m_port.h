@@ -33,6 +33,15 @@
  */
 #define ARMV8M_STACK_SEAL 0xFEF5EDA5 /* no suffix: assembly reads it too */
 
+/*
+ * The thread switch's priority (PendSV, thread_v8m.c), which is also every
+ * secure interrupt's (the platform routes them at it): the lowest secure
+ * one is above every Non-secure priority (AIRCR.PRIS), and with one
+ * priority neither a secure interrupt nor a switch preempts the other
+ * (spm/backend/ipc/backend_ipc.c relies on it).
+ */
+#define ARMV8M_PENDSV_PRIORITY 0x60u
+
 /* ---- Provided by the platform ------------------------------------------ */
 
 /** Address of the Non-secure image's vector table (initial MSP, reset). */

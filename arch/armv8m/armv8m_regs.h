@@ -22,6 +22,15 @@
 #define ARMV8M_MMFAR   ARMV8M_REG(0xE000ED34u)
 #define ARMV8M_BFAR    ARMV8M_REG(0xE000ED38u)
 
+/* Nested vectored interrupt controller: word n of each bank holds the
+ * bits of IRQs 32n..32n+31; IPR one byte per IRQ. */
+#define ARMV8M_NVIC_ISER(n) ARMV8M_REG(0xE000E100u + 4u * (n))
+#define ARMV8M_NVIC_ICER(n) ARMV8M_REG(0xE000E180u + 4u * (n))
+#define ARMV8M_NVIC_ICPR(n) ARMV8M_REG(0xE000E280u + 4u * (n))
+#define ARMV8M_NVIC_ITNS(n) ARMV8M_REG(0xE000E380u + 4u * (n))
+#define ARMV8M_NVIC_IPR(irq) \
+    (*(volatile uint8_t *)(uintptr_t)(0xE000E400u + (irq)))
+
 /* Memory protection unit (PMSAv8), the Secure one at these addresses. */
 #define ARMV8M_MPU_TYPE  ARMV8M_REG(0xE000ED90u)
 #define ARMV8M_MPU_CTRL  ARMV8M_REG(0xE000ED94u)

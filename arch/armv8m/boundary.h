@@ -23,6 +23,11 @@ void armv8m_boundary_adopt(struct arch_thread *t);
  */
 struct arch_thread *armv8m_boundary_enter(struct arch_thread *t);
 
+/** Gives the MPU @p t's regions (level 3) and MMIO slots, now: for a
+ * FLIH function (flih_svc.c), which runs in its partition's boundary, and
+ * after it. Handler mode. */
+void armv8m_boundary_load(const struct arch_thread *t);
+
 /** True while the running thread runs an SVC call (privileged SPM code on
  * its SVC stack): a fault there is the SPM's, not its partition's. */
 bool armv8m_boundary_in_svc(void);

@@ -293,6 +293,12 @@ struct arch_thread *armv8m_boundary_enter(struct arch_thread *t)
         sw[ARMV8M_SW_FRAME_WORDS - 1u] = ARMV8M_EXC_RETURN_THREAD_S_PSP;
     }
     __asm volatile("msr control, %0" : : "r"(t->control) : "memory");
+    armv8m_boundary_load(t);
+    return t;
+}
+
+void armv8m_boundary_load(const struct arch_thread *t)
+{
     if (TFM_ISOLATION_LEVEL == 3 && loaded != t->mpu) {
         loaded = t->mpu;
         load_dynamic(t->mpu);
@@ -301,7 +307,6 @@ struct arch_thread *armv8m_boundary_enter(struct arch_thread *t)
         loaded_mmio = t->mmio;
         load_mmio(t->mmio);
     }
-    return t;
 }
 
 /*

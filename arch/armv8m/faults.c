@@ -14,12 +14,11 @@
 #include "arch/armv8m/exception_handlers.h"
 #include "arch/armv8m/fault_decode.h"
 #include "arch/armv8m/fault_print.h"
+#include "arch/armv8m/flih.h"
 #include "platform.h"
 
 /* Entered from the naked stubs below, with the handler's EXC_RETURN and
  * MSP as they were on exception entry. */
-__attribute__((noreturn, used)) void
-armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind);
 
 /*
  * Each handler enters armv8m_fault_entry with its kind in r2, which
@@ -221,11 +220,16 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
 
     armv8m_spm_stack_bounds(&lo, &hi);
     /* A thread in an SVC call runs SPM code: a fault there is the SPM's. */
+    f.in_flih =
+        armv8m_flih_running() && (exc_return & ARMV8M_EXC_RETURN_MODE) != 0u;
     f.in_thread =
         armv8m_fault_in_thread(exc_return, armv8m_read_psp(), lo, hi) &&
-        !armv8m_boundary_in_svc();
+        !armv8m_boundary_in_svc() && !f.in_flih;
     print_report(exc_return, kind, readable, pc);
     next = spm_hook_fault(&f);
+    if (f.in_flih) {
+        armv8m_flih_leave(ARCH_FLIH_FAULTED);
+    }
     if (next != NULL) {
         armv8m_thread_resume(next, msp);
     }
@@ -233,6 +237,19 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
         redirect(sp, f.redirect, exc_return, msp);
     }
     platform_halt(); /* the core named nothing to resume */
+}
+
+/* Isolation level 1: a FLIH function is a call in Handler mode, whose
+ * fault is the SPM's. */
+__attribute__((weak)) bool armv8m_flih_running(void)
+{
+    return false;
+}
+
+__attribute__((weak)) void armv8m_flih_leave(uint32_t result)
+{
+    (void)result;
+    platform_halt();
 }
 
 /* Without threads (SFN backend) there is no SPM stack, and no thread to

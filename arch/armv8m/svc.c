@@ -29,12 +29,10 @@
 #include "arch/armv8m/armv8m_regs.h"
 #include "arch/armv8m/boundary.h"
 #include "arch/armv8m/exception_handlers.h"
+#include "arch/armv8m/flih.h"
 #include "platform.h"
 #include "warden/config.h"
 #include WARDEN_ARCH_THREAD_H
-
-__attribute__((noreturn)) void armv8m_fault_report(uint32_t exc_return,
-                                                   uint32_t msp, uint32_t kind);
 
 void armv8m_svc(uint32_t exc_return, uint32_t msp);
 
@@ -107,12 +105,6 @@ static void leave(struct arch_thread *t, uint32_t result)
     set_control(t, t->base_control);
 }
 
-/* The number of the SVC instruction that ends just before @p pc. */
-static uint32_t svc_number(uint32_t pc)
-{
-    return ((const volatile uint8_t *)(uintptr_t)pc)[-2];
-}
-
 __attribute__((used)) void armv8m_svc(uint32_t exc_return, uint32_t msp)
 {
     const uint32_t thread_psp =
@@ -127,7 +119,14 @@ __attribute__((used)) void armv8m_svc(uint32_t exc_return, uint32_t msp)
         t->kstack == NULL) {
         armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);
     }
-    number = svc_number(frame[6]);
+    number = armv8m_svc_number(frame[6]);
+    /* A FLIH function makes no SVC but its return. */
+    if (armv8m_flih_running()) {
+        if (number != ARMV8M_SVC_FLIH_RETURN) {
+            armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);
+        }
+        armv8m_flih_leave(frame[0]);
+    }
     if (number == SVC_RETURN && t->usp != 0u) {
         leave(t, frame[0]);
         return;
@@ -156,11 +155,33 @@ void armv8m_svc_thread_exit(void)
     platform_halt(); /* not reached */
 }
 
+/*
+ * An SVC from Handler mode (EXC_RETURN.Mode 0) is the interrupt handler's
+ * request to run a FLIH function (flih_svc.c), or refused there: the
+ * handler's r4-r11 go under the SVC's frame on MSP, where the FLIH
+ * function's return finds them, and are cleared before it starts.
+ */
 __attribute__((naked)) void SVC_Handler(void)
 {
-    __asm volatile("mov    r0, lr\n\t"
+    __asm volatile("tst    lr, #8\n\t"
+                   "beq    1f\n\t"
+                   "mov    r0, lr\n\t"
                    "mrs    r1, msp\n\t"
                    "push   {r0, lr}\n\t"
                    "bl     armv8m_svc\n\t"
-                   "pop    {r0, pc}\n\t");
+                   "pop    {r0, pc}\n"
+                   "1:\n\t"
+                   "push   {r4-r11}\n\t"
+                   "mov    r0, lr\n\t"
+                   "add    r1, sp, #32\n\t"
+                   "bl     armv8m_flih_enter\n\t"
+                   "movs   r4, #0\n\t"
+                   "mov    r5, r4\n\t"
+                   "mov    r6, r4\n\t"
+                   "mov    r7, r4\n\t"
+                   "mov    r8, r4\n\t"
+                   "mov    r9, r4\n\t"
+                   "mov    r10, r4\n\t"
+                   "mov    r11, r4\n\t"
+                   "bx     r0\n\t");
 }

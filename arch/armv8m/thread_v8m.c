@@ -26,7 +26,7 @@
 #define ICSR_PENDSVSET  (1u << 28)
 #define SHPR3           ARMV8M_REG(0xE000ED20u)
 #define SHPR3_PENDSV    (0xFFu << 16)
-#define PENDSV_PRIORITY (0x60u) /* under PRIS: above the NS range */
+#define PENDSV_PRIORITY ARMV8M_PENDSV_PRIORITY
 
 #define EXC_RETURN_THREAD_S_PSP ARMV8M_EXC_RETURN_THREAD_S_PSP
 #define XPSR_THUMB              (1u << 24)

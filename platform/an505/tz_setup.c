@@ -116,6 +116,11 @@ int an505_tz_init(void)
     SPCTRL_SECRESPCFG = SECRESPCFG_BUS_ERROR;
     SPCTRL_APBNSPPCEXP1 |= PPCEXP1_UART0;
     rc |= an505_ppc_init();
+    /* Every interrupt line Non-secure: the SPM routes the manifests'
+     * lines back (platform_irq_route(), irq.c). */
+    for (uint32_t n = 0; n < (AN505_NUM_IRQS + 31u) / 32u; n++) {
+        ARMV8M_NVIC_ITNS(n) = 0xFFFFFFFFu;
+    }
     SPCTRL_NSCCFG |= NSCCFG_CODENSC;
 
     rc |= armv8m_sau_configure(an505_sau,

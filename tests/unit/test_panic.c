@@ -126,6 +126,14 @@ static void test_spm_log_conversions(void **state)
     assert_string_equal(fake_console(), want);
 }
 
+/* %x writes all eight digits, lower case. */
+static void test_spm_log_hex(void **state)
+{
+    (void)state;
+    spm_log("0x%x 0x%x 0x%x", 0u, 0x80000000u, 0x0123ABCDu);
+    assert_string_equal(fake_console(), "0x00000000 0x80000000 0x0123abcd");
+}
+
 /* What spm_log() does not convert is written as it stands. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat"
@@ -134,9 +142,9 @@ static void test_spm_log_other_sequences_verbatim(void **state)
 {
     (void)state;
     spm_log("%");
-    spm_log("|%x|%%|%l|%5d|");
+    spm_log("|%u|%%|%l|%5d|");
     spm_log("%s%s", "", "tail");
-    assert_string_equal(fake_console(), "%|%x|%%|%l|%5d|tail");
+    assert_string_equal(fake_console(), "%|%u|%%|%l|%5d|tail");
 }
 #pragma GCC diagnostic pop
 
@@ -155,6 +163,7 @@ int main(void)
         cmocka_unit_test_setup(test_assert_macro, setup),
         cmocka_unit_test_setup(test_log_formats_to_the_console, setup),
         cmocka_unit_test_setup(test_spm_log_conversions, setup),
+        cmocka_unit_test_setup(test_spm_log_hex, setup),
         cmocka_unit_test_setup(test_spm_log_other_sequences_verbatim, setup),
     };
 

@@ -78,4 +78,31 @@ static inline void backend_mm_unmap(struct spm_partition *service,
     }
 }
 
+/* The NS agent's SPM code holds the scheduler lock (backend_ipc.c);
+ * false if it holds it already: an NS handler's call while the NS agent's
+ * is in progress, which the NS agent refuses as busy. */
+bool ipc_ns_begin(void);
+void ipc_ns_end(void);
+
+static inline bool backend_ns_begin(void)
+{
+    return ipc_ns_begin();
+}
+
+static inline void backend_ns_end(void)
+{
+    ipc_ns_end();
+}
+
+/* A partition that runs unprivileged has its FLIH functions run inside its
+ * boundary (levels 2 and 3); any other calls them as they are. */
+psa_flih_result_t ipc_flih_call(struct spm_partition *p,
+                                psa_flih_result_t (*flih)(void));
+
+static inline psa_flih_result_t
+backend_flih_call(struct spm_partition *p, psa_flih_result_t (*flih)(void))
+{
+    return spm_is_unprivileged(p) ? ipc_flih_call(p, flih) : flih();
+}
+
 #endif /* WARDEN_SPM_BACKEND_INLINE_H */

@@ -12,6 +12,7 @@
 #include "spm/backend/ipc/backend_ipc.h"
 #include "spm/client_api.h"
 #include "spm/handle.h"
+#include "spm/irq.h"
 #include "spm/log.h"
 #include "spm/mmiovec.h"
 #include "spm/panic.h"
@@ -28,6 +29,7 @@ static void set_allowed_signals(struct spm_partition *p)
         SPM_ASSERT(s != 0u && (s & 0xFu) == 0u);
         p->be.allowed |= s;
     }
+    p->be.allowed |= spm_irq_signals(p);
 }
 
 /* Puts @p p's MMIO regions in its thread's boundary; a partition that owns
@@ -78,6 +80,8 @@ void backend_init(void)
         set_allowed_signals(p);
         p->be_small.sl_orphan = 0u;
         p->be_small.wait_r0 = 0u;
+        p->be.irq_raised = 0u;
+        p->be.irq_stop = 0u;
         p->state = ipc ? SPM_PART_READY : SPM_PART_UNINIT;
         arch_thread_init(&sched_thread_of(p)->ctx, info->stack,
                          info->stack_size,
@@ -101,6 +105,108 @@ void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal)
         p->be.woken = p->be.asserted & p->be.wait_mask;
         p->be.wait_mask = 0u;
         sched_ready(sched_thread_of(p));
+    }
+}
+
+/*
+ * Interrupt context. Secure interrupts share one priority with the thread
+ * switch (PendSV), so none preempts another, nor a switch; they preempt
+ * thread-mode code only. SPM code there holds the scheduler lock: the
+ * signal waits in irq_raised for sched_unlock(). Otherwise no SPM state is
+ * half changed, and the signal is raised at once.
+ */
+void backend_irq_assert(struct spm_partition *p, psa_signal_t signal)
+{
+    if (sched_core.locked) {
+        p->be.irq_raised |= signal;
+        sched_core.irq_parts |= 1u << p->index;
+        return;
+    }
+    ipc_assert_signal(p, signal);
+    if (sched_preempt_due()) {
+        arch_yield();
+    }
+}
+
+void backend_irq_stop(struct spm_partition *p)
+{
+    if (sched_core.locked) {
+        p->be.irq_stop = 1u;
+        sched_core.irq_parts |= 1u << p->index;
+        return;
+    }
+    ipc_terminate_cleanup(p);
+    if (sched_preempt_due()) {
+        arch_yield();
+    }
+}
+
+void sched_irq_drain(void)
+{
+    do {
+        uint32_t parts;
+
+        sched_core.locked = true;
+        parts =
+            __atomic_exchange_n(&sched_core.irq_parts, 0u, __ATOMIC_RELAXED);
+        while (parts != 0u) {
+            struct spm_partition *p =
+                spm_client_by_index((uint32_t)__builtin_ctz(parts));
+
+            parts &= parts - 1u;
+            ipc_assert_signal(p, __atomic_exchange_n(&p->be.irq_raised, 0u,
+                                                     __ATOMIC_RELAXED));
+            if (p->be.irq_stop != 0u) {
+                p->be.irq_stop = 0u;
+                ipc_terminate_cleanup(p);
+            }
+        }
+        sched_core.locked = false;
+    } while (sched_core.irq_parts != 0u);
+}
+
+/* The signals of @p p an interrupt raised under the lock, which its own
+ * SPM code now holds: in `asserted` from now on. */
+void ipc_irq_take(struct spm_partition *p)
+{
+    if (p->be.irq_raised != 0u) {
+        p->be.asserted |=
+            __atomic_exchange_n(&p->be.irq_raised, 0u, __ATOMIC_RELAXED);
+    }
+}
+
+bool backend_irq_asserted(struct spm_partition *p, psa_signal_t signal)
+{
+    ipc_irq_take(p);
+    return (p->be.asserted & signal) != 0u;
+}
+
+void backend_irq_clear(struct spm_partition *p, psa_signal_t signal)
+{
+    ipc_irq_take(p);
+    p->be.asserted &= ~signal;
+}
+
+psa_flih_result_t ipc_flih_call(struct spm_partition *p,
+                                psa_flih_result_t (*flih)(void))
+{
+    return arch_flih_call(&sched_thread_of(p)->ctx, p->info->flih_stack, flih);
+}
+
+bool ipc_ns_begin(void)
+{
+    if (sched_core.locked) {
+        return false; /* an NS handler preempted the NS agent's SPM code */
+    }
+    sched_lock();
+    return true;
+}
+
+void ipc_ns_end(void)
+{
+    sched_unlock();
+    if (sched_preempt_due()) {
+        arch_yield();
     }
 }
 
@@ -170,6 +276,8 @@ struct spm_req *backend_replied(struct spm_partition *caller,
 psa_status_t ipc_client_resolve(struct spm_partition *caller,
                                 psa_status_t status)
 {
+    bool held;
+
     if (status != SPM_STATUS_PENDING) {
         return status;
     }
@@ -180,7 +288,16 @@ psa_status_t ipc_client_resolve(struct spm_partition *caller,
     if (!spm_is_ns(caller)) {
         return ipc_spm_call_status(caller);
     }
+    /* The NS agent's SPM code holds the lock (ipc_ns_begin()): not while
+     * it waits. */
+    held = sched_core.locked;
+    if (held) {
+        sched_unlock();
+    }
     arch_yield();
+    if (held) {
+        sched_lock();
+    }
     return spm_client_finish(caller);
 }
 
@@ -340,6 +457,8 @@ void ipc_terminate_cleanup(struct spm_partition *p)
         }
     }
     p->be.asserted = 0u;
+    spm_irq_stop(p);
+    (void)__atomic_exchange_n(&p->be.irq_raised, 0u, __ATOMIC_RELAXED);
     sched_kill(sched_thread_of(p));
 }
 

@@ -10,6 +10,11 @@
 /** Raises @p signal on @p p and wakes it if it waits for that signal. */
 void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal);
 
+/** Moves the IRQ signals an interrupt raised for @p p while the lock was
+ * held into its asserted signals: for @p p's own SPM code, which holds the
+ * lock. */
+void ipc_irq_take(struct spm_partition *p);
+
 /** True if a request for @p signal is queued on @p p. */
 static inline bool ipc_queued(const struct spm_partition *p,
                               psa_signal_t signal)

@@ -28,6 +28,12 @@ struct backend_part {
     psa_signal_t woken;      /* what the psa_wait() woken last returns */
     struct spm_req *queue;   /* delivered, not yet got: oldest first */
     struct spm_req *pending; /* as a client: its request in flight */
+    /* IRQ signals an interrupt raised while SPM code ran (the scheduler
+     * locked), not yet in `asserted`: the unlock moves them there
+     * (backend_ipc.c). Written by interrupts; taken atomically. */
+    volatile psa_signal_t irq_raised;
+    /* 1 when its FLIH faulted while SPM code ran: the unlock stops it. */
+    volatile uint8_t irq_stop;
 };
 
 struct backend_req {

@@ -17,6 +17,7 @@
 #include "spm/backend.h"
 #include "spm/backend/ipc/backend_ipc.h"
 #include "spm/client_api.h"
+#include "spm/irq.h"
 #include "spm/panic.h"
 #include "spm/backend/ipc/sched.h"
 
@@ -215,33 +216,45 @@ void SPM_API(psa_clear)(void)
     (void)ipc_cross(clear_body, NULL);
 }
 
-/* Interrupts are not supported yet: any use is a programmer error. */
-static uint32_t no_irq_body(void *arg)
+static uint32_t eoi_body(void *arg)
 {
-    (void)arg;
-    spm_panic(backend_current());
+    spm_irq_eoi(backend_current(), arg_value(arg));
+    return 0u;
 }
 
 void SPM_API(psa_eoi)(psa_signal_t irq_signal)
 {
-    (void)irq_signal;
-    (void)ipc_cross(no_irq_body, NULL);
+    (void)ipc_cross(eoi_body, value_arg(irq_signal));
+}
+
+static uint32_t irq_enable_body(void *arg)
+{
+    spm_irq_enable(backend_current(), arg_value(arg));
+    return 0u;
 }
 
 void SPM_API(psa_irq_enable)(psa_signal_t irq_signal)
 {
-    (void)irq_signal;
-    (void)ipc_cross(no_irq_body, NULL);
+    (void)ipc_cross(irq_enable_body, value_arg(irq_signal));
+}
+
+static uint32_t irq_disable_body(void *arg)
+{
+    return spm_irq_disable(backend_current(), arg_value(arg));
 }
 
 psa_irq_status_t SPM_API(psa_irq_disable)(psa_signal_t irq_signal)
 {
-    (void)irq_signal;
-    return ipc_cross(no_irq_body, NULL);
+    return ipc_cross(irq_disable_body, value_arg(irq_signal));
+}
+
+static uint32_t reset_signal_body(void *arg)
+{
+    spm_irq_reset_signal(backend_current(), arg_value(arg));
+    return 0u;
 }
 
 void SPM_API(psa_reset_signal)(psa_signal_t irq_signal)
 {
-    (void)irq_signal;
-    (void)ipc_cross(no_irq_body, NULL);
+    (void)ipc_cross(reset_signal_body, value_arg(irq_signal));
 }

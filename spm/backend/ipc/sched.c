@@ -47,6 +47,7 @@ void sched_init(void)
     sched_core.current_bit = 1u << n;
     sched_current_part = threads[0].part;
     sched_core.locked = false;
+    sched_core.irq_parts = 0u;
 }
 
 void sched_kill(struct sched_thread *t)
@@ -57,7 +58,7 @@ void sched_kill(struct sched_thread *t)
 
 void sched_drop_lock(void)
 {
-    sched_core.locked = false;
+    sched_unlock();
 }
 
 struct sched_thread *sched_switch_held(struct sched_thread *cur)

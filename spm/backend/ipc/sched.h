@@ -46,6 +46,9 @@ struct sched_core {
     uint32_t current_bit;         /* 1 << current->rank */
     uint32_t ready;               /* bit r: the thread of rank r is ready */
     volatile bool locked;         /* sched_lock() held */
+    /* Bit i: an interrupt raised a signal of client i while the lock was
+     * held (struct backend_part.irq_raised); the unlock delivers it. */
+    volatile uint32_t irq_parts;
 };
 
 /* For the inline functions below only. */
@@ -117,11 +120,13 @@ __attribute__((always_inline)) static inline bool sched_preempt_due(void)
 
 /**
  * The scheduler lock: while it is held no thread switch happens
- * (sched_switch() keeps the running thread). Not recursive. sched_unlock()
- * does not switch either: whatever asked for a switch meanwhile made a
- * thread ready or blocked one, which the ready bitmap shows, so the holder
- * tests sched_preempt_due() after unlocking (ipc_cross() does) or gives the
- * processor away anyway.
+ * (sched_switch() keeps the running thread), and an interrupt leaves the
+ * signals it raises to sched_unlock(), which delivers them: whatever SPM
+ * code holds the lock sees no signal change under it. Not recursive.
+ * sched_unlock() does not switch either: whatever asked for a switch meanwhile
+ * made a thread ready or blocked one, which the ready bitmap shows, so the
+ * holder tests sched_preempt_due() after unlocking (ipc_cross() does) or gives
+ * the processor away anyway.
  */
 __attribute__((always_inline)) static inline void sched_lock(void)
 {
@@ -129,9 +134,16 @@ __attribute__((always_inline)) static inline void sched_lock(void)
     sched_core.locked = true;
 }
 
+/* Delivers the signals interrupts raised while the lock was held
+ * (spm/backend/ipc/backend_ipc.c); called unlocked, returns unlocked. */
+void sched_irq_drain(void);
+
 __attribute__((always_inline)) static inline void sched_unlock(void)
 {
     sched_core.locked = false;
+    if (sched_core.irq_parts != 0u) {
+        sched_irq_drain();
+    }
 }
 
 /**

@@ -22,8 +22,10 @@ static bool one_bit(psa_signal_t s)
 psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout)
 {
     struct spm_partition *self = backend_current();
-    psa_signal_t ready = self->be.asserted & mask;
+    psa_signal_t ready;
 
+    ipc_irq_take(self);
+    ready = self->be.asserted & mask;
     if ((mask & self->be.allowed) == 0u) {
         spm_panic(self);
     }

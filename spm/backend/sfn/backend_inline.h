@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "psa/error.h"
+#include "psa/service.h"
 
 static inline struct spm_partition *backend_current(void)
 {
@@ -65,6 +66,25 @@ static inline void backend_mm_unmap(struct spm_partition *service,
     (void)base;
     (void)len;
     (void)access;
+}
+
+/* One thread: an interrupt only sets a partition's signal bits, which the
+ * SFN backend's SPM code never writes but atomically. */
+static inline bool backend_ns_begin(void)
+{
+    return true;
+}
+
+static inline void backend_ns_end(void)
+{
+}
+
+/* Isolation level 1 only: the FLIH function is called as it is. */
+static inline psa_flih_result_t
+backend_flih_call(struct spm_partition *p, psa_flih_result_t (*flih)(void))
+{
+    (void)p;
+    return flih();
 }
 
 #endif /* WARDEN_SPM_BACKEND_INLINE_H */

@@ -9,6 +9,7 @@
 
 #include "arch/arch.h"
 #include "spm/client_api.h"
+#include "spm/irq.h"
 #include "platform.h"
 #include "spm/log.h"
 #include "spm/mmiovec.h"
@@ -105,6 +106,7 @@ void backend_terminate(struct spm_partition *p)
     struct sfn_frame *f = frame_of(p);
 
     p->state = SPM_PART_TERMINATED;
+    spm_irq_stop(p);
     if (f != NULL) {
         backend_sfn.frames = f;
         __builtin_longjmp(f->env, 1);
@@ -130,6 +132,29 @@ struct arch_thread *backend_stop_faulted(struct spm_partition *p,
     }
     f->redirect = unwind_faulted;
     return NULL;
+}
+
+/* Interrupt context: no SPM code writes the word but atomically, and
+ * interrupts of the secure priority do not preempt one another. */
+void backend_irq_assert(struct spm_partition *p, psa_signal_t signal)
+{
+    p->be.asserted |= signal;
+}
+
+void backend_irq_stop(struct spm_partition *p)
+{
+    (void)p;
+    spm_fatal(__FILE__, __LINE__);
+}
+
+bool backend_irq_asserted(struct spm_partition *p, psa_signal_t signal)
+{
+    return (p->be.asserted & signal) != 0u;
+}
+
+void backend_irq_clear(struct spm_partition *p, psa_signal_t signal)
+{
+    (void)__atomic_fetch_and(&p->be.asserted, ~signal, __ATOMIC_RELAXED);
 }
 
 struct spm_req *backend_replied(struct spm_partition *caller,

@@ -1,9 +1,11 @@
-/* What the SFN backend keeps per partition and per request: nothing; and
- * its own state, which its inline operations read. */
+/* What the SFN backend keeps per partition (its IRQ signals) and per
+ * request (nothing); and its own state, which its inline operations
+ * read. */
 #ifndef WARDEN_SPM_BACKEND_TYPES_H
 #define WARDEN_SPM_BACKEND_TYPES_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "psa/error.h"
 
@@ -12,7 +14,9 @@ struct backend_part_small {
 };
 
 struct backend_part {
-    char unused[0];
+    /* Its IRQ signals asserted: set by interrupts, cleared by the
+     * partition's psa_eoi() / psa_reset_signal() (atomically). */
+    volatile uint32_t asserted;
 };
 
 struct backend_req {

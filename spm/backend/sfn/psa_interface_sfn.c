@@ -7,7 +7,10 @@
 #include "psa/service.h"
 
 #include "spm/backend.h"
+#include "arch/arch.h"
 #include "spm/client_api.h"
+#include "spm/irq.h"
+#include "spm/log.h"
 #include "spm/panic.h"
 
 uint32_t psa_framework_version(void)
@@ -48,8 +51,9 @@ void psa_close(psa_handle_t handle)
 }
 
 /*
- * An SFN partition replies by returning from its secure function and has no
- * signals to wait for: under the SFN backend these are programmer errors.
+ * An SFN partition replies by returning from its secure function, and its
+ * services have no signals: under the SFN backend these are programmer
+ * errors.
  */
 void psa_reply(psa_handle_t msg_handle, psa_status_t status)
 {
@@ -58,11 +62,23 @@ void psa_reply(psa_handle_t msg_handle, psa_status_t status)
     spm_panic(backend_current());
 }
 
+/* Under the SFN backend a partition's only signals are its IRQs': a wait
+ * for them spins (sleeping between interrupts) until one is asserted. */
 psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
 {
-    (void)signal_mask;
-    (void)timeout;
-    spm_panic(backend_current());
+    struct spm_partition *self = backend_current();
+
+    if (spm_is_ns(self) || (signal_mask & spm_irq_signals(self)) == 0u) {
+        spm_log("[Warden] %s: psa_wait(0x%x) refused: no IRQ signal of "
+                "the partition in the mask\r\n",
+                spm_is_ns(self) ? "NS agent" : self->info->name,
+                (unsigned int)signal_mask);
+        spm_panic(self);
+    }
+    if ((timeout & PSA_BLOCK) != 0u) {
+        arch_wait_for(&self->be.asserted, signal_mask);
+    }
+    return self->be.asserted & signal_mask;
 }
 
 psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg)
@@ -85,24 +101,20 @@ void psa_clear(void)
 
 void psa_eoi(psa_signal_t irq_signal)
 {
-    (void)irq_signal;
-    spm_panic(backend_current());
+    spm_irq_eoi(backend_current(), irq_signal);
 }
 
 void psa_irq_enable(psa_signal_t irq_signal)
 {
-    (void)irq_signal;
-    spm_panic(backend_current());
+    spm_irq_enable(backend_current(), irq_signal);
 }
 
 psa_irq_status_t psa_irq_disable(psa_signal_t irq_signal)
 {
-    (void)irq_signal;
-    spm_panic(backend_current());
+    return spm_irq_disable(backend_current(), irq_signal);
 }
 
 void psa_reset_signal(psa_signal_t irq_signal)
 {
-    (void)irq_signal;
-    spm_panic(backend_current());
+    spm_irq_reset_signal(backend_current(), irq_signal);
 }

@@ -115,3 +115,39 @@ bool arch_check_unpriv_range(uintptr_t base, size_t size, uint32_t access)
     (void)access;
     return false;
 }
+
+/* Interrupt masking: a depth the tests can read; waiting: a hook that
+ * plays the interrupts that end the wait. */
+static uint32_t irq_masked;
+static void (*wait_hook)(void);
+
+uint32_t arch_irq_mask(void)
+{
+    uint32_t was = irq_masked;
+
+    irq_masked = 1u;
+    return was;
+}
+
+void arch_irq_unmask(uint32_t was)
+{
+    irq_masked = was;
+}
+
+bool fake_arch_irq_masked(void)
+{
+    return irq_masked != 0u;
+}
+
+void fake_arch_set_wait_hook(void (*hook)(void))
+{
+    wait_hook = hook;
+}
+
+void arch_wait_for(const volatile uint32_t *word, uint32_t mask)
+{
+    while ((*word & mask) == 0u) {
+        assert_non_null(wait_hook); /* else the wait would never end */
+        wait_hook();
+    }
+}

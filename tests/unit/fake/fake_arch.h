@@ -52,4 +52,11 @@ unsigned fake_arch_launches(void);
 /** What arch_ns_caller_is_handler() answers from now on. */
 void fake_arch_set_handler(bool handler);
 
+/** True while arch_irq_mask() masks interrupts. */
+bool fake_arch_irq_masked(void);
+
+/** What arch_wait_for() calls while the word it waits for is 0 (a test
+ * raises an interrupt there); without one, a wait fails the test. */
+void fake_arch_set_wait_hook(void (*hook)(void));
+
 #endif /* WARDEN_UNIT_FAKE_ARCH_H */

@@ -137,3 +137,49 @@ uint32_t platform_lifecycle_state(void)
 {
     return lifecycle;
 }
+
+/* The interrupt controller: each line's state, for the tests to read. */
+static struct fake_irq_line irq_lines[FAKE_IRQ_LINES];
+
+static struct fake_irq_line *irq_line(uint32_t line)
+{
+    assert_true(line < FAKE_IRQ_LINES);
+    return &irq_lines[line];
+}
+
+void fake_irq_reset(void)
+{
+    memset(irq_lines, 0, sizeof(irq_lines));
+}
+
+const struct fake_irq_line *fake_irq_line(uint32_t line)
+{
+    return irq_line(line);
+}
+
+void platform_irq_route(uint32_t line)
+{
+    struct fake_irq_line *l = irq_line(line);
+
+    l->routed = true;
+    l->enabled = false;
+    l->pending = false;
+}
+
+void platform_irq_enable(uint32_t line)
+{
+    irq_line(line)->enabled = true;
+}
+
+void platform_irq_disable(uint32_t line)
+{
+    irq_line(line)->enabled = false;
+}
+
+void platform_irq_clear_pending(uint32_t line)
+{
+    struct fake_irq_line *l = irq_line(line);
+
+    l->pending = false;
+    l->clears++;
+}

@@ -46,4 +46,20 @@ void fake_console_clear(void);
 /** What platform_lifecycle_state() returns. */
 void fake_platform_set_lifecycle(uint32_t state);
 
+/* The fake interrupt controller (platform_irq_*()): lines 0..63. */
+#define FAKE_IRQ_LINES 64u
+
+struct fake_irq_line {
+    bool routed;
+    bool enabled;
+    bool pending;    /* not set by the fake: a test may model it */
+    unsigned clears; /* platform_irq_clear_pending() calls */
+};
+
+/** Every line unrouted, disabled, not pending. */
+void fake_irq_reset(void);
+
+/** Line @p line's state. */
+const struct fake_irq_line *fake_irq_line(uint32_t line);
+
 #endif /* WARDEN_UNIT_FAKE_PLATFORM_H */

@@ -1,0 +1,214 @@
+/*
+ * Secure interrupts (spm/irq.h): routing at boot, delivery from the
+ * platform's interrupt handler, and the partition-side API with its FF-M
+ * rules. What a partition has enabled is kept here, apart from the
+ * interrupt controller's own enable: an SLIH line stays disabled at the
+ * controller from its interrupt until psa_eoi(), whatever the partition
+ * enabled.
+ */
+#include "spm/irq.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arch/arch.h"
+#include "platform.h"
+#include "spm/backend.h"
+#include "spm/log.h"
+#include "spm/panic.h"
+#include "spm/spm.h"
+
+/* Bit i of word i / 32: the partition enabled warden_irqs[i]. Only the
+ * API bodies write it, one partition's call at a time. */
+static uint32_t irq_enabled[WARDEN_NUM_IRQS / 32u + 1u];
+/* The partition whose FLIH function runs (a fault there is its). */
+static struct spm_partition *flih_partition;
+
+/* WARDEN_NUM_IRQS for loops, which do not warn (type limits) when it is
+ * 0. */
+static uint32_t num_irqs(void)
+{
+    return WARDEN_NUM_IRQS;
+}
+
+static bool enabled(uint32_t i)
+{
+    return (irq_enabled[i / 32u] & (1u << (i % 32u))) != 0u;
+}
+
+static void set_enabled(uint32_t i, bool on)
+{
+    uint32_t bit = 1u << (i % 32u);
+
+    irq_enabled[i / 32u] =
+        on ? (irq_enabled[i / 32u] | bit) : (irq_enabled[i / 32u] & ~bit);
+}
+
+void spm_irq_init(void)
+{
+    for (uint32_t i = 0; i < num_irqs(); i++) {
+        platform_irq_route(warden_irqs[i].source);
+    }
+    for (uint32_t i = 0; i < num_irqs(); i++) {
+        if ((warden_irqs[i].flags & WARDEN_IRQ_ENABLED_AT_LOAD) != 0u) {
+            set_enabled(i, true);
+            platform_irq_enable(warden_irqs[i].source);
+        }
+    }
+}
+
+void spm_irq_dispatch(uint32_t line)
+{
+    const struct warden_irq_info *irq = warden_irqs;
+    const struct warden_irq_info *end = &warden_irqs[WARDEN_NUM_IRQS];
+    struct spm_partition *p;
+
+    while (irq != end && irq->source != line) {
+        irq++;
+    }
+    SPM_ASSERT(irq != end); /* only manifest lines are routed */
+    p = &spm_partitions[irq->partition];
+    if (irq->flih != NULL) {
+        psa_flih_result_t r;
+
+        flih_partition = p;
+        r = backend_flih_call(p, irq->flih);
+        flih_partition = NULL;
+        if (r == ARCH_FLIH_FAULTED) {
+            spm_irq_stop(p);
+            backend_irq_stop(p);
+        }
+        if (r != PSA_FLIH_SIGNAL) {
+            return;
+        }
+    } else {
+        platform_irq_disable(line); /* until psa_eoi() */
+    }
+    backend_irq_assert(p, irq->signal);
+}
+
+struct spm_partition *spm_irq_flih_partition(void)
+{
+    return flih_partition;
+}
+
+psa_signal_t spm_irq_signals(const struct spm_partition *p)
+{
+    const struct warden_partition_info *info = p->info;
+    psa_signal_t signals = 0u;
+
+    for (uint32_t j = 0; j < info->nirqs; j++) {
+        signals |= warden_irqs[info->first_irq + j].signal;
+    }
+    return signals;
+}
+
+void spm_irq_stop(const struct spm_partition *p)
+{
+    const struct warden_partition_info *info = p->info;
+
+    for (uint32_t j = 0; j < info->nirqs; j++) {
+        set_enabled(info->first_irq + j, false);
+        platform_irq_disable(warden_irqs[info->first_irq + j].source);
+    }
+}
+
+/* Stops @p self for breaking a rule of @p api, saying which. */
+__attribute__((noreturn)) static void refuse(struct spm_partition *self,
+                                             const char *api,
+                                             psa_signal_t signal,
+                                             const char *why)
+{
+    spm_log("[Warden] %s: %s(0x%x) refused: %s\r\n",
+            spm_is_ns(self) ? "NS agent" : self->info->name, api,
+            (unsigned int)signal, why);
+    spm_panic(self);
+}
+
+/* How a call needs its IRQ to be handled. */
+enum handling {
+    EITHER,
+    SLIH,
+    FLIH,
+};
+
+/*
+ * The index in warden_irqs[] of @p self's IRQ whose signal is @p signal,
+ * handled as @p need asks; stops @p self otherwise.
+ */
+static uint32_t irq_of(struct spm_partition *self, psa_signal_t signal,
+                       const char *api, enum handling need)
+{
+    const struct warden_partition_info *info = self->info;
+
+    if (signal == 0u || (signal & (signal - 1u)) != 0u) {
+        refuse(self, api, signal, "not exactly one signal");
+    }
+    for (uint32_t j = 0; !spm_is_ns(self) && j < info->nirqs; j++) {
+        const struct warden_irq_info *irq = &warden_irqs[info->first_irq + j];
+        bool flih = irq->flih != NULL;
+
+        if (irq->signal != signal) {
+            continue;
+        }
+        if (need == SLIH && flih) {
+            refuse(self, api, signal,
+                   "a FLIH signal (psa_reset_signal() clears it)");
+        }
+        if (need == FLIH && !flih) {
+            refuse(self, api, signal, "an SLIH signal (psa_eoi() ends it)");
+        }
+        return info->first_irq + j;
+    }
+    refuse(self, api, signal, "not an IRQ signal of the partition");
+}
+
+void spm_irq_enable(struct spm_partition *self, psa_signal_t irq_signal)
+{
+    uint32_t i = irq_of(self, irq_signal, "psa_irq_enable", EITHER);
+    const struct warden_irq_info *irq = &warden_irqs[i];
+    uint32_t mask = arch_irq_mask();
+
+    set_enabled(i, true);
+    /* An SLIH line whose signal is asserted waits for psa_eoi(). */
+    if (irq->flih != NULL || !backend_irq_asserted(self, irq_signal)) {
+        platform_irq_enable(irq->source);
+    }
+    arch_irq_unmask(mask);
+}
+
+psa_irq_status_t spm_irq_disable(struct spm_partition *self,
+                                 psa_signal_t irq_signal)
+{
+    uint32_t i = irq_of(self, irq_signal, "psa_irq_disable", EITHER);
+    psa_irq_status_t was = enabled(i) ? 1u : 0u;
+
+    set_enabled(i, false);
+    platform_irq_disable(warden_irqs[i].source);
+    return was;
+}
+
+void spm_irq_eoi(struct spm_partition *self, psa_signal_t irq_signal)
+{
+    uint32_t i = irq_of(self, irq_signal, "psa_eoi", SLIH);
+    uint32_t line = warden_irqs[i].source;
+
+    if (!backend_irq_asserted(self, irq_signal)) {
+        refuse(self, "psa_eoi", irq_signal, "the signal is not asserted");
+    }
+    backend_irq_clear(self, irq_signal);
+    platform_irq_clear_pending(line);
+    if (enabled(i)) {
+        platform_irq_enable(line);
+    }
+}
+
+void spm_irq_reset_signal(struct spm_partition *self, psa_signal_t irq_signal)
+{
+    (void)irq_of(self, irq_signal, "psa_reset_signal", FLIH);
+    if (!backend_irq_asserted(self, irq_signal)) {
+        refuse(self, "psa_reset_signal", irq_signal,
+               "the signal is not asserted");
+    }
+    backend_irq_clear(self, irq_signal);
+}

@@ -14,7 +14,6 @@ import subprocess
 import sys
 import tempfile
 import unittest
-from unittest import mock
 
 import yaml
 
@@ -32,17 +31,8 @@ if TOOL_DIR not in sys.path:
     sys.path.insert(0, TOOL_DIR)
 
 import warden_manifest  # noqa: E402  pylint: disable=wrong-import-position
-import wm_checks  # noqa: E402  pylint: disable=wrong-import-position
 
 DROP = object()  # a partition()/service() keyword value that removes the key
-
-
-def with_secure_interrupts(test_class):
-    """Class decorator: its tests run as if the build delivered secure
-    interrupts (wm_checks.SECURE_INTERRUPTS), so they test the irq handling
-    that stays when the secure-interrupt issue removes the refusal (E087);
-    E087's own tests run without it."""
-    return mock.patch.object(wm_checks, "SECURE_INTERRUPTS", True)(test_class)
 
 
 def _merge(base, changes):

@@ -4,8 +4,7 @@ IRQ sources and client ID ranges, checked against the platform description
 
 import unittest
 
-from tests.manifest.support import (ToolCase, partition, service,
-                                    with_secure_interrupts)
+from tests.manifest.support import ToolCase, partition, service
 
 PLATFORM = {"description": "test platform", "type": "platform",
             "name": "test", "ppc_banks": ["PPC_X", "PPC_Y"],
@@ -33,7 +32,6 @@ class PlatformCase(ToolCase):
                                   **kwargs)
 
 
-@with_secure_interrupts
 class SignalTest(ToolCase):
 
     def test_irq_signal_named_like_a_service_signal(self):
@@ -225,61 +223,27 @@ class NoPlatformTest(ToolCase):
                           "description given) [E083]")
 
 
-def undelivered(path, part, index, name, number):
-    """The E087 error of irqs[index] of `part` in `path`."""
-    return ("%s: %s: irqs[%d].source: %s (IRQ %d) cannot be delivered: this "
-            "build has no secure interrupts yet, so its first interrupt would "
-            "stop %s; remove the irq [E087]"
-            % (path, part, index, name, number, part))
-
-
-class IrqUndeliveredTest(PlatformCase):
-    """Until Warden delivers secure interrupts, every irq is refused (E087),
-    whatever names its source, its handling and its FF-M version."""
-
-    def test_numbered_source(self):
-        manifest = partition("TFM_SP_A", irqs=[irq(3, "A_IRQ")])
-        self.assert_error([("a.yaml", manifest)],
-                          undelivered("a.yaml", "TFM_SP_A", 0, "A_IRQ", 3))
-
-    def test_platform_named_source(self):
-        manifest = partition("TFM_SP_A", irqs=[irq("A_IRQ_SRC", "A_IRQ")])
-        self.assert_error([("a.yaml", manifest)],
-                          undelivered("a.yaml", "TFM_SP_A", 0, "A_IRQ", 7))
-
-    def test_flih_irq_of_a_partition_with_no_service(self):
-        manifest = partition("TFM_SP_A", [], irqs=[irq(5, "F_IRQ", "FLIH")])
-        self.assert_error([("a.yaml", manifest)],
-                          undelivered("a.yaml", "TFM_SP_A", 0, "F_IRQ", 5))
-
-    def test_ffm_1_0_irq_named_by_its_signal(self):
-        manifest = partition("TFM_SP_A", model="IPC", psa_framework_version=1.0,
-                             irqs=[{"source": 9, "signal": "A_IRQ_SIG"}])
-        self.assert_error([("a.yaml", manifest)],
-                          undelivered("a.yaml", "TFM_SP_A", 0, "A_IRQ_SIG", 9),
-                          backend="IPC")
+class IrqDeliveredTest(PlatformCase):
+    """Secure interrupts are delivered: an irq of either handling and FF-M
+    version whose source the platform has is accepted (E087 is retired)."""
 
     def test_every_irq_of_every_partition(self):
-        parts = [("a.yaml", partition("TFM_SP_A", irqs=[irq(3, "A"),
-                                                        irq(4, "B")])),
-                 ("b.yaml", partition("TFM_SP_B", [service("B_SVC", 2)],
-                                      irqs=[irq(5, "C")]))]
-        self.assert_errors(parts, [
-            undelivered("a.yaml", "TFM_SP_A", 0, "A", 3),
-            undelivered("a.yaml", "TFM_SP_A", 1, "B", 4),
-            undelivered("b.yaml", "TFM_SP_B", 0, "C", 5)])
+        parts = [("a.yaml", partition("TFM_SP_A", irqs=[
+            irq(3, "A"), irq("A_IRQ_SRC", "B", "FLIH")])),
+                 ("b.yaml", partition("TFM_SP_B", [], model="IPC",
+                                      psa_framework_version=1.0,
+                                      irqs=[{"source": 9,
+                                             "signal": "C_SIG"}]))]
+        out = self.generate(parts, backend="IPC")
+        self.assertIn("#define WARDEN_NUM_IRQS 3\n", out["warden_manifest.h"])
 
-    def test_an_unknown_source_is_e083_alone(self):
+    def test_an_unknown_source_is_still_e083(self):
         manifest = partition("TFM_SP_A", irqs=[irq("B_IRQ_SRC", "B")])
         self.assert_error([("a.yaml", manifest)],
                           "a.yaml: TFM_SP_A: irqs[0].source: B_IRQ_SRC is "
                           "not an IRQ source of the platform test [E083]")
 
-    def test_partitions_without_irqs_pass(self):
-        self.generate([("a.yaml", partition("TFM_SP_A"))])
 
-
-@with_secure_interrupts
 class IrqTest(PlatformCase):
 
     def test_unknown_named_source(self):

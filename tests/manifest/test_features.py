@@ -7,8 +7,7 @@ import os
 import unittest
 
 from tests.manifest.support import (DROP, ToolCase, compile_c, partition,
-                                    service, stateless,
-                                    with_secure_interrupts)
+                                    service, stateless)
 
 
 def irq(source, name, handling="SLIH"):
@@ -81,7 +80,6 @@ class OutputPathTest(ToolCase):
         self.assertTrue(os.path.isfile(self.path("out/psa_manifest/a.h")))
 
 
-@with_secure_interrupts
 class FfmVersionTest(ToolCase):
 
     def test_ffm_1_0_defaults(self):
@@ -183,7 +181,6 @@ class DualModelTest(ToolCase):
                           "IPC-model partition [E060]", backend="IPC")
 
 
-@with_secure_interrupts
 class IrqTest(ToolCase):
 
     def test_irq_signals_from_the_top_services_from_bit_4(self):

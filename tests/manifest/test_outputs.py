@@ -9,8 +9,7 @@ import unittest
 from unittest import mock
 
 from tests.manifest.support import (ToolCase, compile_c, partition,
-                                    run_tool, service, stateless,
-                                    with_secure_interrupts)
+                                    run_tool, service, stateless)
 
 # A secure image layout like the an505 one (platform/an505/an505_s.ld.in):
 # the privileged sections leave the unprivileged partitions' files out, the
@@ -136,7 +135,6 @@ class LinkerFragmentTest(ToolCase):
             self.assertLess(sym[name], sym["warden_unpriv_ram_start"])
 
 
-@with_secure_interrupts
 class GraphTest(ToolCase):
 
     def parts(self):

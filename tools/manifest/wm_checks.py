@@ -48,7 +48,6 @@ def check_partitions(parts: Sequence[PartitionDecl], backend: str,
     _mm_iovec(parts, mm_iovec, diag)
     _platform_resources(parts, platform, diag)
     _mmio_owners(parts, platform, diag)
-    _irqs_undelivered(parts, platform, diag)
     _client_ids(parts, diag)
 
 
@@ -366,35 +365,6 @@ def _mmio_text(region: MmioDecl, span: Tuple[int, int]) -> str:
     """A region for a message, e.g. "TFM_PERIPHERAL_A (0x40100000 + 0x1000)"."""
     numbers = "0x%08X + 0x%X" % span
     return "%s (%s)" % (region.name, numbers) if region.name else numbers
-
-
-# -------------------------------------------------------------------------
-# Secure interrupts are not built yet: an irq declared in a manifest would
-# stop its partition at its first interrupt, so every one is refused
-# (E087). The issue that builds secure interrupts removes this check and
-# SECURE_INTERRUPTS; the rest of the irq handling (platform names, signals,
-# the load info) stays. The tests of that handling set SECURE_INTERRUPTS.
-SECURE_INTERRUPTS = False
-
-
-def _irqs_undelivered(parts: Sequence[PartitionDecl], platform: Platform,
-                      diag: Diagnostics) -> None:
-    """Every irq whose source the platform has (else E083 said so) is one
-    the build cannot deliver yet."""
-    if SECURE_INTERRUPTS:
-        return
-    for part in parts:
-        for irq in part.irqs:
-            number = irq_number(irq.source, platform)
-            if number is None:
-                continue
-            _at(diag, part).error(
-                Code.IRQ_UNDELIVERED, "irqs[%d].source" % irq.index,
-                "%s (IRQ %d) cannot be delivered: this build has no secure "
-                "interrupts yet, so its first interrupt would stop %s; "
-                "remove the irq" % (irq.name or irq.signal, number,
-                                    part.name))
-# -------------------------------------------------------------------------
 
 
 def irq_number(source, platform: Platform) -> Optional[int]:

@@ -23,6 +23,8 @@ TOOL_DIR = os.path.join(REPO, "tools", "manifest")
 TOOL = os.path.join(TOOL_DIR, "warden_manifest.py")
 GOLDEN_DIR = os.path.join(HERE, "golden")
 DATA_DIR = os.path.join(HERE, "data")
+# warden/config.h for compiling the outputs (a build generates its own).
+FIXTURE_DIR = os.path.join(HERE, "fixture")
 UPDATE_GOLDEN = os.environ.get("WARDEN_UPDATE_GOLDEN") == "1"
 CFLAGS = ("-std=c11", "-Wall", "-Wextra", "-Werror", "-Wshadow",
           "-Wmissing-prototypes", "-Wstrict-prototypes")
@@ -94,12 +96,13 @@ def read_tree(root):
 def compile_c(test, outdir, source="warden_load_info.c", defines=(),
               includes=(), obj="out.o"):
     """Compiles a C file (relative to `outdir`) with the project's warnings
-    as errors; `includes` are more -I directories."""
+    as errors and the fixture's warden/config.h; `includes` are more -I
+    directories."""
     gcc = shutil.which("gcc")
     if gcc is None:
         test.skipTest("gcc is not installed")
     cmd = [gcc, *CFLAGS, "-I" + os.path.join(REPO, "include"), "-I" + REPO,
-           "-I" + outdir, *["-I" + i for i in includes],
+           "-I" + FIXTURE_DIR, "-I" + outdir, *["-I" + i for i in includes],
            *["-D" + d for d in defines], "-c", os.path.join(outdir, source),
            "-o", os.path.join(outdir, obj)]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)

@@ -97,6 +97,11 @@ class FfmVersionTest(ToolCase):
                       out["psa_manifest/sid.h"])
         self.assertIn(".flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_CONNECTION"
                       " | WARDEN_SVC_STRICT,", out["warden_load_info.c"])
+        # 1.0 has no psa_irq_enable(): its IRQs are enabled at load.
+        self.assertIn(".signal = A_IRQ_SIG,\n        .flih = NULL,\n"
+                      "        .partition = 0,\n"
+                      "        .flags = WARDEN_IRQ_ENABLED_AT_LOAD,\n",
+                      out["warden_load_info.c"])
 
     def test_json_hex_strings(self):
         self.write("a.json", (
@@ -214,6 +219,69 @@ class IrqTest(ToolCase):
                       out["psa_manifest/a.h"])
         self.assertIn("#define CONFIG_TFM_SLIH_API 0\n",
                       out["warden_manifest.h"])
+
+
+class FlihStackTest(ToolCase):
+    """At isolation levels 2 and 3 a partition that runs unprivileged and
+    has a FLIH IRQ gets a stack for its FLIH functions, in the section of
+    its thread's stack; every other partition's flih_stack is NULL."""
+
+    def parts(self):
+        """APP (APPLICATION-ROT, FLIH), PSA (PSA-ROT, FLIH) and SLIH
+        (APPLICATION-ROT, SLIH only), in load order."""
+        return [("app.yaml", partition("TFM_SP_APP", [service("APP", 1)],
+                                       irqs=[irq(3, "APP_IRQ", "FLIH"),
+                                             irq(4, "APP_2_IRQ", "FLIH")])),
+                ("psa.yaml", partition("TFM_SP_PSA", [service("PSA", 2)],
+                                       type="PSA-ROT",
+                                       irqs=[irq(5, "PSA_IRQ", "FLIH")])),
+                ("slih.yaml", partition("TFM_SP_SLIH", [service("SLIH", 3)],
+                                        irqs=[irq(6, "SLIH_IRQ")]))]
+
+    def stacks(self, level):
+        """{partition name: its .flih_stack} at `level`; the load info."""
+        out = self.generate(self.parts(), backend="IPC", level=level)
+        load_info = out["warden_load_info.c"]
+        found = {}
+        for block in load_info.split("        .name = \"")[1:]:
+            if ".flih_stack = " in block:
+                name = block.split("\"", 1)[0]
+                found[name] = block.split(".flih_stack = ", 1)[1].split(
+                    ",", 1)[0]
+        compile_c(self, self.path("out"))
+        return found, load_info
+
+    def test_level_2_the_unprivileged_partition_with_a_flih(self):
+        found, load_info = self.stacks(2)
+        self.assertEqual(found, {"TFM_SP_APP": "tfm_sp_app_flih_stack",
+                                 "TFM_SP_PSA": "NULL",
+                                 "TFM_SP_SLIH": "NULL"})
+        self.assertIn(
+            "static uint8_t tfm_sp_app_flih_stack[WARDEN_FLIH_STACK_SIZE]\n"
+            "    __attribute__((aligned(8), section(\".warden_stack."
+            "tfm_sp_app\")));\n", load_info)
+        self.assertEqual(load_info.count("_flih_stack["), 1)
+
+    def test_level_3_every_partition_with_a_flih(self):
+        found, load_info = self.stacks(3)
+        self.assertEqual(found, {"TFM_SP_APP": "tfm_sp_app_flih_stack",
+                                 "TFM_SP_PSA": "tfm_sp_psa_flih_stack",
+                                 "TFM_SP_SLIH": "NULL"})
+        self.assertIn(
+            "static uint8_t tfm_sp_psa_flih_stack[WARDEN_FLIH_STACK_SIZE]\n"
+            "    __attribute__((aligned(8), section(\".warden_stack."
+            "tfm_sp_psa\")));\n", load_info)
+
+    def test_level_1_none(self):
+        found, load_info = self.stacks(1)
+        self.assertEqual(set(found.values()), {"NULL"})
+        self.assertNotIn("_flih_stack[", load_info)
+
+    def test_sfn_backend_none(self):
+        out = self.generate([("a.yaml", partition(
+            "TFM_SP_A", irqs=[irq(3, "A_IRQ", "FLIH")]))])
+        self.assertIn(".flih_stack = NULL,\n", out["warden_load_info.c"])
+        self.assertNotIn("_flih_stack[", out["warden_load_info.c"])
 
 
 class StackSizeMacroTest(ToolCase):

@@ -13,7 +13,7 @@ PLATFORM = {"description": "test platform", "type": "platform",
                               "ppc_bit": 2},
                              {"name": "PERIPH_Q", "base": 0x40001000,
                               "size": 0x100}],
-            "irqs": [{"name": "A_IRQ_SRC", "number": 7}]}
+            "irq_lines": 32, "irqs": [{"name": "A_IRQ_SRC", "number": 7}]}
 
 
 def irq(source, name, handling="SLIH", **changes):
@@ -215,6 +215,11 @@ class NoPlatformTest(ToolCase):
                           "is not a named region of the platform (no "
                           "--platform description given) [E081]")
 
+    def test_any_irq_number_without_a_platform_description(self):
+        out = self.generate([("a.yaml", partition(
+            "TFM_SP_A", irqs=[irq("0xFFFFFFFF", "A")]))])
+        self.assertIn(".source = 4294967295,\n", out["warden_load_info.c"])
+
     def test_named_irq_without_a_platform_description(self):
         manifest = partition("TFM_SP_A", irqs=[irq("A_IRQ_SRC", "A")])
         self.assert_error([("a.yaml", manifest)],
@@ -267,6 +272,51 @@ class IrqTest(PlatformCase):
         self.assert_error(parts, "b.yaml: TFM_SP_B: irqs[0].source: IRQ 7 is "
                           "already the source of irqs[0] of TFM_SP_A in "
                           "a.yaml [E084]")
+
+
+class IrqLineTest(PlatformCase):
+    """An IRQ number is one of the platform's irq_lines (E089)."""
+
+    def test_number_beyond_the_lines(self):
+        manifest = partition("TFM_SP_A", irqs=[irq(31, "A"), irq(32, "B")])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[1].source: 32 is not an IRQ "
+                          "line of the platform test, which has 32 (0..31) "
+                          "[E089]")
+
+    def test_number_as_a_string_of_an_ffm_1_0_irq(self):
+        manifest = partition("TFM_SP_A", model="IPC",
+                             psa_framework_version=1.0,
+                             irqs=[{"source": "0x40", "signal": "A_SIG"}])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[0].source: 64 is not an IRQ "
+                          "line of the platform test, which has 32 (0..31) "
+                          "[E089]", backend="IPC")
+
+    def test_every_irq_beyond_the_lines(self):
+        parts = [("a.yaml", partition("TFM_SP_A", irqs=[irq(40, "A")])),
+                 ("b.yaml", partition("TFM_SP_B", [service("B_SVC", 2)],
+                                      irqs=[irq(40, "B")]))]
+        self.assert_errors(parts, [
+            "a.yaml: TFM_SP_A: irqs[0].source: 40 is not an IRQ line of the "
+            "platform test, which has 32 (0..31) [E089]",
+            "b.yaml: TFM_SP_B: irqs[0].source: 40 is not an IRQ line of the "
+            "platform test, which has 32 (0..31) [E089]"])
+
+    def test_the_last_line_passes(self):
+        out = self.generate([("a.yaml", partition("TFM_SP_A",
+                                                  irqs=[irq(31, "A")]))])
+        self.assertIn(".source = 31,\n", out["warden_load_info.c"])
+
+    def test_any_number_without_irq_lines(self):
+        platform = dict(PLATFORM)
+        del platform["irq_lines"]
+        self.write("platform.yaml", platform)
+        self.setup_parts([("a.yaml", partition("TFM_SP_A",
+                                               irqs=[irq(479, "A")]))])
+        status, errors = ToolCase.run_in_tmp(self, "--platform",
+                                             "platform.yaml")
+        self.assertEqual((status, errors), (0, []))
 
 
 class ClientIdTest(ToolCase):
@@ -419,6 +469,23 @@ class PlatformDescriptionTest(ToolCase):
              "ppc_bit": 4}]}, [
                 "platform.yaml: mmio_regions[2].ppc_bit: T is guarded by the "
                 "same PPC bank and bit as R [E091]"])
+
+    def test_named_irq_beyond_the_lines(self):
+        self.check_platform({"irq_lines": 124, "irqs": [
+            {"name": "X", "number": 123}, {"name": "Y", "number": 124}]}, [
+                "platform.yaml: irqs[1].number: 124 is out of range 0..123 "
+                "[E014]"])
+
+    def test_no_irq_lines(self):
+        self.check_platform({"irq_lines": 0}, [
+            "platform.yaml: irq_lines: 0 is out of range 1..0xFFFFFFFF "
+            "[E014]"])
+
+    def test_irq_lines_not_a_number(self):
+        self.check_platform({"irq_lines": "many", "irqs": [
+            {"name": "X", "number": 500}]}, [
+                "platform.yaml: irq_lines: expected a number, got 'many' "
+                "[E012]"])
 
     def test_missing_description(self):
         self.setup_parts([("a.yaml", partition("TFM_SP_A"))])

@@ -291,8 +291,8 @@ def _mm_iovec(parts: Sequence[PartitionDecl], mm_iovec: bool,
 
 def _platform_resources(parts: Sequence[PartitionDecl], platform: Platform,
                         diag: Diagnostics) -> None:
-    """Named MMIO regions and IRQ sources exist on the platform; no IRQ
-    source is used twice."""
+    """Named MMIO regions and IRQ sources exist on the platform, IRQ
+    numbers are lines it has; no IRQ source is used twice."""
     sources: Dict[int, Tuple[PartitionDecl, int]] = {}
     for part in parts:
         for region in part.mmio_regions:
@@ -308,6 +308,15 @@ def _platform_resources(parts: Sequence[PartitionDecl], platform: Platform,
                 _at(diag, part).error(Code.IRQ_UNKNOWN, attr,
                                       "%s is not an IRQ source of %s"
                                       % (irq.source, platform.describe()))
+                continue
+            if platform.irq_lines is not None \
+                    and number >= platform.irq_lines:
+                _at(diag, part).error(Code.IRQ_LINE, attr,
+                                      "%d is not an IRQ line of %s, which "
+                                      "has %d (0..%d)"
+                                      % (number, platform.describe(),
+                                         platform.irq_lines,
+                                         platform.irq_lines - 1))
                 continue
             first = sources.setdefault(number, (part, irq.index))
             if first != (part, irq.index):

@@ -92,6 +92,8 @@ class Code(enum.Enum):
     CLIENT_ID_OVERLAP = ("E086", "two partitions' client ID ranges overlap")
     MMIO_CLAIMED = ("E088", "two partitions claim one MMIO region, or "
                             "regions of two partitions overlap")
+    IRQ_LINE = ("E089", "an IRQ number beyond the platform's IRQ lines "
+                        "(irq_lines)")
     # Platform description
     PLATFORM = ("E090", "the platform description defines a name twice")
     PPC_SHARED = ("E091", "two named regions of the platform description "

@@ -6,8 +6,12 @@ and the CMake file."""
 import os
 import unittest
 
+from tests.manifest import support
 from tests.manifest.support import (DROP, ToolCase, compile_c, partition,
                                     service, stateless)
+
+import wm_errors  # noqa: E402  pylint: disable=wrong-import-order
+import wm_platform  # noqa: E402  pylint: disable=wrong-import-order
 
 
 def irq(source, name, handling="SLIH"):
@@ -282,6 +286,42 @@ class FlihStackTest(ToolCase):
             "TFM_SP_A", irqs=[irq(3, "A_IRQ", "FLIH")]))])
         self.assertIn(".flih_stack = NULL,\n", out["warden_load_info.c"])
         self.assertNotIn("_flih_stack[", out["warden_load_info.c"])
+
+
+class An505PlatformTest(ToolCase):
+    """The AN505's platform description (platform/an505/
+    manifest_platform.yaml): its IRQ names and lines."""
+
+    PLATFORM = os.path.join(support.REPO, "platform", "an505",
+                            "manifest_platform.yaml")
+
+    def test_irq_names_and_lines(self):
+        diag = wm_errors.Diagnostics(self.tmp)
+        platform = wm_platform.load_platform(self.PLATFORM, diag)
+        self.assertEqual([str(e) for e in diag.errors], [])
+        self.assertEqual(platform.irq_lines, 124)
+        expected = {"TFM_TIMER0_IRQ": 3, "TFM_TIMER1_IRQ": 4,
+                    "TFM_DUALTIMER_IRQ": 5}
+        for uart in range(1, 5):
+            expected["TFM_UART%d_RX_IRQ" % uart] = 32 + 2 * uart
+            expected["TFM_UART%d_TX_IRQ" % uart] = 33 + 2 * uart
+        self.assertEqual(dict(platform.irqs), expected)
+
+    def test_a_manifest_names_an_irq(self):
+        out = self.generate([("a.yaml", partition(
+            "TFM_SP_A", irqs=[irq("TFM_UART2_TX_IRQ", "A_IRQ"),
+                              irq(46, "B_IRQ")]))],
+                            "--platform", self.PLATFORM)
+        self.assertIn(".source = 37, /* TFM_UART2_TX_IRQ */\n",
+                      out["warden_load_info.c"])
+        self.assertIn(".source = 46,\n", out["warden_load_info.c"])
+
+    def test_a_number_beyond_its_lines(self):
+        self.assert_error([("a.yaml", partition(
+            "TFM_SP_A", irqs=[irq(124, "A_IRQ")]))],
+                          "a.yaml: TFM_SP_A: irqs[0].source: 124 is not an "
+                          "IRQ line of the platform an505, which has 124 "
+                          "(0..123) [E089]", "--platform", self.PLATFORM)
 
 
 class StackSizeMacroTest(ToolCase):

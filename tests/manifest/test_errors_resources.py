@@ -48,6 +48,41 @@ class SignalTest(ToolCase):
                           "already the signal of irqs[0].name [E043]")
 
 
+class FlihFunctionTest(ToolCase):
+    """A FLIH function (<name>_flih in lower case) is one IRQ's (E044)."""
+
+    def test_two_irq_names_that_differ_in_case(self):
+        manifest = partition("TFM_SP_A", irqs=[irq(3, "A_IRQ", "FLIH"),
+                                               irq(4, "a_irq", "FLIH")])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[1].name: a_irq_flih is "
+                          "already the FLIH function of irqs[0] of TFM_SP_A "
+                          "in a.yaml [E044]")
+
+    def test_one_irq_name_in_two_partitions(self):
+        parts = [("a.yaml", partition("TFM_SP_A", irqs=[
+            irq(3, "T_IRQ", "FLIH")])),
+                 ("b.yaml", partition("TFM_SP_B", [service("B_SVC", 2)],
+                                      irqs=[irq(5, "S_IRQ"),
+                                            irq(4, "T_IRQ", "FLIH")]))]
+        self.assert_error(parts, "b.yaml: TFM_SP_B: irqs[1].name: t_irq_flih "
+                          "is already the FLIH function of irqs[0] of "
+                          "TFM_SP_A in a.yaml [E044]")
+
+    def test_one_name_twice_in_a_partition_is_e043_alone(self):
+        manifest = partition("TFM_SP_A", irqs=[irq(3, "A_IRQ", "FLIH"),
+                                               irq(4, "A_IRQ", "FLIH")])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[1].name: A_IRQ_SIGNAL is "
+                          "already the signal of irqs[0].name [E043]")
+
+    def test_slih_irqs_have_no_function(self):
+        parts = [("a.yaml", partition("TFM_SP_A", irqs=[irq(3, "T_IRQ")])),
+                 ("b.yaml", partition("TFM_SP_B", [service("B_SVC", 2)],
+                                      irqs=[irq(4, "T_IRQ", "FLIH")]))]
+        self.generate(parts)
+
+
 class MmioTest(PlatformCase):
 
     def test_unknown_named_region(self):

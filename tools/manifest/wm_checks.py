@@ -9,7 +9,7 @@ reported, naming the earlier one and its file.
 from typing import Collection, Dict, List, Optional, Sequence, Tuple
 
 from wm_codes import Code
-from wm_decl import (AUTO, STATELESS_MAX, MmioDecl, PartitionDecl,
+from wm_decl import (AUTO, STATELESS_MAX, IrqDecl, MmioDecl, PartitionDecl,
                      ServiceDecl, header_key)
 from wm_errors import Diagnostics, Located
 from wm_platform import Platform
@@ -41,6 +41,7 @@ def check_partitions(parts: Sequence[PartitionDecl], backend: str,
     _unique_headers(parts, diag)
     _unique_services(parts, diag)
     _unique_signals(parts, diag)
+    _unique_flih_functions(parts, diag)
     _stateless(parts, diag)
     _dependencies(parts, diag, unchecked_services)
     _cycles(parts, diag)
@@ -127,6 +128,28 @@ def _unique_signals(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
                 _at(diag, part).error(Code.SIGNAL_DUPLICATE, attr,
                                       "%s is already the signal of %s"
                                       % (irq.signal, first))
+
+
+def _unique_flih_functions(parts: Sequence[PartitionDecl],
+                           diag: Diagnostics) -> None:
+    """No two FLIH IRQs, of one partition or two, have one FLIH function:
+    it is a C function of the image, named after the IRQ in lower case.
+    (Two IRQs of a partition with one name are E043's.)"""
+    seen: Dict[str, Tuple[PartitionDecl, IrqDecl]] = {}
+    for part in parts:
+        for irq in part.irqs:
+            function = irq.flih_function
+            if function is None:
+                continue
+            first_part, first = seen.setdefault(function, (part, irq))
+            if first is irq or (first_part is part
+                                and first.signal == irq.signal):
+                continue
+            _at(diag, part).error(
+                Code.FLIH_DUPLICATE, "irqs[%d].name" % irq.index,
+                "%s is already the FLIH function of irqs[%d] of %s in %s"
+                % (function, first.index, first_part.name,
+                   diag.show(first_part.path)))
 
 
 def _stateless(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:

@@ -48,6 +48,8 @@ class Code(enum.Enum):
     SID_DUPLICATE = ("E042", "a SID is used twice")
     SIGNAL_DUPLICATE = ("E043", "two signals of a partition have the same "
                                 "name")
+    FLIH_DUPLICATE = ("E044", "two FLIH IRQs have the same FLIH function "
+                              "(<name>_flih in lower case)")
     # Services
     STATELESS_CONNECTION = ("E050", "a stateless_handle on a "
                                     "connection-based service")

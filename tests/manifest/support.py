@@ -14,7 +14,6 @@ import subprocess
 import sys
 import tempfile
 import unittest
-from unittest import mock
 
 import yaml
 
@@ -24,6 +23,8 @@ TOOL_DIR = os.path.join(REPO, "tools", "manifest")
 TOOL = os.path.join(TOOL_DIR, "warden_manifest.py")
 GOLDEN_DIR = os.path.join(HERE, "golden")
 DATA_DIR = os.path.join(HERE, "data")
+# warden/config.h for compiling the outputs (a build generates its own).
+FIXTURE_DIR = os.path.join(HERE, "fixture")
 UPDATE_GOLDEN = os.environ.get("WARDEN_UPDATE_GOLDEN") == "1"
 CFLAGS = ("-std=c11", "-Wall", "-Wextra", "-Werror", "-Wshadow",
           "-Wmissing-prototypes", "-Wstrict-prototypes")
@@ -32,17 +33,8 @@ if TOOL_DIR not in sys.path:
     sys.path.insert(0, TOOL_DIR)
 
 import warden_manifest  # noqa: E402  pylint: disable=wrong-import-position
-import wm_checks  # noqa: E402  pylint: disable=wrong-import-position
 
 DROP = object()  # a partition()/service() keyword value that removes the key
-
-
-def with_secure_interrupts(test_class):
-    """Class decorator: its tests run as if the build delivered secure
-    interrupts (wm_checks.SECURE_INTERRUPTS), so they test the irq handling
-    that stays when the secure-interrupt issue removes the refusal (E087);
-    E087's own tests run without it."""
-    return mock.patch.object(wm_checks, "SECURE_INTERRUPTS", True)(test_class)
 
 
 def _merge(base, changes):
@@ -104,12 +96,13 @@ def read_tree(root):
 def compile_c(test, outdir, source="warden_load_info.c", defines=(),
               includes=(), obj="out.o"):
     """Compiles a C file (relative to `outdir`) with the project's warnings
-    as errors; `includes` are more -I directories."""
+    as errors and the fixture's warden/config.h; `includes` are more -I
+    directories."""
     gcc = shutil.which("gcc")
     if gcc is None:
         test.skipTest("gcc is not installed")
     cmd = [gcc, *CFLAGS, "-I" + os.path.join(REPO, "include"), "-I" + REPO,
-           "-I" + outdir, *["-I" + i for i in includes],
+           "-I" + FIXTURE_DIR, "-I" + outdir, *["-I" + i for i in includes],
            *["-D" + d for d in defines], "-c", os.path.join(outdir, source),
            "-o", os.path.join(outdir, obj)]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)

@@ -21,6 +21,18 @@ class CodeTableTest(unittest.TestCase):
         for ident in idents:
             self.assertRegex(ident, r"\AE\d{3}\Z")
 
+    def test_retired_codes_are_not_reused(self):
+        idents = {code.ident for code in wm_codes.Code}
+        for ident, meaning in wm_codes.RETIRED.items():
+            self.assertRegex(ident, r"\AE\d{3}\Z")
+            self.assertNotIn(ident, idents)
+            self.assertTrue(meaning.startswith("retired: "), meaning)
+
+    def test_the_table_lists_retired_codes_in_order(self):
+        rows = wm_codes.table().splitlines()[2:]
+        self.assertIn("| E087 | %s |" % wm_codes.RETIRED["E087"], rows)
+        self.assertEqual(rows, sorted(rows))
+
     def test_readme_holds_the_table(self):
         with open(README, encoding="utf-8") as stream:
             self.assertIn(wm_codes.table(), stream.read())
@@ -52,6 +64,11 @@ class CommandLineTest(unittest.TestCase):
     def test_explain(self):
         self.assertEqual(self.run_tool("--explain", "E078"),
                          (0, "E078: the dependencies form a cycle\n", ""))
+
+    def test_explain_a_retired_code(self):
+        self.assertEqual(self.run_tool("--explain", "E087"), (
+            0, "E087: retired: an IRQ the build could not deliver (reported "
+            "until Warden had secure interrupts)\n", ""))
 
     def test_explain_unknown_code(self):
         self.assertEqual(self.run_tool("--explain", "E999"), (

@@ -193,6 +193,14 @@ class TypeAndValueTest(ToolCase):
                           "a.yaml: TFM_SP_A: irqs[0].signal: required "
                           "attribute is missing [E011]", backend="IPC")
 
+    def test_ffm_1_1_irq_needs_name_and_handling(self):
+        self.assert_errors([("a.yaml", partition("TFM_SP_A",
+                                                 irqs=[{"source": 5}]))], [
+            "a.yaml: TFM_SP_A: irqs[0].name: required attribute is missing "
+            "[E011]",
+            "a.yaml: TFM_SP_A: irqs[0].handling: required attribute is "
+            "missing [E011]"])
+
     def test_attribute_name_not_a_string(self):
         text = ("psa_framework_version: 1.1\nname: TFM_SP_A\n"
                 "type: PSA-ROT\npriority: LOW\nmodel: SFN\nstack_size: 512\n"

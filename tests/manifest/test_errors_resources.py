@@ -4,8 +4,7 @@ IRQ sources and client ID ranges, checked against the platform description
 
 import unittest
 
-from tests.manifest.support import (ToolCase, partition, service,
-                                    with_secure_interrupts)
+from tests.manifest.support import ToolCase, partition, service
 
 PLATFORM = {"description": "test platform", "type": "platform",
             "name": "test", "ppc_banks": ["PPC_X", "PPC_Y"],
@@ -14,7 +13,7 @@ PLATFORM = {"description": "test platform", "type": "platform",
                               "ppc_bit": 2},
                              {"name": "PERIPH_Q", "base": 0x40001000,
                               "size": 0x100}],
-            "irqs": [{"name": "A_IRQ_SRC", "number": 7}]}
+            "irq_lines": 32, "irqs": [{"name": "A_IRQ_SRC", "number": 7}]}
 
 
 def irq(source, name, handling="SLIH", **changes):
@@ -33,7 +32,6 @@ class PlatformCase(ToolCase):
                                   **kwargs)
 
 
-@with_secure_interrupts
 class SignalTest(ToolCase):
 
     def test_irq_signal_named_like_a_service_signal(self):
@@ -48,6 +46,41 @@ class SignalTest(ToolCase):
         self.assert_error([("a.yaml", manifest)],
                           "a.yaml: TFM_SP_A: irqs[1].name: I_SIGNAL is "
                           "already the signal of irqs[0].name [E043]")
+
+
+class FlihFunctionTest(ToolCase):
+    """A FLIH function (<name>_flih in lower case) is one IRQ's (E044)."""
+
+    def test_two_irq_names_that_differ_in_case(self):
+        manifest = partition("TFM_SP_A", irqs=[irq(3, "A_IRQ", "FLIH"),
+                                               irq(4, "a_irq", "FLIH")])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[1].name: a_irq_flih is "
+                          "already the FLIH function of irqs[0] of TFM_SP_A "
+                          "in a.yaml [E044]")
+
+    def test_one_irq_name_in_two_partitions(self):
+        parts = [("a.yaml", partition("TFM_SP_A", irqs=[
+            irq(3, "T_IRQ", "FLIH")])),
+                 ("b.yaml", partition("TFM_SP_B", [service("B_SVC", 2)],
+                                      irqs=[irq(5, "S_IRQ"),
+                                            irq(4, "T_IRQ", "FLIH")]))]
+        self.assert_error(parts, "b.yaml: TFM_SP_B: irqs[1].name: t_irq_flih "
+                          "is already the FLIH function of irqs[0] of "
+                          "TFM_SP_A in a.yaml [E044]")
+
+    def test_one_name_twice_in_a_partition_is_e043_alone(self):
+        manifest = partition("TFM_SP_A", irqs=[irq(3, "A_IRQ", "FLIH"),
+                                               irq(4, "A_IRQ", "FLIH")])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[1].name: A_IRQ_SIGNAL is "
+                          "already the signal of irqs[0].name [E043]")
+
+    def test_slih_irqs_have_no_function(self):
+        parts = [("a.yaml", partition("TFM_SP_A", irqs=[irq(3, "T_IRQ")])),
+                 ("b.yaml", partition("TFM_SP_B", [service("B_SVC", 2)],
+                                      irqs=[irq(4, "T_IRQ", "FLIH")]))]
+        self.generate(parts)
 
 
 class MmioTest(PlatformCase):
@@ -217,6 +250,11 @@ class NoPlatformTest(ToolCase):
                           "is not a named region of the platform (no "
                           "--platform description given) [E081]")
 
+    def test_any_irq_number_without_a_platform_description(self):
+        out = self.generate([("a.yaml", partition(
+            "TFM_SP_A", irqs=[irq("0xFFFFFFFF", "A")]))])
+        self.assertIn(".source = 4294967295,\n", out["warden_load_info.c"])
+
     def test_named_irq_without_a_platform_description(self):
         manifest = partition("TFM_SP_A", irqs=[irq("A_IRQ_SRC", "A")])
         self.assert_error([("a.yaml", manifest)],
@@ -225,61 +263,27 @@ class NoPlatformTest(ToolCase):
                           "description given) [E083]")
 
 
-def undelivered(path, part, index, name, number):
-    """The E087 error of irqs[index] of `part` in `path`."""
-    return ("%s: %s: irqs[%d].source: %s (IRQ %d) cannot be delivered: this "
-            "build has no secure interrupts yet, so its first interrupt would "
-            "stop %s; remove the irq [E087]"
-            % (path, part, index, name, number, part))
-
-
-class IrqUndeliveredTest(PlatformCase):
-    """Until Warden delivers secure interrupts, every irq is refused (E087),
-    whatever names its source, its handling and its FF-M version."""
-
-    def test_numbered_source(self):
-        manifest = partition("TFM_SP_A", irqs=[irq(3, "A_IRQ")])
-        self.assert_error([("a.yaml", manifest)],
-                          undelivered("a.yaml", "TFM_SP_A", 0, "A_IRQ", 3))
-
-    def test_platform_named_source(self):
-        manifest = partition("TFM_SP_A", irqs=[irq("A_IRQ_SRC", "A_IRQ")])
-        self.assert_error([("a.yaml", manifest)],
-                          undelivered("a.yaml", "TFM_SP_A", 0, "A_IRQ", 7))
-
-    def test_flih_irq_of_a_partition_with_no_service(self):
-        manifest = partition("TFM_SP_A", [], irqs=[irq(5, "F_IRQ", "FLIH")])
-        self.assert_error([("a.yaml", manifest)],
-                          undelivered("a.yaml", "TFM_SP_A", 0, "F_IRQ", 5))
-
-    def test_ffm_1_0_irq_named_by_its_signal(self):
-        manifest = partition("TFM_SP_A", model="IPC", psa_framework_version=1.0,
-                             irqs=[{"source": 9, "signal": "A_IRQ_SIG"}])
-        self.assert_error([("a.yaml", manifest)],
-                          undelivered("a.yaml", "TFM_SP_A", 0, "A_IRQ_SIG", 9),
-                          backend="IPC")
+class IrqDeliveredTest(PlatformCase):
+    """Secure interrupts are delivered: an irq of either handling and FF-M
+    version whose source the platform has is accepted (E087 is retired)."""
 
     def test_every_irq_of_every_partition(self):
-        parts = [("a.yaml", partition("TFM_SP_A", irqs=[irq(3, "A"),
-                                                        irq(4, "B")])),
-                 ("b.yaml", partition("TFM_SP_B", [service("B_SVC", 2)],
-                                      irqs=[irq(5, "C")]))]
-        self.assert_errors(parts, [
-            undelivered("a.yaml", "TFM_SP_A", 0, "A", 3),
-            undelivered("a.yaml", "TFM_SP_A", 1, "B", 4),
-            undelivered("b.yaml", "TFM_SP_B", 0, "C", 5)])
+        parts = [("a.yaml", partition("TFM_SP_A", irqs=[
+            irq(3, "A"), irq("A_IRQ_SRC", "B", "FLIH")])),
+                 ("b.yaml", partition("TFM_SP_B", [], model="IPC",
+                                      psa_framework_version=1.0,
+                                      irqs=[{"source": 9,
+                                             "signal": "C_SIG"}]))]
+        out = self.generate(parts, backend="IPC")
+        self.assertIn("#define WARDEN_NUM_IRQS 3\n", out["warden_manifest.h"])
 
-    def test_an_unknown_source_is_e083_alone(self):
+    def test_an_unknown_source_is_still_e083(self):
         manifest = partition("TFM_SP_A", irqs=[irq("B_IRQ_SRC", "B")])
         self.assert_error([("a.yaml", manifest)],
                           "a.yaml: TFM_SP_A: irqs[0].source: B_IRQ_SRC is "
                           "not an IRQ source of the platform test [E083]")
 
-    def test_partitions_without_irqs_pass(self):
-        self.generate([("a.yaml", partition("TFM_SP_A"))])
 
-
-@with_secure_interrupts
 class IrqTest(PlatformCase):
 
     def test_unknown_named_source(self):
@@ -303,6 +307,51 @@ class IrqTest(PlatformCase):
         self.assert_error(parts, "b.yaml: TFM_SP_B: irqs[0].source: IRQ 7 is "
                           "already the source of irqs[0] of TFM_SP_A in "
                           "a.yaml [E084]")
+
+
+class IrqLineTest(PlatformCase):
+    """An IRQ number is one of the platform's irq_lines (E089)."""
+
+    def test_number_beyond_the_lines(self):
+        manifest = partition("TFM_SP_A", irqs=[irq(31, "A"), irq(32, "B")])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[1].source: 32 is not an IRQ "
+                          "line of the platform test, which has 32 (0..31) "
+                          "[E089]")
+
+    def test_number_as_a_string_of_an_ffm_1_0_irq(self):
+        manifest = partition("TFM_SP_A", model="IPC",
+                             psa_framework_version=1.0,
+                             irqs=[{"source": "0x40", "signal": "A_SIG"}])
+        self.assert_error([("a.yaml", manifest)],
+                          "a.yaml: TFM_SP_A: irqs[0].source: 64 is not an IRQ "
+                          "line of the platform test, which has 32 (0..31) "
+                          "[E089]", backend="IPC")
+
+    def test_every_irq_beyond_the_lines(self):
+        parts = [("a.yaml", partition("TFM_SP_A", irqs=[irq(40, "A")])),
+                 ("b.yaml", partition("TFM_SP_B", [service("B_SVC", 2)],
+                                      irqs=[irq(40, "B")]))]
+        self.assert_errors(parts, [
+            "a.yaml: TFM_SP_A: irqs[0].source: 40 is not an IRQ line of the "
+            "platform test, which has 32 (0..31) [E089]",
+            "b.yaml: TFM_SP_B: irqs[0].source: 40 is not an IRQ line of the "
+            "platform test, which has 32 (0..31) [E089]"])
+
+    def test_the_last_line_passes(self):
+        out = self.generate([("a.yaml", partition("TFM_SP_A",
+                                                  irqs=[irq(31, "A")]))])
+        self.assertIn(".source = 31,\n", out["warden_load_info.c"])
+
+    def test_any_number_without_irq_lines(self):
+        platform = dict(PLATFORM)
+        del platform["irq_lines"]
+        self.write("platform.yaml", platform)
+        self.setup_parts([("a.yaml", partition("TFM_SP_A",
+                                               irqs=[irq(479, "A")]))])
+        status, errors = ToolCase.run_in_tmp(self, "--platform",
+                                             "platform.yaml")
+        self.assertEqual((status, errors), (0, []))
 
 
 class ClientIdTest(ToolCase):
@@ -455,6 +504,23 @@ class PlatformDescriptionTest(ToolCase):
              "ppc_bit": 4}]}, [
                 "platform.yaml: mmio_regions[2].ppc_bit: T is guarded by the "
                 "same PPC bank and bit as R [E091]"])
+
+    def test_named_irq_beyond_the_lines(self):
+        self.check_platform({"irq_lines": 124, "irqs": [
+            {"name": "X", "number": 123}, {"name": "Y", "number": 124}]}, [
+                "platform.yaml: irqs[1].number: 124 is out of range 0..123 "
+                "[E014]"])
+
+    def test_no_irq_lines(self):
+        self.check_platform({"irq_lines": 0}, [
+            "platform.yaml: irq_lines: 0 is out of range 1..0xFFFFFFFF "
+            "[E014]"])
+
+    def test_irq_lines_not_a_number(self):
+        self.check_platform({"irq_lines": "many", "irqs": [
+            {"name": "X", "number": 500}]}, [
+                "platform.yaml: irq_lines: expected a number, got 'many' "
+                "[E012]"])
 
     def test_missing_description(self):
         self.setup_parts([("a.yaml", partition("TFM_SP_A"))])

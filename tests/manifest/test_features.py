@@ -6,9 +6,12 @@ and the CMake file."""
 import os
 import unittest
 
+from tests.manifest import support
 from tests.manifest.support import (DROP, ToolCase, compile_c, partition,
-                                    service, stateless,
-                                    with_secure_interrupts)
+                                    service, stateless)
+
+import wm_errors  # noqa: E402  pylint: disable=wrong-import-order
+import wm_platform  # noqa: E402  pylint: disable=wrong-import-order
 
 
 def irq(source, name, handling="SLIH"):
@@ -81,7 +84,6 @@ class OutputPathTest(ToolCase):
         self.assertTrue(os.path.isfile(self.path("out/psa_manifest/a.h")))
 
 
-@with_secure_interrupts
 class FfmVersionTest(ToolCase):
 
     def test_ffm_1_0_defaults(self):
@@ -99,6 +101,11 @@ class FfmVersionTest(ToolCase):
                       out["psa_manifest/sid.h"])
         self.assertIn(".flags = WARDEN_SVC_NS_CLIENTS | WARDEN_SVC_CONNECTION"
                       " | WARDEN_SVC_STRICT,", out["warden_load_info.c"])
+        # 1.0 has no psa_irq_enable(): its IRQs are enabled at load.
+        self.assertIn(".signal = A_IRQ_SIG,\n        .flih = NULL,\n"
+                      "        .partition = 0,\n"
+                      "        .flags = WARDEN_IRQ_ENABLED_AT_LOAD,\n",
+                      out["warden_load_info.c"])
 
     def test_json_hex_strings(self):
         self.write("a.json", (
@@ -183,7 +190,6 @@ class DualModelTest(ToolCase):
                           "IPC-model partition [E060]", backend="IPC")
 
 
-@with_secure_interrupts
 class IrqTest(ToolCase):
 
     def test_irq_signals_from_the_top_services_from_bit_4(self):
@@ -217,6 +223,105 @@ class IrqTest(ToolCase):
                       out["psa_manifest/a.h"])
         self.assertIn("#define CONFIG_TFM_SLIH_API 0\n",
                       out["warden_manifest.h"])
+
+
+class FlihStackTest(ToolCase):
+    """At isolation levels 2 and 3 a partition that runs unprivileged and
+    has a FLIH IRQ gets a stack for its FLIH functions, in the section of
+    its thread's stack; every other partition's flih_stack is NULL."""
+
+    def parts(self):
+        """APP (APPLICATION-ROT, FLIH), PSA (PSA-ROT, FLIH) and SLIH
+        (APPLICATION-ROT, SLIH only), in load order."""
+        return [("app.yaml", partition("TFM_SP_APP", [service("APP", 1)],
+                                       irqs=[irq(3, "APP_IRQ", "FLIH"),
+                                             irq(4, "APP_2_IRQ", "FLIH")])),
+                ("psa.yaml", partition("TFM_SP_PSA", [service("PSA", 2)],
+                                       type="PSA-ROT",
+                                       irqs=[irq(5, "PSA_IRQ", "FLIH")])),
+                ("slih.yaml", partition("TFM_SP_SLIH", [service("SLIH", 3)],
+                                        irqs=[irq(6, "SLIH_IRQ")]))]
+
+    def stacks(self, level):
+        """{partition name: its .flih_stack} at `level`; the load info."""
+        out = self.generate(self.parts(), backend="IPC", level=level)
+        load_info = out["warden_load_info.c"]
+        found = {}
+        for block in load_info.split("        .name = \"")[1:]:
+            if ".flih_stack = " in block:
+                name = block.split("\"", 1)[0]
+                found[name] = block.split(".flih_stack = ", 1)[1].split(
+                    ",", 1)[0]
+        compile_c(self, self.path("out"))
+        return found, load_info
+
+    def test_level_2_the_unprivileged_partition_with_a_flih(self):
+        found, load_info = self.stacks(2)
+        self.assertEqual(found, {"TFM_SP_APP": "tfm_sp_app_flih_stack",
+                                 "TFM_SP_PSA": "NULL",
+                                 "TFM_SP_SLIH": "NULL"})
+        self.assertIn(
+            "static uint8_t tfm_sp_app_flih_stack[WARDEN_FLIH_STACK_SIZE]\n"
+            "    __attribute__((aligned(8), section(\".warden_stack."
+            "tfm_sp_app\")));\n", load_info)
+        self.assertEqual(load_info.count("_flih_stack["), 1)
+
+    def test_level_3_every_partition_with_a_flih(self):
+        found, load_info = self.stacks(3)
+        self.assertEqual(found, {"TFM_SP_APP": "tfm_sp_app_flih_stack",
+                                 "TFM_SP_PSA": "tfm_sp_psa_flih_stack",
+                                 "TFM_SP_SLIH": "NULL"})
+        self.assertIn(
+            "static uint8_t tfm_sp_psa_flih_stack[WARDEN_FLIH_STACK_SIZE]\n"
+            "    __attribute__((aligned(8), section(\".warden_stack."
+            "tfm_sp_psa\")));\n", load_info)
+
+    def test_level_1_none(self):
+        found, load_info = self.stacks(1)
+        self.assertEqual(set(found.values()), {"NULL"})
+        self.assertNotIn("_flih_stack[", load_info)
+
+    def test_sfn_backend_none(self):
+        out = self.generate([("a.yaml", partition(
+            "TFM_SP_A", irqs=[irq(3, "A_IRQ", "FLIH")]))])
+        self.assertIn(".flih_stack = NULL,\n", out["warden_load_info.c"])
+        self.assertNotIn("_flih_stack[", out["warden_load_info.c"])
+
+
+class An505PlatformTest(ToolCase):
+    """The AN505's platform description (platform/an505/
+    manifest_platform.yaml): its IRQ names and lines."""
+
+    PLATFORM = os.path.join(support.REPO, "platform", "an505",
+                            "manifest_platform.yaml")
+
+    def test_irq_names_and_lines(self):
+        diag = wm_errors.Diagnostics(self.tmp)
+        platform = wm_platform.load_platform(self.PLATFORM, diag)
+        self.assertEqual([str(e) for e in diag.errors], [])
+        self.assertEqual(platform.irq_lines, 124)
+        expected = {"TFM_TIMER0_IRQ": 3, "TFM_TIMER1_IRQ": 4,
+                    "TFM_DUALTIMER_IRQ": 5}
+        for uart in range(1, 5):
+            expected["TFM_UART%d_RX_IRQ" % uart] = 32 + 2 * uart
+            expected["TFM_UART%d_TX_IRQ" % uart] = 33 + 2 * uart
+        self.assertEqual(dict(platform.irqs), expected)
+
+    def test_a_manifest_names_an_irq(self):
+        out = self.generate([("a.yaml", partition(
+            "TFM_SP_A", irqs=[irq("TFM_UART2_TX_IRQ", "A_IRQ"),
+                              irq(46, "B_IRQ")]))],
+                            "--platform", self.PLATFORM)
+        self.assertIn(".source = 37, /* TFM_UART2_TX_IRQ */\n",
+                      out["warden_load_info.c"])
+        self.assertIn(".source = 46,\n", out["warden_load_info.c"])
+
+    def test_a_number_beyond_its_lines(self):
+        self.assert_error([("a.yaml", partition(
+            "TFM_SP_A", irqs=[irq(124, "A_IRQ")]))],
+                          "a.yaml: TFM_SP_A: irqs[0].source: 124 is not an "
+                          "IRQ line of the platform an505, which has 124 "
+                          "(0..123) [E089]", "--platform", self.PLATFORM)
 
 
 class StackSizeMacroTest(ToolCase):

@@ -53,7 +53,6 @@ def generate(case, outdir, depfile=None):
     return support.run_tool(args, support.REPO)
 
 
-@support.with_secure_interrupts
 class GoldenTest(unittest.TestCase):
     """The outputs for known inputs match the reviewed golden files."""
 
@@ -98,7 +97,6 @@ class GoldenTest(unittest.TestCase):
                     self.fail("%s: %s" % (name, line))
 
 
-@support.with_secure_interrupts
 class DeterminismTest(unittest.TestCase):
     """Two runs on the same inputs give byte-identical outputs."""
 

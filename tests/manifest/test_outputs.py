@@ -9,8 +9,7 @@ import unittest
 from unittest import mock
 
 from tests.manifest.support import (ToolCase, compile_c, partition,
-                                    run_tool, service, stateless,
-                                    with_secure_interrupts)
+                                    run_tool, service, stateless)
 
 # A secure image layout like the an505 one (platform/an505/an505_s.ld.in):
 # the privileged sections leave the unprivileged partitions' files out, the
@@ -57,18 +56,22 @@ def symbols(path):
 
 class LinkerFragmentTest(ToolCase):
     """The partitions that run unprivileged at a level land inside their
-    symbols (code and read-only data; data, zeroed data and stack in one
-    RAM range), in load order, with a start-up table for their RAM; the
-    privileged ones stay with the image's own sections."""
+    symbols (code and read-only data; data, zeroed data, stack and FLIH
+    stack in one RAM range), in load order, with a start-up table for their
+    RAM; the privileged ones stay with the image's own sections."""
 
     def link(self, level):
         if not (shutil.which("ld") and shutil.which("nm")):
             self.skipTest("GNU ld and nm are needed")
-        parts = [("app.yaml", partition("TFM_SP_APP", [service("APP", 1)]),
+        flih = {"source": 3, "name": "APP_IRQ", "handling": "FLIH"}
+        parts = [("app.yaml", partition("TFM_SP_APP", [service("APP", 1)],
+                                        irqs=[flih]),
                   {"linker_pattern": {"library_list": [
                       "*tfm_app_rot_partition_app.*"]}}),
                  ("psa.yaml", partition("TFM_SP_PSA", [stateless("PSA", 2)],
-                                        type="PSA-ROT"),
+                                        type="PSA-ROT", irqs=[dict(
+                                            flih, source=4,
+                                            name="PSA_IRQ")]),
                   {"linker_pattern": {"library_list": [
                       "*tfm_psa_rot_partition_psa.*"],
                                       "object_list": ["*psa_glue.o"]}})]
@@ -112,6 +115,7 @@ class LinkerFragmentTest(ToolCase):
                 self.inside(sym, lib + "_data", part, "ram")
                 self.inside(sym, lib + "_bss", part, "ram")
             self.inside(sym, part + "_stack", part, "ram")
+            self.inside(sym, part + "_flih_stack", part, "ram")
         # Load order: the PSA-RoT partition the APP one depends on? No
         # dependency here, so by priority then list order.
         self.assertEqual(sym["init_end"] - sym["init_start"], 2 * 5 * 4)
@@ -128,6 +132,8 @@ class LinkerFragmentTest(ToolCase):
         self.inside(sym, "app_rodata", "tfm_sp_app", "rodata")
         self.inside(sym, "app_data", "tfm_sp_app", "ram")
         self.inside(sym, "tfm_sp_app_stack", "tfm_sp_app", "ram")
+        self.inside(sym, "tfm_sp_app_flih_stack", "tfm_sp_app", "ram")
+        self.assertNotIn("tfm_sp_psa_flih_stack", sym)   # privileged
         self.assertNotIn("warden_part_tfm_sp_psa_code_start", sym)
         self.assertEqual(sym["init_end"] - sym["init_start"], 5 * 4)
         for name in ("psa_code", "glue_code"):
@@ -136,7 +142,6 @@ class LinkerFragmentTest(ToolCase):
             self.assertLess(sym[name], sym["warden_unpriv_ram_start"])
 
 
-@with_secure_interrupts
 class GraphTest(ToolCase):
 
     def parts(self):

@@ -8,8 +8,7 @@ import os
 import unittest
 
 from tests.manifest import support
-from tests.manifest.support import (ToolCase, compile_c, read_tree,
-                                    with_secure_interrupts)
+from tests.manifest.support import ToolCase, compile_c, read_tree
 
 SEED = os.path.join(support.DATA_DIR, "seed003")
 EXAMPLE_C = os.path.join(support.REPO, "partitions", "example",
@@ -24,7 +23,6 @@ def seed_args(form, outdir, *extra, backend="IPC", level=2):
             *extra]
 
 
-@with_secure_interrupts
 class SeedTest(ToolCase):
 
     def run_seed(self, form, *extra, **kwargs):

@@ -9,7 +9,7 @@ reported, naming the earlier one and its file.
 from typing import Collection, Dict, List, Optional, Sequence, Tuple
 
 from wm_codes import Code
-from wm_decl import (AUTO, STATELESS_MAX, MmioDecl, PartitionDecl,
+from wm_decl import (AUTO, STATELESS_MAX, IrqDecl, MmioDecl, PartitionDecl,
                      ServiceDecl, header_key)
 from wm_errors import Diagnostics, Located
 from wm_platform import Platform
@@ -41,6 +41,7 @@ def check_partitions(parts: Sequence[PartitionDecl], backend: str,
     _unique_headers(parts, diag)
     _unique_services(parts, diag)
     _unique_signals(parts, diag)
+    _unique_flih_functions(parts, diag)
     _stateless(parts, diag)
     _dependencies(parts, diag, unchecked_services)
     _cycles(parts, diag)
@@ -48,7 +49,6 @@ def check_partitions(parts: Sequence[PartitionDecl], backend: str,
     _mm_iovec(parts, mm_iovec, diag)
     _platform_resources(parts, platform, diag)
     _mmio_owners(parts, platform, diag)
-    _irqs_undelivered(parts, platform, diag)
     _client_ids(parts, diag)
 
 
@@ -128,6 +128,28 @@ def _unique_signals(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
                 _at(diag, part).error(Code.SIGNAL_DUPLICATE, attr,
                                       "%s is already the signal of %s"
                                       % (irq.signal, first))
+
+
+def _unique_flih_functions(parts: Sequence[PartitionDecl],
+                           diag: Diagnostics) -> None:
+    """No two FLIH IRQs, of one partition or two, have one FLIH function:
+    it is a C function of the image, named after the IRQ in lower case.
+    (Two IRQs of a partition with one name are E043's.)"""
+    seen: Dict[str, Tuple[PartitionDecl, IrqDecl]] = {}
+    for part in parts:
+        for irq in part.irqs:
+            function = irq.flih_function
+            if function is None:
+                continue
+            first_part, first = seen.setdefault(function, (part, irq))
+            if first is irq or (first_part is part
+                                and first.signal == irq.signal):
+                continue
+            _at(diag, part).error(
+                Code.FLIH_DUPLICATE, "irqs[%d].name" % irq.index,
+                "%s is already the FLIH function of irqs[%d] of %s in %s"
+                % (function, first.index, first_part.name,
+                   diag.show(first_part.path)))
 
 
 def _stateless(parts: Sequence[PartitionDecl], diag: Diagnostics) -> None:
@@ -292,8 +314,8 @@ def _mm_iovec(parts: Sequence[PartitionDecl], mm_iovec: bool,
 
 def _platform_resources(parts: Sequence[PartitionDecl], platform: Platform,
                         diag: Diagnostics) -> None:
-    """Named MMIO regions and IRQ sources exist on the platform; no IRQ
-    source is used twice."""
+    """Named MMIO regions and IRQ sources exist on the platform, IRQ
+    numbers are lines it has; no IRQ source is used twice."""
     sources: Dict[int, Tuple[PartitionDecl, int]] = {}
     for part in parts:
         for region in part.mmio_regions:
@@ -309,6 +331,15 @@ def _platform_resources(parts: Sequence[PartitionDecl], platform: Platform,
                 _at(diag, part).error(Code.IRQ_UNKNOWN, attr,
                                       "%s is not an IRQ source of %s"
                                       % (irq.source, platform.describe()))
+                continue
+            if platform.irq_lines is not None \
+                    and number >= platform.irq_lines:
+                _at(diag, part).error(Code.IRQ_LINE, attr,
+                                      "%d is not an IRQ line of %s, which "
+                                      "has %d (0..%d)"
+                                      % (number, platform.describe(),
+                                         platform.irq_lines,
+                                         platform.irq_lines - 1))
                 continue
             first = sources.setdefault(number, (part, irq.index))
             if first != (part, irq.index):
@@ -366,35 +397,6 @@ def _mmio_text(region: MmioDecl, span: Tuple[int, int]) -> str:
     """A region for a message, e.g. "TFM_PERIPHERAL_A (0x40100000 + 0x1000)"."""
     numbers = "0x%08X + 0x%X" % span
     return "%s (%s)" % (region.name, numbers) if region.name else numbers
-
-
-# -------------------------------------------------------------------------
-# Secure interrupts are not built yet: an irq declared in a manifest would
-# stop its partition at its first interrupt, so every one is refused
-# (E087). The issue that builds secure interrupts removes this check and
-# SECURE_INTERRUPTS; the rest of the irq handling (platform names, signals,
-# the load info) stays. The tests of that handling set SECURE_INTERRUPTS.
-SECURE_INTERRUPTS = False
-
-
-def _irqs_undelivered(parts: Sequence[PartitionDecl], platform: Platform,
-                      diag: Diagnostics) -> None:
-    """Every irq whose source the platform has (else E083 said so) is one
-    the build cannot deliver yet."""
-    if SECURE_INTERRUPTS:
-        return
-    for part in parts:
-        for irq in part.irqs:
-            number = irq_number(irq.source, platform)
-            if number is None:
-                continue
-            _at(diag, part).error(
-                Code.IRQ_UNDELIVERED, "irqs[%d].source" % irq.index,
-                "%s (IRQ %d) cannot be delivered: this build has no secure "
-                "interrupts yet, so its first interrupt would stop %s; "
-                "remove the irq" % (irq.name or irq.signal, number,
-                                    part.name))
-# -------------------------------------------------------------------------
 
 
 def irq_number(source, platform: Platform) -> Optional[int]:

@@ -1,13 +1,15 @@
 """The manifest tool's error codes: stable identifiers and their meaning.
 
 Every error the tool reports carries one of these codes, e.g. `[E042]` at
-the end of the message. Codes never change meaning and are never reused;
-`strerror()` gives the one-line meaning and `warden_manifest.py --explain
-E042` prints it. tools/manifest/README.md has the same table (a test keeps
-the two equal), and every code has at least one test that provokes it.
+the end of the message. Codes never change meaning and are never reused: a
+check that goes away leaves its code in RETIRED. `strerror()` gives the
+one-line meaning and `warden_manifest.py --explain E042` prints it.
+tools/manifest/README.md has the same table (a test keeps the two equal),
+and every code in use has at least one test that provokes it.
 """
 
 import enum
+from types import MappingProxyType
 from typing import Optional
 
 
@@ -46,6 +48,8 @@ class Code(enum.Enum):
     SID_DUPLICATE = ("E042", "a SID is used twice")
     SIGNAL_DUPLICATE = ("E043", "two signals of a partition have the same "
                                 "name")
+    FLIH_DUPLICATE = ("E044", "two FLIH IRQs have the same FLIH function "
+                              "(<name>_flih in lower case)")
     # Services
     STATELESS_CONNECTION = ("E050", "a stateless_handle on a "
                                     "connection-based service")
@@ -88,10 +92,10 @@ class Code(enum.Enum):
     CLIENT_ID_RANGE = ("E085", "a client ID range is incomplete, empty or "
                                "outside its partition's range")
     CLIENT_ID_OVERLAP = ("E086", "two partitions' client ID ranges overlap")
-    IRQ_UNDELIVERED = ("E087", "an IRQ the build cannot deliver (Warden has "
-                               "no secure interrupts yet)")
     MMIO_CLAIMED = ("E088", "two partitions claim one MMIO region, or "
                             "regions of two partitions overlap")
+    IRQ_LINE = ("E089", "an IRQ number beyond the platform's IRQ lines "
+                        "(irq_lines)")
     # Platform description
     PLATFORM = ("E090", "the platform description defines a name twice")
     PPC_SHARED = ("E091", "two named regions of the platform description "
@@ -108,16 +112,28 @@ class Code(enum.Enum):
         return self.value[1]
 
 
+# Codes the tool no longer reports, with what they meant: never reused.
+RETIRED = MappingProxyType({
+    "E087": "retired: an IRQ the build could not deliver (reported until "
+            "Warden had secure interrupts)",
+})
+
+
 def strerror(ident: str) -> Optional[str]:
     """The meaning of error code `ident` (e.g. "E042"), or None if unknown."""
-    for code in Code:
-        if code.ident == ident.strip().upper():
-            return code.meaning
-    return None
+    return _meanings().get(ident.strip().upper())
 
 
 def table() -> str:
-    """The Markdown table of every code (the README holds a copy)."""
+    """The Markdown table of every code, retired ones included (the README
+    holds a copy)."""
     lines = ["| code | meaning |", "|---|---|"]
-    lines += ["| %s | %s |" % (code.ident, code.meaning) for code in Code]
+    lines += ["| %s | %s |" % row for row in sorted(_meanings().items())]
     return "\n".join(lines) + "\n"
+
+
+def _meanings() -> dict:
+    """identifier -> meaning, for the codes in use and the retired ones."""
+    meanings = {code.ident: code.meaning for code in Code}
+    meanings.update(RETIRED)
+    return meanings

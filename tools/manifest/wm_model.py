@@ -79,6 +79,15 @@ class Irq:
     partition_index: int
     client_id_base: Optional[int]
     client_id_limit: Optional[int]
+    enabled_at_load: bool = False  # an FF-M 1.0 partition's: enabled when
+                                   # it loads (1.1: psa_irq_enable())
+
+    @property
+    def flags(self) -> Tuple[str, ...]:
+        """The WARDEN_IRQ_* flags that apply."""
+        named = (("WARDEN_IRQ_FLIH", self.flih is not None),
+                 ("WARDEN_IRQ_ENABLED_AT_LOAD", self.enabled_at_load))
+        return tuple(name for name, on in named if on)
 
 
 @dataclass(frozen=True)
@@ -156,6 +165,11 @@ class Partition:  # pylint: disable=too-many-instance-attributes
         return tuple(name for name, on in named if on)
 
     @property
+    def has_flih(self) -> bool:
+        """True when one of its IRQs is handled as FLIH."""
+        return any(i.flih is not None for i in self.irqs)
+
+    @property
     def patterns(self) -> Tuple[str, ...]:
         """The linker input patterns of its code and data."""
         return self.library_patterns + self.object_patterns
@@ -201,6 +215,14 @@ class Build:
         return tuple(p for p in self.partitions
                      if self.isolation_level == 3 or
                      (self.isolation_level == 2 and not p.psa_rot))
+
+    @property
+    def flih_stack_partitions(self) -> Tuple[Partition, ...]:
+        """The partitions whose FLIH functions run on a stack of their own,
+        in their own memory: the unprivileged ones (isolation levels 2 and
+        3) that have a FLIH IRQ. The others' run on the SPM's stack,
+        privileged."""
+        return tuple(p for p in self.unprivileged_partitions if p.has_flih)
 
     @property
     def services(self) -> Tuple[Service, ...]:
@@ -358,7 +380,7 @@ def _partition(decl: PartitionDecl, pid: int, position: int,
     """Builds one model partition at `position` in load order."""
     services = tuple(_service(decl, svc, position, stateless, backend)
                      for svc in decl.services)
-    irqs = tuple(_irq(irq, j, position, platform)
+    irqs = tuple(_irq(irq, j, position, platform, decl.ffm_version)
                  for j, irq in enumerate(decl.irqs))
     mmio = tuple(_mmio(region, position, platform)
                  for region in decl.mmio_regions)
@@ -411,15 +433,19 @@ def _service(decl: PartitionDecl, svc: ServiceDecl, position: int,
         function=svc.function or svc.name.lower() + "_sfn")
 
 
-def _irq(irq, index: int, position: int, platform: Platform) -> Irq:
-    """Builds IRQ number `index` of a partition: signal 1 << (31 - index)."""
+def _irq(irq, index: int, position: int, platform: Platform,
+         ffm_version: str) -> Irq:
+    """Builds IRQ number `index` of a partition: signal 1 << (31 - index).
+    An FF-M 1.0 partition's IRQs are enabled when it loads (1.0 has no
+    psa_irq_enable()); a 1.1 partition enables its own."""
     number = irq_number(irq.source, platform)
     assert number is not None, "checked by wm_checks"
     return Irq(name=irq.name or irq.signal, signal_macro=irq.signal,
                signal=1 << (LAST_SIGNAL_BIT - index), source=irq.source,
                number=number, flih=irq.flih_function,
                partition_index=position, client_id_base=irq.client_id_base,
-               client_id_limit=irq.client_id_limit)
+               client_id_limit=irq.client_id_limit,
+               enabled_at_load=ffm_version == "1.0")
 
 
 def _mmio(region, position: int, platform: Platform) -> Mmio:

@@ -7,6 +7,7 @@ IRQ sources, read from a platform description (`--platform FILE`).
     mmio_regions:
       - {name: TFM_PERIPHERAL_A, base: 0x40100000, size: 0x1000,
          ppc_bank: APBNSPPCEXP1, ppc_bit: 6}
+    irq_lines: 124
     irqs:
       - {name: TFM_A_IRQ, number: 7}
 
@@ -14,6 +15,9 @@ A manifest's named region or named IRQ source must be one of these; the
 load info then carries the region's base and size and the IRQ's number, so
 the SPM needs no platform header to place them. Without a description the
 platform has no named regions or IRQ sources (numbers still work).
+`irq_lines` (optional) is the number of the platform's interrupt lines:
+IRQ numbers, named or in a manifest, are then 0..irq_lines - 1; without it
+any number is taken.
 
 A platform whose peripherals sit behind peripheral protection controllers
 lists the controllers' registers as `ppc_banks` (the load info numbers a
@@ -32,7 +36,7 @@ from wm_errors import Diagnostics, Located
 from wm_files import read_data
 
 TOP_KEYS = ("description", "type", "name", "ppc_banks", "mmio_regions",
-            "irqs")
+            "irq_lines", "irqs")
 REGION_KEYS = ("name", "base", "size", "ppc_bank", "ppc_bit", "description")
 IRQ_KEYS = ("name", "number", "description")
 # The load info keeps a bank number in a byte; 0xFF means "no PPC".
@@ -60,6 +64,7 @@ class Platform:
     irqs: Mapping[str, int] = field(
         default_factory=lambda: MappingProxyType({}))   # name -> number
     ppc_banks: Tuple[str, ...] = ()
+    irq_lines: Optional[int] = None   # IRQ numbers are below it; None: any
 
     def describe(self) -> str:
         """How to name the platform in a message."""
@@ -91,13 +96,23 @@ def load_platform(path: Optional[str], diag: Diagnostics) -> Platform:
     regions = _named(at, data, "mmio_regions", REGION_KEYS, ("base", "size"),
                      lambda attr, item: _ppc_position(at, attr, item, banks))
     _ppc_shared(at, regions)
-    irqs = _named(at, data, "irqs", IRQ_KEYS, ("number",))
+    lines = _irq_lines(at, data)
+    irqs = _named(at, data, "irqs", IRQ_KEYS, ("number",),
+                  high=None if lines is None else lines - 1)
     return Platform(name=name,
                     regions=MappingProxyType(
                         {k: NamedRegion(v[0], v[1], *v[2])
                          for k, v in regions.items()}),
                     irqs=MappingProxyType({k: v[0] for k, v in irqs.items()}),
-                    ppc_banks=banks)
+                    ppc_banks=banks, irq_lines=lines)
+
+
+def _irq_lines(at: Located, data: Any) -> Optional[int]:
+    """`irq_lines`: a number 1.., or None when absent or invalid."""
+    if "irq_lines" not in data:
+        return None
+    lines = schema.number(at, "irq_lines", data["irq_lines"], 1)
+    return None if lines is schema.INVALID else lines
 
 
 def _ppc_banks(at: Located, data: Any) -> Tuple[str, ...]:
@@ -160,10 +175,11 @@ def _ppc_shared(at: Located, regions: dict) -> None:
 
 
 def _named(at: Located, data: Any, key: str, keys: Tuple[str, ...],
-           numbers: Tuple[str, ...], extra=None) -> dict:
+           numbers: Tuple[str, ...], extra=None,
+           high: Optional[int] = None) -> dict:
     """name -> tuple of the `numbers` attributes, then the `extra` check's
     result (when given), then the item's index, for the list at
-    data[key]."""
+    data[key]. `high`: the largest value of a number (None: 32 bits)."""
     result: dict = {}
     listed = schema.sequence(at, key, data.get(key))
     if listed is schema.INVALID:
@@ -176,7 +192,9 @@ def _named(at: Located, data: Any, key: str, keys: Tuple[str, ...],
         name = schema.identifier(at, attr + ".name", item.get("name")) \
             if "name" in item else schema.INVALID
         values = tuple(schema.number(at, "%s.%s" % (attr, n), item[n],
-                                     1 if n == "size" else 0)
+                                     1 if n == "size" else 0,
+                                     schema.UINT32_MAX if high is None
+                                     else high)
                        if n in item else schema.INVALID for n in numbers)
         if extra is not None:
             values += (extra(attr, item),)

@@ -24,6 +24,12 @@ static uint8_t test_sp_helper_stack[512]
 static uint8_t test_sp_legacy_stack[1024]
     __attribute__((aligned(8), section(".warden_stack.test_sp_legacy")));
 
+/* The FLIH functions of a partition that runs unprivileged run
+ * unprivileged too, on a stack of their own in the partition's RAM (the
+ * section of its thread's stack). */
+static uint8_t test_sp_crypto_flih_stack[WARDEN_FLIH_STACK_SIZE]
+    __attribute__((aligned(8), section(".warden_stack.test_sp_crypto")));
+
 
 /*
  * Isolation level 3: where each partition's memory lies, from the
@@ -72,6 +78,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 2,
         .first_mmio = 0,
         .nmmio = 2,
+        .flih_stack = test_sp_crypto_flih_stack,
     },
     {
         .name = "TEST_SP_HELPER",
@@ -90,6 +97,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 2,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {
         .name = "TEST_SP_LEGACY",
@@ -108,6 +116,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 1,
         .first_mmio = 2,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {0},
 };
@@ -207,7 +216,7 @@ const struct warden_irq_info warden_irqs[WARDEN_NUM_IRQS + 1] = {
         .signal = LEGACY_IRQ_SIGNAL,
         .flih = NULL,
         .partition = 2,
-        .flags = 0,
+        .flags = WARDEN_IRQ_ENABLED_AT_LOAD,
     },
     {0},
 };

@@ -99,6 +99,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 0,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {
         .name = "WARDEN_SP_TEST",
@@ -117,6 +118,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 0,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {
         .name = "WARDEN_SP_TEST_CLIENT",
@@ -135,6 +137,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 0,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {
         .name = "WARDEN_SP_CLIENT_STORE",
@@ -153,6 +156,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 0,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {
         .name = "WARDEN_SP_HEAP_A",
@@ -171,6 +175,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 0,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {
         .name = "WARDEN_SP_HEAP_B",
@@ -189,6 +194,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 0,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {0},
 };

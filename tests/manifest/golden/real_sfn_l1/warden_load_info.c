@@ -35,6 +35,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 0,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {
         .name = "WARDEN_SP_TEST",
@@ -53,6 +54,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 0,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {
         .name = "WARDEN_SP_TEST_CLIENT",
@@ -71,6 +73,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 0,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {
         .name = "WARDEN_SP_CLIENT_STORE",
@@ -89,6 +92,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 0,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {
         .name = "WARDEN_SP_HEAP_A",
@@ -107,6 +111,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 0,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {
         .name = "WARDEN_SP_HEAP_B",
@@ -125,6 +130,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 0,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {0},
 };

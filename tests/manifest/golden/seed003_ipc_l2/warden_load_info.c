@@ -58,6 +58,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 0,
         .first_mmio = 0,
         .nmmio = 0,
+        .flih_stack = NULL,
     },
     {
         .name = "TFM_SP_EXAMPLE",
@@ -76,6 +77,7 @@ const struct warden_partition_info warden_partitions[WARDEN_NUM_PARTITIONS + 1] 
         .nirqs = 1,
         .first_mmio = 0,
         .nmmio = 1,
+        .flih_stack = NULL,
     },
     {0},
 };

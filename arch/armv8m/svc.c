@@ -115,18 +115,20 @@ __attribute__((used)) void armv8m_svc(uint32_t exc_return, uint32_t msp)
     uintptr_t fn;
     bool in_handler = false;
 
+    /* A FLIH function (whatever thread it interrupted) makes no SVC but
+     * its return. */
+    if (armv8m_flih_running()) {
+        if ((exc_return & thread_psp) != thread_psp ||
+            armv8m_svc_number(frame[6]) != ARMV8M_SVC_FLIH_RETURN) {
+            armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);
+        }
+        armv8m_flih_leave(frame[0]);
+    }
     if ((exc_return & thread_psp) != thread_psp || t == NULL ||
         t->kstack == NULL) {
         armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);
     }
     number = armv8m_svc_number(frame[6]);
-    /* A FLIH function makes no SVC but its return. */
-    if (armv8m_flih_running()) {
-        if (number != ARMV8M_SVC_FLIH_RETURN) {
-            armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);
-        }
-        armv8m_flih_leave(frame[0]);
-    }
     if (number == SVC_RETURN && t->usp != 0u) {
         leave(t, frame[0]);
         return;

@@ -8,7 +8,9 @@ For every preset in bench/configurations.txt: configure and build it with
 under QEMU with -icount shift=0 (the two runs must print the same figures),
 and read the footprint from the secure image's linker map. Prints one table.
 
-The operations are those of the NS driver (bench/ns/) and, on the IPC
+The operations are those of the NS driver (bench/ns/), the secure
+interrupt latencies (tools/bench/irq_latency.py: one exact instruction trace
+of the interrupt driver) and, on the IPC
 backend, those of the secure client partition (bench/ipc/s2s/, keys
 "s2s_..."): for those, an IPC configuration at isolation level 1 (the
 client reads the SysTick, which needs privilege) is built a second time,
@@ -42,6 +44,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
 
+import irq_latency  # noqa: E402
 import mapfile  # noqa: E402
 import report  # noqa: E402
 
@@ -230,12 +233,28 @@ def run_twice(python, bdir, name):
     return instructions(*parsed)
 
 
+# The secure interrupt figures (tools/bench/irq_latency.py), read from an
+# instruction trace of the build's interrupt driver.
+IRQ_LABELS = {
+    "irq_flih_entry": "interrupt entry -> FLIH function",
+    "irq_flih_exit": "FLIH function's return -> interrupted code",
+    "irq_slih_wake": "interrupt entry -> code woken by SLIH",
+    "irq_slih_exit": "woken code's psa_wait -> interrupted code",
+}
+
+
 def measure(preset, python, jobs):
     bdir = build(preset, python, jobs)
     figures, labels = run_twice(python, bdir, preset)
     if any(group(k) for k in figures):
         raise BenchError("%s: secure client figures in a build without it"
                          % preset)
+    irq = irq_latency.measure(bdir)
+    for key, label in IRQ_LABELS.items():
+        if key not in irq:
+            raise BenchError("%s: no %s in the interrupt trace" % (preset, key))
+        figures[key] = irq[key]
+        labels[key] = label
     if has_secure_client(bdir):
         sdir = build(preset, python, jobs, "-s2s")
         s_figures, s_labels = run_twice(python, sdir, preset + "-s2s")

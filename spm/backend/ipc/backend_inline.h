@@ -9,7 +9,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arch/arch.h"
 #include "psa/service.h"
+#include "spm/backend/ipc/sched.h"
 #include "spm/backend/ipc/orphan.h"
 #include "warden/config.h"
 
@@ -78,20 +80,24 @@ static inline void backend_mm_unmap(struct spm_partition *service,
     }
 }
 
-/* The NS agent's SPM code holds the scheduler lock (backend_ipc.c);
- * false if it holds it already: an NS handler's call while the NS agent's
- * is in progress, which the NS agent refuses as busy. */
-bool ipc_ns_begin(void);
-void ipc_ns_end(void);
-
+/* The NS agent's SPM code holds the scheduler lock; false if it holds it
+ * already: an NS handler's call while the NS agent's is in progress,
+ * which the NS agent refuses as busy. */
 static inline bool backend_ns_begin(void)
 {
-    return ipc_ns_begin();
+    return sched_try_lock();
 }
 
-static inline void backend_ns_end(void)
+/* Only the signals an interrupt raised meanwhile can have made a thread
+ * more urgent than the NS agent ready: then it runs first. */
+void ipc_ns_end_raised(void);
+
+__attribute__((always_inline)) static inline void backend_ns_end(void)
 {
-    ipc_ns_end();
+    sched_unlock_quiet();
+    if (sched_irq_raised()) {
+        ipc_ns_end_raised();
+    }
 }
 
 /* A partition that runs unprivileged has its FLIH functions run inside its

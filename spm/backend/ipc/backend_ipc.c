@@ -141,6 +141,14 @@ void backend_irq_stop(struct spm_partition *p)
     }
 }
 
+void ipc_ns_end_raised(void)
+{
+    sched_irq_drain();
+    if (sched_preempt_due()) {
+        arch_yield();
+    }
+}
+
 void sched_irq_drain(void)
 {
     do {
@@ -169,10 +177,8 @@ void sched_irq_drain(void)
  * SPM code now holds: in `asserted` from now on. */
 void ipc_irq_take(struct spm_partition *p)
 {
-    if (p->be.irq_raised != 0u) {
-        p->be.asserted |=
-            __atomic_exchange_n(&p->be.irq_raised, 0u, __ATOMIC_RELAXED);
-    }
+    p->be.asserted |=
+        __atomic_exchange_n(&p->be.irq_raised, 0u, __ATOMIC_RELAXED);
 }
 
 bool backend_irq_asserted(struct spm_partition *p, psa_signal_t signal)
@@ -191,23 +197,6 @@ psa_flih_result_t ipc_flih_call(struct spm_partition *p,
                                 psa_flih_result_t (*flih)(void))
 {
     return arch_flih_call(&sched_thread_of(p)->ctx, p->info->flih_stack, flih);
-}
-
-bool ipc_ns_begin(void)
-{
-    if (sched_core.locked) {
-        return false; /* an NS handler preempted the NS agent's SPM code */
-    }
-    sched_lock();
-    return true;
-}
-
-void ipc_ns_end(void)
-{
-    sched_unlock();
-    if (sched_preempt_due()) {
-        arch_yield();
-    }
 }
 
 static void enqueue(struct spm_partition *owner, struct spm_req *req)
@@ -288,16 +277,12 @@ psa_status_t ipc_client_resolve(struct spm_partition *caller,
     if (!spm_is_ns(caller)) {
         return ipc_spm_call_status(caller);
     }
-    /* The NS agent's SPM code holds the lock (ipc_ns_begin()): not while
-     * it waits. */
-    held = sched_core.locked;
-    if (held) {
-        sched_unlock();
-    }
+    /* The NS agent's SPM code holds the lock (backend_ns_begin()): not
+     * while it waits. */
+    held = sched_locked();
+    sched_unlock();
     arch_yield();
-    if (held) {
-        sched_lock();
-    }
+    sched_relock(held);
     return spm_client_finish(caller);
 }
 

@@ -138,6 +138,42 @@ __attribute__((always_inline)) static inline void sched_lock(void)
  * (spm/backend/ipc/backend_ipc.c); called unlocked, returns unlocked. */
 void sched_irq_drain(void);
 
+/** sched_lock(), unless the lock is held already: then false. */
+__attribute__((always_inline)) static inline bool sched_try_lock(void)
+{
+    if (sched_core.locked) {
+        return false;
+    }
+    sched_core.locked = true;
+    return true;
+}
+
+/** The lock as it is now (held or not), for sched_relock(). */
+__attribute__((always_inline)) static inline bool sched_locked(void)
+{
+    return sched_core.locked;
+}
+
+/** Takes the lock again if @p held (what sched_locked() said). */
+__attribute__((always_inline)) static inline void sched_relock(bool held)
+{
+    sched_core.locked = held;
+}
+
+/** Releases the lock without delivering what interrupts raised meanwhile:
+ * the caller tests sched_irq_raised() next, and delivers it with
+ * sched_irq_drain(). */
+__attribute__((always_inline)) static inline void sched_unlock_quiet(void)
+{
+    sched_core.locked = false;
+}
+
+/** True if an interrupt raised a signal under the lock, not delivered. */
+__attribute__((always_inline)) static inline bool sched_irq_raised(void)
+{
+    return sched_core.irq_parts != 0u;
+}
+
 __attribute__((always_inline)) static inline void sched_unlock(void)
 {
     sched_core.locked = false;

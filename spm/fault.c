@@ -23,6 +23,16 @@ static void spm_faulted(const struct arch_fault *f)
                     NULL);
 }
 
+/* Partition @p p faulted (@p where: "" or where in it). */
+static void say_faulted(const struct spm_partition *p, const char *where)
+{
+    spm_log("[Warden] partition %s (%ld, %s, isolation level %d) faulted%s: "
+            "%s\r\n",
+            p->info->name, (long)p->info->pid,
+            spm_is_unprivileged(p) ? "unprivileged" : "privileged",
+            TFM_ISOLATION_LEVEL, where, WARDEN_FAULT_POLICY_NAME);
+}
+
 /* A FLIH function faulted (levels 2 and 3): its partition's fault. Under
  * `terminate` the port ends the function (as if it returned
  * ARCH_FLIH_FAULTED) and spm/irq.c stops the partition. */
@@ -31,11 +41,7 @@ static void flih_faulted(const struct arch_fault *f)
     const struct spm_partition *p = spm_irq_flih_partition();
 
     SPM_ASSERT(p != NULL);
-    spm_log("[Warden] partition %s (%ld, %s, isolation level %d) faulted "
-            "in a FLIH function: %s\r\n",
-            p->info->name, (long)p->info->pid,
-            spm_is_unprivileged(p) ? "unprivileged" : "privileged",
-            TFM_ISOLATION_LEVEL, WARDEN_FAULT_POLICY_NAME);
+    say_faulted(p, " in a FLIH function");
     if (!WARDEN_FAULT_POLICY_TERMINATE) {
         spm_stop_system(WARDEN_FAULT_POLICY_RESET, PLATFORM_RESET_FAULT, f, p);
     }
@@ -60,11 +66,7 @@ struct arch_thread *spm_hook_fault(struct arch_fault *f)
     if (!f->in_thread || f->cause == ARCH_FAULT_NMI || spm_is_ns(p)) {
         spm_faulted(f);
     }
-    spm_log("[Warden] partition %s (%ld, %s, isolation level %d) faulted: "
-            "%s\r\n",
-            p->info->name, (long)p->info->pid,
-            spm_is_unprivileged(p) ? "unprivileged" : "privileged",
-            TFM_ISOLATION_LEVEL, WARDEN_FAULT_POLICY_NAME);
+    say_faulted(p, "");
     if (!WARDEN_FAULT_POLICY_TERMINATE) {
         spm_stop_system(WARDEN_FAULT_POLICY_RESET, PLATFORM_RESET_FAULT, f, p);
     }

@@ -28,11 +28,10 @@ cannot be found.
 """
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 
-import profile as prof  # tools/bench/profile.py: symbols(), lookup()
+import profile as prof  # tools/bench/profile.py: run_traced(), symbols()
 
 SECURE = prof.SECURE_CODE
 FIGURES = ("irq_flih_entry", "irq_flih_exit", "irq_slih_wake",
@@ -47,13 +46,7 @@ def trace(qemu, s_elf, ns_elf, ranges):
     pcs = []
     with tempfile.TemporaryDirectory() as tmp:
         log = os.path.join(tmp, "exec.log")
-        subprocess.run([qemu, "-M", "mps2-an505", "-nographic",
-                        "-semihosting-config", "enable=on,target=native",
-                        "-kernel", s_elf, "-device", "loader,file=" + ns_elf,
-                        "-icount", "shift=0", "-singlestep",
-                        "-d", "exec,nochain", "-dfilter", ",".join(ranges),
-                        "-D", log], stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, check=False, timeout=600)
+        prof.run_traced(qemu, s_elf, ns_elf, ranges, log)
         with open(log) as f:
             for line in f:
                 m = prof.TRACE.match(line)

@@ -54,6 +54,18 @@ def lookup(syms, starts, pc):
     return "?%08x" % pc
 
 
+def run_traced(qemu, s_elf, ns_elf, ranges, log):
+    """Runs the two images under QEMU, one trace line per instruction of
+    the address ranges given (-dfilter syntax) written to @p log."""
+    subprocess.run([qemu, "-M", "mps2-an505", "-nographic",
+                    "-semihosting-config", "enable=on,target=native",
+                    "-kernel", s_elf, "-device", "loader,file=" + ns_elf,
+                    "-icount", "shift=0", "-singlestep",
+                    "-d", "exec,nochain", "-dfilter", ",".join(ranges),
+                    "-D", log], stdin=subprocess.DEVNULL,
+                   stdout=subprocess.DEVNULL, check=False, timeout=600)
+
+
 def secure_ranges(syms):
     """The secure code, less the secure client's alignment loop (thousands
     of instructions a repetition, outside every figure)."""
@@ -99,13 +111,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         log = os.path.join(tmp, "exec.log")
-        subprocess.run([args.qemu, "-M", "mps2-an505", "-nographic",
-                        "-semihosting-config", "enable=on,target=native",
-                        "-kernel", s_elf, "-device", "loader,file=" + ns_elf,
-                        "-icount", "shift=0", "-singlestep",
-                        "-d", "exec,nochain", "-dfilter", ",".join(ranges),
-                        "-D", log], stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, check=False, timeout=600)
+        run_traced(args.qemu, s_elf, ns_elf, ranges, log)
         last, current = None, None
         with open(log) as f:
             for line in f:

@@ -466,10 +466,25 @@ struct arch_thread *backend_stop_faulted(struct spm_partition *p,
     return spm_hook_switch();
 }
 
+static uint32_t park_body(void *arg)
+{
+    sched_kill(sched_thread_of(arg));
+    return 0u;
+}
+
 warden_sfn_t ipc_sfn_take(struct spm_partition *self, psa_msg_t *msg)
 {
     const struct warden_partition_info *info = self->info;
-    psa_signal_t services = self->be.allowed & ~PSA_DOORBELL;
+    psa_signal_t services =
+        self->be.allowed & ~(PSA_DOORBELL | spm_irq_signals(self));
+
+    /* An SFN-model partition with IRQs alone has nothing for its thread
+     * to wait for once initialised: the thread ends, the partition goes on
+     * (its FLIH functions run in their interrupts). */
+    if (services == 0u) {
+        (void)ipc_cross(park_body, self);
+        spm_fatal(__FILE__, __LINE__); /* a dead thread is never picked */
+    }
 
     for (;;) {
         psa_signal_t signals = SPM_API(psa_wait)(services, PSA_BLOCK);

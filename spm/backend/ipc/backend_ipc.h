@@ -63,7 +63,9 @@ void ipc_sfn_thread_main(void);
  * The next message of one of SFN-model partition @p self's services, got
  * into @p msg (its thread's own copy; psa_get() checks where it goes):
  * waits until there is one, and returns the service's function. Through
- * the PSA API as the partition calls it at level 1 (spm/api.h).
+ * the PSA API as the partition calls it at level 1 (spm/api.h). A
+ * partition without services (IRQs alone) never gets one: its thread ends
+ * there, and the partition goes on serving its interrupts.
  */
 warden_sfn_t ipc_sfn_take(struct spm_partition *self, psa_msg_t *msg);
 

@@ -65,10 +65,10 @@ struct irq_rounds_args {
 };
 
 struct irq_rounds {
-    uint32_t delivered; /* psa_wait() returned TIMER0_IRQ_SIGNAL */
-    uint32_t doubled;   /* ... with TIMER0's interrupt not raised */
-    uint32_t wrong;     /* psa_wait() returned something else */
-    uint32_t poll_after; /* psa_wait(PSA_POLL) after the last psa_eoi() */
+    uint32_t delivered;   /* psa_wait() returned TIMER0_IRQ_SIGNAL */
+    uint32_t doubled;     /* ... with TIMER0's interrupt not raised */
+    uint32_t wrong;       /* psa_wait() returned something else */
+    uint32_t poll_after;  /* psa_wait(PSA_POLL) after the last psa_eoi() */
     uint32_t disable_ret; /* psa_irq_disable() at the end */
 };
 
@@ -79,24 +79,23 @@ struct irq_nth_args {
 };
 
 struct irq_nth {
-    uint32_t wakeups;       /* psa_wait() returned TIMER1_IRQ_SIGNAL */
-    uint32_t ticks;         /* FLIH calls that found TIMER1's interrupt */
-    uint32_t flih_signals;  /* ... of which returned PSA_FLIH_SIGNAL */
-    uint32_t misplaced;     /* wakeups at a tick count not every*k */
-    uint32_t doubled;       /* FLIH calls with TIMER1's interrupt low */
-    uint32_t poll_after_reset; /* psa_wait(PSA_POLL) after each reset,
-                                  OR-ed */
-    uint32_t flih_privileged;   /* FLIH calls in privileged code */
+    uint32_t wakeups;          /* psa_wait() returned TIMER1_IRQ_SIGNAL */
+    uint32_t ticks;            /* FLIH calls that found TIMER1's interrupt */
+    uint32_t flih_signals;     /* ... of which returned PSA_FLIH_SIGNAL */
+    uint32_t misplaced;        /* wakeups at a tick count not every*k */
+    uint32_t doubled;          /* FLIH calls with TIMER1's interrupt low */
+    uint32_t poll_after_reset; /* psa_wait(PSA_POLL)s after the resets, OR-ed */
+    uint32_t flih_privileged;  /* FLIH calls in privileged code */
     uint32_t flih_unprivileged; /* FLIH calls in unprivileged code */
 };
 
 struct irq_flih_gate {
-    uint32_t disable_at_load;  /* psa_irq_disable() before any enable */
-    uint32_t device_fired;     /* TIMER1 raised its interrupt meanwhile */
-    uint32_t calls_disabled;   /* FLIH calls while disabled */
-    uint32_t calls_enabled;    /* FLIH calls once enabled */
-    uint32_t poll_after;       /* psa_wait(PSA_POLL): PSA_FLIH_NO_SIGNAL */
-    uint32_t disable_enabled;  /* psa_irq_disable() once enabled */
+    uint32_t disable_at_load; /* psa_irq_disable() before any enable */
+    uint32_t device_fired;    /* TIMER1 raised its interrupt meanwhile */
+    uint32_t calls_disabled;  /* FLIH calls while disabled */
+    uint32_t calls_enabled;   /* FLIH calls once enabled */
+    uint32_t poll_after;      /* psa_wait(PSA_POLL): PSA_FLIH_NO_SIGNAL */
+    uint32_t disable_enabled; /* psa_irq_disable() once enabled */
 };
 
 struct irq_burst_args {
@@ -115,10 +114,10 @@ struct irq_burst_status {
 /* In: the bytes to send on UART1. Out: irq_uart_report. Returns the
  * bytes sent. */
 struct irq_uart_report {
-    uint32_t bytes;      /* written to DATA */
-    uint32_t interrupts; /* psa_wait() returned UART1_TX_IRQ_SIGNAL */
-    uint32_t spurious;   /* ... with the TX interrupt not raised */
-    uint32_t busy;       /* TXFULL found set before a write */
+    uint32_t bytes;       /* written to DATA */
+    uint32_t interrupts;  /* psa_wait() returned UART1_TX_IRQ_SIGNAL */
+    uint32_t spurious;    /* ... with the TX interrupt not raised */
+    uint32_t busy;        /* TXFULL found set before a write */
     uint32_t disable_ret; /* psa_irq_disable() at the end */
 };
 
@@ -132,16 +131,16 @@ struct irq_uart_report {
  *        4 IRQ_TEST_PEER_SIGNAL (WARDEN_SP_IRQ_PEER's)
  * and cases 21..26 break the handling rules with a signal of its own.
  * tests/run_all.py holds the same table with the refusal each must log. */
-#define IRQ_VICTIM_ALIVE          0
-#define IRQ_VICTIM_APIS           4
-#define IRQ_VICTIM_BAD_SIGNALS    5
-#define IRQ_VICTIM_EOI_FLIH       21 /* its FLIH signal, asserted */
-#define IRQ_VICTIM_RESET_SLIH     22 /* its SLIH signal, asserted */
-#define IRQ_VICTIM_EOI_NEVER      23 /* SLIH, never asserted */
-#define IRQ_VICTIM_EOI_TWICE      24 /* SLIH, psa_eoi() twice */
-#define IRQ_VICTIM_RESET_NEVER    25 /* FLIH, never asserted */
-#define IRQ_VICTIM_RESET_TWICE    26 /* FLIH, psa_reset_signal() twice */
-#define IRQ_VICTIM_CASES          26
+#define IRQ_VICTIM_ALIVE       0
+#define IRQ_VICTIM_APIS        4
+#define IRQ_VICTIM_BAD_SIGNALS 5
+#define IRQ_VICTIM_EOI_FLIH    21 /* its FLIH signal, asserted */
+#define IRQ_VICTIM_RESET_SLIH  22 /* its SLIH signal, asserted */
+#define IRQ_VICTIM_EOI_NEVER   23 /* SLIH, never asserted */
+#define IRQ_VICTIM_EOI_TWICE   24 /* SLIH, psa_eoi() twice */
+#define IRQ_VICTIM_RESET_NEVER 25 /* FLIH, never asserted */
+#define IRQ_VICTIM_RESET_TWICE 26 /* FLIH, psa_reset_signal() twice */
+#define IRQ_VICTIM_CASES       26
 
 /* A partition's IRQ signals: the manifest tool gives its IRQ j (in
  * manifest order) bit 31 - j. The partitions check their generated

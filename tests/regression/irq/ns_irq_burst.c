@@ -23,19 +23,19 @@
 #include "tests/partitions/irq/irq_test.h"
 #include "tests/regression/framework/test_framework.h"
 
-#define BURST        10000u
-#define FLIH_TICKS   200u /* timer ticks (50 instructions) per interrupt */
-#define SLIH_ROUNDS  50u  /* SLIH interrupts per request */
-#define SLIH_TICKS   100u
-#define NUM_WORKERS  3u
-#define PING_BYTES   16u
-#define TICK_MIN     200u /* NS SysTick, processor cycles */
-#define TICK_MAX     400u
-#define POLL_TICKS   20u  /* NS ticks between looks at the bursts */
-#define STALL_POLLS  25u  /* looks without progress: a stall */
+#define BURST         10000u
+#define FLIH_TICKS    200u /* timer ticks (50 instructions) per interrupt */
+#define SLIH_ROUNDS   50u  /* SLIH interrupts per request */
+#define SLIH_TICKS    100u
+#define NUM_WORKERS   3u
+#define PING_BYTES    16u
+#define TICK_MIN      200u /* NS SysTick, processor cycles */
+#define TICK_MAX      400u
+#define POLL_TICKS    20u /* NS ticks between looks at the bursts */
+#define STALL_POLLS   25u /* looks without progress: a stall */
 #define MIN_MEANWHILE 100u
-#define RUNNER_PRIO  6u
-#define TASK_PRIO    3u
+#define RUNNER_PRIO   6u
+#define TASK_PRIO     3u
 
 struct worker {
     const char *name;
@@ -140,8 +140,8 @@ static int flih_status(struct irq_burst_status *s)
 {
     psa_outvec ov[] = { { s, sizeof(*s) } };
 
-    return psa_call(IRQ_TIMER_HANDLE, IRQ_TIMER_FLIH_STATUS, NULL, 0, ov,
-                    1) == PSA_SUCCESS;
+    return psa_call(IRQ_TIMER_HANDLE, IRQ_TIMER_FLIH_STATUS, NULL, 0, ov, 1) ==
+           PSA_SUCCESS;
 }
 
 enum watch { ENDED, FLIH_STALLED, SLIH_STALLED, NO_STATUS };
@@ -183,10 +183,10 @@ static void report(const struct irq_burst_status *flih, enum watch how)
     uint32_t calls = 0;
     uint32_t bad = 0;
     uint32_t during = 0;
-    uint32_t flih_lost = BURST - (flih->delivered < BURST ? flih->delivered
-                                                           : BURST);
-    uint32_t slih_lost = BURST - (slih.delivered < BURST ? slih.delivered
-                                                         : BURST);
+    uint32_t flih_lost =
+        BURST - (flih->delivered < BURST ? flih->delivered : BURST);
+    uint32_t slih_lost =
+        BURST - (slih.delivered < BURST ? slih.delivered : BURST);
 
     kernel_get_stats(&st);
     for (unsigned i = 0; i < NUM_WORKERS; i++) {
@@ -236,14 +236,13 @@ static void runner(void *arg)
         ns_platform_exit(1);
     }
     for (unsigned i = 0; i < NUM_WORKERS; i++) {
-        if (kernel_task_create(workers[i].name, TASK_PRIO, work,
-                               &workers[i]) == NULL) {
+        if (kernel_task_create(workers[i].name, TASK_PRIO, work, &workers[i]) ==
+            NULL) {
             result(0, "start", "no task");
             ns_platform_exit(1);
         }
     }
-    if (kernel_task_create("irq_slih", TASK_PRIO, slih_driver, NULL) ==
-        NULL) {
+    if (kernel_task_create("irq_slih", TASK_PRIO, slih_driver, NULL) == NULL) {
         result(0, "start", "no task");
         ns_platform_exit(1);
     }
@@ -269,8 +268,7 @@ int ns_main(void)
     tf_log("Warden IRQ burst: %u FLIH and %u SLIH interrupts, %u tasks "
            "calling meanwhile\r\n",
            BURST, BURST, NUM_WORKERS);
-    if (kernel_task_create("irq_runner", RUNNER_PRIO, runner, NULL) ==
-        NULL) {
+    if (kernel_task_create("irq_runner", RUNNER_PRIO, runner, NULL) == NULL) {
         tf_log("FAIL: irq_burst/start (no runner)\r\n");
         return 1;
     }

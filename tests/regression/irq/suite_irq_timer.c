@@ -16,12 +16,12 @@
 #define FLIH_SIGNAL IRQ_TEST_SECOND_IRQ_SIGNAL /* TIMER1 */
 
 /* SLIH rounds: TIMER0 ticks (50 instructions each) per round. */
-#define ROUNDS       20u
-#define ROUND_TICKS  200u
+#define ROUNDS      20u
+#define ROUND_TICKS 200u
 /* FLIH: a signal every NTH_EVERY ticks, NTH_SIGNALS of them. */
-#define NTH_EVERY    4u
-#define NTH_SIGNALS  5u
-#define NTH_TICKS    100u
+#define NTH_EVERY   4u
+#define NTH_SIGNALS 5u
+#define NTH_TICKS   100u
 
 static psa_status_t ask(int32_t op, const void *args, size_t args_size,
                         void *out, size_t out_size)
@@ -29,8 +29,7 @@ static psa_status_t ask(int32_t op, const void *args, size_t args_size,
     psa_invec iv[] = { { args, args_size } };
     psa_outvec ov[] = { { out, out_size } };
 
-    return psa_call(IRQ_TIMER_HANDLE, op, iv, args == NULL ? 0u : 1u, ov,
-                    1u);
+    return psa_call(IRQ_TIMER_HANDLE, op, iv, args == NULL ? 0u : 1u, ov, 1u);
 }
 
 /* The gate operations run once, the first time a test needs them: they
@@ -173,8 +172,7 @@ static void t_flih_pending_at_enable(struct test_result_t *ret)
     TEST_CHECK(g != NULL, "the FLIH gate request failed");
     TEST_CHECK(g->calls_enabled == 1u,
                "the FLIH did not run once at psa_irq_enable()");
-    TEST_CHECK(g->poll_after == 0u,
-               "PSA_FLIH_NO_SIGNAL asserted the signal");
+    TEST_CHECK(g->poll_after == 0u, "PSA_FLIH_NO_SIGNAL asserted the signal");
     TEST_CHECK(g->disable_enabled == 1u,
                "psa_irq_disable() of an enabled IRQ did not return 1");
 }

@@ -65,8 +65,9 @@ struct irq_rounds_args {
 };
 
 struct irq_rounds {
-    uint32_t delivered;   /* psa_wait() returned TIMER0_IRQ_SIGNAL */
-    uint32_t doubled;     /* ... with TIMER0's interrupt not raised */
+    uint32_t delivered;   /* psa_wait() returned TIMER0_IRQ_SIGNAL, and
+                             TIMER0's interrupt was raised */
+    uint32_t doubled;     /* ... and it was not */
     uint32_t wrong;       /* psa_wait() returned something else */
     uint32_t poll_after;  /* psa_wait(PSA_POLL) after the last psa_eoi() */
     uint32_t disable_ret; /* psa_irq_disable() at the end */

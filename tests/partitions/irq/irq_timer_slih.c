@@ -81,14 +81,15 @@ void irq_timer_slih_rounds(const struct irq_rounds_args *a,
         }
         /* Each arming raises one interrupt: a signal with the timer's
          * interrupt low is one delivered twice. */
-        if (!timer_fired(IRQ_TIMER0)) {
+        if (timer_fired(IRQ_TIMER0)) {
+            r->delivered++;
+        } else {
             r->doubled++;
         }
         /* Take the interrupt back before psa_eoi() enables the line,
          * and arm again only after it: psa_eoi() forgets a pending
          * interrupt, and one raised in between would be lost. */
         timer_stop_clear(IRQ_TIMER0);
-        r->delivered++;
         psa_eoi(TIMER0_IRQ_SIGNAL);
     }
     r->poll_after = psa_wait(TIMER0_IRQ_SIGNAL, PSA_POLL);

@@ -56,6 +56,7 @@ static struct {
     volatile uint32_t delivered;
     volatile uint32_t doubled;
     volatile uint32_t requests;
+    volatile int in_call; /* set before it asks for the secure side */
     volatile int failed;
     volatile int done;
 } slih;
@@ -115,17 +116,20 @@ static void work(void *arg)
 
 static void slih_driver(void *arg)
 {
-    struct irq_rounds_args a = { SLIH_ROUNDS, SLIH_TICKS };
-
     (void)arg;
     while (slih.delivered < BURST) {
+        uint32_t left = BURST - slih.delivered;
+        struct irq_rounds_args a = { left < SLIH_ROUNDS ? left : SLIH_ROUNDS,
+                                     SLIH_TICKS };
         struct irq_rounds r = { 0 };
         psa_invec iv[] = { { &a, sizeof(a) } };
         psa_outvec ov[] = { { &r, sizeof(r) } };
+        psa_status_t st;
 
-        if (psa_call(IRQ_TIMER_HANDLE, IRQ_TIMER_SLIH_ROUNDS, iv, 1, ov, 1) !=
-                PSA_SUCCESS ||
-            r.wrong != 0u || r.disable_ret != 1u) {
+        slih.in_call = 1;
+        st = psa_call(IRQ_TIMER_HANDLE, IRQ_TIMER_SLIH_ROUNDS, iv, 1, ov, 1);
+        slih.in_call = 0;
+        if (st != PSA_SUCCESS || r.wrong != 0u || r.disable_ret != 1u) {
             slih.failed = 1;
             break;
         }
@@ -147,8 +151,11 @@ static int flih_status(struct irq_burst_status *s)
 enum watch { ENDED, FLIH_STALLED, SLIH_STALLED, NO_STATUS };
 
 /* Watches both bursts until each ends or stalls. The SLIH driver holds
- * the secure side while a request waits for an interrupt: if it stalls,
- * no secure call can be made any more, so that is looked at first. */
+ * the secure side while its request waits for interrupts: if that
+ * stalls, no secure call can be made any more. So the FLIH burst's
+ * status is asked only while the driver is not in a call (this task
+ * outranks it: once it has looked, the driver cannot start one before
+ * this call has the secure side). */
 static enum watch watch(struct irq_burst_status *flih)
 {
     uint32_t flih_idle = 0;
@@ -163,6 +170,9 @@ static enum watch watch(struct irq_burst_status *flih)
         slih_seen = slih.requests;
         if (!slih.done && slih_idle >= STALL_POLLS) {
             return SLIH_STALLED;
+        }
+        if (slih.in_call) {
+            continue;
         }
         if (!flih_status(flih)) {
             return NO_STATUS;
@@ -189,6 +199,10 @@ static void report(const struct irq_burst_status *flih, enum watch how)
         BURST - (slih.delivered < BURST ? slih.delivered : BURST);
 
     kernel_get_stats(&st);
+    if (how == SLIH_STALLED || how == NO_STATUS) {
+        tf_log("irq burst: the watch ended early; the FLIH figures are "
+               "those of its last look\r\n");
+    }
     for (unsigned i = 0; i < NUM_WORKERS; i++) {
         calls += workers[i].calls;
         bad += workers[i].failed;

@@ -646,7 +646,9 @@ IRQ_MISUSE_CASES = [
     (25, "reset_never_asserted", "psa_reset_signal", IRQ_FLIH,
      "not_asserted"),
     (26, "reset_twice", "psa_reset_signal", IRQ_FLIH, "not_asserted")]
-# What the refusal of each kind says after "refused: ".
+# What the refusal of each kind says after "refused: ". For now any
+# words: the SPM's reasons are written with spm/irq.c; each kind gets its
+# own pattern once they are there.
 IRQ_REFUSALS = {"zero": r"\S", "bits": r"\S", "not_irq": r"\S",
                 "flih": r"\S", "slih": r"\S", "not_asserted": r"\S"}
 IRQ_REFUSAL = re.compile(r"^\[Warden\] (\S+): (\w+)\(0x([0-9a-fA-F]{8})\) "

@@ -18,7 +18,9 @@ With no --layer, every layer runs (make test), in this order:
   qemu      the an505-sfn and an505-ipc-l1 builds on QEMU: regression
             suites, NSCE suites, NSCE soak, NS attack suite, fault report,
             the W^X faults (tests/partitions/wx), the MMIO regions
-            (tests/regression/mmio), for an505-ipc-l2 and -l3 the
+            (tests/regression/mmio), the secure interrupts
+            (tests/regression/irq: delivery, the burst, the API's
+            misuses), for an505-ipc-l2 and -l3 the
             isolation violations (tests/regression/isolation), the
             memcheck image against the test image, the demo against the
             product image, for an505-ipc-l1 the SPM stack's high-water mark
@@ -531,6 +533,7 @@ def qemu_runs(tally, python, preset):
     fault_runs(tally, python, preset)
     wx_runs(tally, python, preset)
     mmio_run(tally, python, preset)
+    irq_runs(tally, python, preset)
     if preset.endswith(("-l2", "-l3")):
         isolation_runs(tally, python, preset)
 
@@ -603,6 +606,128 @@ def mmio_run(tally, python, preset):
                     "CFSR=0x00008200", "BFAR=0x40000000",
                     "[Warden] Non-secure fault: reset"],
                    ["not stopped", "FAIL"])
+
+
+def uart1_line(out, path):
+    """The PASS/FAIL line of the UART test's output: UART1 (the file
+    qemu_run.py --uart1 wrote) received exactly the text the suite says
+    it sent, in order."""
+    sent = "".join(re.findall(r'^\[irq\] uart1 sent "(.*)"\r?$', out, re.M))
+    try:
+        with open(path, "rb") as f:
+            got = f.read().decode(errors="replace")
+    except OSError:
+        got = None
+    if sent and got == sent:
+        return "\nPASS: irq_uart/uart1_received\n"
+    return "\nFAIL: irq_uart/uart1_received (UART1 got %r, the suite sent " \
+        "%r)\n" % (got, sent)
+
+
+# The misuses of the IRQ API (tests/partitions/irq/irq_test.h,
+# IRQ_VICTIM): number, name, the API, the signal it passes, and the kind
+# of refusal. Cases 1..20 pass each bad signal to each API; 21..26 break
+# the handling rules with a signal of the victim's own (31: its SLIH, 30:
+# its FLIH).
+IRQ_VICTIM, IRQ_VICTIM_PID = "WARDEN_SP_IRQ_VICTIM", 3202
+IRQ_SLIH, IRQ_FLIH = 0x80000000, 0x40000000
+IRQ_APIS = [("enable", "psa_irq_enable"), ("disable", "psa_irq_disable"),
+            ("eoi", "psa_eoi"), ("reset", "psa_reset_signal")]
+IRQ_BAD_SIGNALS = [("zero", 0, "zero"),
+                   ("two_bits", IRQ_SLIH | IRQ_FLIH, "bits"),
+                   ("service", 0x10, "not_irq"),
+                   ("doorbell", 0x8, "not_irq"),
+                   ("peer", 0x20000000, "not_irq")]
+IRQ_MISUSE_CASES = [
+    (1 + len(IRQ_BAD_SIGNALS) * a + b, "%s_%s" % (short, bad), api, sig, kind)
+    for a, (short, api) in enumerate(IRQ_APIS)
+    for b, (bad, sig, kind) in enumerate(IRQ_BAD_SIGNALS)] + [
+    (21, "eoi_flih", "psa_eoi", IRQ_FLIH, "flih"),
+    (22, "reset_slih", "psa_reset_signal", IRQ_SLIH, "slih"),
+    (23, "eoi_never_asserted", "psa_eoi", IRQ_SLIH, "not_asserted"),
+    (24, "eoi_twice", "psa_eoi", IRQ_SLIH, "not_asserted"),
+    (25, "reset_never_asserted", "psa_reset_signal", IRQ_FLIH,
+     "not_asserted"),
+    (26, "reset_twice", "psa_reset_signal", IRQ_FLIH, "not_asserted")]
+# What the refusal of each kind says after "refused: ". For now any
+# words: the SPM's reasons are written with spm/irq.c; each kind gets its
+# own pattern once they are there.
+IRQ_REFUSALS = {"zero": r"\S", "bits": r"\S", "not_irq": r"\S",
+                "flih": r"\S", "slih": r"\S", "not_asserted": r"\S"}
+IRQ_REFUSAL = re.compile(r"^\[Warden\] (\S+): (\w+)\(0x([0-9a-fA-F]{8})\) "
+                         r"refused: (.*?)\r?$", re.M)
+IRQ_STOP = re.compile(r"^\[Warden\] partition (\S+) \((\d+)[^)]*\) "
+                      r"(panicked|faulted): (\w+)", re.M)
+
+
+def irq_misuse_line(out, num, name, api, signal, kind):
+    """The PASS/FAIL line of one misuse case: after the image's "[irq]
+    misuse case N" line, the secure console says once that the victim's
+    call was refused, with the API, the signal and the reason of the
+    case, then that the victim (and nobody else) panicked."""
+    at = re.search(r"^\[irq\] misuse case %d\r?$" % num, out, re.M)
+    if not at:
+        return "FAIL: irq_misuse/%s (the case did not run)" % name
+    seg = out[at.end():]
+    refusals = list(IRQ_REFUSAL.finditer(seg))
+    stops = list(IRQ_STOP.finditer(seg))
+    why = ""
+    if len(refusals) != 1:
+        why = "%d refusal lines" % len(refusals)
+    else:
+        who, got_api, got_sig, reason = refusals[0].groups()
+        if (who, got_api, int(got_sig, 16)) != (IRQ_VICTIM, api, signal):
+            why = "refused %s(0x%s) of %s, not %s(0x%08x)" % (
+                got_api, got_sig, who, api, signal)
+        elif not re.search(IRQ_REFUSALS[kind], reason):
+            why = "the reason %r is not a %s refusal" % (reason, kind)
+        elif len(stops) != 1 or stops[0].start() < refusals[0].end() or \
+                stops[0].groups() != (IRQ_VICTIM, str(IRQ_VICTIM_PID),
+                                      "panicked", "terminate"):
+            why = "not the victim's panic after the refusal"
+    return "%s: irq_misuse/%s%s" % ("FAIL" if why else "PASS", name,
+                                    " (%s)" % why if why else "")
+
+
+def irq_runs(tally, python, preset):
+    """The secure interrupts (tests/regression/irq) against their secure
+    image warden_s_irq: the suites (with UART1's output in a file, which
+    must hold what the UART test sent), the burst (its line of figures
+    printed), and one image per misuse of the IRQ API, each refused with
+    its reason and the victim stopped under `terminate`."""
+    bindir = "build/%s/bin/" % preset
+    secure = bindir + "warden_s_irq.elf"
+    with tempfile.TemporaryDirectory() as tmp:
+        uart1 = os.path.join(tmp, "uart1.txt")
+        rc, out = run([python, "tools/qemu_run.py", "--icount", "--secure",
+                       secure, "--ns", bindir + "warden_ns_irq.elf",
+                       "--uart1", uart1, "--timeout", "120"], timeout=200)
+        out += uart1_line(out, uart1)
+    # The suites misuse nothing: no partition may stop (an IRQ-only
+    # partition at boot, a partition at its first interrupt).
+    stops = IRQ_STOP.findall(out)
+    out += "\n%s: irq/no_partition_stopped%s\n" % (
+        ("FAIL", " (%s %s)" % (stops[0][0], stops[0][2])) if stops
+        else ("PASS", ""))
+    parse_result_lines(tally, "secure interrupts (QEMU %s)" % preset, rc,
+                       out)
+    rc, out = run([python, "tools/qemu_run.py", "--icount", "--secure",
+                   secure, "--ns", bindir + "warden_ns_irq_burst.elf",
+                   "--timeout", "300"], timeout=400)
+    line = re.search(r"^irq burst: .*$", out, re.M)
+    if line:
+        print(line.group(0))
+    parse_result_lines(tally, "IRQ burst (QEMU %s)" % preset, rc, out)
+    outs, lines, status = [], [], 0
+    for num, name, api, signal, kind in IRQ_MISUSE_CASES:
+        rc, out = run([python, "tools/qemu_run.py", "--secure", secure,
+                       "--ns", bindir + "warden_ns_irq_misuse_%d.elf" % num,
+                       "--timeout", "60"], timeout=120)
+        status |= rc
+        outs.append(out)
+        lines.append(irq_misuse_line(out, num, name, api, signal, kind))
+    parse_result_lines(tally, "IRQ API misuse (QEMU %s)" % preset, status,
+                       "\n".join(outs + lines) + "\n")
 
 
 # The W^X cases of tests/partitions/wx/wx_bad.h: number, name, and CFSR
@@ -794,11 +919,13 @@ def memcheck_run(tally, python, preset):
 
 def spm_stack_check(tally, python, preset):
     """The IPC backend's SPM stack holds the high-water mark of the QEMU
-    suites (with the test image) and of the demo (with the product image)
+    suites (with the test image), of the secure interrupt suites and
+    burst (with warden_s_irq) and of the demo (with the product image)
     plus the margin (tools/spm_stack.py)."""
     bindir = "build/%s/bin" % preset
     outs, status = [], 0
     for secure, images in (("warden_s_test", ("regression", "nsce", "soak")),
+                           ("warden_s_irq", ("irq", "irq_burst")),
                            ("warden_s", ("demo",))):
         cmd = [python, "tools/spm_stack.py", "--check", "--secure",
                "%s/%s.elf" % (bindir, secure)]

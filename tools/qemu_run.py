@@ -3,6 +3,7 @@
 
     qemu_run.py --secure S.elf --ns NS.elf [--timeout SECONDS] [--log FILE]
                 [--icount] [--qemu PATH] [--stop-at TEXT [--settle SECONDS]]
+                [--uart1 FILE]
 
 The serial console is streamed to standard output (and to the log file).
 The exit status is QEMU's: the status the firmware passed to semihosting
@@ -14,6 +15,10 @@ With --stop-at, the run is stopped SECONDS (--settle, default 0) after the
 console first shows TEXT, and the status is 125 (unless QEMU ended
 meanwhile): for runs that do not end by themselves, such as a device that
 resets or halts.
+
+With --uart1, what the firmware sends on UART1 (the second UART; UART0 is
+the console) is written to FILE; without it UART1 has no character device
+and QEMU drops its bytes.
 """
 
 import argparse
@@ -40,6 +45,11 @@ def qemu_command(args):
         cmd += ["-device", "loader,file=" + args.ns]
     if args.icount:
         cmd += ["-icount", "shift=0"]
+    uart1 = getattr(args, "uart1", None)  # spm_stack.py's have none
+    if uart1:
+        # Naming the second serial port names the first too: the console,
+        # as -nographic makes it by default.
+        cmd += ["-serial", "mon:stdio", "-serial", "file:" + uart1]
     return cmd
 
 
@@ -108,6 +118,8 @@ def main():
                         "shows this text (status 125)")
     parser.add_argument("--settle", type=float, default=0.0,
                         help="seconds to go on after the --stop-at text")
+    parser.add_argument("--uart1", help="write what UART1 sends to this "
+                        "file")
     args = parser.parse_args()
 
     for path in (args.secure, args.ns):

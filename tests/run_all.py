@@ -649,11 +649,24 @@ IRQ_MISUSE_CASES = [
     (25, "reset_never_asserted", "psa_reset_signal", IRQ_FLIH,
      "not_asserted"),
     (26, "reset_twice", "psa_reset_signal", IRQ_FLIH, "not_asserted")]
-# What the refusal of each kind says after "refused: ". For now any
-# words: the SPM's reasons are written with spm/irq.c; each kind gets its
-# own pattern once they are there.
-IRQ_REFUSALS = {"zero": r"\S", "bits": r"\S", "not_irq": r"\S",
-                "flih": r"\S", "slih": r"\S", "not_asserted": r"\S"}
+# What the refusal of each kind says after "refused: " (spm/irq.c).
+IRQ_REFUSALS = {
+    "zero": r"^not exactly one signal$",
+    "bits": r"^not exactly one signal$",
+    "not_irq": r"^not an IRQ signal of the partition$",
+    "flih": r"^a FLIH signal \(psa_reset_signal\(\) clears it\)$",
+    "slih": r"^an SLIH signal \(psa_eoi\(\) ends it\)$",
+    "not_asserted": r"^the signal is not asserted$"}
+# Isolation levels 2 and 3: the victim's FLIH faults (its fault report,
+# then its partition's line, "faulted in a FLIH function"), and the
+# victim stops under `terminate`: case, name, what the report says.
+IRQ_FLIH_FAULT_CASES = [
+    (27, "flih_writes_spm_memory", r"MPU: data write at .* by unprivileged "
+                                   r"code: outside its boundary"),
+    (28, "flih_calls_the_psa_api", r"FATAL: SVC refused")]
+IRQ_FLIH_FAULTED = re.compile(
+    r"^\[Warden\] partition (\S+) \((\d+), unprivileged, isolation level "
+    r"\d\) faulted in a FLIH function: terminate\r?$", re.M)
 IRQ_REFUSAL = re.compile(r"^\[Warden\] (\S+): (\w+)\(0x([0-9a-fA-F]{8})\) "
                          r"refused: (.*?)\r?$", re.M)
 IRQ_STOP = re.compile(r"^\[Warden\] partition (\S+) \((\d+)[^)]*\) "
@@ -687,6 +700,29 @@ def irq_misuse_line(out, num, name, api, signal, kind):
             why = "not the victim's panic after the refusal"
     return "%s: irq_misuse/%s%s" % ("FAIL" if why else "PASS", name,
                                     " (%s)" % why if why else "")
+
+
+def irq_flih_fault_line(out, num, name, report):
+    """The PASS/FAIL line of one FLIH fault case: after the image's "[irq]
+    misuse case N" line, the fault's report, then once the victim's line
+    (faulted in a FLIH function, terminate), and nobody else stopped."""
+    at = re.search(r"^\[irq\] misuse case %d\r?$" % num, out, re.M)
+    if not at:
+        return "FAIL: irq_flih_fault/%s (the case did not run)" % name
+    seg = out[at.end():]
+    said = re.search(report, seg)
+    faulted = list(IRQ_FLIH_FAULTED.finditer(seg))
+    why = ""
+    if not said:
+        why = "no report matching %r" % report
+    elif len(faulted) != 1 or faulted[0].groups() != (
+            IRQ_VICTIM, str(IRQ_VICTIM_PID)) or \
+            faulted[0].start() < said.end():
+        why = "not one FLIH fault line of the victim after the report"
+    elif len(IRQ_STOP.findall(seg)) != 0:
+        why = "a partition panicked or faulted outside a FLIH"
+    return "%s: irq_flih_fault/%s%s" % ("FAIL" if why else "PASS", name,
+                                        " (%s)" % why if why else "")
 
 
 def irq_runs(tally, python, preset):
@@ -727,6 +763,18 @@ def irq_runs(tally, python, preset):
         outs.append(out)
         lines.append(irq_misuse_line(out, num, name, api, signal, kind))
     parse_result_lines(tally, "IRQ API misuse (QEMU %s)" % preset, status,
+                       "\n".join(outs + lines) + "\n")
+    if not preset.endswith(("-l2", "-l3")):
+        return  # at level 1 a FLIH's fault is the SPM's (a reset)
+    outs, lines, status = [], [], 0
+    for num, name, report in IRQ_FLIH_FAULT_CASES:
+        rc, out = run([python, "tools/qemu_run.py", "--secure", secure,
+                       "--ns", bindir + "warden_ns_irq_misuse_%d.elf" % num,
+                       "--timeout", "60"], timeout=120)
+        status |= rc
+        outs.append(out)
+        lines.append(irq_flih_fault_line(out, num, name, report))
+    parse_result_lines(tally, "FLIH faults (QEMU %s)" % preset, status,
                        "\n".join(outs + lines) + "\n")
 
 

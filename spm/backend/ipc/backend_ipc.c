@@ -282,6 +282,7 @@ psa_status_t ipc_client_resolve(struct spm_partition *caller,
     held = sched_locked();
     sched_unlock();
     arch_yield();
+    sched_idle(sched_thread_of(caller)); /* nothing else ran, or will */
     sched_relock(held);
     return spm_client_finish(caller);
 }

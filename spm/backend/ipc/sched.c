@@ -63,10 +63,23 @@ void sched_drop_lock(void)
 
 struct sched_thread *sched_switch_held(struct sched_thread *cur)
 {
+    struct sched_thread *idle = &sched_threads[0];
+
     if (sched_core.locked) {
         return cur;
     }
-    /* The NS agent's thread is blocked only while it waits for a reply,
-     * and then some partition is ready: the bitmap is never empty. */
-    spm_fatal(__FILE__, __LINE__);
+    /* No thread is ready: every partition waits (for a reply, a message,
+     * an interrupt) and so does the NS agent, which is blocked only while
+     * it waits for a reply (ipc_client_resolve()). Its thread idles until
+     * something is ready (sched_idle()), the most urgent thread then. */
+    SPM_ASSERT(idle->state == SCHED_BLOCKED);
+    sched_core.current = idle;
+    sched_core.current_bit = 1u << idle->rank;
+    sched_current_part = idle->part;
+    return idle;
+}
+
+void sched_idle(struct sched_thread *t)
+{
+    arch_wait_for(&sched_core.ready, 1u << t->rank);
 }

@@ -188,8 +188,17 @@ __attribute__((always_inline)) static inline void sched_unlock(void)
  */
 void sched_drop_lock(void);
 
-/* sched_switch()'s rare paths: the lock is held, or no thread is ready. */
+/* sched_switch()'s rare paths: the lock is held, or no thread is ready
+ * (then the NS agent's thread runs, idle, in sched_idle()). */
 struct sched_thread *sched_switch_held(struct sched_thread *cur);
+
+/**
+ * Returns once @p t, the running thread, blocked, is ready: it sleeps
+ * until interrupts (arch_wait_for()), while no other thread is ready to
+ * run. Only the NS agent's thread waits so, for its reply: the scheduler
+ * runs it when no thread is ready.
+ */
+void sched_idle(struct sched_thread *t);
 
 /**
  * The switch the port's switch code asks for (spm_hook_switch(),

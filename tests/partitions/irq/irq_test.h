@@ -130,7 +130,8 @@ struct irq_uart_report {
  *   bad: 0 no bit, 1 its two IRQ signals, 2 a service signal (its
  *        service's, bit 4, under the IPC backend), 3 PSA_DOORBELL,
  *        4 IRQ_TEST_PEER_SIGNAL (WARDEN_SP_IRQ_PEER's)
- * and cases 21..26 break the handling rules with a signal of its own.
+ * cases 21..26 break the handling rules with a signal of its own, and
+ * cases 27 and 28 (levels 2 and 3) fault in its FLIH function.
  * tests/run_all.py holds the same table with the refusal each must log. */
 #define IRQ_VICTIM_ALIVE       0
 #define IRQ_VICTIM_APIS        4
@@ -141,7 +142,11 @@ struct irq_uart_report {
 #define IRQ_VICTIM_EOI_TWICE   24 /* SLIH, psa_eoi() twice */
 #define IRQ_VICTIM_RESET_NEVER 25 /* FLIH, never asserted */
 #define IRQ_VICTIM_RESET_TWICE 26 /* FLIH, psa_reset_signal() twice */
-#define IRQ_VICTIM_CASES       26
+/* Isolation levels 2 and 3 (at level 1 a FLIH runs as the SPM's code, and
+ * its fault is the SPM's): the FLIH itself breaks its boundary. */
+#define IRQ_VICTIM_FLIH_FAULT 27 /* it writes the SPM's partition table */
+#define IRQ_VICTIM_FLIH_SVC   28 /* it calls psa_irq_disable() */
+#define IRQ_VICTIM_CASES      28
 
 /* A partition's IRQ signals: the manifest tool gives its IRQ j (in
  * manifest order) bit 31 - j. The partitions check their generated

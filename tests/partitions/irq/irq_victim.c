@@ -29,9 +29,20 @@ static const psa_signal_t bad_signals[IRQ_VICTIM_BAD_SIGNALS] = {
     0u, SLIH | FLIH, SERVICE_SIGNAL, PSA_DOORBELL, IRQ_TEST_PEER_SIGNAL,
 };
 
+/* The SPM's partition table (spm/spm.h): memory out of every boundary. */
+extern uint32_t spm_partitions[];
+
+/* What its FLIH does besides its work: a fault (cases 27 and 28). */
+static volatile int32_t flih_misuse;
+
 psa_flih_result_t uart3_tx_irq_flih(void)
 {
     (void)uart_tx_clear(IRQ_UART3);
+    if (flih_misuse == IRQ_VICTIM_FLIH_FAULT) {
+        spm_partitions[0] = 0u; /* SPM memory: out of its boundary */
+    } else if (flih_misuse == IRQ_VICTIM_FLIH_SVC) {
+        (void)psa_irq_disable(FLIH); /* no PSA call from a FLIH */
+    }
     return PSA_FLIH_SIGNAL;
 }
 
@@ -96,10 +107,14 @@ static void handling_misuse(int32_t which)
         psa_irq_enable(FLIH);
         psa_reset_signal(FLIH);
         break;
-    default:
+    case IRQ_VICTIM_RESET_TWICE:
         assert_flih();
         psa_reset_signal(FLIH);
         psa_reset_signal(FLIH);
+        break;
+    default: /* the FLIH faults: the partition stops before the wait ends */
+        flih_misuse = which;
+        assert_flih();
         break;
     }
 }

@@ -750,9 +750,8 @@ def irq_runs(tally, python, preset):
     rc, out = run([python, "tools/qemu_run.py", "--icount", "--secure",
                    secure, "--ns", bindir + "warden_ns_irq_burst.elf",
                    "--timeout", "300"], timeout=400)
-    line = re.search(r"^irq burst: .*$", out, re.M)
-    if line:
-        print(line.group(0))
+    for line in re.findall(r"^irq burst: .*$", out, re.M):
+        print(line.rstrip())
     parse_result_lines(tally, "IRQ burst (QEMU %s)" % preset, rc, out)
     outs, lines, status = [], [], 0
     for num, name, api, signal, kind in IRQ_MISUSE_CASES:

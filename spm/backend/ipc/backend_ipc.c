@@ -115,9 +115,14 @@ void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal)
  * signal waits in irq_raised for sched_unlock(). Otherwise no SPM state is
  * half changed, and the signal is raised at once.
  */
+/* How many interrupts found SPM code running (their signal waited for the
+ * unlock): for a debugger, and for the tests (tests/partitions/irq). */
+uint32_t ipc_irq_deferrals;
+
 void backend_irq_assert(struct spm_partition *p, psa_signal_t signal)
 {
     if (sched_core.locked) {
+        ipc_irq_deferrals++;
         p->be.irq_raised |= signal;
         sched_core.irq_parts |= 1u << p->index;
         return;

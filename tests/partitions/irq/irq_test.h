@@ -61,8 +61,14 @@ struct irq_slih_gate {
 
 struct irq_rounds_args {
     uint32_t rounds;
-    uint32_t ticks; /* TIMER0 ticks from arming to the interrupt */
+    /* TIMER0 ticks from arming to the interrupt; 0: 1 to 8 in turn, so
+     * that some interrupts land in the SPM code of the psa_wait() that
+     * follows the arming */
+    uint32_t ticks;
 };
+
+/* A count the partition cannot take (irq_rounds.deferred). */
+#define IRQ_NOT_COUNTED 0xFFFFFFFFu
 
 struct irq_rounds {
     uint32_t delivered;   /* psa_wait() returned TIMER0_IRQ_SIGNAL, and
@@ -71,6 +77,10 @@ struct irq_rounds {
     uint32_t wrong;       /* psa_wait() returned something else */
     uint32_t poll_after;  /* psa_wait(PSA_POLL) after the last psa_eoi() */
     uint32_t disable_ret; /* psa_irq_disable() at the end */
+    /* Interrupts that found SPM code running (the IPC backend's count,
+     * which the partition reads where it runs privileged: level 1), or
+     * IRQ_NOT_COUNTED */
+    uint32_t deferred;
 };
 
 struct irq_nth_args {

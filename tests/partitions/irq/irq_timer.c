@@ -73,8 +73,9 @@ static psa_status_t slih_rounds(const psa_msg_t *msg)
     struct irq_rounds_args a;
     struct irq_rounds r = { 0 };
 
+    /* ticks 0: the short ones in turn (irq_test.h) */
     if (!read_args(msg, &a, sizeof(a)) || a.rounds > MAX_ROUNDS ||
-        a.ticks < MIN_TICKS) {
+        (a.ticks != 0u && a.ticks < MIN_TICKS)) {
         return PSA_ERROR_INVALID_ARGUMENT;
     }
     irq_timer_slih_rounds(&a, &r);

@@ -227,14 +227,57 @@ static void test_lock_is_not_recursive(void **state)
     expect_assert_failure(sched_lock());
 }
 
-static void test_no_ready_thread_is_an_invariant(void **state)
+/* Every thread waits (an interrupt among them): the NS agent's thread,
+ * blocked for its reply, runs idle. */
+static void test_no_ready_thread_runs_the_ns_agent_idle(void **state)
+{
+    struct sched_thread *first;
+
+    (void)state;
+    first = sched_switch(ns_thread());
+    assert_ptr_not_equal(first, ns_thread());
+    for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
+        sched_block(thread(i));
+    }
+    sched_block(ns_thread());
+    assert_ptr_equal(sched_switch(first), ns_thread());
+    assert_ptr_equal(sched_current(), ns_thread());
+    assert_ptr_equal(sched_current_part, &spm_ns_agent);
+    assert_true(sched_preempt_due()); /* it is not ready: anything goes */
+    sched_ready(thread(1));
+    assert_ptr_equal(sched_switch(ns_thread()), thread(1));
+}
+
+/* The NS agent is blocked whenever nothing is ready; not so: an SPM bug. */
+static void test_no_ready_thread_and_no_waiting_ns_agent(void **state)
 {
     (void)state;
     for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
         sched_block(thread(i));
     }
+    sched_kill(ns_thread());
+    expect_assert_failure(sched_switch(thread(0)));
+}
+
+/* sched_idle() waits for the thread's bit in the ready bitmap. */
+static const volatile uint32_t *waited_word;
+static uint32_t waited_mask;
+
+void arch_wait_for(const volatile uint32_t *word, uint32_t mask)
+{
+    waited_word = word;
+    waited_mask = mask;
+    sched_ready(ns_thread()); /* the reply, as an interrupt brings it */
+}
+
+static void test_idle_waits_for_its_ready_bit(void **state)
+{
+    (void)state;
     sched_block(ns_thread());
-    expect_assert_failure(sched_switch(ns_thread()));
+    sched_idle(ns_thread());
+    assert_ptr_equal(waited_word, &sched_core.ready);
+    assert_int_equal(waited_mask, 1u << ns_thread()->rank);
+    assert_int_equal(ns_thread()->state, SCHED_READY);
 }
 
 int main(void)
@@ -256,7 +299,11 @@ int main(void)
         cmocka_unit_test_setup(test_unlock_without_request_does_not_switch,
                                setup),
         cmocka_unit_test_setup(test_lock_is_not_recursive, setup),
-        cmocka_unit_test_setup(test_no_ready_thread_is_an_invariant, setup),
+        cmocka_unit_test_setup(test_no_ready_thread_runs_the_ns_agent_idle,
+                               setup),
+        cmocka_unit_test_setup(test_no_ready_thread_and_no_waiting_ns_agent,
+                               setup),
+        cmocka_unit_test_setup(test_idle_waits_for_its_ready_bit, setup),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -25,6 +25,7 @@ void backend_init(void)
     }
     for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
         SPM_ASSERT((warden_partitions[i].flags & WARDEN_PART_MODEL_IPC) == 0u);
+        spm_partitions[i].be.asserted = 0u; /* a hosted boot again */
     }
 }
 

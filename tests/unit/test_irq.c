@@ -94,16 +94,12 @@ static uint32_t as(enum fx_part p, enum op op, psa_signal_t signal)
     return op_result;
 }
 
-/* The boot spm_main() makes: load, backend, IRQ routing, then the
- * partitions and NS. */
+/* The boot spm_main() makes (world.h): load, backend, IRQ routing, then
+ * the partitions and NS. */
 static void irq_boot(void)
 {
-    world_load();
-    fake_irq_reset();
     fx_flih_reset();
-    fake_arch_set_wait_hook(NULL);
-    spm_irq_init();
-    world_run();
+    world_boot();
     fake_console_clear();
 }
 

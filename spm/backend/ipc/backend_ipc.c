@@ -484,7 +484,9 @@ struct arch_thread *backend_stop_faulted(struct spm_partition *p,
 warden_sfn_t ipc_sfn_take(struct spm_partition *self, psa_msg_t *msg)
 {
     const struct warden_partition_info *info = self->info;
-    psa_signal_t services = self->be.allowed & ~PSA_DOORBELL;
+    /* Not its IRQ signals: one of its functions waits for those. */
+    psa_signal_t services =
+        self->be.allowed & ~(PSA_DOORBELL | spm_irq_signals(self));
 
     for (;;) {
         psa_signal_t signals = SPM_API(psa_wait)(services, PSA_BLOCK);

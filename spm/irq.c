@@ -46,6 +46,7 @@ static void set_enabled(uint32_t i, bool on)
 
 void spm_irq_init(void)
 {
+    flih_partition = NULL; /* a boot again after a stop inside a FLIH */
     for (uint32_t i = 0; i < num_irqs(); i++) {
         platform_irq_route(warden_irqs[i].source);
     }

@@ -3,9 +3,10 @@ IRQ sources and client ID ranges, checked against the platform description
 (--platform) and the other partitions."""
 
 import unittest
+from unittest import mock
 
 from tests.manifest.support import (ToolCase, partition, service,
-                                    with_secure_interrupts)
+                                    with_secure_interrupts, wm_checks)
 
 PLATFORM = {"description": "test platform", "type": "platform",
             "name": "test", "ppc_banks": ["PPC_X", "PPC_Y"],
@@ -233,6 +234,7 @@ def undelivered(path, part, index, name, number):
             % (path, part, index, name, number, part))
 
 
+@mock.patch.object(wm_checks, "SECURE_INTERRUPTS", False)
 class IrqUndeliveredTest(PlatformCase):
     """Until Warden delivers secure interrupts, every irq is refused (E087),
     whatever names its source, its handling and its FF-M version."""

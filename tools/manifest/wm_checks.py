@@ -374,7 +374,7 @@ def _mmio_text(region: MmioDecl, span: Tuple[int, int]) -> str:
 # (E087). The issue that builds secure interrupts removes this check and
 # SECURE_INTERRUPTS; the rest of the irq handling (platform names, signals,
 # the load info) stays. The tests of that handling set SECURE_INTERRUPTS.
-SECURE_INTERRUPTS = False
+SECURE_INTERRUPTS = True
 
 
 def _irqs_undelivered(parts: Sequence[PartitionDecl], platform: Platform,

@@ -94,8 +94,8 @@ static void t_unrouted_line(struct test_result_t *ret)
 {
     uint32_t before = host_irq_taken();
 
-    host_irq_raise(IRQ_TEST_FLIH_LINE + 1u);
-    TEST_CHECK(taken(before, 0, IRQ_TEST_FLIH_LINE + 1u, 1),
+    host_irq_raise(IRQ_TEST_UNROUTED_LINE);
+    TEST_CHECK(taken(before, 0, IRQ_TEST_UNROUTED_LINE, 1),
                "pending, never taken");
     TEST_CHECK(irq_call(IRQ_TYPE_END_SLIH) == 0 &&
                    irq_call(IRQ_TYPE_RESET_FLIH) == 0,

@@ -509,6 +509,7 @@ void ipc_sfn_init_failed(struct spm_partition *self)
             "available\r\n",
             self->info->name);
     self->state = SPM_PART_FAILED;
+    spm_irq_stop(self); /* whatever its entry_init enabled */
     sched_lock();
     fail_queue(self);
     sched_kill(sched_thread_of(self));

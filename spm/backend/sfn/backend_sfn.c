@@ -187,6 +187,7 @@ static void init_partition(struct spm_partition *p)
     }
     if (status < 0) {
         p->state = SPM_PART_FAILED;
+        spm_irq_stop(p); /* whatever its entry_init enabled */
         spm_log("[Warden] %s: entry_init returned %ld, its services are "
                 "not available\r\n",
                 p->info->name, (long)status);

@@ -614,6 +614,37 @@ static void test_stopped_partition_s_lines_are_disabled(void **state)
     assert_int_equal(as(FX_CLIENT, OP_DISABLE, C_SLIH), 0u);
 }
 
+/* FX_SERVER's entry_init enables both its IRQs. */
+static void server_init_enables(enum fx_part p)
+{
+    if (p == FX_SERVER) {
+        psa_irq_enable(SLIH);
+        psa_irq_enable(FLIH);
+    }
+}
+
+/* A partition whose entry_init fails is not available: whatever it
+ * enabled there, its lines are disabled, its FLIH function never runs;
+ * the others' lines stay as they were. */
+static void test_failed_init_disables_its_lines(void **state)
+{
+    (void)state;
+    world_load();
+    fx.init_hook = server_init_enables;
+    world_run();
+    assert_int_equal(SERVER->state, SPM_PART_READY);
+    assert_true(line(FX_SLIH_LINE)->enabled);
+    assert_true(line(FX_FLIH_LINE)->enabled);
+    world_load();
+    fx.init_hook = server_init_enables;
+    fx.init_status[FX_SERVER] = PSA_ERROR_GENERIC_ERROR;
+    world_run();
+    assert_int_equal(SERVER->state, SPM_PART_FAILED);
+    assert_false(line(FX_SLIH_LINE)->enabled);
+    assert_false(line(FX_FLIH_LINE)->enabled);
+    assert_true(line(FX_CLIENT_LINE)->enabled);
+}
+
 /* A boot starts from the manifests, whatever the boot before left (the
  * fuzzers and these tests boot again in one process). */
 static void test_boot_forgets_the_boot_before(void **state)
@@ -653,6 +684,7 @@ int main(void)
         T(test_another_partition_s_irq_signal),
         T(test_ns_agent_has_no_irq),
         T(test_stopped_partition_s_lines_are_disabled),
+        T(test_failed_init_disables_its_lines),
         T(test_boot_forgets_the_boot_before),
     };
 

@@ -578,6 +578,25 @@ static void test_sfn_model_thread_waits_for_its_services_only(void **state)
     assert_int_equal(iw_finish(IW_NS), PSA_SUCCESS);
 }
 
+/* An SFN-model partition whose entry_init fails is not available: its
+ * lines are disabled (its FF-M 1.0 IRQ was enabled at load). */
+static void test_failed_init_disables_its_lines(void **state)
+{
+    (void)state;
+    assert_true(line(FXI_SFN_LINE)->enabled);
+    fxi.init_status = PSA_ERROR_GENERIC_ERROR;
+    iw_block(FXI_SERVER);
+    iw_block(FXI_CLIENT);
+    iw_block(FXI_PEER);
+    fake_threads_player(iw_play_waiting);
+    iw_run_as(SFN);
+    iw_allow_stack();
+    FAKE_UNTIL_PARKED(ipc_sfn_thread_main());
+    assert_int_equal(SFN->state, SPM_PART_FAILED);
+    assert_false(line(FXI_SFN_LINE)->enabled);
+    assert_true(line(FXI_PEER_LINE)->enabled);
+}
+
 #define BOOTED(fn) cmocka_unit_test_setup(fn, setup)
 #define LOADED(fn) cmocka_unit_test_setup(fn, setup_loaded)
 
@@ -599,6 +618,7 @@ int main(void)
         BOOTED(test_ns_entry_while_the_lock_is_held_is_busy),
         BOOTED(test_ns_call_leaves_the_lock_while_it_waits),
         LOADED(test_sfn_model_thread_waits_for_its_services_only),
+        LOADED(test_failed_init_disables_its_lines),
     };
 
     return cmocka_run_group_tests_name("irq_ipc", tests, NULL, NULL);

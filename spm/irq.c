@@ -46,12 +46,17 @@ static void set_enabled(uint32_t i, bool on)
 
 void spm_irq_init(void)
 {
+    flih_partition = NULL; /* a boot again after a stop inside a FLIH */
     for (uint32_t i = 0; i < num_irqs(); i++) {
         platform_irq_route(warden_irqs[i].source);
     }
     for (uint32_t i = 0; i < num_irqs(); i++) {
-        if ((warden_irqs[i].flags & WARDEN_IRQ_ENABLED_AT_LOAD) != 0u) {
-            set_enabled(i, true);
+        bool at_load =
+            (warden_irqs[i].flags & WARDEN_IRQ_ENABLED_AT_LOAD) != 0u;
+
+        /* Whatever a boot before left (a hosted program boots again). */
+        set_enabled(i, at_load);
+        if (at_load) {
             platform_irq_enable(warden_irqs[i].source);
         }
     }

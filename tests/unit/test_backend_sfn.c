@@ -1,7 +1,8 @@
 /*
  * spm/backend/sfn/backend_sfn.c and spm/backend/sfn/psa_interface_sfn.c:
  * initialisation in load order, failed partitions, the running partition across
- * nested calls, and the IPC-only API that an SFN partition must not use.
+ * nested calls, the IPC-only API that an SFN partition must not use, and
+ * psa_wait() and the IRQ API of a partition without IRQs.
  */
 #include "unit_req.h"
 #include "psa/client.h"
@@ -271,8 +272,14 @@ static void test_sfn_psa_close_programmer_error(void **state)
     expect_part_panic(FX_SERVER, ns_call(FX_STATELESS_HANDLE, 0, 0, 0));
 }
 
-/* IPC-model API called from an SFN service. */
-static psa_status_t ipc_only(enum fx_svc svc, const psa_msg_t *msg)
+/*
+ * From an SFN service of FX_SERVER, which has no IRQ: the IPC-model API
+ * (types 0 and 2..4), which the SFN backend does not have; psa_wait()
+ * (type 1), which under the SFN backend waits for IRQ signals only; the
+ * IRQ API (types 5..8) with a signal that is not an IRQ signal of the
+ * caller (test_irq.c has the IRQ API's own rules).
+ */
+static psa_status_t misuse(enum fx_svc svc, const psa_msg_t *msg)
 {
     psa_msg_t m;
 
@@ -311,22 +318,42 @@ static psa_status_t ipc_only(enum fx_svc svc, const psa_msg_t *msg)
     return PSA_SUCCESS;
 }
 
-static void expect_ipc_only_panic(int32_t type)
+/* What the SPM says before it stops FX_SERVER for request type @p type
+ * (NULL: nothing). */
+static const char *const refusals[9] = {
+    [1] = "[Warden] FX_SP_SERVER: psa_wait(0xffffffff) refused: no IRQ "
+          "signal of the partition in the mask\r\n",
+    [5] = "[Warden] FX_SP_SERVER: psa_eoi(0x00000001) refused: not an IRQ "
+          "signal of the partition\r\n",
+    [6] = "[Warden] FX_SP_SERVER: psa_irq_enable(0x00000001) refused: not an "
+          "IRQ signal of the partition\r\n",
+    [7] = "[Warden] FX_SP_SERVER: psa_irq_disable(0x00000001) refused: not "
+          "an IRQ signal of the partition\r\n",
+    [8] = "[Warden] FX_SP_SERVER: psa_reset_signal(0x00000001) refused: not "
+          "an IRQ signal of the partition\r\n",
+};
+
+static void expect_misuse_panic(int32_t type)
 {
     world_boot();
-    fx.handler = ipc_only;
+    fx.handler = misuse;
     expect_part_panic(FX_SERVER, ns_call(FX_STATELESS_HANDLE, type, 0, 0));
+    if (refusals[type] != NULL) {
+        unit_assert_console_has(refusals[type]);
+    }
+    assert_int_equal(unit_console_count("refused"),
+                     refusals[type] != NULL ? 1u : 0u);
 }
 
-static void test_ipc_only_api_stops_the_caller(void **state)
+static void test_ipc_only_api_and_non_irq_signals_stop_the_caller(void **state)
 {
     (void)state;
     for (int32_t type = 0; type <= 8; type++) {
-        expect_ipc_only_panic(type);
+        expect_misuse_panic(type);
     }
     /* Sanity: the same service, asked nothing odd, replies. */
     world_boot();
-    fx.handler = ipc_only;
+    fx.handler = misuse;
     assert_int_equal(ns_call(FX_STATELESS_HANDLE, 9, 0, 0), PSA_SUCCESS);
 }
 
@@ -363,7 +390,7 @@ int main(void)
         T(test_nested_stateless_call_is_busy),
         T(test_sfn_client_api_uses_the_current_partition),
         T(test_sfn_psa_close_programmer_error),
-        T(test_ipc_only_api_stops_the_caller),
+        T(test_ipc_only_api_and_non_irq_signals_stop_the_caller),
         T(test_fault_that_cannot_be_unwound_resets),
     };
 

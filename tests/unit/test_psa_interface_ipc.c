@@ -2,8 +2,9 @@
  * spm/backend/ipc/psa_interface_ipc.c from a partition's thread:
  * psa_framework_version, psa_version, and psa_connect, psa_call and psa_close,
  * which block the caller until its server replied and then complete the
- * request; a client's misuse stops it; the interrupt API is not supported (a
- * programmer error).
+ * request; a client's misuse stops it; the IRQ API with a signal that is
+ * not an IRQ signal of the caller (here, a service's) stops it too
+ * (test_irq_ipc.c has the IRQ API's own rules).
  */
 #include "ipc_world.h"
 #include "psa/client.h"
@@ -154,15 +155,27 @@ static void test_client_misuse_stops_the_client(void **state)
     assert_int_equal(fake_yields(), 0);
 }
 
-static void test_interrupt_api_is_a_programmer_error(void **state)
+/* FXI_SERVER has no IRQ: 0x10 is its service FXI_CONN's signal. */
+static void test_irq_api_with_a_service_signal_stops_the_caller(void **state)
 {
     (void)state;
     iw_wake(FXI_SERVER);
     iw_run_as(SERVER);
     expect_iw_panic(FXI_SERVER, psa_eoi(0x10u));
+    unit_assert_console_has("[Warden] FXI_SP_SERVER: psa_eoi(0x00000010) "
+                            "refused: not an IRQ signal of the partition\r\n");
     expect_iw_panic(FXI_SERVER, psa_irq_enable(0x10u));
+    unit_assert_console_has(
+        "[Warden] FXI_SP_SERVER: psa_irq_enable(0x00000010) "
+        "refused: not an IRQ signal of the partition\r\n");
     expect_iw_panic(FXI_SERVER, (void)psa_irq_disable(0x10u));
+    unit_assert_console_has(
+        "[Warden] FXI_SP_SERVER: psa_irq_disable(0x00000010) "
+        "refused: not an IRQ signal of the partition\r\n");
     expect_iw_panic(FXI_SERVER, psa_reset_signal(0x10u));
+    unit_assert_console_has("[Warden] FXI_SP_SERVER: psa_reset_signal("
+                            "0x00000010) refused: not an IRQ signal of the "
+                            "partition\r\n");
     assert_int_equal(fake_platform_stops(), 4);
     assert_int_equal(fake_spm_calls(), 4);
 }
@@ -177,7 +190,7 @@ int main(void)
         T(test_call_to_an_sfn_service),
         T(test_close_of_the_null_handle_sends_nothing),
         T(test_client_misuse_stops_the_client),
-        T(test_interrupt_api_is_a_programmer_error),
+        T(test_irq_api_with_a_service_signal_stops_the_caller),
     };
 
     return cmocka_run_group_tests_name("psa_interface_ipc", tests, NULL, NULL);

@@ -39,7 +39,7 @@ void arch_yield(void)
 }
 
 /* The backend's delivery of interrupts raised under the lock: these tests
- * raise none (test_backend_ipc.c tests it). */
+ * raise none (test_irq_ipc.c tests it). */
 void sched_irq_drain(void)
 {
     fail_msg("no interrupt was raised");

@@ -481,6 +481,7 @@ static uint32_t park_body(void *arg)
 warden_sfn_t ipc_sfn_take(struct spm_partition *self, psa_msg_t *msg)
 {
     const struct warden_partition_info *info = self->info;
+    /* Not its IRQ signals: one of its functions waits for those. */
     psa_signal_t services =
         self->be.allowed & ~(PSA_DOORBELL | spm_irq_signals(self));
 
@@ -513,6 +514,7 @@ void ipc_sfn_init_failed(struct spm_partition *self)
             "available\r\n",
             self->info->name);
     self->state = SPM_PART_FAILED;
+    spm_irq_stop(self); /* whatever its entry_init enabled */
     sched_lock();
     fail_queue(self);
     sched_kill(sched_thread_of(self));

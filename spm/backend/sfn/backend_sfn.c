@@ -25,6 +25,7 @@ void backend_init(void)
     }
     for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
         SPM_ASSERT((warden_partitions[i].flags & WARDEN_PART_MODEL_IPC) == 0u);
+        spm_partitions[i].be.asserted = 0u; /* a hosted boot again */
     }
 }
 
@@ -186,6 +187,7 @@ static void init_partition(struct spm_partition *p)
     }
     if (status < 0) {
         p->state = SPM_PART_FAILED;
+        spm_irq_stop(p); /* whatever its entry_init enabled */
         spm_log("[Warden] %s: entry_init returned %ld, its services are "
                 "not available\r\n",
                 p->info->name, (long)status);

@@ -19,6 +19,8 @@ int ns_main(void)
                  &totals);
     tf_run_suite(ns_heap_suite.name, ns_heap_suite.tests, ns_heap_suite.count,
                  &totals);
+    tf_run_suite(ns_irq_suite.name, ns_irq_suite.tests, ns_irq_suite.count,
+                 &totals);
     for (size_t i = 0; i < ns_backend_suite_count; i++) {
         tf_run_suite(ns_backend_suites[i]->name, ns_backend_suites[i]->tests,
                      ns_backend_suites[i]->count, &totals);

@@ -30,6 +30,10 @@ extern const struct ns_suite ns_ipc_target_suite;
 /* Tests of the NS MPU's read-only memory (ns_mpu_an505.c; none on host). */
 extern const struct ns_suite ns_mpu_suite;
 
+/* Secure interrupts raised by the NS side (ns_irq_host.c; none on
+ * QEMU). */
+extern const struct ns_suite ns_irq_suite;
+
 /* Partitions' heaps (ns_suite_heap.c). */
 extern const struct ns_suite ns_heap_suite;
 

@@ -3,6 +3,7 @@
 #include "spm/backend.h"
 #include "spm/backend/ipc/backend_ipc.h"
 #include "spm/client_api.h"
+#include "spm/irq.h"
 #include "spm/loader.h"
 #include "unit_req.h"
 
@@ -28,6 +29,7 @@ void iw_load(void)
     memset(&spm_ns_agent, 0, sizeof(spm_ns_agent));
     spm_load();
     backend_init();
+    spm_irq_init();
 }
 
 void iw_boot(void)

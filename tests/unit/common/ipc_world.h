@@ -20,7 +20,8 @@ extern psa_msg_t iw_msg;
 
 /**
  * Clears the fixture, the fakes and the memory, registers the regions,
- * then spm_load() and backend_init(); no thread has run.
+ * then spm_load(), backend_init() and spm_irq_init() (as spm_main() does);
+ * no thread has run.
  */
 void iw_load(void);
 

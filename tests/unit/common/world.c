@@ -2,6 +2,7 @@
 
 #include "spm/backend.h"
 #include "spm/client_api.h"
+#include "spm/irq.h"
 #include "spm/loader.h"
 #include "spm/nsce/ns_client.h"
 #include "unit_req.h"
@@ -22,6 +23,7 @@ void world_load(void)
     world_reset();
     spm_load();
     backend_init();
+    spm_irq_init();
 }
 
 void world_run(void)

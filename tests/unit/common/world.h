@@ -15,7 +15,8 @@
 /** Clears the fixture, the fakes and the memory; registers the regions. */
 void world_reset(void);
 
-/** world_reset(), spm_load(), backend_init(): every partition UNINIT. */
+/** world_reset(), spm_load(), backend_init(), spm_irq_init() (as
+ * spm_main() does): every partition UNINIT. */
 void world_load(void);
 
 /** backend_system_run() up to the (fake) NS launch. */

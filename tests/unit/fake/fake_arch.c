@@ -32,6 +32,7 @@ void fake_arch_reset(void)
     launch_armed = false;
     launches = 0;
     handler_mode = false;
+    fake_arch_irq_reset();
 }
 
 void fake_arch_set_handler(bool handler)
@@ -120,6 +121,12 @@ bool arch_check_unpriv_range(uintptr_t base, size_t size, uint32_t access)
  * plays the interrupts that end the wait. */
 static uint32_t irq_masked;
 static void (*wait_hook)(void);
+
+void fake_arch_irq_reset(void)
+{
+    irq_masked = 0u;
+    wait_hook = NULL;
+}
 
 uint32_t arch_irq_mask(void)
 {

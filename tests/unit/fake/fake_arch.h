@@ -30,7 +30,8 @@ struct fake_arch_check {
 
 extern jmp_buf fake_arch_launch_jmp;
 
-/** Forgets every region, the check records and the launches. */
+/** Forgets every region, the check records, the launches, the interrupt
+ * mask and the wait hook. */
 void fake_arch_reset(void);
 
 /** Adds [base, base + size) to world @p ns with @p access (ARCH_ACCESS_*). */
@@ -51,6 +52,9 @@ unsigned fake_arch_launches(void);
 
 /** What arch_ns_caller_is_handler() answers from now on. */
 void fake_arch_set_handler(bool handler);
+
+/** Interrupts unmasked, no wait hook (fake_arch_reset() does it too). */
+void fake_arch_irq_reset(void);
 
 /** True while arch_irq_mask() masks interrupts. */
 bool fake_arch_irq_masked(void);

@@ -32,6 +32,7 @@ void fake_platform_reset(void)
     exit_status = 0;
     lifecycle = PSA_LIFECYCLE_SECURED;
     fake_console_clear();
+    fake_irq_reset();
 }
 
 void fake_platform_arm(void)

@@ -24,7 +24,8 @@ enum fake_stop {
 /** Where a stop jumps to; set with setjmp() after fake_platform_arm(). */
 extern jmp_buf fake_platform_jmp;
 
-/** Clears the console, the stop records and the lifecycle state. */
+/** Clears the console, the stop records, the lifecycle state and the
+ * interrupt controller (fake_irq_reset()). */
 void fake_platform_reset(void);
 
 /** The next stop jumps to fake_platform_jmp (once). */

@@ -21,6 +21,7 @@ struct play {
 
 static unsigned inits;
 static unsigned spm_calls;
+static unsigned spm_call_limit;
 static unsigned yields;
 static struct sched_thread *picks[FAKE_MAX_PICKS];
 static void (*player)(struct sched_thread *t);
@@ -32,6 +33,7 @@ void fake_threads_reset(void)
 {
     inits = 0;
     spm_calls = 0;
+    spm_call_limit = 0;
     yields = 0;
     player = NULL;
     plays = NULL;
@@ -42,6 +44,11 @@ void fake_threads_reset(void)
 void fake_threads_abandon(void)
 {
     plays = NULL;
+}
+
+void fake_threads_limit_spm_calls(unsigned n)
+{
+    spm_call_limit = n;
 }
 
 unsigned fake_thread_inits(void)
@@ -133,6 +140,9 @@ void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,
 uint32_t arch_spm_call(uint32_t (*fn)(void *arg), void *arg)
 {
     spm_calls++;
+    if (spm_call_limit != 0u && spm_calls > spm_call_limit) {
+        fail_msg("more than %u SPM calls: a thread loops", spm_call_limit);
+    }
     return fn(arg);
 }
 

@@ -31,6 +31,11 @@ void fake_threads_reset(void);
 /** The test left every thread it played by a jump (a halt, say). */
 void fake_threads_abandon(void);
 
+/** arch_spm_call() fails the test once called more than @p n times since
+ * the counts were cleared (0, after fake_threads_reset(): no limit): a
+ * thread that loops in SPM calls fails instead of hanging. */
+void fake_threads_limit_spm_calls(unsigned n);
+
 /** Calls of arch_thread_init() and of arch_spm_call() so far. */
 unsigned fake_thread_inits(void);
 unsigned fake_spm_calls(void);

@@ -241,10 +241,7 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
 
 /* Isolation level 1: a FLIH function is a call in Handler mode, whose
  * fault is the SPM's. */
-__attribute__((weak)) bool armv8m_flih_running(void)
-{
-    return false;
-}
+__attribute__((weak)) volatile bool armv8m_flih_active;
 
 __attribute__((weak)) void armv8m_flih_leave(uint32_t result)
 {

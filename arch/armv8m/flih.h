@@ -13,8 +13,14 @@
 #define ARMV8M_SVC_FLIH_ENTER  0x40
 #define ARMV8M_SVC_FLIH_RETURN 0x01
 
-/** True while a FLIH function runs (in Thread mode, unprivileged). */
-bool armv8m_flih_running(void);
+/** True while a FLIH function runs (in Thread mode, unprivileged):
+ * flih_svc.c sets it; a weak false at level 1 (faults.c). */
+extern volatile bool armv8m_flih_active;
+
+static inline bool armv8m_flih_running(void)
+{
+    return armv8m_flih_active;
+}
 
 /**
  * SVC 0x40, from SVC_Handler (which put the interrupt handler's r4-r11

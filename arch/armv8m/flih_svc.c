@@ -34,7 +34,6 @@ static struct {
     const struct arch_thread *owner; /* set while arch_flih_call() runs */
     uint8_t *stack;
     uint32_t (*fn)(void);
-    bool running;        /* the function runs, in Thread mode */
     uint32_t exc_return; /* SVC 0x40's: back to the interrupt handler */
     uint32_t msp;        /* the handler's r4-r11, above them SVC 0x40's frame */
     uint32_t psp;        /* the interrupted Thread mode's */
@@ -60,10 +59,7 @@ uint32_t arch_flih_call(const struct arch_thread *owner, uint8_t *stack,
     return r0;
 }
 
-bool armv8m_flih_running(void)
-{
-    return flih.running;
-}
+volatile bool armv8m_flih_active;
 
 static void set_thread_mode(uint32_t sp, uint32_t limit, uint32_t control)
 {
@@ -83,11 +79,11 @@ uint32_t armv8m_flih_enter(uint32_t exc_return, uint32_t msp)
     uint32_t top = (uint32_t)(uintptr_t)flih.stack + WARDEN_FLIH_STACK_SIZE;
     uint32_t *frame = (uint32_t *)(uintptr_t)(top - 4u * ARMV8M_HW_FRAME_WORDS);
 
-    if (flih.owner == NULL || flih.running ||
+    if (flih.owner == NULL || armv8m_flih_active ||
         armv8m_svc_number(svc_frame[6]) != ARMV8M_SVC_FLIH_ENTER) {
         armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);
     }
-    flih.running = true;
+    armv8m_flih_active = true;
     flih.exc_return = exc_return;
     flih.msp = msp - 32u; /* SVC_Handler pushed r4-r11 there */
     flih.psp = armv8m_read_psp();
@@ -130,6 +126,6 @@ void armv8m_flih_leave(uint32_t result)
     __asm volatile("dsb\n\tisb" ::: "memory");
     /* SVC 0x40 returns the result. */
     ((uint32_t *)(uintptr_t)(flih.msp + 32u))[0] = result;
-    flih.running = false;
+    armv8m_flih_active = false;
     resume_handler(flih.msp, flih.exc_return);
 }

@@ -188,13 +188,13 @@ static void test_slih_delivery_and_eoi(void **state)
     interrupt(FX_SLIH_LINE);
     /* The line waits for psa_eoi(); the signal is asserted. */
     assert_false(line(FX_SLIH_LINE)->enabled);
-    assert_int_equal(SERVER->be.asserted, SLIH);
+    assert_int_equal(*sfn_asserted(SERVER), SLIH);
     assert_int_equal(fx_flih.calls, 0);
     assert_int_equal(as(FX_SERVER, OP_POLL, SLIH | FLIH), SLIH);
     assert_int_equal(as(FX_SERVER, OP_POLL, SLIH), SLIH); /* still */
     assert_int_equal(line(FX_SLIH_LINE)->clears, 0);
     as(FX_SERVER, OP_EOI, SLIH);
-    assert_int_equal(SERVER->be.asserted, 0u);
+    assert_int_equal(*sfn_asserted(SERVER), 0u);
     assert_int_equal(line(FX_SLIH_LINE)->clears, 1);
     assert_true(line(FX_SLIH_LINE)->enabled);
     assert_int_equal(as(FX_SERVER, OP_POLL, SLIH | FLIH), 0u);
@@ -205,7 +205,7 @@ static void test_slih_delivery_and_eoi(void **state)
     assert_int_equal(line(FX_SLIH_LINE)->clears, 2);
     assert_true(line(FX_SLIH_LINE)->enabled);
     /* Nobody else saw anything. */
-    assert_int_equal(CLIENT->be.asserted, 0u);
+    assert_int_equal(*sfn_asserted(CLIENT), 0u);
     assert_int_equal(fake_platform_stops(), 0);
 }
 
@@ -215,11 +215,11 @@ static void test_slih_of_a_partition_enabled_at_load(void **state)
     (void)state;
     interrupt(FX_CLIENT_LINE);
     assert_false(line(FX_CLIENT_LINE)->enabled);
-    assert_int_equal(CLIENT->be.asserted, C_SLIH);
-    assert_int_equal(SERVER->be.asserted, 0u);
+    assert_int_equal(*sfn_asserted(CLIENT), C_SLIH);
+    assert_int_equal(*sfn_asserted(SERVER), 0u);
     assert_int_equal(as(FX_CLIENT, OP_POLL, C_SLIH), C_SLIH);
     as(FX_CLIENT, OP_EOI, C_SLIH);
-    assert_int_equal(CLIENT->be.asserted, 0u);
+    assert_int_equal(*sfn_asserted(CLIENT), 0u);
     assert_true(line(FX_CLIENT_LINE)->enabled);
     assert_int_equal(line(FX_CLIENT_LINE)->clears, 1);
 }
@@ -234,7 +234,7 @@ static void test_eoi_leaves_a_disabled_irq_disabled(void **state)
     assert_int_equal(as(FX_SERVER, OP_DISABLE, SLIH), 1u);
     assert_false(line(FX_SLIH_LINE)->enabled);
     as(FX_SERVER, OP_EOI, SLIH);
-    assert_int_equal(SERVER->be.asserted, 0u);
+    assert_int_equal(*sfn_asserted(SERVER), 0u);
     assert_int_equal(line(FX_SLIH_LINE)->clears, 1);
     assert_false(line(FX_SLIH_LINE)->enabled);
     assert_int_equal(as(FX_SERVER, OP_DISABLE, SLIH), 0u);
@@ -292,12 +292,12 @@ static void test_flih_without_a_signal(void **state)
     assert_int_equal(fx_flih.calls, 1);
     assert_ptr_equal(fx_flih.during, SERVER);
     assert_null(spm_irq_flih_partition());
-    assert_int_equal(SERVER->be.asserted, 0u);
+    assert_int_equal(*sfn_asserted(SERVER), 0u);
     /* A FLIH line stays enabled. */
     assert_true(line(FX_FLIH_LINE)->enabled);
     interrupt(FX_FLIH_LINE);
     assert_int_equal(fx_flih.calls, 2);
-    assert_int_equal(SERVER->be.asserted, 0u);
+    assert_int_equal(*sfn_asserted(SERVER), 0u);
     assert_int_equal(line(FX_FLIH_LINE)->clears, 0);
 }
 
@@ -308,15 +308,15 @@ static void test_flih_signal_and_reset_signal(void **state)
     fx_flih.result = PSA_FLIH_SIGNAL;
     interrupt(FX_FLIH_LINE);
     assert_int_equal(fx_flih.calls, 1);
-    assert_int_equal(SERVER->be.asserted, FLIH);
+    assert_int_equal(*sfn_asserted(SERVER), FLIH);
     assert_true(line(FX_FLIH_LINE)->enabled);
     assert_int_equal(as(FX_SERVER, OP_POLL, SLIH | FLIH), FLIH);
     /* Interrupts go on meanwhile; the signal is asserted once. */
     interrupt(FX_FLIH_LINE);
     assert_int_equal(fx_flih.calls, 2);
-    assert_int_equal(SERVER->be.asserted, FLIH);
+    assert_int_equal(*sfn_asserted(SERVER), FLIH);
     as(FX_SERVER, OP_RESET, FLIH);
-    assert_int_equal(SERVER->be.asserted, 0u);
+    assert_int_equal(*sfn_asserted(SERVER), 0u);
     assert_int_equal(as(FX_SERVER, OP_POLL, SLIH | FLIH), 0u);
     assert_true(line(FX_FLIH_LINE)->enabled);
     assert_int_equal(line(FX_FLIH_LINE)->clears, 0);
@@ -325,7 +325,7 @@ static void test_flih_signal_and_reset_signal(void **state)
     assert_int_equal(as(FX_SERVER, OP_DISABLE, FLIH), 1u);
     as(FX_SERVER, OP_ENABLE, FLIH);
     assert_true(line(FX_FLIH_LINE)->enabled);
-    assert_int_equal(SERVER->be.asserted, FLIH);
+    assert_int_equal(*sfn_asserted(SERVER), FLIH);
 }
 
 /* Under the SFN backend a FLIH runs in Handler mode, where a fault is the
@@ -340,7 +340,7 @@ static void test_flih_fault_is_an_spm_invariant(void **state)
     /* Its lines were disabled first. */
     assert_false(line(FX_FLIH_LINE)->enabled);
     assert_false(line(FX_SLIH_LINE)->enabled);
-    assert_int_equal(SERVER->be.asserted, 0u);
+    assert_int_equal(*sfn_asserted(SERVER), 0u);
 }
 
 /* The platform routes only manifest lines. */
@@ -348,8 +348,8 @@ static void test_dispatch_of_another_line_is_an_spm_invariant(void **state)
 {
     (void)state;
     expect_fatal("spm/irq.c:", spm_irq_dispatch(FX_SLIH_LINE + 1u));
-    assert_int_equal(SERVER->be.asserted, 0u);
-    assert_int_equal(CLIENT->be.asserted, 0u);
+    assert_int_equal(*sfn_asserted(SERVER), 0u);
+    assert_int_equal(*sfn_asserted(CLIENT), 0u);
 }
 
 /* psa_wait(): PSA_POLL returns the asserted signals of the mask. */
@@ -396,7 +396,7 @@ static void test_wait_block_sleeps_until_its_signal(void **state)
     fake_arch_set_wait_hook(two_interrupts);
     assert_int_equal(as(FX_SERVER, OP_BLOCK, SLIH), SLIH);
     assert_int_equal(hook_calls, 2);
-    assert_int_equal(SERVER->be.asserted, SLIH | FLIH);
+    assert_int_equal(*sfn_asserted(SERVER), SLIH | FLIH);
     /* Asserted already: no sleep. */
     fake_arch_set_wait_hook(no_interrupt_expected);
     assert_int_equal(as(FX_SERVER, OP_BLOCK, SLIH | FLIH), SLIH | FLIH);
@@ -503,7 +503,7 @@ static void test_every_misuse_stops_the_caller(void **state)
         /* Nothing changed: both lines enabled, nothing asserted. */
         assert_true(line(FX_SLIH_LINE)->enabled);
         assert_true(line(FX_FLIH_LINE)->enabled);
-        assert_int_equal(SERVER->be.asserted, 0u);
+        assert_int_equal(*sfn_asserted(SERVER), 0u);
         assert_int_equal(line(FX_SLIH_LINE)->clears, 0);
     }
 }
@@ -530,13 +530,13 @@ static void test_wrong_handling_of_an_asserted_signal(void **state)
                    "[Warden] FX_SP_SERVER: psa_eoi(0x40000000) refused: a "
                    "FLIH signal (psa_reset_signal() clears it)",
                    as(FX_SERVER, OP_EOI, FLIH));
-    assert_int_equal(SERVER->be.asserted, SLIH | FLIH);
+    assert_int_equal(*sfn_asserted(SERVER), SLIH | FLIH);
     both_asserted();
     expect_refusal(FX_SERVER,
                    "[Warden] FX_SP_SERVER: psa_reset_signal(0x80000000) "
                    "refused: an SLIH signal (psa_eoi() ends it)",
                    as(FX_SERVER, OP_RESET, SLIH));
-    assert_int_equal(SERVER->be.asserted, SLIH | FLIH);
+    assert_int_equal(*sfn_asserted(SERVER), SLIH | FLIH);
     assert_int_equal(line(FX_SLIH_LINE)->clears, 0);
     assert_false(line(FX_SLIH_LINE)->enabled);
 }
@@ -562,7 +562,7 @@ static void test_another_partition_s_irq_signal(void **state)
         expect_refusal(FX_CLIENT, refusal, as(FX_CLIENT, ops[i], FLIH));
         /* FX_SERVER's IRQ as it was. */
         assert_true(line(FX_FLIH_LINE)->enabled);
-        assert_int_equal(SERVER->be.asserted, FLIH);
+        assert_int_equal(*sfn_asserted(SERVER), FLIH);
     }
     /* A partition without IRQs. */
     irq_boot();
@@ -654,7 +654,7 @@ static void test_boot_forgets_the_boot_before(void **state)
     as(FX_CLIENT, OP_DISABLE, C_SLIH);
     interrupt(FX_SLIH_LINE);
     irq_boot();
-    assert_int_equal(SERVER->be.asserted, 0u);
+    assert_int_equal(*sfn_asserted(SERVER), 0u);
     assert_int_equal(as(FX_SERVER, OP_DISABLE, SLIH), 0u);
     assert_int_equal(as(FX_CLIENT, OP_DISABLE, C_SLIH), 1u);
 }

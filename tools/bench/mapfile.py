@@ -112,7 +112,10 @@ def _is_spm_object(path):
 
 
 def _is_platform_object(path):
-    return "/warden_platform.dir/" in path
+    # the platform's own library, and its part built once per secure
+    # image (its MMIO regions' PPCs, its secure interrupts)
+    return ("/warden_platform.dir/" in path
+            or "/warden_platform_image.dir/" in path)
 
 
 def _owner_function(owners):

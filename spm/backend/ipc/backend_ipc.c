@@ -287,7 +287,9 @@ psa_status_t ipc_client_resolve(struct spm_partition *caller,
     held = sched_locked();
     sched_unlock();
     arch_yield();
-    sched_idle(sched_thread_of(caller)); /* nothing else ran, or will */
+    if (sched_thread_of(caller)->state != SCHED_READY) {
+        sched_idle(sched_thread_of(caller)); /* nothing else is ready */
+    }
     sched_relock(held);
     return spm_client_finish(caller);
 }

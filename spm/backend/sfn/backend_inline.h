@@ -68,6 +68,12 @@ static inline void backend_mm_unmap(struct spm_partition *service,
     (void)access;
 }
 
+/** The word of @p p's asserted IRQ signals (a secure partition). */
+static inline volatile uint32_t *sfn_asserted(const struct spm_partition *p)
+{
+    return &sfn_irq_asserted[p->index - 1u];
+}
+
 /* One thread: an interrupt only sets a partition's signal bits, which the
  * SFN backend's SPM code never writes but atomically. */
 static inline bool backend_ns_begin(void)

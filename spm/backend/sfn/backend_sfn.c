@@ -16,6 +16,7 @@
 #include "spm/panic.h"
 
 struct backend_sfn backend_sfn = { &spm_ns_agent, NULL };
+volatile uint32_t sfn_irq_asserted[SPM_PARTITION_ENTRIES];
 
 void backend_init(void)
 {
@@ -25,7 +26,7 @@ void backend_init(void)
     }
     for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
         SPM_ASSERT((warden_partitions[i].flags & WARDEN_PART_MODEL_IPC) == 0u);
-        spm_partitions[i].be.asserted = 0u; /* a hosted boot again */
+        sfn_irq_asserted[i] = 0u; /* a hosted boot again */
     }
 }
 
@@ -139,7 +140,7 @@ struct arch_thread *backend_stop_faulted(struct spm_partition *p,
  * interrupts of the secure priority do not preempt one another. */
 void backend_irq_assert(struct spm_partition *p, psa_signal_t signal)
 {
-    p->be.asserted |= signal;
+    *sfn_asserted(p) |= signal;
 }
 
 void backend_irq_stop(struct spm_partition *p)
@@ -150,12 +151,12 @@ void backend_irq_stop(struct spm_partition *p)
 
 bool backend_irq_asserted(struct spm_partition *p, psa_signal_t signal)
 {
-    return (p->be.asserted & signal) != 0u;
+    return (*sfn_asserted(p) & signal) != 0u;
 }
 
 void backend_irq_clear(struct spm_partition *p, psa_signal_t signal)
 {
-    (void)__atomic_fetch_and(&p->be.asserted, ~signal, __ATOMIC_RELAXED);
+    (void)__atomic_fetch_and(sfn_asserted(p), ~signal, __ATOMIC_RELAXED);
 }
 
 struct spm_req *backend_replied(struct spm_partition *caller,

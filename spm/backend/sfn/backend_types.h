@@ -1,6 +1,7 @@
-/* What the SFN backend keeps per partition (its IRQ signals) and per
- * request (nothing); and its own state, which its inline operations
- * read. */
+/* What the SFN backend keeps per partition and per request: nothing in
+ * them (a partition's IRQ signals are a word of sfn_irq_asserted[], out of
+ * struct spm_partition, which stays 16 bytes); and its own state, which its
+ * inline operations read. */
 #ifndef WARDEN_SPM_BACKEND_TYPES_H
 #define WARDEN_SPM_BACKEND_TYPES_H
 
@@ -14,9 +15,7 @@ struct backend_part_small {
 };
 
 struct backend_part {
-    /* Its IRQ signals asserted: set by interrupts, cleared by the
-     * partition's psa_eoi() / psa_reset_signal() (atomically). */
-    volatile uint32_t asserted;
+    char unused[0];
 };
 
 struct backend_req {
@@ -35,5 +34,9 @@ struct backend_sfn {
 };
 
 extern struct backend_sfn backend_sfn;
+
+/* Each secure partition's IRQ signals asserted, by its index - 1: set by
+ * interrupts, cleared by its psa_eoi() / psa_reset_signal() (atomically). */
+extern volatile uint32_t sfn_irq_asserted[];
 
 #endif /* WARDEN_SPM_BACKEND_TYPES_H */

@@ -76,9 +76,9 @@ psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
         spm_panic(self);
     }
     if ((timeout & PSA_BLOCK) != 0u) {
-        arch_wait_for(&self->be.asserted, signal_mask);
+        arch_wait_for(sfn_asserted(self), signal_mask);
     }
-    return self->be.asserted & signal_mask;
+    return *sfn_asserted(self) & signal_mask;
 }
 
 psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg)

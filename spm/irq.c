@@ -139,33 +139,32 @@ enum handling {
 
 /*
  * The index in warden_irqs[] of @p self's IRQ whose signal is @p signal,
- * handled as @p need asks; stops @p self otherwise.
+ * handled as @p need asks; stops @p self otherwise. IRQ j of a partition
+ * has signal 1 << (31 - j) (the manifest tool's numbering, checked here
+ * against the table): one bit's place names it.
  */
 static uint32_t irq_of(struct spm_partition *self, psa_signal_t signal,
                        const char *api, enum handling need)
 {
-    const struct warden_partition_info *info = self->info;
+    uint32_t j = (uint32_t)__builtin_clz(signal | 1u);
+    const struct warden_irq_info *irq;
 
     if (signal == 0u || (signal & (signal - 1u)) != 0u) {
         refuse(self, api, signal, "not exactly one signal");
     }
-    for (uint32_t j = 0; !spm_is_ns(self) && j < info->nirqs; j++) {
-        const struct warden_irq_info *irq = &warden_irqs[info->first_irq + j];
-        bool flih = irq->flih != NULL;
-
-        if (irq->signal != signal) {
-            continue;
-        }
-        if (need == SLIH && flih) {
-            refuse(self, api, signal,
-                   "a FLIH signal (psa_reset_signal() clears it)");
-        }
-        if (need == FLIH && !flih) {
-            refuse(self, api, signal, "an SLIH signal (psa_eoi() ends it)");
-        }
-        return info->first_irq + j;
+    if (spm_is_ns(self) || j >= self->info->nirqs ||
+        warden_irqs[self->info->first_irq + j].signal != signal) {
+        refuse(self, api, signal, "not an IRQ signal of the partition");
     }
-    refuse(self, api, signal, "not an IRQ signal of the partition");
+    irq = &warden_irqs[self->info->first_irq + j];
+    if (need == SLIH && irq->flih != NULL) {
+        refuse(self, api, signal,
+               "a FLIH signal (psa_reset_signal() clears it)");
+    }
+    if (need == FLIH && irq->flih == NULL) {
+        refuse(self, api, signal, "an SLIH signal (psa_eoi() ends it)");
+    }
+    return self->info->first_irq + j;
 }
 
 void spm_irq_enable(struct spm_partition *self, psa_signal_t irq_signal)

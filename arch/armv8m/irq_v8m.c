@@ -1,4 +1,5 @@
 /* Interrupt masking and waiting on Armv8-M (arch/arch.h). */
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arch/arch.h"
@@ -29,4 +30,15 @@ void arch_wait_for(const volatile uint32_t *word, uint32_t mask)
         (void)arch_irq_mask();
     }
     arch_irq_unmask(was);
+}
+
+/* BASEPRI_S at the top of the Non-secure range: under AIRCR.PRIS every
+ * NS priority is 0x80 or lower, every secure one used is above. */
+#define NS_HOLD_PRIORITY 0x80u
+
+void arch_hold_ns_interrupts(bool hold)
+{
+    uint32_t basepri = hold ? NS_HOLD_PRIORITY : 0u;
+
+    __asm volatile("msr basepri, %0" : : "r"(basepri) : "memory");
 }

@@ -159,6 +159,8 @@ __attribute__((naked)) void PendSV_Handler(void)
                    "ldr    r4, =armv8m_running\n\t"
                    "ldr    r1, [r4]\n\t"
                    "str    r0, [r1]\n\t"
+                   "ubfx   r0, lr, #6, #1\n\t" /* EXC_RETURN.S: */
+                   "eor    r0, r0, #1\n\t"     /* NS code, if 0 */
                    "bl     spm_hook_switch\n\t" ENTER_BOUNDARY
                    "str    r0, [r4]\n\t"
                    "ldr    r0, [r0]\n\t"

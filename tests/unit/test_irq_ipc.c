@@ -7,11 +7,12 @@
  * meanwhile (ipc_irq_take()); a faulted FLIH stops its partition now or at
  * the unlock; the IRQ API's refusals; the NS agent's bracket
  * (backend_ns_begin()/backend_ns_end()); an SFN-model partition's thread
- * waits for its services' signals only.
+ * waits for its services' signals only; a switch over NS code.
  */
 #include <stdio.h>
 
 #include "unit_req.h"
+#include "fake_arch.h"
 #include "ipc_irq_fixture.h"
 #include "ipc_world.h"
 #include "psa/client.h"
@@ -597,6 +598,43 @@ static void test_failed_init_disables_its_lines(void **state)
     assert_true(line(FXI_PEER_LINE)->enabled);
 }
 
+/* A switch over NS code (PendSV after a secure interrupt while NS ran):
+ * from the NS agent's thread it happens, with NS interrupts held off until
+ * that thread runs again; from a partition's thread (NS preempted its
+ * call, and the NS RTOS runs another thread) it waits for secure code. */
+static void test_switch_over_ns_code(void **state)
+{
+    struct sched_thread *urgent = sched_by_rank[0];
+    struct sched_thread *other = sched_by_rank[1];
+
+    (void)state;
+    for (uint32_t r = 0; r + 1u < SPM_NUM_CLIENTS; r++) {
+        sched_block(sched_by_rank[r]);
+    }
+    assert_ptr_equal(spm_hook_switch(false), &iw_ns_thread()->ctx);
+    sched_ready(urgent);
+    assert_ptr_equal(spm_hook_switch(true), &urgent->ctx);
+    assert_true(fake_arch_ns_held());
+    sched_ready(other);
+    assert_ptr_equal(spm_hook_switch(false), &urgent->ctx);
+    assert_true(fake_arch_ns_held()); /* still away from the NS code */
+    sched_block(urgent);
+    assert_ptr_equal(spm_hook_switch(false), &other->ctx);
+    assert_true(fake_arch_ns_held());
+    sched_block(other);
+    assert_ptr_equal(spm_hook_switch(false), &iw_ns_thread()->ctx);
+    assert_false(fake_arch_ns_held());
+    /* A partition's thread current, NS code interrupted: no switch, even
+     * to a more urgent thread, and nothing held. */
+    sched_ready(other);
+    assert_ptr_equal(spm_hook_switch(false), &other->ctx);
+    sched_ready(urgent);
+    assert_ptr_equal(spm_hook_switch(true), &other->ctx);
+    assert_ptr_equal(sched_current(), other);
+    assert_false(fake_arch_ns_held());
+    assert_ptr_equal(spm_hook_switch(false), &urgent->ctx);
+}
+
 #define BOOTED(fn) cmocka_unit_test_setup(fn, setup)
 #define LOADED(fn) cmocka_unit_test_setup(fn, setup_loaded)
 
@@ -619,6 +657,7 @@ int main(void)
         BOOTED(test_ns_call_leaves_the_lock_while_it_waits),
         LOADED(test_sfn_model_thread_waits_for_its_services_only),
         LOADED(test_failed_init_disables_its_lines),
+        BOOTED(test_switch_over_ns_code),
     };
 
     return cmocka_run_group_tests_name("irq_ipc", tests, NULL, NULL);

@@ -158,3 +158,16 @@ void arch_wait_for(const volatile uint32_t *word, uint32_t mask)
         wait_hook();
     }
 }
+
+/* Non-secure interrupts held off by the scheduler hook (spm_hook_switch()). */
+static bool ns_held;
+
+void arch_hold_ns_interrupts(bool hold)
+{
+    ns_held = hold;
+}
+
+bool fake_arch_ns_held(void)
+{
+    return ns_held;
+}

@@ -63,4 +63,7 @@ bool fake_arch_irq_masked(void);
  * raises an interrupt there); without one, a wait fails the test. */
 void fake_arch_set_wait_hook(void (*hook)(void));
 
+/** True while the scheduler hook holds Non-secure interrupts off. */
+bool fake_arch_ns_held(void);
+
 #endif /* WARDEN_UNIT_FAKE_ARCH_H */

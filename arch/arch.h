@@ -259,21 +259,27 @@ struct arch_thread *spm_hook_fault(struct arch_fault *f);
  * Scheduler hook (IPC backend), for the port's switch code (PendSV; on the
  * host, arch_yield()), which has saved the running thread's registers in
  * its context (the context this hook returned last, or the adopted one).
- * @p ns_code: the switch interrupted Non-secure code (a secure interrupt
- * asked for it while NS ran), whose state the saved context then holds.
  * Returns the context of the thread to run next: the same one when no
  * switch is due, or the scheduler is locked.
  */
-struct arch_thread *spm_hook_switch(bool ns_code);
+struct arch_thread *spm_hook_switch(void);
 
 /**
- * Holds Non-secure interrupts off (@p hold), or lets them in again: while
- * secure threads run that a secure interrupt scheduled over NS code, which
- * the NS RTOS must not see (it would take their secure state for its own
- * thread's secure call). Secure interrupts and the thread switch are not
- * held. Called from the scheduler hook.
+ * The same, when the switch interrupted Non-secure code (a secure
+ * interrupt asked for it while NS ran), whose state the saved context then
+ * holds. The core may hold NS interrupts off (arch_hold_ns_interrupts());
+ * the port lets them in again whenever it returns to NS code.
  */
-void arch_hold_ns_interrupts(bool hold);
+struct arch_thread *spm_hook_switch_over_ns(void);
+
+/**
+ * Holds Non-secure interrupts off until the port next returns to NS code:
+ * while secure threads run that a secure interrupt scheduled over NS code,
+ * which the NS RTOS must not see (it would take their secure state for its
+ * own thread's secure call). Secure interrupts and the thread switch are
+ * not held. Called from spm_hook_switch_over_ns().
+ */
+void arch_hold_ns_interrupts(void);
 
 /**
  * SVC hook (isolation levels 2 and 3): the function that SVC @p number of

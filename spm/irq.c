@@ -18,8 +18,12 @@
 #include "spm/panic.h"
 #include "spm/spm.h"
 
-/* Bit i of word i / 32: the partition enabled warden_irqs[i]. Only the
- * API bodies write it, one partition's call at a time. */
+/* Bit i of word i / 32: the partition enabled warden_irqs[i]. The API
+ * bodies write it, one partition's call at a time, and so does
+ * spm_irq_stop(), for a partition that stops, possibly in interrupt context
+ * (a FLIH's fault): a call's read-modify-write of the same word may then
+ * put a stopped partition's bit back, which nothing acts on (its lines stay
+ * disabled at the controller, and it makes no call again). */
 static uint32_t irq_enabled[WARDEN_NUM_IRQS / 32u + 1u];
 /* The partition whose FLIH function runs (a fault there is its). */
 static struct spm_partition *flih_partition;

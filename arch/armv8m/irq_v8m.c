@@ -33,12 +33,11 @@ void arch_wait_for(const volatile uint32_t *word, uint32_t mask)
 }
 
 /* BASEPRI_S at the top of the Non-secure range: under AIRCR.PRIS every
- * NS priority is 0x80 or lower, every secure one used is above. */
+ * NS priority is 0x80 or lower, every secure one used is above.
+ * armv8m_restore_context() sets it back to 0 as it returns to NS code. */
 #define NS_HOLD_PRIORITY 0x80u
 
-void arch_hold_ns_interrupts(bool hold)
+void arch_hold_ns_interrupts(void)
 {
-    uint32_t basepri = hold ? NS_HOLD_PRIORITY : 0u;
-
-    __asm volatile("msr basepri, %0" : : "r"(basepri) : "memory");
+    __asm volatile("msr basepri, %0" : : "r"(NS_HOLD_PRIORITY) : "memory");
 }

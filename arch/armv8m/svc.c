@@ -153,7 +153,7 @@ __attribute__((used)) void armv8m_svc(uint32_t exc_return, uint32_t msp)
  * it was when the SVC was taken. */
 void armv8m_svc_thread_exit(void)
 {
-    armv8m_thread_resume(spm_hook_switch(false), svc_msp);
+    armv8m_thread_resume(spm_hook_switch(), svc_msp);
     platform_halt(); /* not reached */
 }
 

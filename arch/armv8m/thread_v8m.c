@@ -113,6 +113,11 @@ __attribute__((naked)) void armv8m_restore_context(void)
     __asm volatile("ldmia  r0!, {r1, r4-r11, lr}\n\t"
                    "msr    psplim, r1\n\t"
                    "msr    psp, r0\n\t"
+                   "tst    lr, #0x40\n\t" /* back to NS code: */
+                   "bne    1f\n\t"
+                   "movs   r1, #0\n\t" /* its interrupts in again */
+                   "msr    basepri, r1\n"
+                   "1:\n\t"
                    "bx     lr\n\t");
 }
 
@@ -159,10 +164,13 @@ __attribute__((naked)) void PendSV_Handler(void)
                    "ldr    r4, =armv8m_running\n\t"
                    "ldr    r1, [r4]\n\t"
                    "str    r0, [r1]\n\t"
-                   "ubfx   r0, lr, #6, #1\n\t" /* EXC_RETURN.S: */
-                   "eor    r0, r0, #1\n\t"     /* NS code, if 0 */
-                   "bl     spm_hook_switch\n\t" ENTER_BOUNDARY
-                   "str    r0, [r4]\n\t"
+                   "tst    lr, #0x40\n\t" /* EXC_RETURN.S 0: NS code */
+                   "bne    1f\n\t"
+                   "bl     spm_hook_switch_over_ns\n\t"
+                   "b      2f\n"
+                   "1:\n\t"
+                   "bl     spm_hook_switch\n"
+                   "2:\n\t" ENTER_BOUNDARY "str    r0, [r4]\n\t"
                    "ldr    r0, [r0]\n\t"
                    "b      armv8m_restore_context\n\t"
                    ".ltorg\n\t");

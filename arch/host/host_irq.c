@@ -126,7 +126,6 @@ void arch_wait_for(const volatile uint32_t *word, uint32_t mask)
 
 /* The host has no Non-secure interrupts: its NS side runs only where the
  * SPM returns to it. */
-void arch_hold_ns_interrupts(bool hold)
+void arch_hold_ns_interrupts(void)
 {
-    (void)hold;
 }

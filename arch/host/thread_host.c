@@ -47,7 +47,7 @@ void arch_thread_adopt(struct arch_thread *t)
 void arch_yield(void)
 {
     struct arch_thread *cur = running;
-    struct arch_thread *next = spm_hook_switch(false);
+    struct arch_thread *next = spm_hook_switch();
 
     if (next != cur) {
         running = next;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "unit_req.h"
+#include "arch/arch.h"
 #include "fake_arch.h"
 #include "ipc_irq_fixture.h"
 #include "ipc_world.h"
@@ -600,7 +601,7 @@ static void test_failed_init_disables_its_lines(void **state)
 
 /* A switch over NS code (PendSV after a secure interrupt while NS ran):
  * from the NS agent's thread it happens, with NS interrupts held off until
- * that thread runs again; from a partition's thread (NS preempted its
+ * the port returns to NS code; from a partition's thread (NS preempted its
  * call, and the NS RTOS runs another thread) it waits for secure code. */
 static void test_switch_over_ns_code(void **state)
 {
@@ -611,28 +612,24 @@ static void test_switch_over_ns_code(void **state)
     for (uint32_t r = 0; r + 1u < SPM_NUM_CLIENTS; r++) {
         sched_block(sched_by_rank[r]);
     }
-    assert_ptr_equal(spm_hook_switch(false), &iw_ns_thread()->ctx);
-    sched_ready(urgent);
-    assert_ptr_equal(spm_hook_switch(true), &urgent->ctx);
-    assert_true(fake_arch_ns_held());
-    sched_ready(other);
-    assert_ptr_equal(spm_hook_switch(false), &urgent->ctx);
-    assert_true(fake_arch_ns_held()); /* still away from the NS code */
-    sched_block(urgent);
-    assert_ptr_equal(spm_hook_switch(false), &other->ctx);
-    assert_true(fake_arch_ns_held());
-    sched_block(other);
-    assert_ptr_equal(spm_hook_switch(false), &iw_ns_thread()->ctx);
+    assert_ptr_equal(spm_hook_switch(), &iw_ns_thread()->ctx);
+    /* Nothing to switch to: nothing held. */
+    assert_ptr_equal(spm_hook_switch_over_ns(), &iw_ns_thread()->ctx);
     assert_false(fake_arch_ns_held());
+    sched_ready(urgent);
+    assert_ptr_equal(spm_hook_switch_over_ns(), &urgent->ctx);
+    assert_true(fake_arch_ns_held());
+    fake_arch_return_to_ns();
     /* A partition's thread current, NS code interrupted: no switch, even
      * to a more urgent thread, and nothing held. */
+    sched_block(urgent);
     sched_ready(other);
-    assert_ptr_equal(spm_hook_switch(false), &other->ctx);
+    assert_ptr_equal(spm_hook_switch(), &other->ctx);
     sched_ready(urgent);
-    assert_ptr_equal(spm_hook_switch(true), &other->ctx);
+    assert_ptr_equal(spm_hook_switch_over_ns(), &other->ctx);
     assert_ptr_equal(sched_current(), other);
     assert_false(fake_arch_ns_held());
-    assert_ptr_equal(spm_hook_switch(false), &urgent->ctx);
+    assert_ptr_equal(spm_hook_switch(), &urgent->ctx);
 }
 
 #define BOOTED(fn) cmocka_unit_test_setup(fn, setup)

@@ -307,42 +307,10 @@ void backend_system_run(void)
     arch_ns_launch();
 }
 
-/* True while Non-secure interrupts are held off: the NS agent's thread was
- * switched out from NS code (spm_hook_switch()). */
-static bool ns_held;
-
-/*
- * The port's switch (PendSV) asks which thread runs next. A switch over
- * NS code (a secure interrupt woke a thread while NS ran) is one the NS
- * RTOS must not see: secure threads it interrupted would look to it like
- * the secure call of its running thread, and it could switch its own
- * threads under them. So:
- *  - if the NS agent's thread is current, NS runs outside any secure call
- *    of its own (or its secure call idles, sched_idle()): the switch
- *    happens, with NS interrupts held off until the NS agent's thread
- *    (whose context is that NS code now) runs again;
- *  - if a partition's thread is current, NS preempted it in an NS call
- *    and the NS RTOS runs another thread meanwhile: that secure state is
- *    the NS RTOS's to resume, and the switch waits until secure code runs
- *    again (the partition's next call, its block).
- */
-struct arch_thread *spm_hook_switch(bool ns_code)
+/* The port's switch (PendSV) asks which thread runs next. */
+struct arch_thread *spm_hook_switch(void)
 {
-    struct sched_thread *ns = sched_thread_of(&spm_ns_agent);
-    struct sched_thread *cur = sched_current();
-    struct sched_thread *next;
-
-    if (ns_code && cur != ns) {
-        return &cur->ctx;
-    }
-    next = sched_switch(cur);
-    if (ns_code && next != cur) {
-        ns_held = true;
-        arch_hold_ns_interrupts(true);
-    } else if (ns_held && next == ns) {
-        ns_held = false;
-        arch_hold_ns_interrupts(false);
-    }
+    struct sched_thread *next = sched_switch(sched_current());
 
     /* Levels 2 and 3: a psa_wait() made in the SVC handler returns now. */
     if (TFM_ISOLATION_LEVEL > 1 && next->part->be_small.wait_r0 != 0u) {
@@ -350,6 +318,35 @@ struct arch_thread *spm_hook_switch(bool ns_code)
         arch_thread_set_r0(&next->ctx, next->part->be.woken);
     }
     return &next->ctx;
+}
+
+/*
+ * A switch over NS code (a secure interrupt woke a thread while NS ran) is
+ * one the NS RTOS must not see: secure threads it interrupted would look to
+ * it like the secure call of its running thread, and it could switch its
+ * own threads under them. So:
+ *  - if the NS agent's thread is current, NS runs outside any secure call
+ *    of its own (or its secure call idles, sched_idle()): the switch
+ *    happens, with NS interrupts held off until the port returns to NS
+ *    code (the NS agent's thread, whose context is that code now);
+ *  - if a partition's thread is current, NS preempted it in an NS call
+ *    and the NS RTOS runs another thread meanwhile: that secure state is
+ *    the NS RTOS's to resume, and the switch waits until secure code runs
+ *    again (the partition's next call, its block).
+ */
+struct arch_thread *spm_hook_switch_over_ns(void)
+{
+    struct sched_thread *cur = sched_current();
+    struct arch_thread *next;
+
+    if (cur != sched_thread_of(&spm_ns_agent)) {
+        return &cur->ctx;
+    }
+    next = spm_hook_switch();
+    if (next != &cur->ctx) {
+        arch_hold_ns_interrupts();
+    }
+    return next;
 }
 
 uint32_t ipc_cross(uint32_t (*fn)(void *arg), void *arg)
@@ -507,7 +504,7 @@ struct arch_thread *backend_stop_faulted(struct spm_partition *p,
     (void)f;
     ipc_terminate_cleanup(p);
     sched_drop_lock(); /* it may have faulted around an SPM call */
-    return spm_hook_switch(false);
+    return spm_hook_switch();
 }
 
 static uint32_t park_body(void *arg)

@@ -159,12 +159,17 @@ void arch_wait_for(const volatile uint32_t *word, uint32_t mask)
     }
 }
 
-/* Non-secure interrupts held off by the scheduler hook (spm_hook_switch()). */
+/* Non-secure interrupts held off by spm_hook_switch_over_ns(). */
 static bool ns_held;
 
-void arch_hold_ns_interrupts(bool hold)
+void arch_hold_ns_interrupts(void)
 {
-    ns_held = hold;
+    ns_held = true;
+}
+
+void fake_arch_return_to_ns(void)
+{
+    ns_held = false;
 }
 
 bool fake_arch_ns_held(void)

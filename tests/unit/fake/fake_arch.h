@@ -63,7 +63,9 @@ bool fake_arch_irq_masked(void);
  * raises an interrupt there); without one, a wait fails the test. */
 void fake_arch_set_wait_hook(void (*hook)(void));
 
-/** True while the scheduler hook holds Non-secure interrupts off. */
+/** True while the scheduler hook holds Non-secure interrupts off, until
+ * fake_arch_return_to_ns() (the port's return to NS code). */
 bool fake_arch_ns_held(void);
+void fake_arch_return_to_ns(void);
 
 #endif /* WARDEN_UNIT_FAKE_ARCH_H */

@@ -8,6 +8,7 @@
  */
 #include <stdio.h>
 
+#include "irq_common.h"
 #include "irq_fixture.h"
 #include "psa/client.h"
 #include "spm/backend.h"
@@ -108,20 +109,6 @@ static int setup(void **state)
     (void)state;
     irq_boot();
     return 0;
-}
-
-static const struct fake_irq_line *line(uint32_t n)
-{
-    return fake_irq_line(n);
-}
-
-/* An interrupt of line @p n, taken as the controller would: only if it is
- * routed and enabled. */
-static void interrupt(uint32_t n)
-{
-    assert_true(line(n)->routed);
-    assert_true(line(n)->enabled);
-    spm_irq_dispatch(n);
 }
 
 /* The statement(s) must stop @p p, whose console shows @p refusal (one

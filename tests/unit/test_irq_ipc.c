@@ -11,6 +11,7 @@
  */
 #include <stdio.h>
 
+#include "irq_common.h"
 #include "unit_req.h"
 #include "arch/arch.h"
 #include "fake_arch.h"
@@ -50,20 +51,6 @@ static int setup_loaded(void **state)
     fxi_flih_reset();
     iw_load();
     return 0;
-}
-
-static const struct fake_irq_line *line(uint32_t n)
-{
-    return fake_irq_line(n);
-}
-
-/* An interrupt of line @p n, taken as the controller would: only if it is
- * routed and enabled. */
-static void interrupt(uint32_t n)
-{
-    assert_true(line(n)->routed);
-    assert_true(line(n)->enabled);
-    spm_irq_dispatch(n);
 }
 
 /* FXI_SERVER runs: it enables the IRQs of @p enable, then waits in

@@ -155,9 +155,10 @@ void backend_irq_assert(struct spm_partition *p, psa_signal_t signal);
 
 /**
  * Stops @p p, whose FLIH function faulted (the `terminate` policy), from
- * interrupt context: what backend_terminate() does, once no SPM code runs
- * (IPC; at once if none was interrupted). Under the SFN backend a FLIH
- * runs in Handler mode, where a fault is the SPM's: never called.
+ * interrupt context: its lines are disabled at once, and what
+ * backend_terminate() does follows once no SPM code runs (IPC; at once if
+ * none was interrupted). Under the SFN backend a FLIH runs in Handler
+ * mode, where a fault is the SPM's: an invariant (spm_fatal()).
  */
 void backend_irq_stop(struct spm_partition *p);
 

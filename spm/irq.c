@@ -52,12 +52,10 @@ void spm_irq_init(void)
 {
     flih_partition = NULL; /* a boot again after a stop inside a FLIH */
     for (uint32_t i = 0; i < num_irqs(); i++) {
-        platform_irq_route(warden_irqs[i].source);
-    }
-    for (uint32_t i = 0; i < num_irqs(); i++) {
         bool at_load =
             (warden_irqs[i].flags & WARDEN_IRQ_ENABLED_AT_LOAD) != 0u;
 
+        platform_irq_route(warden_irqs[i].source);
         /* Whatever a boot before left (a hosted program boots again). */
         set_enabled(i, at_load);
         if (at_load) {
@@ -84,7 +82,6 @@ void spm_irq_dispatch(uint32_t line)
         r = backend_flih_call(p, irq->flih);
         flih_partition = NULL;
         if (r == ARCH_FLIH_FAULTED) {
-            spm_irq_stop(p);
             backend_irq_stop(p);
         }
         if (r != PSA_FLIH_SIGNAL) {
@@ -122,11 +119,8 @@ void spm_irq_stop(const struct spm_partition *p)
     }
 }
 
-/* Stops @p self for breaking a rule of @p api, saying which. */
-__attribute__((noreturn)) static void refuse(struct spm_partition *self,
-                                             const char *api,
-                                             psa_signal_t signal,
-                                             const char *why)
+void spm_irq_refuse(struct spm_partition *self, const char *api,
+                    psa_signal_t signal, const char *why)
 {
     spm_log("[Warden] %s: %s(0x%x) refused: %s\r\n",
             spm_is_ns(self) ? "NS agent" : self->info->name, api,
@@ -154,19 +148,19 @@ static uint32_t irq_of(struct spm_partition *self, psa_signal_t signal,
     const struct warden_irq_info *irq;
 
     if (signal == 0u || (signal & (signal - 1u)) != 0u) {
-        refuse(self, api, signal, "not exactly one signal");
+        spm_irq_refuse(self, api, signal, "not exactly one signal");
     }
     if (spm_is_ns(self) || j >= self->info->nirqs ||
         warden_irqs[self->info->first_irq + j].signal != signal) {
-        refuse(self, api, signal, "not an IRQ signal of the partition");
+        spm_irq_refuse(self, api, signal, "not an IRQ signal of the partition");
     }
     irq = &warden_irqs[self->info->first_irq + j];
     if (need == SLIH && irq->flih != NULL) {
-        refuse(self, api, signal,
-               "a FLIH signal (psa_reset_signal() clears it)");
+        spm_irq_refuse(self, api, signal,
+                       "a FLIH signal (psa_reset_signal() clears it)");
     }
     if (need == FLIH && irq->flih == NULL) {
-        refuse(self, api, signal, "an SLIH signal (psa_eoi() ends it)");
+        spm_irq_refuse(self, api, signal, "an SLIH signal (psa_eoi() ends it)");
     }
     return self->info->first_irq + j;
 }
@@ -196,15 +190,22 @@ psa_irq_status_t spm_irq_disable(struct spm_partition *self,
     return was;
 }
 
+/* Clears @p irq_signal of @p self for @p api, which needs it asserted. */
+static void clear_asserted(struct spm_partition *self, const char *api,
+                           psa_signal_t irq_signal)
+{
+    if (!backend_irq_asserted(self, irq_signal)) {
+        spm_irq_refuse(self, api, irq_signal, "the signal is not asserted");
+    }
+    backend_irq_clear(self, irq_signal);
+}
+
 void spm_irq_eoi(struct spm_partition *self, psa_signal_t irq_signal)
 {
     uint32_t i = irq_of(self, irq_signal, "psa_eoi", SLIH);
     uint32_t line = warden_irqs[i].source;
 
-    if (!backend_irq_asserted(self, irq_signal)) {
-        refuse(self, "psa_eoi", irq_signal, "the signal is not asserted");
-    }
-    backend_irq_clear(self, irq_signal);
+    clear_asserted(self, "psa_eoi", irq_signal);
     platform_irq_clear_pending(line);
     if (enabled(i)) {
         platform_irq_enable(line);
@@ -214,9 +215,5 @@ void spm_irq_eoi(struct spm_partition *self, psa_signal_t irq_signal)
 void spm_irq_reset_signal(struct spm_partition *self, psa_signal_t irq_signal)
 {
     (void)irq_of(self, irq_signal, "psa_reset_signal", FLIH);
-    if (!backend_irq_asserted(self, irq_signal)) {
-        refuse(self, "psa_reset_signal", irq_signal,
-               "the signal is not asserted");
-    }
-    backend_irq_clear(self, irq_signal);
+    clear_asserted(self, "psa_reset_signal", irq_signal);
 }

@@ -45,6 +45,13 @@ psa_signal_t spm_irq_signals(const struct spm_partition *p);
  * delivered to it any more. */
 void spm_irq_stop(const struct spm_partition *p);
 
+/** Stops @p self, which broke a rule of @p api with @p signal: says
+ * @p why on the console, then the panic policy (spm_panic()). */
+__attribute__((noreturn)) void spm_irq_refuse(struct spm_partition *self,
+                                              const char *api,
+                                              psa_signal_t signal,
+                                              const char *why);
+
 /* The API bodies, for the running partition @p self (the backends'
  * psa_interface files call them). A signal that is not exactly one IRQ
  * signal of @p self, of the handling the call needs, stops @p self

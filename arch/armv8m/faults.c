@@ -17,9 +17,6 @@
 #include "arch/armv8m/flih.h"
 #include "platform.h"
 
-/* Entered from the naked stubs below, with the handler's EXC_RETURN and
- * MSP as they were on exception entry. */
-
 /*
  * Each handler enters armv8m_fault_entry with its kind in r2, which
  * captures LR (EXC_RETURN) and MSP before any C code moves MSP. A forged NS

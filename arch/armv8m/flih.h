@@ -43,6 +43,9 @@ static inline uint32_t armv8m_svc_number(uint32_t pc)
     return ((const volatile uint8_t *)(uintptr_t)pc)[-2];
 }
 
+/** The fault report (faults.c), entered from the fault stubs with the
+ * handler's EXC_RETURN and MSP as they were on exception entry, and from
+ * the SVC and FLIH paths for an SVC they refuse (ARCH_FAULT_SVC). */
 __attribute__((noreturn)) void armv8m_fault_report(uint32_t exc_return,
                                                    uint32_t msp, uint32_t kind);
 

@@ -108,6 +108,15 @@ void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal)
     }
 }
 
+/* The running thread gives the processor away if a more urgent thread is
+ * ready (or it blocked): after SPM code, or from an interrupt. */
+static inline void give_way(void)
+{
+    if (sched_preempt_due()) {
+        arch_yield();
+    }
+}
+
 /*
  * Interrupt context. Secure interrupts share one priority with the thread
  * switch (PendSV), so none preempts another, nor a switch; they preempt
@@ -128,30 +137,28 @@ void backend_irq_assert(struct spm_partition *p, psa_signal_t signal)
         return;
     }
     ipc_assert_signal(p, signal);
-    if (sched_preempt_due()) {
-        arch_yield();
-    }
+    give_way();
 }
 
+/* The same for a stop: its lines are disabled at once, the rest of it
+ * (ipc_terminate_cleanup(), which disables them too) waits for the unlock
+ * when SPM code runs. */
 void backend_irq_stop(struct spm_partition *p)
 {
     if (sched_core.locked) {
+        spm_irq_stop(p);
         p->be.irq_stop = 1u;
         sched_core.irq_parts |= 1u << p->index;
         return;
     }
     ipc_terminate_cleanup(p);
-    if (sched_preempt_due()) {
-        arch_yield();
-    }
+    give_way();
 }
 
 void ipc_ns_end_raised(void)
 {
     sched_irq_drain();
-    if (sched_preempt_due()) {
-        arch_yield();
-    }
+    give_way();
 }
 
 void sched_irq_drain(void)
@@ -178,27 +185,15 @@ void sched_irq_drain(void)
     } while (sched_core.irq_parts != 0u);
 }
 
-/* The signals of @p p an interrupt raised under the lock, which its own
- * SPM code now holds: in `asserted` from now on. */
-void ipc_irq_take(struct spm_partition *p)
-{
-    p->be.asserted |=
-        __atomic_exchange_n(&p->be.irq_raised, 0u, __ATOMIC_RELAXED);
-}
-
 bool backend_irq_asserted(struct spm_partition *p, psa_signal_t signal)
 {
-    if (p->be.irq_raised != 0u) {
-        ipc_irq_take(p);
-    }
+    ipc_irq_take(p);
     return (p->be.asserted & signal) != 0u;
 }
 
 void backend_irq_clear(struct spm_partition *p, psa_signal_t signal)
 {
-    if (p->be.irq_raised != 0u) {
-        ipc_irq_take(p);
-    }
+    ipc_irq_take(p);
     p->be.asserted &= ~signal;
 }
 
@@ -358,9 +353,7 @@ uint32_t ipc_cross(uint32_t (*fn)(void *arg), void *arg)
      * SVC stack, SPM memory of its own: no second switch. */
     r = (TFM_ISOLATION_LEVEL > 1) ? fn(arg) : arch_spm_call(fn, arg);
     sched_unlock();
-    if (sched_preempt_due()) {
-        arch_yield();
-    }
+    give_way();
     return r;
 }
 

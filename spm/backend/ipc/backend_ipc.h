@@ -13,7 +13,13 @@ void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal);
 /** Moves the IRQ signals an interrupt raised for @p p while the lock was
  * held into its asserted signals: for @p p's own SPM code, which holds the
  * lock. */
-void ipc_irq_take(struct spm_partition *p);
+static inline void ipc_irq_take(struct spm_partition *p)
+{
+    if (p->be.irq_raised != 0u) {
+        p->be.asserted |=
+            __atomic_exchange_n(&p->be.irq_raised, 0u, __ATOMIC_RELAXED);
+    }
+}
 
 /** True if a request for @p signal is queued on @p p. */
 static inline bool ipc_queued(const struct spm_partition *p,

@@ -24,9 +24,7 @@ psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout)
     struct spm_partition *self = backend_current();
     psa_signal_t ready;
 
-    if (self->be.irq_raised != 0u) {
-        ipc_irq_take(self);
-    }
+    ipc_irq_take(self);
     ready = self->be.asserted & mask;
     if ((mask & self->be.allowed) == 0u) {
         spm_panic(self);

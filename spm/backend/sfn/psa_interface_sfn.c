@@ -10,7 +10,6 @@
 #include "arch/arch.h"
 #include "spm/client_api.h"
 #include "spm/irq.h"
-#include "spm/log.h"
 #include "spm/panic.h"
 
 uint32_t psa_framework_version(void)
@@ -69,11 +68,8 @@ psa_signal_t psa_wait(psa_signal_t signal_mask, uint32_t timeout)
     struct spm_partition *self = backend_current();
 
     if (spm_is_ns(self) || (signal_mask & spm_irq_signals(self)) == 0u) {
-        spm_log("[Warden] %s: psa_wait(0x%x) refused: no IRQ signal of "
-                "the partition in the mask\r\n",
-                spm_is_ns(self) ? "NS agent" : self->info->name,
-                (unsigned int)signal_mask);
-        spm_panic(self);
+        spm_irq_refuse(self, "psa_wait", signal_mask,
+                       "no IRQ signal of the partition in the mask");
     }
     if ((timeout & PSA_BLOCK) != 0u) {
         arch_wait_for(sfn_asserted(self), signal_mask);

@@ -110,7 +110,7 @@ void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal)
 
 /* The running thread gives the processor away if a more urgent thread is
  * ready (or it blocked): after SPM code, or from an interrupt. */
-static inline void give_way(void)
+__attribute__((always_inline)) static inline void give_way(void)
 {
     if (sched_preempt_due()) {
         arch_yield();

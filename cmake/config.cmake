@@ -112,6 +112,8 @@ if(WARDEN_SANITIZE AND NOT WARDEN_PLATFORM STREQUAL "host")
   message(FATAL_ERROR "WARDEN_SANITIZE=ON needs WARDEN_PLATFORM=host: AddressSanitizer and UndefinedBehaviorSanitizer need a hosted C library and shadow memory, which the bare-metal an505 images do not have.")
 endif()
 
+include(${CMAKE_CURRENT_LIST_DIR}/fp.cmake)  # floating point
+
 if(WARDEN_PLATFORM STREQUAL "host")
   set(WARDEN_ARCH host)
 else()

@@ -54,6 +54,7 @@ function(warden_secure_image target)
   add_subdirectory(${CMAKE_SOURCE_DIR}/arch/${WARDEN_ARCH} ${_bin}/arch)
   foreach(_lib warden_spm warden_arch)
     target_link_libraries(${ARG_PREFIX}${_lib} PUBLIC ${target}_generated)
+    set_property(TARGET ${ARG_PREFIX}${_lib} PROPERTY WARDEN_SIDE CORE)
   endforeach()
 
   set(_index 0)
@@ -77,6 +78,7 @@ function(warden_secure_image target)
                  WARDEN_PLATFORM_IMAGE_INCLUDES)
     set(_platform_image ${ARG_PREFIX}warden_platform_image)
     add_library(${_platform_image} OBJECT ${_platform_sources})
+    set_property(TARGET ${_platform_image} PROPERTY WARDEN_SIDE CORE)
     target_include_directories(${_platform_image} PRIVATE
       ${_platform_includes})
     target_link_libraries(${_platform_image} PUBLIC warden_includes

@@ -19,9 +19,10 @@ set(CMAKE_SIZE "${_warden_arm_bin}/arm-none-eabi-size" CACHE FILEPATH "size")
 # Libraries only: a test executable cannot link without a linker script.
 set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
 
-# newlib-nano for both compiling (its headers) and linking.
-set(CMAKE_C_FLAGS_INIT "-mcpu=cortex-m33 -mthumb -mfloat-abi=soft --specs=nano.specs")
-set(CMAKE_ASM_FLAGS_INIT "-mcpu=cortex-m33 -mthumb -mfloat-abi=soft")
+# newlib-nano for both compiling (its headers) and linking. The float ABI
+# is each target's (cmake/fp.cmake): the secure and NS sides may differ.
+set(CMAKE_C_FLAGS_INIT "-mcpu=cortex-m33 -mthumb --specs=nano.specs")
+set(CMAKE_ASM_FLAGS_INIT "-mcpu=cortex-m33 -mthumb")
 # CMake appends its defaults to these: MinSizeRel "-Os -DNDEBUG" (the
 # footprint build), Debug "-g" (here -Og -g: -O0 code is too big to judge).
 set(CMAKE_C_FLAGS_DEBUG_INIT "-Og")

@@ -503,6 +503,12 @@ def sanitized_runs(tally, python, jobs):
             sanitized_host_runs(tally, preset)
 
 
+def base_preset(preset):
+    """The preset a variant builds on: an505-ipc-l1-fp is an505-ipc-l1
+    with floating point (CMakePresets.json)."""
+    return preset[:-len("-fp")] if preset.endswith("-fp") else preset
+
+
 def qemu_runs(tally, python, preset):
     """The NS test images with the test secure image, the demo with the
     product image."""
@@ -534,7 +540,7 @@ def qemu_runs(tally, python, preset):
     wx_runs(tally, python, preset)
     mmio_run(tally, python, preset)
     irq_runs(tally, python, preset)
-    if preset.endswith(("-l2", "-l3")):
+    if base_preset(preset).endswith(("-l2", "-l3")):
         isolation_runs(tally, python, preset)
 
 
@@ -577,7 +583,7 @@ def fault_runs(tally, python, preset):
     # privileged code can do: at isolation level 3 no partition is
     # privileged. The watchdog's and the NMI's paths are the same code at
     # every level, tested at levels 1 and 2.
-    if preset.endswith("-l3"):
+    if base_preset(preset).endswith("-l3"):
         return
     # Only the NMI handler records "the watchdog": the record told at the
     # next boot shows that the NMI was handled and the device came back.
@@ -763,7 +769,7 @@ def irq_runs(tally, python, preset):
         lines.append(irq_misuse_line(out, num, name, api, signal, kind))
     parse_result_lines(tally, "IRQ API misuse (QEMU %s)" % preset, status,
                        "\n".join(outs + lines) + "\n")
-    if not preset.endswith(("-l2", "-l3")):
+    if not base_preset(preset).endswith(("-l2", "-l3")):
         return  # at level 1 a FLIH's fault is the SPM's (a reset)
     outs, lines, status = [], [], 0
     for num, name, report in IRQ_FLIH_FAULT_CASES:
@@ -830,7 +836,7 @@ def wx_runs(tally, python, preset):
         # Behind the MPU (isolation levels 2 and 3) the WX partition cannot
         # even write the spare code area or the PSRAM: it is stopped at the
         # write, before it could run what it wrote.
-        if name in WX_UNPRIV_WRITE_REFUSED and not preset.endswith(
+        if name in WX_UNPRIV_WRITE_REFUSED and not base_preset(preset).endswith(
                 ("-sfn", "-l1")):
             cfsr = CFSR_DACCVIOL
         rc, out = run([python, "tools/qemu_run.py", "--secure",
@@ -929,7 +935,7 @@ def isolation_runs(tally, python, preset):
     SysTick: the SVC interface's check is the same code at both levels."""
     bindir = "build/%s/bin/" % preset
     secure = bindir + "warden_s_test.elf"
-    level = preset[-1]
+    level = base_preset(preset)[-1]
     outs, status = [], 0
     for batch in (1, 2):
         rc, out = run([python, "tools/qemu_run.py", "--secure", secure,

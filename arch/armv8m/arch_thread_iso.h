@@ -9,13 +9,17 @@
 
 #include <stdint.h>
 
+#include "warden/config.h"
+
 /* The MPU regions a thread switch rewrites at level 3: three from each of
  * slots 0 (code), 4 (read-only data) and 8 (RAM), each an RBAR and an RLAR
  * value (boundary_mpu.c). */
 #define ARMV8M_BOUNDARY_WORDS 18u
 /* Bytes of each partition thread's SVC stack (boundary_mpu.c): the
- * deepest PSA call's frames plus the SPM code under them, with a margin. */
-#define ARMV8M_SVC_STACK_SIZE 640u
+ * deepest PSA call's frames plus the SPM code under them, with a margin;
+ * with the FPU, room for a call's extended frame, a switch's S16-S31 and
+ * an NS interrupt's FP frame on top (docs/floating_point.md). */
+#define ARMV8M_SVC_STACK_SIZE (640u + (WARDEN_FPU ? 320u : 0u))
 /* The MPU regions left for a partition's MMIO regions (slots 14 and 15). */
 #define ARMV8M_MMIO_SLOTS 2u
 

@@ -101,9 +101,25 @@
     (0xFFFFFF80u | ARMV8M_EXC_RETURN_DCRS | ARMV8M_EXC_RETURN_FTYPE | \
      ARMV8M_EXC_RETURN_MODE | ARMV8M_EXC_RETURN_ES)
 
+/* The FPU's access and security controls (Armv8-M ARM, "Floating-point
+ * support"): arch/armv8m/fp.c. CPACR as seen from Secure state is CPACR_S. */
+#define ARMV8M_CPACR           ARMV8M_REG(0xE000ED88u)
+#define ARMV8M_CPACR_CP10_CP11 (0xFu << 20) /* full access to the FPU */
+#define ARMV8M_NSACR           ARMV8M_REG(0xE000ED8Cu)
+#define ARMV8M_NSACR_CP10_CP11 (3u << 10) /* NS may use the FPU */
+#define ARMV8M_FPCCR           ARMV8M_REG(0xE000EF34u)
+#define ARMV8M_FPCCR_LSPACT    (1u << 0)  /* a lazy FP frame is reserved */
+#define ARMV8M_FPCCR_TS        (1u << 26) /* FP registers are Secure state */
+#define ARMV8M_FPCCR_CLRONRETS (1u << 27) /* CLRONRET writable by S only */
+#define ARMV8M_FPCCR_CLRONRET  (1u << 28) /* clear s0-s15, FPSCR on return */
+#define ARMV8M_FPCCR_LSPENS    (1u << 29) /* LSPEN writable by S only */
+#define ARMV8M_FPCCR_LSPEN     (1u << 30) /* lazy state preservation */
+#define ARMV8M_FPCCR_ASPEN     (1u << 31) /* FP use sets CONTROL.FPCA */
+
 /* Stacked xPSR bits. */
 #define ARMV8M_XPSR_T         (1u << 24) /* Thumb state */
 #define ARMV8M_XPSR_SPREALIGN (1u << 9)  /* the frame was realigned by 4 */
+#define ARMV8M_XPSR_SFPA      (1u << 20) /* CONTROL_S.SFPA of the context */
 
 #define ARMV8M_SHCSR_NS              ARMV8M_REG(0xE002ED24u)
 #define ARMV8M_SHCSR_USGFAULTPENDED  (1u << 12)

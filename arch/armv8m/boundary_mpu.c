@@ -282,15 +282,22 @@ static void load_mmio(const uint32_t *w)
  * frame (PSPLIM ... EXC_RETURN) on its own stack, which at level 2 the
  * other partitions of its boundary can write: the two words that are not
  * its own registers are put back as they can only be, so that no one can
- * have it return to Handler mode or lower its stack limit. (In a call it
- * was switched out on its SVC stack, SPM memory.) */
+ * have it return to Handler mode or lower its stack limit (its FType may
+ * stay as it is when the FPU is on: a frame read as extended or basic is
+ * the thread's own memory either way). (In a call it was switched out on
+ * its SVC stack, SPM memory.) */
 struct arch_thread *armv8m_boundary_enter(struct arch_thread *t)
 {
     if (t->kstack != NULL && t->usp == 0u) {
         uint32_t *sw = (uint32_t *)(uintptr_t)t->sp;
 
         sw[0] = t->stack_limit;
-        sw[ARMV8M_SW_FRAME_WORDS - 1u] = ARMV8M_EXC_RETURN_THREAD_S_PSP;
+        uint32_t ftype = WARDEN_FPU ? sw[ARMV8M_SW_FRAME_WORDS - 1u] &
+                                          ARMV8M_EXC_RETURN_FTYPE
+                                    : ARMV8M_EXC_RETURN_FTYPE;
+
+        sw[ARMV8M_SW_FRAME_WORDS - 1u] =
+            (ARMV8M_EXC_RETURN_THREAD_S_PSP & ~ARMV8M_EXC_RETURN_FTYPE) | ftype;
     }
     __asm volatile("msr control, %0" : : "r"(t->control) : "memory");
     armv8m_boundary_load(t);
@@ -464,10 +471,12 @@ void arch_thread_unmap(struct arch_thread *t, uintptr_t base, size_t size,
 }
 
 /* The saved context's r0: the hardware frame's first word, above the
- * software frame. */
+ * software frame (and S16-S31, if saved). */
 void arch_thread_set_r0(struct arch_thread *t, uint32_t value)
 {
-    ((uint32_t *)(uintptr_t)t->sp)[ARMV8M_SW_FRAME_WORDS] = value;
+    uint32_t *sw = (uint32_t *)(uintptr_t)t->sp;
+
+    sw[armv8m_hw_frame_index(sw)] = value;
 }
 
 bool armv8m_boundary_in_svc(void)

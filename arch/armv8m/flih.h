@@ -8,10 +8,36 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "warden/config.h"
+
 /* The SVC numbers, the reference's: the interrupt handler's request to run
  * a FLIH function (Handler mode), and the function's return. */
 #define ARMV8M_SVC_FLIH_ENTER  0x40
 #define ARMV8M_SVC_FLIH_RETURN 0x01
+
+/*
+ * What SVC_Handler puts under SVC 0x40's frame on MSP (svc.c), in bytes:
+ * the interrupt handler's r4-r11, and with the FPU S16-S31 below them,
+ * which hold the interrupted thread's values (the handler uses no FP
+ * register). Saving them makes the hardware write a lazily reserved S0-S15
+ * of the interrupted thread into its frame first, while its own MPU
+ * regions still hold; S16-S31 are then zeroed, and the FLIH function starts
+ * with no FP value of anyone else's (the SVC's return clears S0-S15,
+ * FPCCR.CLRONRET).
+ */
+#if WARDEN_FPU
+#define ARMV8M_FLIH_SAVED 96
+#define ARMV8M_FLIH_SAVE_FP                    \
+    "vpush  {s16-s31}\n\t"                     \
+    "movw   r2, #:lower16:armv8m_fp_zeros\n\t" \
+    "movt   r2, #:upper16:armv8m_fp_zeros\n\t" \
+    "vldmia r2, {s16-s31}\n\t"
+#define ARMV8M_FLIH_RESTORE_FP "vpop   {s16-s31}\n\t"
+#else
+#define ARMV8M_FLIH_SAVED      32
+#define ARMV8M_FLIH_SAVE_FP    ""
+#define ARMV8M_FLIH_RESTORE_FP ""
+#endif
 
 /** True while a FLIH function runs (in Thread mode, unprivileged):
  * flih_svc.c sets it; a weak false at level 1 (faults.c). */

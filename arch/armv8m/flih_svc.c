@@ -85,7 +85,7 @@ uint32_t armv8m_flih_enter(uint32_t exc_return, uint32_t msp)
     }
     armv8m_flih_active = true;
     flih.exc_return = exc_return;
-    flih.msp = msp - 32u; /* SVC_Handler pushed r4-r11 there */
+    flih.msp = msp - ARMV8M_FLIH_SAVED; /* what SVC_Handler pushed */
     flih.psp = armv8m_read_psp();
     flih.psplim = armv8m_read_psplim();
     __asm volatile("mrs %0, control" : "=r"(flih.control));
@@ -105,12 +105,13 @@ uint32_t armv8m_flih_enter(uint32_t exc_return, uint32_t msp)
 
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-/* Back into the interrupt handler: its r4-r11 from @p msp, then SVC 0x40's
- * frame above them, through @p exc_return. */
+/* Back into the interrupt handler: what SVC_Handler saved at @p msp, then
+ * SVC 0x40's frame above it, through @p exc_return (S0-S15 and FPSCR, the
+ * FLIH function's, are cleared on the way: FPCCR.CLRONRET). */
 __attribute__((naked, noreturn)) static void resume_handler(uint32_t msp,
                                                             uint32_t exc_return)
 {
-    __asm volatile("msr    msp, r0\n\t"
+    __asm volatile("msr    msp, r0\n\t" ARMV8M_FLIH_RESTORE_FP
                    "pop    {r4-r11}\n\t"
                    "bx     r1\n\t");
 }
@@ -125,7 +126,9 @@ void armv8m_flih_leave(uint32_t result)
     ARMV8M_MPU_CTRL = flih.mpu_ctrl;
     __asm volatile("dsb\n\tisb" ::: "memory");
     /* SVC 0x40 returns the result. */
-    ((uint32_t *)(uintptr_t)(flih.msp + 32u))[0] = result;
+    ((uint32_t *)(uintptr_t)(flih.msp + ARMV8M_FLIH_SAVED))[0] = result;
     armv8m_flih_active = false;
+    /* The function's FP state, if it had any, is dropped unsaved. */
+    armv8m_fp_abandon();
     resume_handler(flih.msp, flih.exc_return);
 }

@@ -9,6 +9,7 @@
 #include "arch/armv8m/armv8m_regs.h"
 #include "arch/armv8m/fault_print.h"
 #include "platform.h"
+#include "warden/config.h"
 
 /* The console output the fault reporter uses (no library call). */
 static void say(const char *s)
@@ -49,32 +50,53 @@ void arch_ns_launch(void)
  * that an NS branch to FNC_RETURN could pop. The frames above the seal are
  * never returned to. No secure value stays in a register NS can read.
  */
+/*
+ * With a hard-float secure side, partitions (the SFN backend's, at boot)
+ * may have left values in FP registers: all are zeroed, FPSCR too, and
+ * CONTROL_S.FPCA and SFPA cleared, so that NS starts with no FP state.
+ */
+#if CONFIG_TFM_ENABLE_FP
+#define CLEAR_FP                               \
+    "movw   r2, #:lower16:armv8m_fp_zeros\n\t" \
+    "movt   r2, #:upper16:armv8m_fp_zeros\n\t" \
+    "vldmia r2, {s0-s15}\n\t"                  \
+    "vldmia r2, {s16-s31}\n\t"                 \
+    "movs   r2, #0\n\t"                        \
+    "vmsr   fpscr, r2\n\t"                     \
+    "mrs    r2, control\n\t"                   \
+    "bic    r2, r2, #12\n\t" /* FPCA, SFPA */  \
+    "msr    control, r2\n\t"                   \
+    "isb\n\t"
+#else
+#define CLEAR_FP ""
+#endif
+
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-parameter"
 __attribute__((naked, noreturn)) static void launch(uintptr_t entry)
 {
-    __asm volatile("mov    r1, sp\n\t"
-                   "bic    r1, r1, #7\n\t"
-                   "ldr    r2, =" ARMV8M_STR(
-                       ARMV8M_STACK_SEAL) "\n\t"
-                                          "str    r2, [r1, #-4]!\n\t"
-                                          "str    r2, [r1, #-4]!\n\t"
-                                          "mov    sp, r1\n\t"
-                                          "movs   r1, #0\n\t"
-                                          "movs   r2, #0\n\t"
-                                          "movs   r3, #0\n\t"
-                                          "movs   r4, #0\n\t"
-                                          "movs   r5, #0\n\t"
-                                          "movs   r6, #0\n\t"
-                                          "movs   r7, #0\n\t"
-                                          "mov    r8, r1\n\t"
-                                          "mov    r9, r1\n\t"
-                                          "mov    r10, r1\n\t"
-                                          "mov    r11, r1\n\t"
-                                          "mov    r12, r1\n\t"
-                                          "mov    lr, r1\n\t"
-                                          "msr    APSR_nzcvqg, r1\n\t"
-                                          "bxns   r0\n\t"
-                                          ".ltorg\n\t");
+    __asm volatile(CLEAR_FP "mov    r1, sp\n\t"
+                            "bic    r1, r1, #7\n\t"
+                            "ldr    r2, =" ARMV8M_STR(
+                                ARMV8M_STACK_SEAL) "\n\t"
+                                                   "str    r2, [r1, #-4]!\n\t"
+                                                   "str    r2, [r1, #-4]!\n\t"
+                                                   "mov    sp, r1\n\t"
+                                                   "movs   r1, #0\n\t"
+                                                   "movs   r2, #0\n\t"
+                                                   "movs   r3, #0\n\t"
+                                                   "movs   r4, #0\n\t"
+                                                   "movs   r5, #0\n\t"
+                                                   "movs   r6, #0\n\t"
+                                                   "movs   r7, #0\n\t"
+                                                   "mov    r8, r1\n\t"
+                                                   "mov    r9, r1\n\t"
+                                                   "mov    r10, r1\n\t"
+                                                   "mov    r11, r1\n\t"
+                                                   "mov    r12, r1\n\t"
+                                                   "mov    lr, r1\n\t"
+                                                   "msr    APSR_nzcvqg, r1\n\t"
+                                                   "bxns   r0\n\t"
+                                                   ".ltorg\n\t");
 }
 #pragma GCC diagnostic pop

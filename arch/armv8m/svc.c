@@ -68,14 +68,23 @@ static void set_control(struct arch_thread *t, uint32_t control)
 }
 
 /* Starts the call's function @p fn on @p t's SVC stack, with the caller's
- * frame @p uf's r0-r3 and r12 as its arguments. */
-static void enter(struct arch_thread *t, uint32_t *uf, uintptr_t fn)
+ * frame @p uf's r0-r3 and r12 as its arguments. The SVC's @p exc_return
+ * leaves for it: when the caller holds FP state (FType 0) the function's
+ * frame is an extended one too, with the caller's S0-S15 and FPSCR (the
+ * hardware skips them if they were only reserved: they are still in the
+ * registers), so the state stays the thread's across the call and its
+ * return finds an extended frame where it left one. SPM code never uses
+ * an FP register (-mgeneral-regs-only, cmake/fp.cmake). */
+static void enter(struct arch_thread *t, uint32_t *uf, uintptr_t fn,
+                  uint32_t exc_return)
 {
+    uint32_t fp_words = armv8m_fp_frame_words(exc_return);
     uint32_t top =
         (uint32_t)(uintptr_t)(t->kstack + ARMV8M_SVC_STACK_SIZE) - 8u;
     /* The frame, then the fifth argument and a pad word above it. */
     uint32_t *k =
-        (uint32_t *)(uintptr_t)(top - (ARMV8M_HW_FRAME_WORDS + 2u) * 4u);
+        (uint32_t *)(uintptr_t)(top -
+                                (ARMV8M_HW_FRAME_WORDS + fp_words + 2u) * 4u);
 
     k[0] = uf[0];
     k[1] = uf[1];
@@ -84,9 +93,12 @@ static void enter(struct arch_thread *t, uint32_t *uf, uintptr_t fn)
     k[4] = 0u;
     k[5] = (uint32_t)(uintptr_t)armv8m_svc_return;
     k[6] = (uint32_t)fn & ~1u;
-    k[7] = ARMV8M_XPSR_T;
-    k[8] = uf[4]; /* r12: the fifth argument */
-    k[9] = 0u;
+    k[7] = ARMV8M_XPSR_T | (uf[7] & ARMV8M_XPSR_SFPA);
+    for (uint32_t i = 0; i < fp_words; i++) {
+        k[ARMV8M_HW_FRAME_WORDS + i] = uf[ARMV8M_HW_FRAME_WORDS + i];
+    }
+    k[ARMV8M_HW_FRAME_WORDS + fp_words] = uf[4]; /* r12: the fifth argument */
+    k[ARMV8M_HW_FRAME_WORDS + fp_words + 1u] = 0u;
     t->usp = (uint32_t)(uintptr_t)uf;
     t->usplim = armv8m_read_psplim();
     set_stack((uint32_t)(uintptr_t)k, (uint32_t)(uintptr_t)t->kstack);
@@ -145,7 +157,7 @@ __attribute__((used)) void armv8m_svc(uint32_t exc_return, uint32_t msp)
             ((svc_fn_t)fn)(frame[0], frame[1], frame[2], frame[3], frame[4]);
         return;
     }
-    enter(t, frame, fn);
+    enter(t, frame, fn, exc_return);
 }
 
 /* A call run in Handler mode ended its thread (arch_thread_exit()): the
@@ -160,8 +172,9 @@ void armv8m_svc_thread_exit(void)
 /*
  * An SVC from Handler mode (EXC_RETURN.Mode 0) is the interrupt handler's
  * request to run a FLIH function (flih_svc.c), or refused there: the
- * handler's r4-r11 go under the SVC's frame on MSP, where the FLIH
- * function's return finds them, and are cleared before it starts.
+ * handler's r4-r11 (and with the FPU S16-S31, the interrupted thread's)
+ * go under the SVC's frame on MSP, where the FLIH function's return finds
+ * them, and are cleared before it starts.
  */
 __attribute__((naked)) void SVC_Handler(void)
 {
@@ -173,17 +186,17 @@ __attribute__((naked)) void SVC_Handler(void)
                    "bl     armv8m_svc\n\t"
                    "pop    {r0, pc}\n"
                    "1:\n\t"
-                   "push   {r4-r11}\n\t"
-                   "mov    r0, lr\n\t"
-                   "add    r1, sp, #32\n\t"
-                   "bl     armv8m_flih_enter\n\t"
-                   "movs   r4, #0\n\t"
-                   "mov    r5, r4\n\t"
-                   "mov    r6, r4\n\t"
-                   "mov    r7, r4\n\t"
-                   "mov    r8, r4\n\t"
-                   "mov    r9, r4\n\t"
-                   "mov    r10, r4\n\t"
-                   "mov    r11, r4\n\t"
-                   "bx     r0\n\t");
+                   "push   {r4-r11}\n\t" ARMV8M_FLIH_SAVE_FP "mov    r0, lr\n\t"
+                   "add    r1, sp, #" ARMV8M_STR(
+                       ARMV8M_FLIH_SAVED) "\n\t"
+                                          "bl     armv8m_flih_enter\n\t"
+                                          "movs   r4, #0\n\t"
+                                          "mov    r5, r4\n\t"
+                                          "mov    r6, r4\n\t"
+                                          "mov    r7, r4\n\t"
+                                          "mov    r8, r4\n\t"
+                                          "mov    r9, r4\n\t"
+                                          "mov    r10, r4\n\t"
+                                          "mov    r11, r4\n\t"
+                                          "bx     r0\n\t");
 }

@@ -3,12 +3,19 @@
  * partition with PSPLIM at its bottom (an overflow faults instead of
  * corrupting), switched by PendSV at the lowest secure priority, which is
  * still above every Non-secure one (AIRCR.PRIS). The context is the
- * hardware frame plus R4-R11, PSPLIM and EXC_RETURN (soft-float build: no FP
- * state).
+ * hardware frame plus R4-R11, PSPLIM and EXC_RETURN, and when the FPU is
+ * on (WARDEN_FPU) and the thread holds FP state (EXC_RETURN.FType 0: the
+ * hardware frame is the extended one) S16-S31 too.
  *
  * Saved software frame, lowest address first:
- *   PSPLIM, R4, R5, R6, R7, R8, R9, R10, R11, EXC_RETURN
- * then the hardware frame: R0-R3, R12, LR, PC, xPSR.
+ *   PSPLIM, R4, R5, R6, R7, R8, R9, R10, R11, EXC_RETURN, [S16-S31]
+ * then the hardware frame: R0-R3, R12, LR, PC, xPSR, [S0-S15, FPSCR, pad].
+ *
+ * FP state never passes from one thread to the next: saving S16-S31 makes
+ * the hardware write a lazily reserved S0-S15 into the outgoing frame
+ * first; a thread with FP state gets its own S16-S31 back, one without
+ * gets zeros; and the exception return clears S0-S15 and FPSCR before it
+ * restores them or not (FPCCR.CLRONRET, fp.c).
  */
 #include <stdint.h>
 
@@ -44,6 +51,26 @@ uint8_t armv8m_spm_stack[WARDEN_SPM_STACK_SIZE] __attribute__((aligned(8)));
     "armv8m_spm_stack + " ARMV8M_STR(WARDEN_SPM_STACK_SIZE) " - 8"
 
 void armv8m_restore_context(void);
+
+/* The FP half of a switch: S16-S31 under the software frame (r0) when
+ * EXC_RETURN (lr) says the thread holds FP state; loaded back likewise, or
+ * zeros (fp.c) for a thread without. Nothing without the FPU. */
+#if WARDEN_FPU
+#define SAVE_FP            \
+    "tst    lr, #0x10\n\t" \
+    "it     eq\n\t"        \
+    "vstmdbeq r0!, {s16-s31}\n\t"
+#define RESTORE_FP                             \
+    "movw   r2, #:lower16:armv8m_fp_zeros\n\t" \
+    "movt   r2, #:upper16:armv8m_fp_zeros\n\t" \
+    "tst    lr, #0x10\n\t"                     \
+    "ite    eq\n\t"                            \
+    "vldmiaeq r0!, {s16-s31}\n\t"              \
+    "vldmiane r2, {s16-s31}\n\t"
+#else
+#define SAVE_FP    ""
+#define RESTORE_FP ""
+#endif
 
 _Static_assert(__builtin_offsetof(struct arch_thread, sp) == 0,
                "PendSV stores at the context's address");
@@ -110,7 +137,7 @@ void arch_yield(void)
  * thread's limit before PSP its stack pointer, which lies above it. */
 __attribute__((naked)) void armv8m_restore_context(void)
 {
-    __asm volatile("ldmia  r0!, {r1, r4-r11, lr}\n\t"
+    __asm volatile("ldmia  r0!, {r1, r4-r11, lr}\n\t" RESTORE_FP
                    "msr    psplim, r1\n\t"
                    "msr    psp, r0\n\t"
                    "tst    lr, #0x40\n\t" /* back to NS code: */
@@ -140,7 +167,9 @@ void armv8m_spm_stack_bounds(uintptr_t *lo, uintptr_t *hi)
 
 void armv8m_thread_resume(struct arch_thread *next, uint32_t msp)
 {
-    /* The faulted thread's context is never loaded again. */
+    /* The faulted thread's context is never loaded again, nor is its FP
+     * state saved. */
+    armv8m_fp_abandon();
     armv8m_running = armv8m_boundary_enter(next);
     resume(next->sp, msp);
 }
@@ -158,8 +187,7 @@ void armv8m_thread_resume(struct arch_thread *next, uint32_t msp)
  * the next (r4 is saved: it keeps &armv8m_running across the call). */
 __attribute__((naked)) void PendSV_Handler(void)
 {
-    __asm volatile("mrs    r0, psp\n\t"
-                   "mrs    r1, psplim\n\t"
+    __asm volatile("mrs    r0, psp\n\t" SAVE_FP "mrs    r1, psplim\n\t"
                    "stmdb  r0!, {r1, r4-r11, lr}\n\t"
                    "ldr    r4, =armv8m_running\n\t"
                    "ldr    r1, [r4]\n\t"

@@ -35,6 +35,7 @@
 #include "spm/nsce/nsce.h"
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"
+#include "warden/config.h"
 #include "warden/ns_abi.h"
 
 /*
@@ -68,17 +69,41 @@ _Static_assert((ARMV8M_STACK_SEAL & 0xFFu) == 0xA5u, "SEAL_LOW_BYTE");
 WARDEN_NS_ABI(CHECK_WORD)
 
 /*
+ * With a hard-float secure side (CONFIG_TFM_ENABLE_FP) a body may have used
+ * the FPU: an SFN partition runs in the call. Secure FP use in a call sets
+ * CONTROL_S.SFPA (SG cleared it on entry); then S0-S15 (the caller's
+ * anyway: AAPCS caller-saved) are zeroed and FPSCR's flags cleared, as a
+ * compiler's entry function does. S16-S31 are callee-saved: the body put
+ * the caller's back. A call with no secure FP use leaves the caller's FP
+ * state untouched, FPSCR included. Nothing with a soft-float secure side.
+ */
+#if CONFIG_TFM_ENABLE_FP
+#define CLEAR_SECURE_FP                                             \
+    "mrs     r1, control\n\t"                                       \
+    "tst     r1, #8\n\t" /* SFPA */                                 \
+    "beq     1f\n\t"                                                \
+    "movw    r1, #:lower16:armv8m_fp_zeros\n\t"                     \
+    "movt    r1, #:upper16:armv8m_fp_zeros\n\t"                     \
+    "vldmia  r1, {s0-s15}\n\t"                                      \
+    "vmrs    r1, fpscr\n\t"                                         \
+    "bic     r1, r1, #0xF8000000\n\t" /* N Z C V QC */              \
+    "bic     r1, r1, #0x9F\n\t"       /* IDC IXC UFC OFC DZC IOC */ \
+    "vmsr    fpscr, r1\n"                                           \
+    "1:\n\t"
+#else
+#define CLEAR_SECURE_FP ""
+#endif
+
+/*
  * The return to NS, shared by every entry: no secure value left in r1-r3,
- * r12 or the flags (the bodies are built soft-float: no FP register holds
- * one).
+ * r12, the flags or (CLEAR_SECURE_FP) an FP register.
  */
 __asm(".section .text.warden_veneers,\"ax\",%progbits\n\t"
       ".syntax unified\n\t"
       ".thumb\n\t"
       ".type armv8m_ns_return, %function\n\t"
       ".thumb_func\n"
-      "armv8m_ns_return:\n\t"
-      "mov     r1, lr\n\t"
+      "armv8m_ns_return:\n\t" CLEAR_SECURE_FP "mov     r1, lr\n\t"
       "mov     r2, lr\n\t"
       "mov     r3, lr\n\t"
       "mov     ip, lr\n\t"

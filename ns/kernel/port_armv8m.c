@@ -81,6 +81,29 @@ bool port_task_in_secure(const struct kernel_task *t)
     return (((const uint32_t *)t->sp)[SAVED_EXC_RETURN] & EXC_RETURN_S) != 0u;
 }
 
+/*
+ * Built for an FP ABI (__ARM_FP), a task that holds FP state (EXC_RETURN
+ * FType 0) also has s16-s31 saved, above r4..r11 and EXC_RETURN. Saving
+ * them is an FP instruction: the hardware first writes out a lazily
+ * reserved frame, even one on the secure stack of a task preempted inside
+ * a secure call (whose FP registers the secure side's FPCCR_S.TS has it
+ * clear before NS code runs), so no reserved frame is left behind for
+ * the next task's FP use to fill.
+ */
+#if defined(__ARM_FP)
+#define SAVE_FP         \
+    "tst lr, #0x10\n\t" \
+    "it eq\n\t"         \
+    "vstmdbeq r0!, {s16-s31}\n\t"
+#define RESTORE_FP      \
+    "tst lr, #0x10\n\t" \
+    "it eq\n\t"         \
+    "vldmiaeq r1!, {s16-s31}\n\t"
+#else
+#define SAVE_FP    ""
+#define RESTORE_FP ""
+#endif
+
 /* Saves r4..r11 and EXC_RETURN of the current task on its stack, asks the
  * core for the next one, restores its registers, stack and stack limit. */
 __attribute__((naked)) void PendSV_Handler(void)
@@ -88,8 +111,7 @@ __attribute__((naked)) void PendSV_Handler(void)
     __asm volatile("mrs r0, psp\n\t"
                    "ldr r2, =kernel_current\n\t"
                    "ldr r1, [r2]\n\t"
-                   "cbz r1, 1f\n\t"
-                   "stmdb r0!, {r4-r11, lr}\n\t"
+                   "cbz r1, 1f\n\t" SAVE_FP "stmdb r0!, {r4-r11, lr}\n\t"
                    "str r0, [r1]\n\t"
                    "1:\n\t"
                    "cpsid i\n\t"
@@ -97,8 +119,7 @@ __attribute__((naked)) void PendSV_Handler(void)
                    "cpsie i\n\t"
                    "ldr r1, [r0]\n\t"
                    "ldr r2, [r0, #4]\n\t"
-                   "ldmia r1!, {r4-r11, lr}\n\t"
-                   "movs r3, #0\n\t"
+                   "ldmia r1!, {r4-r11, lr}\n\t" RESTORE_FP "movs r3, #0\n\t"
                    "msr psplim, r3\n\t"
                    "msr psp, r1\n\t"
                    "msr psplim, r2\n\t"

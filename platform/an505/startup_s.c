@@ -89,6 +89,7 @@ void an505_secure_start(void)
     size_t bss_len =
         (size_t)((uintptr_t)an505_s_bss_end - (uintptr_t)an505_s_bss_start);
 
+    armv8m_fp_init();
     memcpy(an505_s_data_start, an505_s_data_load, data_len);
     memset(an505_s_bss_start, 0, bss_len);
     init_partition_ram();

@@ -43,12 +43,29 @@ const struct an505_vector_table an505_ns_vectors = {
     .irqs = {[0 ... AN505_NUM_IRQS - 1] = Interrupt_Handler},
 };
 
+/*
+ * An image built for an FP ABI (softfp, hard: __ARM_FP) turns the FPU on
+ * in its CPACR_NS (CP10, CP11) before any C code, which may use it; the
+ * secure boot has granted it (NSACR, docs/floating_point.md).
+ */
+#if defined(__ARM_FP)
+#define ENABLE_FPU                        \
+    "movw r0, #0xED88\n\t"                \
+    "movt r0, #0xE000\n\t" /* CPACR_NS */ \
+    "ldr r1, [r0]\n\t"                    \
+    "orr r1, r1, #0xF00000\n\t"           \
+    "str r1, [r0]\n\t"                    \
+    "dsb\n\t"                             \
+    "isb\n\t"
+#else
+#define ENABLE_FPU ""
+#endif
+
 __attribute__((naked, noreturn)) void Reset_Handler(void)
 {
     __asm volatile("movw r0, #:lower16:an505_ns_stack_limit\n\t"
                    "movt r0, #:upper16:an505_ns_stack_limit\n\t"
-                   "msr msplim, r0\n\t"
-                   "b an505_ns_start\n\t");
+                   "msr msplim, r0\n\t" ENABLE_FPU "b an505_ns_start\n\t");
 }
 
 void an505_ns_start(void)

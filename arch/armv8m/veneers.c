@@ -71,24 +71,28 @@ WARDEN_NS_ABI(CHECK_WORD)
 /*
  * With a hard-float secure side (CONFIG_TFM_ENABLE_FP) a body may have used
  * the FPU: an SFN partition runs in the call. Secure FP use in a call sets
- * CONTROL_S.SFPA (SG cleared it on entry); then S0-S15 (the caller's
- * anyway: AAPCS caller-saved) are zeroed and FPSCR's flags cleared, as a
- * compiler's entry function does. S16-S31 are callee-saved: the body put
- * the caller's back. A call with no secure FP use leaves the caller's FP
+ * CONTROL_S.SFPA (SG cleared it on entry), and that use began with FPSCR
+ * reset to the secure default (the caller's FPSCR is gone: the hardware
+ * gives no way to read it first). Then S0-S15 (the caller's anyway: AAPCS
+ * caller-saved) are zeroed and FPSCR becomes what a new NS FP context
+ * starts with, FPDSCR_NS: no flag or mode of the secure side's reaches NS.
+ * S16-S31 are callee-saved: the body put the caller's back. A call with
+ * no secure FP use (every call of the IPC backend: partitions run in
+ * their own threads, the SPM uses no FP register) leaves the caller's FP
  * state untouched, FPSCR included. Nothing with a soft-float secure side.
  */
 #if CONFIG_TFM_ENABLE_FP
-#define CLEAR_SECURE_FP                                             \
-    "mrs     r1, control\n\t"                                       \
-    "tst     r1, #8\n\t" /* SFPA */                                 \
-    "beq     1f\n\t"                                                \
-    "movw    r1, #:lower16:armv8m_fp_zeros\n\t"                     \
-    "movt    r1, #:upper16:armv8m_fp_zeros\n\t"                     \
-    "vldmia  r1, {s0-s15}\n\t"                                      \
-    "vmrs    r1, fpscr\n\t"                                         \
-    "bic     r1, r1, #0xF8000000\n\t" /* N Z C V QC */              \
-    "bic     r1, r1, #0x9F\n\t"       /* IDC IXC UFC OFC DZC IOC */ \
-    "vmsr    fpscr, r1\n"                                           \
+#define CLEAR_SECURE_FP                         \
+    "mrs     r1, control\n\t"                   \
+    "tst     r1, #8\n\t" /* SFPA */             \
+    "beq     1f\n\t"                            \
+    "movw    r1, #:lower16:armv8m_fp_zeros\n\t" \
+    "movt    r1, #:upper16:armv8m_fp_zeros\n\t" \
+    "vldmia  r1, {s0-s15}\n\t"                  \
+    "movw    r1, #0xEF3C\n\t"                   \
+    "movt    r1, #0xE002\n\t" /* FPDSCR_NS */   \
+    "ldr     r1, [r1]\n\t"                      \
+    "vmsr    fpscr, r1\n"                       \
     "1:\n\t"
 #else
 #define CLEAR_SECURE_FP ""

@@ -21,9 +21,10 @@
 #
 # Targets say which side they are with the property WARDEN_SIDE: "NS" (the
 # NS libraries and images: warden_ns_sources(), warden_add_ns_image()),
-# "CORE" (the SPM, its port and the platform: hard-float builds compile them
-# with -mgeneral-regs-only, so that SPM code never holds a value in an FP
-# register), or unset (partitions and the secure image: the secure ABI).
+# "CORE" (the SPM, its port and the platform: with the FPU on they are
+# compiled with -mgeneral-regs-only, so that SPM code never holds a value in
+# an FP register), or unset (partitions and the secure image: the secure
+# ABI).
 
 option(CONFIG_TFM_ENABLE_FP "Secure side hard-float: secure partitions may use the FPU" OFF)
 set(CONFIG_TFM_FLOAT_ABI "" CACHE STRING "The secure side's float ABI: soft or hard (empty: hard if CONFIG_TFM_ENABLE_FP, else soft)")
@@ -123,8 +124,14 @@ endfunction()
 if(WARDEN_PLATFORM STREQUAL "an505")
   _warden_abi_flags(_warden_s_flags ${WARDEN_S_FLOAT_ABI})
   _warden_abi_flags(_warden_ns_flags ${WARDEN_NS_ABI})
+  # The core saves and clears FP registers whenever either side has the
+  # FPU: with a soft-float secure side it is built softfp (the same calling
+  # convention as soft) so that its assembly may name them.
   set(_warden_core_flags ${_warden_s_flags})
-  if(WARDEN_FP_SECURE)
+  if(WARDEN_FPU AND NOT WARDEN_FP_SECURE)
+    _warden_abi_flags(_warden_core_flags softfp)
+  endif()
+  if(WARDEN_FPU)
     list(APPEND _warden_core_flags -mgeneral-regs-only)
   endif()
   set(_side "$<TARGET_PROPERTY:WARDEN_SIDE>")

@@ -129,6 +129,32 @@ static int32_t op_echo256_conn(void)
                                bench_in256, bench_out256);
 }
 
+/* ---- Floating point: the call made while NS holds FP state -------------
+ * An NS image built for an FP ABI (__ARM_FP) marks its context as holding
+ * FP state before each repetition (one FP instruction sets CONTROL.FPCA):
+ * the call's exceptions then stack extended frames and a switch saves
+ * S16-S31 (docs/floating_point.md). Absent in a soft-float NS image. */
+#if defined(__ARM_FP)
+static enum bench_setup nsfp_setup(void)
+{
+    return BENCH_READY;
+}
+
+static void hold_fp(void)
+{
+    __asm volatile("vmov.f32 s16, s16" : : : "memory");
+}
+#else
+static enum bench_setup nsfp_setup(void)
+{
+    return BENCH_ABSENT;
+}
+
+static void hold_fp(void)
+{
+}
+#endif
+
 /* ---- NSCE: from NS Handler mode, as an RTOS scheduler calls it ---------- */
 
 /* The NS SVC handler runs handler_op; an operation that must run in
@@ -229,6 +255,10 @@ const struct bench_op bench_ops[] = {
       .pre = connect_nop },
     { OP("call_nop_stateless", "psa_call NOP, stateless", op_nop_stateless,
          bench_is_success) },
+    { OP("call_nop_stateless_nsfp",
+         "psa_call NOP, stateless, NS holding FP state", op_nop_stateless,
+         bench_is_success),
+      .setup = nsfp_setup, .pre = hold_fp },
     { OP("call_nop_conn", "psa_call NOP, connection", op_nop_conn,
          bench_is_success),
       .setup = open_nop, .teardown = close_handle },

@@ -18,7 +18,8 @@ with the client as an extra partition, in build/bench/<preset>-s2s, and
 run twice likewise; only its s2s_ figures are kept, so that the footprint
 and the NS figures come from images without the client. Each group of
 operations has its own harness overhead and calibration; a configuration
-without a group shows "-". Each configuration is also built a third time,
+without a group shows "-". Each configuration (but a floating-point one,
+<preset>-fp, whose main build alone is measured) is also built a third time,
 in build/bench/<preset>-min, as its smallest variant (no NSCE, the
 benchmark services stateless only, so no connection pool: the kind of
 build the reference's SPM figures are for); only its footprint is read
@@ -131,6 +132,14 @@ def cached(bdir, name):
     if not m:
         raise BenchError("%s: no %s in the CMake cache" % (bdir, name))
     return m.group(1)
+
+
+def fp_variant(preset):
+    """A floating-point configuration (CMakePresets.json's <preset>-fp):
+    only its main build is measured (its NS figures, the NS-FP ones among
+    them, its interrupt figures and its footprint): the secure client and
+    the smallest variant are those of the preset it builds on."""
+    return preset.endswith("-fp")
 
 
 def has_secure_client(bdir):
@@ -255,7 +264,7 @@ def measure(preset, python, jobs):
             raise BenchError("%s: no %s in the interrupt trace" % (preset, key))
         figures[key] = irq[key]
         labels[key] = label
-    if has_secure_client(bdir):
+    if has_secure_client(bdir) and not fp_variant(preset):
         sdir = build(preset, python, jobs, "-s2s")
         s_figures, s_labels = run_twice(python, sdir, preset + "-s2s")
         s2s = [k for k in s_figures if group(k) == "s2s_"]
@@ -266,10 +275,11 @@ def measure(preset, python, jobs):
         labels.update((k, s_labels[k]) for k in s2s)
     with open(os.path.join(bdir, "bench", "warden_bench_s.map")) as f:
         footprint = mapfile.footprint(f.read())
-    mdir = build(preset, python, jobs, "-min")
-    with open(os.path.join(mdir, "bench", "warden_bench_s.map")) as f:
-        minimal = mapfile.footprint(f.read())
-    footprint.update((MINIMAL + k, minimal[k]) for k in MINIMAL_KEYS)
+    if not fp_variant(preset):
+        mdir = build(preset, python, jobs, "-min")
+        with open(os.path.join(mdir, "bench", "warden_bench_s.map")) as f:
+            minimal = mapfile.footprint(f.read())
+        footprint.update((MINIMAL + k, minimal[k]) for k in MINIMAL_KEYS)
     return {"instructions": figures, "bytes": footprint}, labels
 
 

@@ -1071,6 +1071,12 @@ VARIANTS = {
                              ["-DPSA_FRAMEWORK_HAS_MM_IOVEC=ON"]),
     "an505-ipc-l3-mmiovec": ("an505-ipc-l3",
                              ["-DPSA_FRAMEWORK_HAS_MM_IOVEC=ON"]),
+    # The float ABIs of the two sides, independently (fp_abi_runs()).
+    "an505-ipc-l1-ns-hard": ("an505-ipc-l1", ["-DWARDEN_NS_FLOAT_ABI=hard"]),
+    "an505-sfn-ns-softfp": ("an505-sfn", ["-DWARDEN_NS_FLOAT_ABI=softfp"]),
+    "an505-ipc-l1-s-hard-ns-soft": ("an505-ipc-l1",
+                                    ["-DCONFIG_TFM_ENABLE_FP=ON",
+                                     "-DWARDEN_NS_FLOAT_ABI=soft"]),
 }
 
 
@@ -1080,6 +1086,67 @@ def build_variant(tally, label, name, python, jobs, targets=()):
     return build_dir(tally, label, ["--preset", preset, "-B", bdir,
                                     "-DWARDEN_PYTHON=" + python] + defines
                      + TEST_IMAGES, bdir, jobs, targets)
+
+
+# Per combination of fp_abi_runs(): the variant, the NS and the secure
+# ABI it asks for, and what the secure image's attributes must say (a
+# soft-float secure side whose SPM saves NS FP state is soft-float in its
+# calls, with FP instructions in its core: "softfp").
+FP_ABI_CASES = [("an505-ipc-l1-ns-hard", "hard", "soft", "softfp"),
+                ("an505-sfn-ns-softfp", "softfp", "soft", "softfp"),
+                ("an505-ipc-l1-s-hard-ns-soft", "soft", "hard", "hard")]
+
+
+def elf_float_abi(path):
+    """'soft', 'softfp' or 'hard': what an image's build attributes say
+    (FP registers for arguments: hard; FP instructions allowed: softfp)."""
+    rc, out = run(["arm-none-eabi-readelf", "-A", path], timeout=60)
+    if rc != 0:
+        return "unreadable"
+    if re.search(r"Tag_ABI_VFP_args: VFP registers", out):
+        return "hard"
+    return "softfp" if re.search(r"Tag_FP_arch: ", out) else "soft"
+
+
+def fp_abi_runs(tally, python, jobs):
+    """The two sides' float ABIs chosen independently (cmake/fp.cmake): NS
+    hard-float with a soft-float secure side, NS softfp, and a hard-float
+    secure side with a soft-float NS. Each builds; its images carry the ABI
+    asked for (NS regression image and demo, secure image); the demo runs
+    to its end under QEMU and, with NS hard-float, the NS regression suite
+    passes."""
+    for name, ns_abi, s_abi, s_elf in FP_ABI_CASES:
+        bdir = "build/" + name
+        regression = ns_abi == "hard"
+        targets = ["warden_s", "warden_ns_demo"] + (
+            ["warden_ns_regression"] if regression else [])
+        label = "%s: NS %s-float, secure %s-float" % (
+            VARIANTS[name][0], ns_abi, s_abi)
+        if not build_variant(tally, label, name, python, jobs, targets):
+            continue
+        images = [(bdir + "/bin/warden_ns_demo.elf", ns_abi),
+                  (bdir + "/bin/warden_s.elf", s_elf)]
+        if regression:
+            images.append((bdir + "/bin/warden_ns_regression.elf", ns_abi))
+        wrong = ["%s is %s-float" % (os.path.basename(p), elf_float_abi(p))
+                 for p, want in images if elf_float_abi(p) != want]
+        tally.add("float ABI of the images (%s)" % label, int(not wrong),
+                  int(bool(wrong)), wrong)
+        rc, out = run([python, "tools/qemu_run.py", "--secure",
+                       bdir + "/bin/warden_s.elf", "--ns",
+                       bdir + "/bin/warden_ns_demo.elf", "--timeout", "120"],
+                      timeout=200)
+        ok = rc == 0 and "Demo complete: all as expected" in out
+        if not ok:
+            show_tail(out)
+        tally.add("demo (QEMU %s)" % label, int(ok), int(not ok),
+                  [] if ok else ["demo"])
+        if regression:
+            rc, out = run([python, "tools/qemu_run.py", "--icount",
+                           "--secure", bdir + "/bin/warden_s_test.elf",
+                           "--ns", bdir + "/bin/warden_ns_regression.elf",
+                           "--timeout", "300"], timeout=400)
+            parse_result_lines(tally, "regression (QEMU %s)" % label, rc, out)
 
 
 def nsce_off_runs(tally, python, jobs, platform):
@@ -1332,6 +1399,7 @@ def run_layer(t, layer, args):
                     spm_stack_check(t, py, preset)
         nsce_off_runs(t, py, jobs, "an505")
         policy_runs(t, py, jobs, "an505")
+        fp_abi_runs(t, py, jobs)
         mmiovec_runs(t, py, jobs, "an505")
     elif layer == "bench":
         bench_check(t, py, jobs)

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arch/armv8m/frame.h"
 #include "platform.h"
 
 /* A number as assembly text. */
@@ -118,36 +119,9 @@ struct armv8m_mpu_region {
 #define ARMV8M_TT_NSRW    (1u << 21) /* TTA: read-write by NS, and NS */
 #define ARMV8M_TT_S       (1u << 22) /* attributed Secure */
 
-/* The words a thread switch saves under the hardware frame (thread_v8m.c):
- * PSPLIM, R4-R11, EXC_RETURN; the hardware frame's: R0-R3, R12, LR, PC,
- * xPSR. */
-#define ARMV8M_SW_FRAME_WORDS 10u
-#define ARMV8M_HW_FRAME_WORDS 8u
-/* A thread holding FP state (EXC_RETURN.FType 0) has S16-S31 above its
- * software frame, and its hardware frame is the extended one: S0-S15,
- * FPSCR and a reserved word above the basic frame. */
-#define ARMV8M_FP_CALLEE_WORDS 16u
-#define ARMV8M_FP_FRAME_WORDS  18u
 /* EXC_RETURN of Secure Thread mode on PSP, basic frame: a partition
  * thread's. */
 #define ARMV8M_EXC_RETURN_THREAD_S_PSP 0xFFFFFFFDu
-
-/* The words of FP state a frame has above its basic part, by its
- * EXC_RETURN: ARMV8M_FP_FRAME_WORDS when FType is 0, else none. */
-static inline uint32_t armv8m_fp_frame_words(uint32_t exc_return)
-{
-    return (exc_return & (1u << 4)) == 0u ? ARMV8M_FP_FRAME_WORDS : 0u;
-}
-
-/* Where the hardware frame of a switched-out thread starts, in words from
- * its saved stack pointer @p sw (thread_v8m.c's layout). */
-static inline uint32_t armv8m_hw_frame_index(const uint32_t *sw)
-{
-    return ARMV8M_SW_FRAME_WORDS +
-           ((sw[ARMV8M_SW_FRAME_WORDS - 1u] & (1u << 4)) == 0u
-                ? ARMV8M_FP_CALLEE_WORDS
-                : 0u);
-}
 
 /* ---- Provided by arch/armv8m ------------------------------------------- */
 

@@ -1,0 +1,40 @@
+/*
+ * The frames of a thread on Armv8-M (thread_v8m.c, svc.c, boundary_mpu.c):
+ * what a switch saves and where each part lies, with or without FP state.
+ * Header only, so that the host's unit tests check it too.
+ */
+#ifndef WARDEN_ARMV8M_FRAME_H
+#define WARDEN_ARMV8M_FRAME_H
+
+#include <stdint.h>
+
+#include "arch/armv8m/armv8m_regs.h"
+
+/* The words a thread switch saves under the hardware frame (thread_v8m.c):
+ * PSPLIM, R4-R11, EXC_RETURN; the hardware frame's: R0-R3, R12, LR, PC,
+ * xPSR. */
+#define ARMV8M_SW_FRAME_WORDS 10u
+#define ARMV8M_HW_FRAME_WORDS 8u
+/* A thread holding FP state (EXC_RETURN.FType 0) has S16-S31 above its
+ * software frame, and its hardware frame is the extended one: S0-S15,
+ * FPSCR and a reserved word above the basic frame. */
+#define ARMV8M_FP_CALLEE_WORDS 16u
+#define ARMV8M_FP_FRAME_WORDS  18u
+/* The words of FP state a frame has above its basic part, by its
+ * EXC_RETURN: ARMV8M_FP_FRAME_WORDS when FType is 0, else none. */
+static inline uint32_t armv8m_fp_frame_words(uint32_t exc_return)
+{
+    return (exc_return & ARMV8M_EXC_RETURN_FTYPE) == 0u ? ARMV8M_FP_FRAME_WORDS : 0u;
+}
+
+/* Where the hardware frame of a switched-out thread starts, in words from
+ * its saved stack pointer @p sw (thread_v8m.c's layout). */
+static inline uint32_t armv8m_hw_frame_index(const uint32_t *sw)
+{
+    return ARMV8M_SW_FRAME_WORDS +
+           ((sw[ARMV8M_SW_FRAME_WORDS - 1u] & ARMV8M_EXC_RETURN_FTYPE) == 0u
+                ? ARMV8M_FP_CALLEE_WORDS
+                : 0u);
+}
+
+#endif /* WARDEN_ARMV8M_FRAME_H */

@@ -19,8 +19,10 @@ set_property(CACHE WARDEN_NS_FAULT_POLICY PROPERTY STRINGS reset halt)
 # The IPC backend's SPM stack (Armv8-M; cross calls run SPM code on it).
 # The default is the high-water mark measured by tools/spm_stack.py plus a
 # margin (docs/performance.md); make test checks that it still holds.
-set(WARDEN_SPM_STACK_SIZE "416" CACHE STRING
-    "Bytes of the IPC backend's SPM stack (Armv8-M), a multiple of 8, 256..65536")
+# Empty: 416, or 704 with the FPU on (cmake/fp.cmake), whose frames are
+# bigger.
+set(WARDEN_SPM_STACK_SIZE "" CACHE STRING
+    "Bytes of the IPC backend's SPM stack (Armv8-M), a multiple of 8, 256..65536 (empty: 416, 704 with the FPU on)")
 # Isolation levels 2 and 3: the stack a partition's FLIH functions run on,
 # unprivileged, in its own memory (one per partition that has one).
 set(WARDEN_FLIH_STACK_SIZE "512" CACHE STRING
@@ -70,7 +72,6 @@ function(_warden_check_stack_size var what)
     message(FATAL_ERROR "${var}=${v}: the ${what} stack size must be a multiple of 8 (the AAPCS aligns the stack to 8 bytes).")
   endif()
 endfunction()
-_warden_check_stack_size(WARDEN_SPM_STACK_SIZE SPM)
 _warden_check_stack_size(WARDEN_FLIH_STACK_SIZE FLIH)
 string(TOUPPER "${TFM_NS_MANAGE_NSID}" _warden_nsce_upper)
 if(NOT _warden_nsce_upper MATCHES "^(ON|OFF|TRUE|FALSE|YES|NO|1|0)$")
@@ -113,6 +114,16 @@ if(WARDEN_SANITIZE AND NOT WARDEN_PLATFORM STREQUAL "host")
 endif()
 
 include(${CMAKE_CURRENT_LIST_DIR}/fp.cmake)  # floating point
+# The SPM stack's default follows the FPU (docs/performance.md, "The SPM
+# stack"); a given size is checked as it is.
+if(WARDEN_SPM_STACK_SIZE STREQUAL "")
+  if(WARDEN_FPU)
+    set(WARDEN_SPM_STACK_SIZE 704)
+  else()
+    set(WARDEN_SPM_STACK_SIZE 416)
+  endif()
+endif()
+_warden_check_stack_size(WARDEN_SPM_STACK_SIZE SPM)
 
 if(WARDEN_PLATFORM STREQUAL "host")
   set(WARDEN_ARCH host)

@@ -24,7 +24,10 @@ margin fits the stack. The margin is the larger of a quarter of the mark and
 interrupt stacks the hardware frame and the additional state context, 72
 bytes) plus a PendSV switch asked for under the scheduler lock (its
 hardware frame and software frame, 72 bytes), 8-byte aligned, and 32 bytes
-more. Exit status: 0, or 1 if a run or a check failed.
+more. With the FPU on (the secure image has armv8m_fp_zeros: docs/
+floating_point.md) either may carry FP state, 136 bytes more each (the NS
+interrupt's S0-S31 and FPSCR; the switch's extended frame and S16-S31):
+at least 448 bytes. Exit status: 0, or 1 if a run or a check failed.
 """
 
 import argparse
@@ -40,6 +43,7 @@ import qemu_run  # noqa: E402  (the one place that knows QEMU's options)
 
 PATTERN = 0xA5A5A5A5
 MIN_MARGIN = 176
+FP_FRAMES = 2 * 136  # with the FPU on: the two frames above, extended
 
 
 def symbols(elf):
@@ -182,8 +186,9 @@ def measure(args, ns):
     return size - 4 * untouched, size, status
 
 
-def margin(mark):
-    return max((mark // 4 + 7) // 8 * 8, MIN_MARGIN)
+def margin(mark, fp=False):
+    return max((mark // 4 + 7) // 8 * 8,
+               MIN_MARGIN + (FP_FRAMES if fp else 0))
 
 
 def main():
@@ -198,6 +203,7 @@ def main():
 
     status = 0
     marks = []
+    fp = "armv8m_fp_zeros" in symbols(args.secure)
     for ns in args.ns:
         name = os.path.basename(ns)
         try:
@@ -212,17 +218,17 @@ def main():
         print("spm stack: %s: %d of %d bytes" % (name, used, size))
         if args.check:
             suite_ok = exit_status == 0
-            fits = used + margin(used) <= size
+            fits = used + margin(used, fp) <= size
             verdict = "PASS" if suite_ok and fits else "FAIL"
             print("%s: spm_stack/%s: %d + margin %d of %d bytes%s" % (
-                verdict, name, used, margin(used), size,
+                verdict, name, used, margin(used, fp), size,
                 "" if suite_ok else " (the run ended with status %d)"
                 % exit_status))
             status |= verdict == "FAIL"
     if marks:
         mark = max(m for m, _ in marks)
         print("spm stack: high-water mark %d bytes, margin %d, size %d bytes"
-              % (mark, margin(mark), marks[0][1]))
+              % (mark, margin(mark, fp), marks[0][1]))
     return status
 
 

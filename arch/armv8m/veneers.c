@@ -77,11 +77,14 @@ WARDEN_NS_ABI(CHECK_WORD)
  * caller-saved) are zeroed and FPSCR becomes what a new NS FP context
  * starts with, FPDSCR_NS: no flag or mode of the secure side's reaches NS.
  * S16-S31 are callee-saved: the body put the caller's back. A call with
- * no secure FP use (every call of the IPC backend: partitions run in
- * their own threads, the SPM uses no FP register) leaves the caller's FP
- * state untouched, FPSCR included. Nothing with a soft-float secure side.
+ * no secure FP use leaves the caller's FP state untouched, FPSCR included.
+ * Only the SFN backend runs partition code in the call: under the IPC
+ * backend partitions run in their own threads (the switch keeps their FP
+ * state apart, thread_v8m.c) and the SPM uses no FP register
+ * (-mgeneral-regs-only), so no call of its needs this; nor does a
+ * soft-float secure side.
  */
-#if CONFIG_TFM_ENABLE_FP
+#if CONFIG_TFM_ENABLE_FP && defined(CONFIG_TFM_SPM_BACKEND_SFN)
 #define CLEAR_SECURE_FP                         \
     "mrs     r1, control\n\t"                   \
     "tst     r1, #8\n\t" /* SFPA */             \

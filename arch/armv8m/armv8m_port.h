@@ -125,9 +125,12 @@ struct armv8m_mpu_region {
 #define ARMV8M_HW_FRAME_WORDS 8u
 /* A thread holding FP state (EXC_RETURN.FType 0) has S16-S31 above its
  * software frame, and its hardware frame is the extended one: S0-S15,
- * FPSCR and a reserved word above the basic frame. */
+ * FPSCR and a reserved word above the basic frame, then S16-S31 again:
+ * with FPCCR_S.TS set (fp.c) the hardware stacks them too for every
+ * exception taken from Secure state, and unstacks them on every return to
+ * it. */
 #define ARMV8M_FP_CALLEE_WORDS 16u
-#define ARMV8M_FP_FRAME_WORDS  18u
+#define ARMV8M_FP_FRAME_WORDS  34u
 /* EXC_RETURN of Secure Thread mode on PSP, basic frame: a partition
  * thread's. */
 #define ARMV8M_EXC_RETURN_THREAD_S_PSP 0xFFFFFFFDu

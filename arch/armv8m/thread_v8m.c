@@ -9,7 +9,8 @@
  *
  * Saved software frame, lowest address first:
  *   PSPLIM, R4, R5, R6, R7, R8, R9, R10, R11, EXC_RETURN, [S16-S31]
- * then the hardware frame: R0-R3, R12, LR, PC, xPSR, [S0-S15, FPSCR, pad].
+ * then the hardware frame: R0-R3, R12, LR, PC, xPSR, [S0-S15, FPSCR, pad,
+ * S16-S31] (the last ones because FPCCR_S.TS is set: armv8m_port.h).
  *
  * FP state never passes from one thread to the next: saving S16-S31 makes
  * the hardware write a lazily reserved S0-S15 into the outgoing frame

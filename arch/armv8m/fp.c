@@ -13,7 +13,9 @@
  *                      stack and clears them before NS code runs.
  *   FPCCR.CLRONRET     every exception return clears s0-s15 and FPSCR
  *                      unless it restores them: a Secure handler's values
- *                      never reach the code it returns to.
+ *                      never reach the code it returns to. (QEMU's
+ *                      Cortex-M33 was seen not to: the thread switch
+ *                      zeroes them itself, thread_v8m.c.)
  *   FPCCR_S.CLRONRETS  only the Secure side may change CLRONRET.
  *   FPCCR.LSPEN        lazy preservation (CONFIG_TFM_LAZY_STACKING): the FP
  *                      frame is reserved on exception entry and written at

@@ -154,23 +154,27 @@ static void spin(void *arg)
     }
 }
 
-/* What a register of @p p's should hold after a round (@p called: the
+/* What the registers of @p p should hold after a round (@p called: the
  * round made a secure call). */
-static uint32_t expected(const struct party *p, bool called, uint32_t reg)
+static void expected(const struct party *p, bool called,
+                     uint32_t want[FP_WORDS])
 {
-    if (!called || !CALLS_USE_SECURE_FP) {
-        return p->in[reg];
+    for (uint32_t i = 0; i < FP_WORDS; i++) {
+        want[i] = p->in[i];
     }
-    if (reg == FP_FPSCR) {
-        return FP_FPDSCR_NS;
+    if (called && CALLS_USE_SECURE_FP) {
+        for (uint32_t i = 0; i < FP_CALLER_REGS; i++) {
+            want[i] = 0u;
+        }
+        want[FP_FPSCR] = FP_FPDSCR_NS;
     }
-    return reg < FP_CALLER_REGS ? 0u : p->in[reg];
 }
 
 static void check_round(struct party *p, const uint32_t out[FP_WORDS],
                         bool called, psa_status_t status)
 {
-    bool changed = false;
+    uint32_t want[FP_WORDS];
+    uint32_t reg;
 
     if (called) {
         p->calls++;
@@ -180,19 +184,13 @@ static void check_round(struct party *p, const uint32_t out[FP_WORDS],
     } else {
         p->spins++;
     }
-    for (uint32_t i = 0; i < FP_WORDS; i++) {
-        uint32_t want = expected(p, called, i);
-
-        if (out[i] != want && !changed) {
-            changed = true;
-            if (p->changed == 0u) {
-                p->bad_reg = i;
-                p->bad_got = out[i];
-                p->bad_want = want;
-            }
-        }
+    expected(p, called, want);
+    reg = fp_first_diff(out, want, 0u, FP_WORDS);
+    if (reg < FP_WORDS && p->changed++ == 0u) {
+        p->bad_reg = reg;
+        p->bad_got = out[reg];
+        p->bad_want = want[reg];
     }
-    p->changed += changed ? 1u : 0u;
     p->leaked += (fp_first_secure(out) < FP_REGS) ? 1u : 0u;
 }
 

@@ -15,17 +15,23 @@ With no --layer, every layer runs (make test), in this order:
             the hosted NS renames and boundary check (tests/ns_abi)
   manifest  the manifest tool's tests (tests/manifest)
   fuzz      short runs of every fuzzer (tests/fuzz)
-  qemu      the an505-sfn and an505-ipc-l1 builds on QEMU: regression
+  qemu      the an505-sfn and an505-ipc-l1 to -l3 builds on QEMU, and the
+            floating-point builds an505-sfn-fp, an505-ipc-l1-fp and
+            an505-ipc-l3-fp (CONFIG_TFM_ENABLE_FP): regression
             suites, NSCE suites, NSCE soak, NS attack suite, fault report,
             the W^X faults (tests/partitions/wx), the MMIO regions
             (tests/regression/mmio), the secure interrupts
             (tests/regression/irq: delivery, the burst, the API's
-            misuses), for an505-ipc-l2 and -l3 the
-            isolation violations (tests/regression/isolation), the
+            misuses), for the -l2 and -l3 builds the
+            isolation violations (tests/regression/isolation), for the
+            floating-point builds the FP test (tests/regression/fp: NS
+            tasks, an FP-using SysTick and FP partitions hold their FP
+            registers across secure calls and preemption, no secure value
+            reaches NS, a partition's fault leaves none behind), the
             memcheck image against the test image, the demo against the
-            product image, for an505-ipc-l1 the SPM stack's high-water mark
-            against its size, the NSCE-off and halt-policy variants, and the
-            MM-IOVEC image of both backends (PSA_FRAMEWORK_HAS_MM_IOVEC=ON)
+            product image, for the IPC builds the SPM stack's high-water
+            mark against its size, the NSCE-off and halt-policy variants, and
+            the MM-IOVEC image of both backends (PSA_FRAMEWORK_HAS_MM_IOVEC=ON)
   bench     the benchmark against the committed bench/results.json
   static    the configuration validator, no test symbol in a product image,
             clang-tidy, cppcheck and the clang-format check
@@ -44,7 +50,8 @@ import sys
 import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-QEMU_PRESETS = ["an505-sfn", "an505-ipc-l1", "an505-ipc-l2", "an505-ipc-l3"]
+QEMU_PRESETS = ["an505-sfn", "an505-ipc-l1", "an505-ipc-l2", "an505-ipc-l3",
+                "an505-sfn-fp", "an505-ipc-l1-fp", "an505-ipc-l3-fp"]
 LAYERS = ["unit", "host", "manifest", "fuzz", "qemu", "bench", "static"]
 # The suites need the test images (the presets build the product alone).
 TEST_IMAGES = ["-DTEST_S=ON", "-DTEST_NS=ON"]
@@ -567,6 +574,8 @@ def qemu_runs(tally, python, preset):
     irq_runs(tally, python, preset)
     if base_preset(preset).endswith(("-l2", "-l3")):
         isolation_runs(tally, python, preset)
+    if base_preset(preset) != preset:
+        fp_runs(tally, python, preset)
 
 
 def stopped_run(python, secure, ns, marker, settle=0.0):
@@ -806,6 +815,25 @@ def irq_runs(tally, python, preset):
         lines.append(irq_flih_fault_line(out, num, name, report))
     parse_result_lines(tally, "FLIH faults (QEMU %s)" % preset, status,
                        "\n".join(outs + lines) + "\n")
+
+
+def fp_runs(tally, python, preset):
+    """The floating-point test (tests/regression/fp) against its secure
+    image warden_s_fp: its lines of figures printed, its PASS/FAIL lines,
+    and one more: the only partition stopped is FP_VICTIM, which faults
+    on purpose (under the default policy, `terminate`)."""
+    bindir = "build/%s/bin/" % preset
+    rc, out = run([python, "tools/qemu_run.py", "--icount", "--secure",
+                   bindir + "warden_s_fp.elf", "--ns",
+                   bindir + "warden_ns_fp.elf", "--timeout", "300"],
+                  timeout=400)
+    for line in re.findall(r"^fp: .*$", out, re.M):
+        print(line.rstrip())
+    stops = [m.group(1) for m in IRQ_STOP.finditer(out)]
+    out += "\n%s: fp/only_the_victim_stopped%s\n" % (
+        ("PASS", "") if stops == ["WARDEN_SP_FP_VICTIM"]
+        else ("FAIL", " (%s)" % (", ".join(stops) or "none")))
+    parse_result_lines(tally, "floating point (QEMU %s)" % preset, rc, out)
 
 
 # The W^X cases of tests/partitions/wx/wx_bad.h: number, name, and CFSR

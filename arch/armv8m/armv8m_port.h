@@ -180,6 +180,14 @@ void armv8m_fp_init(void);
 void armv8m_fp_abandon(void);
 
 /**
+ * Zeroes the FP state in the hardware frame at @p frame (its EXC_RETURN:
+ * @p exc_return; nothing for a basic frame), writing a lazily reserved
+ * frame out first: the context that returns through it gets no FP value
+ * back. For a faulted context that goes on elsewhere (faults.c).
+ */
+void armv8m_fp_clear_frame(uint32_t *frame, uint32_t exc_return);
+
+/**
  * Seals the Main stack whose top (highest address + 1, 8-byte aligned) is
  * @p top and moves MSP to the seal. Called in Thread mode on PSP before the
  * first exception can be taken (reset code).

@@ -186,15 +186,19 @@ exception_return(uint32_t exc_return, uint32_t msp)
 #pragma GCC diagnostic pop
 
 /* The faulted context goes on at @p to: its frame at @p sp says so. The
- * xPSR keeps only the Thumb bit and the frame's alignment bit. */
+ * xPSR keeps only the Thumb bit, the frame's alignment bit and SFPA (the
+ * context used the FPU: the veneer's return clears S0-S15 and FPSCR for
+ * NS); its FP registers come back zero (armv8m_fp_clear_frame()). */
 static void redirect(uint32_t sp, void (*to)(void), uint32_t exc_return,
                      uint32_t msp)
 {
     volatile uint32_t *frame = (volatile uint32_t *)(uintptr_t)sp;
 
+    armv8m_fp_clear_frame((uint32_t *)(uintptr_t)sp, exc_return);
     frame[5] = 0u; /* LR: @p to never returns */
     frame[6] = (uint32_t)(uintptr_t)to & ~1u;
-    frame[7] = (frame[7] & ARMV8M_XPSR_SPREALIGN) | ARMV8M_XPSR_T;
+    frame[7] =
+        (frame[7] & (ARMV8M_XPSR_SPREALIGN | ARMV8M_XPSR_SFPA)) | ARMV8M_XPSR_T;
     exception_return(exc_return, msp);
 }
 

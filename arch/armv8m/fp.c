@@ -13,7 +13,9 @@
  *                      stack and clears them before NS code runs.
  *   FPCCR.CLRONRET     every exception return clears s0-s15 and FPSCR
  *                      unless it restores them: a Secure handler's values
- *                      never reach the code it returns to.
+ *                      never reach the code it returns to. (QEMU's
+ *                      Cortex-M33 was seen not to: the thread switch
+ *                      zeroes them itself, thread_v8m.c.)
  *   FPCCR_S.CLRONRETS  only the Secure side may change CLRONRET.
  *   FPCCR.LSPEN        lazy preservation (CONFIG_TFM_LAZY_STACKING): the FP
  *                      frame is reserved on exception entry and written at
@@ -57,5 +59,35 @@ void armv8m_fp_abandon(void)
 {
     if (WARDEN_FPU) {
         ARMV8M_FPCCR &= ~ARMV8M_FPCCR_LSPACT;
+    }
+}
+
+/* An FP instruction with no effect of its own: executed while a frame is
+ * lazily reserved, it has the hardware write the frame first. */
+#if WARDEN_FPU
+#define TOUCH_FPU "vmov.f32 s0, s0"
+#else
+#define TOUCH_FPU ""
+#endif
+
+/* A faulted context that goes on elsewhere (the SFN backend's unwinding,
+ * faults.c) holds its FP values in its frame, or still in the registers
+ * if the frame was only reserved: they are written out, then zeroed in the
+ * frame, which the exception return loads. Whoever it returns to gets no
+ * value of the faulted partition's: not in S0-S15 and FPSCR, which the
+ * veneer's return would clear too, and not in S16-S31, which the
+ * partition would have put back had it returned (its caller's values there
+ * are lost with the call: they were saved, if at all, on the partition's
+ * stack). */
+void armv8m_fp_clear_frame(uint32_t *frame, uint32_t exc_return)
+{
+    uint32_t words = armv8m_fp_frame_words(exc_return);
+
+    if (words == 0u) {
+        return;
+    }
+    __asm volatile(TOUCH_FPU : : : "memory");
+    for (uint32_t i = 0; i < words; i++) {
+        frame[ARMV8M_HW_FRAME_WORDS + i] = 0u;
     }
 }

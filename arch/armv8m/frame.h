@@ -17,11 +17,15 @@
 #define ARMV8M_HW_FRAME_WORDS 8u
 /* A thread holding FP state (EXC_RETURN.FType 0) has S16-S31 above its
  * software frame, and its hardware frame is the extended one: S0-S15,
- * FPSCR and a reserved word above the basic frame. */
+ * FPSCR and a reserved word above the basic frame, then S16-S31 again:
+ * with FPCCR_S.TS set (fp.c) the hardware stacks them too for every
+ * exception taken from Secure state, and unstacks them on every return to
+ * it. (A frame of NS code, which the secure side never builds or copies,
+ * has the first 18 words only.) */
 #define ARMV8M_FP_CALLEE_WORDS 16u
-#define ARMV8M_FP_FRAME_WORDS  18u
-/* The words of FP state a frame has above its basic part, by its
- * EXC_RETURN: ARMV8M_FP_FRAME_WORDS when FType is 0, else none. */
+#define ARMV8M_FP_FRAME_WORDS  34u
+/* The words of FP state a frame of Secure state has above its basic part,
+ * by its EXC_RETURN: ARMV8M_FP_FRAME_WORDS when FType is 0, else none. */
 static inline uint32_t armv8m_fp_frame_words(uint32_t exc_return)
 {
     return (exc_return & ARMV8M_EXC_RETURN_FTYPE) == 0u ? ARMV8M_FP_FRAME_WORDS : 0u;

@@ -70,11 +70,11 @@ static void set_control(struct arch_thread *t, uint32_t control)
 /* Starts the call's function @p fn on @p t's SVC stack, with the caller's
  * frame @p uf's r0-r3 and r12 as its arguments. The SVC's @p exc_return
  * leaves for it: when the caller holds FP state (FType 0) the function's
- * frame is an extended one too, with the caller's S0-S15 and FPSCR (the
- * hardware skips them if they were only reserved: they are still in the
- * registers), so the state stays the thread's across the call and its
- * return finds an extended frame where it left one. SPM code never uses
- * an FP register (-mgeneral-regs-only, cmake/fp.cmake). */
+ * frame is an extended one too, with the caller's S0-S31 and FPSCR
+ * (SVC_Handler had the hardware write them into @p uf first), so the
+ * state stays the thread's across the call and its return finds an
+ * extended frame where it left one. SPM code never uses an FP register
+ * (-mgeneral-regs-only, cmake/fp.cmake). */
 static void enter(struct arch_thread *t, uint32_t *uf, uintptr_t fn,
                   uint32_t exc_return)
 {
@@ -170,6 +170,28 @@ void armv8m_svc_thread_exit(void)
 }
 
 /*
+ * With the FPU, an SVC from a thread that holds FP state (FType 0) first
+ * has the hardware write that state into the SVC's frame: an FP
+ * instruction does it when the frame was only reserved (lazy
+ * preservation, FPCCR.LSPACT). The frame is then whole: enter() copies it
+ * into the call's frame, and leave() returns through it. Left lazy, the
+ * state would be written by whichever FP instruction came next, to
+ * wherever FPCCR.FPCAR pointed then, while the returns unstack other
+ * frames (the call starts through the one enter() built and ends through
+ * the caller's, after the SVC that ends it reserved one of its own): a
+ * return that finds the state written unstacks FP words nobody filled
+ * in, and the caller gets zeros or stale values back.
+ */
+#if WARDEN_FPU
+#define SVC_PRESERVE_FP    \
+    "tst    lr, #0x10\n\t" \
+    "it     eq\n\t"        \
+    "vmoveq.f32 s0, s0\n\t"
+#else
+#define SVC_PRESERVE_FP ""
+#endif
+
+/*
  * An SVC from Handler mode (EXC_RETURN.Mode 0) is the interrupt handler's
  * request to run a FLIH function (flih_svc.c), or refused there: the
  * handler's r4-r11 (and with the FPU S16-S31, the interrupted thread's)
@@ -179,8 +201,7 @@ void armv8m_svc_thread_exit(void)
 __attribute__((naked)) void SVC_Handler(void)
 {
     __asm volatile("tst    lr, #8\n\t"
-                   "beq    1f\n\t"
-                   "mov    r0, lr\n\t"
+                   "beq    1f\n\t" SVC_PRESERVE_FP "mov    r0, lr\n\t"
                    "mrs    r1, msp\n\t"
                    "push   {r0, lr}\n\t"
                    "bl     armv8m_svc\n\t"

@@ -9,13 +9,18 @@
  *
  * Saved software frame, lowest address first:
  *   PSPLIM, R4, R5, R6, R7, R8, R9, R10, R11, EXC_RETURN, [S16-S31]
- * then the hardware frame: R0-R3, R12, LR, PC, xPSR, [S0-S15, FPSCR, pad].
+ * then the hardware frame: R0-R3, R12, LR, PC, xPSR, [S0-S15, FPSCR, pad,
+ * S16-S31] (the last ones because FPCCR_S.TS is set: armv8m_port.h).
  *
  * FP state never passes from one thread to the next: saving S16-S31 makes
  * the hardware write a lazily reserved S0-S15 into the outgoing frame
- * first; a thread with FP state gets its own S16-S31 back, one without
- * gets zeros; and the exception return clears S0-S15 and FPSCR before it
- * restores them or not (FPCCR.CLRONRET, fp.c).
+ * first (and, FPCCR_S.TS being set, clear the registers); a thread with
+ * FP state gets its own registers back from its frames, one without gets
+ * zeros in all of S0-S31. The zeros matter after a thread whose FP state
+ * was dropped unsaved (armv8m_fp_abandon(): a fault, an ended thread):
+ * its values are still in the registers, and FPCCR.CLRONRET, which is
+ * set, did not clear S0-S15 on the Cortex-M33 that QEMU models (the FP
+ * test, tests/regression/fp, found them there).
  */
 #include <stdint.h>
 
@@ -54,7 +59,7 @@ void armv8m_restore_context(void);
 
 /* The FP half of a switch: S16-S31 under the software frame (r0) when
  * EXC_RETURN (lr) says the thread holds FP state; loaded back likewise, or
- * zeros (fp.c) for a thread without. Nothing without the FPU. */
+ * zeros (fp.c) in S0-S31 for a thread without. Nothing without the FPU. */
 #if WARDEN_FPU
 #define SAVE_FP            \
     "tst    lr, #0x10\n\t" \
@@ -64,9 +69,10 @@ void armv8m_restore_context(void);
     "movw   r2, #:lower16:armv8m_fp_zeros\n\t" \
     "movt   r2, #:upper16:armv8m_fp_zeros\n\t" \
     "tst    lr, #0x10\n\t"                     \
-    "ite    eq\n\t"                            \
+    "itee   eq\n\t"                            \
     "vldmiaeq r0!, {s16-s31}\n\t"              \
-    "vldmiane r2, {s16-s31}\n\t"
+    "vldmiane r2, {s16-s31}\n\t"               \
+    "vldmiane r2, {s0-s15}\n\t"
 #else
 #define SAVE_FP    ""
 #define RESTORE_FP ""

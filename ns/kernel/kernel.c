@@ -20,6 +20,7 @@ static bool started;
 static uint8_t last_run[KERNEL_PRIO_MAX + 1u]; /* per level: task slot */
 static bool slice_over[KERNEL_PRIO_MAX + 1u];  /* per level: move on */
 static struct kernel_stats stats;
+static void (*volatile tick_hook)(void);
 
 /* ---- Scheduling --------------------------------------------------------- */
 
@@ -105,10 +106,15 @@ struct kernel_task *kernel_schedule(void)
 
 bool kernel_tick_isr(bool in_secure)
 {
+    void (*hook)(void) = tick_hook;
+
     ticks++;
     stats.ticks++;
     if (in_secure) {
         stats.ticks_in_secure++;
+    }
+    if (hook != NULL) {
+        hook();
     }
     for (uint32_t i = 0; i < KERNEL_MAX_TASKS; i++) {
         struct kernel_task *t = &tasks[i];
@@ -298,6 +304,11 @@ uint32_t kernel_ticks(void)
     return ticks;
 }
 
+void kernel_set_tick_hook(void (*hook)(void))
+{
+    tick_hook = hook;
+}
+
 /* ---- Mutexes ------------------------------------------------------------- */
 
 void kernel_mutex_lock(struct kernel_mutex *m)
@@ -370,6 +381,7 @@ uint32_t kernel_init(uint32_t contexts)
         slice_over[i] = false;
     }
     stats = (struct kernel_stats){ 0 };
+    tick_hook = NULL;
     port_init();
     task_setup(&tasks[KERNEL_IDLE_INDEX], "idle", 0u, kernel_idle, NULL);
     return (uint32_t)kernel_handler_call(init_in_handler, contexts);

@@ -97,6 +97,18 @@ void kernel_yield(void);
 /** Ticks since kernel_start(). */
 uint32_t kernel_ticks(void);
 
+/**
+ * Makes @p hook (NULL: none) run at every tick, in the tick's handler
+ * (Handler mode on Armv8-M: the SysTick exception), after the tick is
+ * counted and before the kernel wakes sleepers and decides on a switch.
+ * The hook must not call the kernel's Thread-mode functions; it may use
+ * the FPU when the image is built for an FP ABI (its registers are the
+ * handler's own: the hardware keeps those of the code it interrupted).
+ * kernel_init() clears it; set it after kernel_init(), before or after
+ * kernel_start().
+ */
+void kernel_set_tick_hook(void (*hook)(void));
+
 /** The calling task (NULL before kernel_start()). */
 struct kernel_task *kernel_self(void);
 

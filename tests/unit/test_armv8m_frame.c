@@ -20,10 +20,10 @@ static void test_fp_frame_words(void **state)
 {
     (void)state;
     assert_int_equal(armv8m_fp_frame_words(BASIC), 0);
-    assert_int_equal(armv8m_fp_frame_words(EXTENDED), 18);
+    assert_int_equal(armv8m_fp_frame_words(EXTENDED), 34);
     /* Only FType decides: the other bits do not. */
     assert_int_equal(armv8m_fp_frame_words(0xFFFFFFBCu), 0);
-    assert_int_equal(armv8m_fp_frame_words(0xFFFFFFACu), 18);
+    assert_int_equal(armv8m_fp_frame_words(0xFFFFFFACu), 34);
 }
 
 static void test_hw_frame_index(void **state)

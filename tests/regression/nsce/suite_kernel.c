@@ -409,6 +409,42 @@ static void k_priorities(struct test_result_t *ret)
     TEST_CHECK(strcmp(order, "RmHML") == 0, "run in priority order");
 }
 
+/* ---- The tick hook ------------------------------------------------------- */
+
+static volatile uint32_t hook_runs;
+static volatile uint32_t hook_in_task; /* runs that found Thread mode */
+
+static void count_tick(void)
+{
+    hook_runs++;
+    hook_in_task += kernel_in_task() ? 1u : 0u;
+}
+
+/* kernel_set_tick_hook(): the hook runs once per tick, in the tick's
+ * handler, and no more once cleared. */
+static void k_tick_hook(struct test_result_t *ret)
+{
+    uint32_t before;
+    uint32_t ticks;
+    uint32_t runs;
+
+    hook_runs = 0u;
+    hook_in_task = 0u;
+    kernel_set_tick_hook(count_tick);
+    before = kernel_ticks();
+    kernel_sleep(5);
+    ticks = kernel_ticks() - before;
+    kernel_set_tick_hook(NULL);
+    runs = hook_runs;
+    kernel_sleep(2);
+    /* A tick may come between setting the hook and reading the count,
+     * and another between reading it and clearing the hook (Armv8-M). */
+    TEST_CHECK(ticks >= 5u && runs >= ticks && runs <= ticks + 2u,
+               "the hook ran once per tick");
+    TEST_CHECK(hook_in_task == 0u, "the hook ran in Handler mode");
+    TEST_CHECK(hook_runs == runs, "a cleared hook runs no more");
+}
+
 /* ---- Armv8-M only: preemption -------------------------------------------- */
 
 static volatile uint32_t spins[2];
@@ -507,6 +543,7 @@ static const struct test_t with_nsce[] = {
     { k_create_delete, "create_delete", "" },
     { k_delete_refused_holding_lock, "delete_refused_holding_lock", "" },
     { k_priorities, "priorities", "" },
+    { k_tick_hook, "tick_hook", "" },
 };
 
 static const struct test_t without_nsce[] = {
@@ -516,6 +553,7 @@ static const struct test_t without_nsce[] = {
     { k_create_delete, "create_delete", "" },
     { k_delete_refused_holding_lock, "delete_refused_holding_lock", "" },
     { k_priorities, "priorities", "" },
+    { k_tick_hook, "tick_hook", "" },
 };
 
 static const struct test_t preemptive[] = {

@@ -16,6 +16,7 @@
 #include "arch/armv8m/fault_print.h"
 #include "arch/armv8m/flih.h"
 #include "platform.h"
+#include "warden/config.h"
 
 /*
  * Each handler enters armv8m_fault_entry with its kind in r2, which
@@ -194,7 +195,9 @@ static void redirect(uint32_t sp, void (*to)(void), uint32_t exc_return,
 {
     volatile uint32_t *frame = (volatile uint32_t *)(uintptr_t)sp;
 
-    armv8m_fp_clear_frame((uint32_t *)(uintptr_t)sp, exc_return);
+    if (WARDEN_FPU) {
+        armv8m_fp_clear_frame((uint32_t *)(uintptr_t)sp, exc_return);
+    }
     frame[5] = 0u; /* LR: @p to never returns */
     frame[6] = (uint32_t)(uintptr_t)to & ~1u;
     frame[7] =

@@ -19,10 +19,10 @@ set_property(CACHE WARDEN_NS_FAULT_POLICY PROPERTY STRINGS reset halt)
 # The IPC backend's SPM stack (Armv8-M; cross calls run SPM code on it).
 # The default is the high-water mark measured by tools/spm_stack.py plus a
 # margin (docs/performance.md); make test checks that it still holds.
-# Empty: 416, or 704 with the FPU on (cmake/fp.cmake), whose frames are
+# Empty: 416, or 800 with the FPU on (cmake/fp.cmake), whose frames are
 # bigger.
 set(WARDEN_SPM_STACK_SIZE "" CACHE STRING
-    "Bytes of the IPC backend's SPM stack (Armv8-M), a multiple of 8, 256..65536 (empty: 416, 704 with the FPU on)")
+    "Bytes of the IPC backend's SPM stack (Armv8-M), a multiple of 8, 256..65536 (empty: 416, 800 with the FPU on)")
 # Isolation levels 2 and 3: the stack a partition's FLIH functions run on,
 # unprivileged, in its own memory (one per partition that has one).
 set(WARDEN_FLIH_STACK_SIZE "512" CACHE STRING
@@ -118,7 +118,7 @@ include(${CMAKE_CURRENT_LIST_DIR}/fp.cmake)  # floating point
 # stack"); a given size is checked as it is.
 if(WARDEN_SPM_STACK_SIZE STREQUAL "")
   if(WARDEN_FPU)
-    set(WARDEN_SPM_STACK_SIZE 704)
+    set(WARDEN_SPM_STACK_SIZE 800)
   else()
     set(WARDEN_SPM_STACK_SIZE 416)
   endif()

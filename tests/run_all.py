@@ -1026,13 +1026,18 @@ def memcheck_run(tally, python, preset):
 def spm_stack_check(tally, python, preset):
     """The IPC backend's SPM stack holds the high-water mark of the QEMU
     suites (with the test image), of the secure interrupt suites and
-    burst (with warden_s_irq) and of the demo (with the product image)
-    plus the margin (tools/spm_stack.py)."""
+    burst (with warden_s_irq), of the demo (with the product image) and on
+    a floating-point preset of the FP test (with warden_s_fp: NS tasks and
+    ticks holding FP state, the deepest frames) plus the margin
+    (tools/spm_stack.py)."""
     bindir = "build/%s/bin" % preset
     outs, status = [], 0
-    for secure, images in (("warden_s_test", ("regression", "nsce", "soak")),
-                           ("warden_s_irq", ("irq", "irq_burst")),
-                           ("warden_s", ("demo",))):
+    runs = [("warden_s_test", ("regression", "nsce", "soak")),
+            ("warden_s_irq", ("irq", "irq_burst")),
+            ("warden_s", ("demo",))]
+    if base_preset(preset) != preset:
+        runs.append(("warden_s_fp", ("fp",)))
+    for secure, images in runs:
         cmd = [python, "tools/spm_stack.py", "--check", "--secure",
                "%s/%s.elf" % (bindir, secure)]
         for ns in images:

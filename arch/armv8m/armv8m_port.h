@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "arch/armv8m/armv8m_regs.h"
 #include "arch/armv8m/frame.h"
 #include "platform.h"
 
@@ -175,17 +176,6 @@ int armv8m_mpu_init(void);
  * thing at boot: before it, an FP instruction faults.
  */
 void armv8m_fp_init(void);
-
-/** Drops a lazily reserved FP frame of a thread that will not run again. */
-void armv8m_fp_abandon(void);
-
-/**
- * Zeroes the FP state in the hardware frame at @p frame (its EXC_RETURN:
- * @p exc_return; nothing for a basic frame), writing a lazily reserved
- * frame out first: the context that returns through it gets no FP value
- * back. For a faulted context that goes on elsewhere (faults.c).
- */
-void armv8m_fp_clear_frame(uint32_t *frame, uint32_t exc_return);
 
 /**
  * Seals the Main stack whose top (highest address + 1, 8-byte aligned) is

@@ -476,7 +476,7 @@ void arch_thread_set_r0(struct arch_thread *t, uint32_t value)
 {
     uint32_t *sw = (uint32_t *)(uintptr_t)t->sp;
 
-    sw[armv8m_hw_frame_index(sw)] = value;
+    sw[WARDEN_FPU ? armv8m_hw_frame_index(sw) : ARMV8M_SW_FRAME_WORDS] = value;
 }
 
 bool armv8m_boundary_in_svc(void)

@@ -10,6 +10,7 @@
 #include "arch/arch.h"
 #include "arch/armv8m/armv8m_port.h"
 #include "arch/armv8m/armv8m_regs.h"
+#include "arch/armv8m/fp.h"
 #include "arch/armv8m/boundary.h"
 #include "arch/armv8m/exception_handlers.h"
 #include "arch/armv8m/fault_decode.h"

@@ -23,6 +23,7 @@
 #include "arch/arch.h"
 #include "arch/armv8m/armv8m_port.h"
 #include "arch/armv8m/armv8m_regs.h"
+#include "arch/armv8m/fp.h"
 #include "arch/armv8m/boundary.h"
 #include "arch/armv8m/flih.h"
 #include "warden/config.h"

@@ -30,6 +30,7 @@
 
 #include "arch/armv8m/armv8m_port.h"
 #include "arch/armv8m/armv8m_regs.h"
+#include "arch/armv8m/fp.h"
 
 /* s16-s31 of a thread that starts, or resumes, with no FP state of its
  * own (thread_v8m.c): nothing of the thread before it stays there. */
@@ -49,17 +50,6 @@ void armv8m_fp_init(void)
                    ARMV8M_FPCCR_LSPENS | ARMV8M_FPCCR_CLRONRET |
                    ARMV8M_FPCCR_CLRONRETS | ARMV8M_FPCCR_TS;
     __asm volatile("dsb\n\tisb" : : : "memory");
-}
-
-/* A thread that will never run again (a fault's, a thread ended in a
- * call) may leave a lazily reserved FP frame: it is dropped, so that no
- * later FP instruction writes into that thread's stack. Its registers are
- * cleared by the switch that follows. */
-void armv8m_fp_abandon(void)
-{
-    if (WARDEN_FPU) {
-        ARMV8M_FPCCR &= ~ARMV8M_FPCCR_LSPACT;
-    }
 }
 
 /* An FP instruction with no effect of its own: executed while a frame is

@@ -28,7 +28,8 @@
  * by its EXC_RETURN: ARMV8M_FP_FRAME_WORDS when FType is 0, else none. */
 static inline uint32_t armv8m_fp_frame_words(uint32_t exc_return)
 {
-    return (exc_return & ARMV8M_EXC_RETURN_FTYPE) == 0u ? ARMV8M_FP_FRAME_WORDS : 0u;
+    return (exc_return & ARMV8M_EXC_RETURN_FTYPE) == 0u ? ARMV8M_FP_FRAME_WORDS
+                                                        : 0u;
 }
 
 /* Where the hardware frame of a switched-out thread starts, in words from

@@ -30,6 +30,7 @@
 #include WARDEN_ARCH_THREAD_H
 #include "arch/armv8m/armv8m_port.h"
 #include "arch/armv8m/armv8m_regs.h"
+#include "arch/armv8m/fp.h"
 #include "arch/armv8m/boundary.h"
 #include "arch/armv8m/exception_handlers.h"
 #include "platform.h"

@@ -78,7 +78,7 @@ static void set_control(struct arch_thread *t, uint32_t control)
 static void enter(struct arch_thread *t, uint32_t *uf, uintptr_t fn,
                   uint32_t exc_return)
 {
-    uint32_t fp_words = armv8m_fp_frame_words(exc_return);
+    uint32_t fp_words = WARDEN_FPU ? armv8m_fp_frame_words(exc_return) : 0u;
     uint32_t top =
         (uint32_t)(uintptr_t)(t->kstack + ARMV8M_SVC_STACK_SIZE) - 8u;
     /* The frame, then the fifth argument and a pad word above it. */

@@ -1,7 +1,9 @@
 /*
  * WARDEN_SP_FP_A (fp_test.h): at each FP_OP_RUN it looks at the FP
  * registers it was given (no value of FP_B's may be there), then loads
- * its own values into all of them and calls FP_B while holding them.
+ * its own values into all of them and calls FP_B while holding them. No
+ * value of FP_FLIH's, whose interrupts come at any time, may be found
+ * before or after.
  *
  * What must come back depends on how FP_B runs. Under the IPC backend it
  * runs in a thread of its own: the switches there and back keep every
@@ -74,6 +76,15 @@ static psa_status_t run(void)
     reg = fp_first_of(seen, FP_BASE_B);
     if (reg < FP_REGS) {
         return fail(FP_FAIL_A_SAW_B, seen, reg, 0u);
+    }
+    /* The FLIH's values never reach the code it interrupted. */
+    reg = fp_first_of(seen, FP_BASE_FLIH);
+    if (reg < FP_REGS) {
+        return fail(FP_FAIL_A_SAW_FLIH, seen, reg, 0u);
+    }
+    reg = fp_first_of(out, FP_BASE_FLIH);
+    if (reg < FP_REGS) {
+        return fail(FP_FAIL_A_SAW_FLIH, out, reg, 0u);
     }
     if (c.status != PSA_SUCCESS) {
         return fail(FP_FAIL_A_CALL, out, FP_WORDS, (uint32_t)c.status);

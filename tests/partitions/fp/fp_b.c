@@ -7,7 +7,8 @@
  * the FP registers its thread resumed with: no value of FP_A's may be
  * there. Under the SFN backend it runs inside its caller's call (FP_A's,
  * or the NS task's) and sees that caller's registers, as any function
- * does: nothing to look for then.
+ * does: nothing to look for then. Under either, no value of FP_FLIH's,
+ * whose interrupts come at any time, may be found before or after.
  */
 #include <stdint.h>
 
@@ -72,6 +73,15 @@ static psa_status_t run(void)
     reg = fp_first_of(seen, FP_BASE_A);
     if (FP_B_OWN_THREAD && reg < FP_REGS) {
         return fail(FP_FAIL_B_SAW_A, seen, reg, 0u);
+    }
+    /* The FLIH's values never reach the code it interrupted. */
+    reg = fp_first_of(seen, FP_BASE_FLIH);
+    if (reg < FP_REGS) {
+        return fail(FP_FAIL_B_SAW_FLIH, seen, reg, 0u);
+    }
+    reg = fp_first_of(out, FP_BASE_FLIH);
+    if (reg < FP_REGS) {
+        return fail(FP_FAIL_B_SAW_FLIH, out, reg, 0u);
     }
     /* s0-s15 are add_up()'s to use; FPSCR's flags too. */
     reg = fp_first_diff(out, in, FP_CALLER_REGS, FP_REGS);

@@ -9,8 +9,13 @@
  *                   (SFN model)
  *   WARDEN_SP_FP_VICTIM  faults while holding its values: the `terminate`
  *                   policy stops it (SFN model)
+ *   WARDEN_SP_FP_FLIH  owns TIMER1, handled as an FLIH: at each interrupt
+ *                   the FLIH function holds its values across the
+ *                   interrupt's handling, and at isolation levels 2 and 3
+ *                   first checks that it was given no value at all (SFN
+ *                   model; its service starts and stops the interrupts)
  *
- * Every party (the two partitions, two NS tasks, the NS SysTick handler)
+ * Every party (the partitions, two NS tasks, the NS SysTick handler)
  * has a value of its own for each of s0-s31 and an FPSCR of its own, so
  * that a register holding another party's value is seen and named. The
  * values are normal single-precision numbers near 1.0 (flush-to-zero
@@ -38,6 +43,7 @@
 #define FP_BASE_A        0x3FA10000u
 #define FP_BASE_B        0x3FB20000u
 #define FP_BASE_VICTIM   0x3FC30000u
+#define FP_BASE_FLIH     0x3FD40000u
 
 /* FPSCR fields. */
 #define FP_AHP      (1u << 26)
@@ -50,6 +56,7 @@
 #define FP_FPSCR_A        FP_RMODE(1)
 #define FP_FPSCR_B        (FP_RMODE(2) | FP_FZ)
 #define FP_FPSCR_VICTIM   (FP_AHP | FP_RMODE(3))
+#define FP_FPSCR_FLIH     (FP_AHP | FP_DN | FP_RMODE(2))
 #define FP_FPSCR_NS_TASK1 (FP_RMODE(3) | FP_DN)
 #define FP_FPSCR_NS_TASK2 (FP_AHP | FP_FZ)
 #define FP_FPSCR_NS_TICK  (FP_DN | FP_FZ | FP_RMODE(1))
@@ -66,8 +73,15 @@ enum fp_op {
      * the FP_FAIL_ codes. FP_VICTIM faults while holding its own. */
     FP_OP_RUN = 1,
     /* Out: struct fp_counts, the partition's figures so far (FP_A and
-     * FP_B). */
+     * FP_B); struct fp_flih_counts (FP_FLIH). */
     FP_OP_COUNTS = 2,
+    /* FP_FLIH: in: struct fp_flih_args. Clears the counts and starts
+     * TIMER1, which the FLIH function re-arms at each interrupt until
+     * FP_OP_FLIH_STOP. */
+    FP_OP_FLIH_START = 3,
+    /* FP_FLIH: stops TIMER1 and its interrupt; out: struct
+     * fp_flih_counts. */
+    FP_OP_FLIH_STOP = 4,
 };
 
 /* What FP_OP_RUN replies when a check fails (the first failure found). */
@@ -75,9 +89,14 @@ enum fp_op {
 #define FP_FAIL_A_CHANGED    0x102 /* FP_A's values changed across the call */
 #define FP_FAIL_A_CALL       0x103 /* FP_A's call to FP_B did not succeed */
 #define FP_FAIL_A_LEAKED     0x104 /* FP_B values came back to FP_A (IPC) */
+#define FP_FAIL_A_SAW_FLIH   0x105 /* FP_A found an FP_FLIH value */
 #define FP_FAIL_B_SAW_A      0x201 /* FP_B found an FP_A value at entry */
 #define FP_FAIL_B_CHANGED    0x202 /* FP_B's values changed */
 #define FP_FAIL_B_ARITHMETIC 0x203 /* FP_B's arithmetic came out wrong */
+#define FP_FAIL_B_SAW_FLIH   0x204 /* FP_B found an FP_FLIH value */
+/* What FP_FLIH records (struct fp_flih_counts). */
+#define FP_FAIL_FLIH_SAW     0x301 /* a value in a register at entry */
+#define FP_FAIL_FLIH_CHANGED 0x302 /* its values changed while held */
 
 struct fp_counts {
     uint32_t runs;     /* FP_OP_RUN requests */
@@ -86,6 +105,30 @@ struct fp_counts {
      * wrong (FP_FPSCR: FPSCR), what it held and what it should have (a
      * value found where none of the other's may be: 0). A failed call to
      * FP_B has no register (FP_WORDS); bad_want is then its status. */
+    uint32_t first_code;
+    uint32_t bad_reg;
+    uint32_t bad_got;
+    uint32_t bad_want;
+};
+
+/* FP_OP_FLIH_START's request: the interval from one interrupt to the
+ * next, in TIMER1 ticks (20 MHz), is @p ticks plus a part of @p spread that
+ * changes from one interrupt to the next, so that the interrupts land at
+ * every point of what the others do. */
+struct fp_flih_args {
+    uint32_t ticks;
+    uint32_t spread;
+};
+
+struct fp_flih_counts {
+    uint32_t runs;    /* the FLIH function's */
+    uint32_t found;   /* ... that found TIMER1's interrupt raised */
+    uint32_t checked; /* ... that checked what they were given at entry
+                       * (isolation levels 2 and 3) */
+    uint32_t saw;     /* ... that found a value in a register there */
+    uint32_t changed; /* ... whose values changed while held */
+    /* The first failure, as in struct fp_counts (bad_want: 0 for a value
+     * found at entry). */
     uint32_t first_code;
     uint32_t bad_reg;
     uint32_t bad_got;
@@ -112,11 +155,12 @@ static inline bool fp_is_of(uint32_t word, uint32_t base)
     return (word & 0xFFFF0000u) == base && (word & 0xFFFFu) < FP_REGS;
 }
 
-/* True if @p word is a value of a partition's (FP_A, FP_B, FP_VICTIM). */
+/* True if @p word is a value of a partition's (FP_A, FP_B, FP_VICTIM,
+ * FP_FLIH). */
 static inline bool fp_is_secure(uint32_t word)
 {
     return fp_is_of(word, FP_BASE_A) || fp_is_of(word, FP_BASE_B) ||
-           fp_is_of(word, FP_BASE_VICTIM);
+           fp_is_of(word, FP_BASE_VICTIM) || fp_is_of(word, FP_BASE_FLIH);
 }
 
 /* The first of words [@p from, @p to) where @p got differs from @p want;

@@ -21,9 +21,14 @@
  * which hold the interrupted thread's values (the handler uses no FP
  * register). Saving them makes the hardware write a lazily reserved S0-S15
  * of the interrupted thread into its frame first, while its own MPU
- * regions still hold; S16-S31 are then zeroed, and the FLIH function starts
- * with no FP value of anyone else's (the SVC's return clears S0-S15,
- * FPCCR.CLRONRET).
+ * regions still hold; S0-S31 are then zeroed, and the FLIH function starts
+ * with no FP value of anyone else's (its first FP instruction gives it
+ * FPSCR from FPDSCR_S: it starts with no FP state, CONTROL_S.SFPA 0).
+ * S0-S15 are zeroed here because nothing else does it on this path: the
+ * SVC's return would clear them (FPCCR.CLRONRET) only with CONTROL.FPCA
+ * set, and armv8m_flih_enter() writes CONTROL for the FLIH function
+ * without it (the FP test found the interrupted thread's S0-S15 in the
+ * FLIH function, tests/partitions/fp/fp_flih.c).
  */
 #if WARDEN_FPU
 #define ARMV8M_FLIH_SAVED 96
@@ -31,7 +36,8 @@
     "vpush  {s16-s31}\n\t"                     \
     "movw   r2, #:lower16:armv8m_fp_zeros\n\t" \
     "movt   r2, #:upper16:armv8m_fp_zeros\n\t" \
-    "vldmia r2, {s16-s31}\n\t"
+    "vldmia r2, {s16-s31}\n\t"                 \
+    "vldmia r2, {s0-s15}\n\t"
 #define ARMV8M_FLIH_RESTORE_FP "vpop   {s16-s31}\n\t"
 #else
 #define ARMV8M_FLIH_SAVED      32

@@ -1,10 +1,9 @@
 /*
  * The floating-point test (Armv8-M with CONFIG_TFM_ENABLE_FP, run under
  * QEMU with -icount), against the secure image warden_s_fp and its
- * partitions FP_A, FP_B and FP_VICTIM (tests/partitions/fp/fp_test.h).
- * Every party
- * holds values of its own in all FP registers (fp_hold_call(),
- * tests/fp/fp_hold.h) while others run:
+ * partitions FP_A, FP_B, FP_VICTIM and FP_FLIH
+ * (tests/partitions/fp/fp_test.h). Every party holds values of its own in
+ * all FP registers (fp_hold_call(), tests/fp/fp_hold.h) while others run:
  *
  *  - NS task 1 makes 20,000 secure calls (to FP_A, which calls FP_B while
  *    holding its own values; every eighth to FP_B) holding its values;
@@ -15,7 +14,13 @@
  *    (1,500..5,000 instructions), so that ticks land inside secure calls
  *    by the thousand, first reads the FP registers it was given, then
  *    holds values of its own across a little work; the task switches it
- *    asks for land inside secure calls too.
+ *    asks for land inside secure calls too;
+ *  - FP_FLIH's FLIH function, at each TIMER1 interrupt (every 200..455
+ *    ticks of the timer's 20 MHz clock, re-armed by the FLIH until the
+ *    tasks are done), so that the interrupts land in the NS tasks, in
+ *    their secure calls and in FP_A's and FP_B's threads while each holds
+ *    its values, holds values of its own while it takes the interrupt
+ *    back.
  *
  * What each must find afterwards:
  *
@@ -29,9 +34,12 @@
  *    zero and FPSCR equal to FPDSCR_NS (the veneer's return clears what
  *    the secure side left there, arch/armv8m/veneers.c);
  *  - and never, in any register of any round, nor in the registers the
- *    tick handler finds at its entry, a partition's value: with
- *    FPCCR_S.TS the hardware clears the secure FP registers before an NS
- *    handler runs, and the veneer before a call returns.
+ *    tick handler finds at its entry, a partition's value (the FLIH's
+ *    included): with FPCCR_S.TS the hardware clears the secure FP
+ *    registers before an NS handler runs, the veneer before a call
+ *    returns, and the return from the secure interrupt clears what the
+ *    FLIH left in S0-S15 (S16-S31 are put back by its own code at
+ *    isolation level 1, by the SPM at levels 2 and 3: arch/armv8m/flih.h).
  *
  * First of all, FP_VICTIM faults while holding values of its own (a call
  * of task 1's, made holding no FP state), and is stopped (the `terminate`
@@ -39,9 +47,13 @@
  * find any of them.
  *
  * The partitions check their side (fp_test.h) and count their failures,
- * which must be none. The line
+ * which must be none: FP_A and FP_B find no value of the FLIH's, the FLIH
+ * function its own values as it loaded them and, at isolation levels 2
+ * and 3, none at all at its entry (nothing of the code it interrupted).
+ * The line
  *   fp: N calls by task 1, N by task 2 ...; N changed, N leaked; N ticks
- *   (N in secure code), handler N changed, N leaked
+ *   (N in secure code), handler N changed, N leaked; FLIH N runs (N
+ *   checked at entry, N saw a value), N changed
  * gives the figures, then PASS/FAIL lines as in the regression suites.
  */
 #include <stdbool.h>
@@ -65,6 +77,9 @@
 #define TICK_MAX            100u
 #define MIN_TICKS_IN_SECURE 1000u
 #define TICK_WORK           20u
+#define FLIH_TICKS          200u /* TIMER1 ticks, 20 MHz: at least ... */
+#define FLIH_SPREAD         256u /* ... and up to 255 more */
+#define MIN_FLIH_RUNS       2000u
 
 /* FPDSCR_NS: the FPSCR a new NS FP context starts with. */
 #define FPDSCR_NS (*(volatile uint32_t *)(uintptr_t)0xE000EF3Cu)
@@ -76,6 +91,14 @@
 #define CALLS_USE_SECURE_FP 1
 #else
 #define CALLS_USE_SECURE_FP 0
+#endif
+
+/* 1 when the FLIH function runs inside its own boundary and checks that
+ * it was given no FP value (isolation levels 2 and 3). */
+#if TFM_ISOLATION_LEVEL >= 2
+#define FLIH_ENTRY_CHECKED 1
+#else
+#define FLIH_ENTRY_CHECKED 0
 #endif
 
 struct party {
@@ -108,6 +131,12 @@ static struct {
     uint32_t bad_got;      /* ... what */
     volatile uint32_t work;
 } tick;
+
+/* FP_FLIH's figures, given as its interrupts stop; the two requests'
+ * statuses. */
+static struct fp_flih_counts flih;
+static psa_status_t flih_started = PSA_ERROR_GENERIC_ERROR;
+static psa_status_t flih_stopped = PSA_ERROR_GENERIC_ERROR;
 
 /* The victim's round (before the tasks start). */
 static struct {
@@ -240,6 +269,23 @@ static void victim_round(void)
     victim.fpscr = seen[FP_FPSCR];
 }
 
+/* ---- FP_FLIH's interrupts ------------------------------------------------ */
+
+static void flih_start(void)
+{
+    struct fp_flih_args a = { FLIH_TICKS, FLIH_SPREAD };
+    psa_invec iv[] = { { &a, sizeof(a) } };
+
+    flih_started = psa_call(FP_FLIH_HANDLE, FP_OP_FLIH_START, iv, 1, NULL, 0);
+}
+
+static void flih_stop(void)
+{
+    psa_outvec ov[] = { { &flih, sizeof(flih) } };
+
+    flih_stopped = psa_call(FP_FLIH_HANDLE, FP_OP_FLIH_STOP, NULL, 0, ov, 1);
+}
+
 /* ---- The tick hook (Handler mode) ---------------------------------------- */
 
 static void tick_work(void *arg)
@@ -265,7 +311,10 @@ static void tick_hook(void)
         tick.bad_reg = reg;
         tick.bad_got = seen[reg];
     }
-    tick.fpscr_leaked += (mode == FP_FPSCR_A || mode == FP_FPSCR_B) ? 1u : 0u;
+    tick.fpscr_leaked +=
+        (mode == FP_FPSCR_A || mode == FP_FPSCR_B || mode == FP_FPSCR_FLIH)
+            ? 1u
+            : 0u;
     fp_hold_call(tick.in, out, tick_work, NULL);
     tick.changed +=
         (fp_first_diff(out, tick.in, 0u, FP_WORDS) < FP_WORDS) ? 1u : 0u;
@@ -318,6 +367,20 @@ static void report_partition(const char *name, const struct fp_counts *c)
     }
 }
 
+static void report_flih(void)
+{
+    if (flih_started != PSA_SUCCESS || flih_stopped != PSA_SUCCESS) {
+        tf_log("fp: FP_FLIH: start returned %ld, stop %ld\r\n",
+               (long)flih_started, (long)flih_stopped);
+    }
+    if (flih.first_code != 0u) {
+        tf_log("fp: FP_FLIH: first failure 0x%lx, register %lu: 0x%08lx, "
+               "not 0x%08lx\r\n",
+               (unsigned long)flih.first_code, (unsigned long)flih.bad_reg,
+               (unsigned long)flih.bad_got, (unsigned long)flih.bad_want);
+    }
+}
+
 static void report(void)
 {
     struct kernel_stats st;
@@ -331,14 +394,17 @@ static void report(void)
         partition_counts(FP_A_HANDLE, &a) && partition_counts(FP_B_HANDLE, &b);
     tf_log("fp: %lu calls by task 1, %lu by task 2 (and %lu rounds without "
            "a call); %lu changed, %lu leaked; %lu ticks (%lu in secure "
-           "code), handler %lu changed, %lu leaked\r\n",
+           "code), handler %lu changed, %lu leaked; FLIH %lu runs (%lu "
+           "checked at entry, %lu saw a value), %lu changed\r\n",
            (unsigned long)task1.calls, (unsigned long)task2.calls,
            (unsigned long)task2.spins,
            (unsigned long)(task1.changed + task2.changed),
            (unsigned long)(task1.leaked + task2.leaked),
            (unsigned long)st.ticks, (unsigned long)st.ticks_in_secure,
            (unsigned long)tick.changed,
-           (unsigned long)(tick.leaked + tick.fpscr_leaked));
+           (unsigned long)(tick.leaked + tick.fpscr_leaked),
+           (unsigned long)flih.runs, (unsigned long)flih.checked,
+           (unsigned long)flih.saw, (unsigned long)flih.changed);
     tf_log("fp: FP_A %lu runs, %lu failed; FP_B %lu runs, %lu failed\r\n",
            (unsigned long)a.runs, (unsigned long)a.failures,
            (unsigned long)b.runs, (unsigned long)b.failures);
@@ -346,6 +412,7 @@ static void report(void)
     report_party("task 2", &task2);
     report_partition("FP_A", &a);
     report_partition("FP_B", &b);
+    report_flih();
 
     if (tick.leaked != 0u) {
         tf_log("fp: tick %lu found 0x%08lx in register %lu\r\n",
@@ -392,6 +459,17 @@ static void report(void)
            "too few ticks landed in secure code");
     result(counted && a.failures == 0u && b.failures == 0u,
            "partitions_found_nothing", "a partition's check failed");
+    result(flih_started == PSA_SUCCESS && flih_stopped == PSA_SUCCESS &&
+               flih.runs >= MIN_FLIH_RUNS && flih.found == flih.runs,
+           "flih_ran",
+           "too few FLIH runs, or one that found no interrupt raised");
+    if (FLIH_ENTRY_CHECKED) {
+        result(flih.checked == flih.runs && flih.saw == 0u,
+               "flih_no_foreign_value",
+               "the FLIH function was given a value at its entry");
+    }
+    result(flih.changed == 0u, "flih_values_kept",
+           "the FLIH function's FP registers came back wrong");
     result(counted && a.runs == task1.calls - task1_b_calls &&
                b.runs == task1_b_calls + task2.calls + a.runs,
            "partitions_ran_every_call",
@@ -402,6 +480,7 @@ static void run_task1(void *arg)
 {
     (void)arg;
     victim_round();
+    flih_start();
     for (uint32_t i = 0; i < TASK1_CALLS; i++) {
         bool to_b = (i % TASK1_B_EVERY) == TASK1_B_EVERY - 1u;
 
@@ -420,6 +499,7 @@ static void run_task1(void *arg)
     while (!task2.done) {
         kernel_sleep(1);
     }
+    flih_stop();
     report();
     tf_log("FP test: %u passed, %u failed\r\n", passed, failed);
     ns_platform_exit(failed == 0u ? 0 : 1);
@@ -434,8 +514,8 @@ int ns_main(void)
     fp_pattern(tick.in, FP_BASE_NS_TICK, FP_FPSCR_NS_TICK);
     kernel_set_tick_hook(tick_hook);
     tf_log("Warden FP test: %u calls by task 1 and a second task, an "
-           "FP-using SysTick, %s backend\r\n",
-           TASK1_CALLS, WARDEN_BACKEND_NAME);
+           "FP-using SysTick and FLIH, %s backend, isolation level %u\r\n",
+           TASK1_CALLS, WARDEN_BACKEND_NAME, (unsigned)TFM_ISOLATION_LEVEL);
     if (kernel_task_create("fp_task1", TASK_PRIO, run_task1, NULL) == NULL) {
         tf_log("FAIL: fp/start (no task 1)\r\n");
         return 1;

@@ -43,15 +43,20 @@ foreach(_switch CONFIG_TFM_ENABLE_FP CONFIG_TFM_LAZY_STACKING
   endif()
 endforeach()
 
-# The secure ABI: given, or taken from CONFIG_TFM_ENABLE_FP.
-set(WARDEN_S_FLOAT_ABI "${CONFIG_TFM_FLOAT_ABI}")
-if(WARDEN_S_FLOAT_ABI STREQUAL "")
-  if(CONFIG_TFM_ENABLE_FP)
-    set(WARDEN_S_FLOAT_ABI hard)
+# Each side's ABI: given, or when empty "hard" if the condition that follows
+# holds, else "soft".
+function(_warden_abi out given)
+  if(NOT given STREQUAL "")
+    set(${out} "${given}" PARENT_SCOPE)
+  elseif(${ARGN})
+    set(${out} hard PARENT_SCOPE)
   else()
-    set(WARDEN_S_FLOAT_ABI soft)
+    set(${out} soft PARENT_SCOPE)
   endif()
-endif()
+endfunction()
+
+# The secure ABI: given, or taken from CONFIG_TFM_ENABLE_FP.
+_warden_abi(WARDEN_S_FLOAT_ABI "${CONFIG_TFM_FLOAT_ABI}" CONFIG_TFM_ENABLE_FP)
 if(NOT WARDEN_S_FLOAT_ABI MATCHES "^(soft|hard)$")
   message(FATAL_ERROR "CONFIG_TFM_FLOAT_ABI='${CONFIG_TFM_FLOAT_ABI}': the secure side is built 'soft' or 'hard' (softfp is an NS choice: WARDEN_NS_FLOAT_ABI).")
 endif()
@@ -63,14 +68,8 @@ if(WARDEN_S_FLOAT_ABI STREQUAL "soft" AND CONFIG_TFM_ENABLE_FP)
 endif()
 
 # The NS ABI: given, or hard when NS has the FPU.
-set(WARDEN_NS_ABI "${WARDEN_NS_FLOAT_ABI}")
-if(WARDEN_NS_ABI STREQUAL "")
-  if(CONFIG_TFM_ENABLE_FP OR CONFIG_TFM_ENABLE_CP10CP11)
-    set(WARDEN_NS_ABI hard)
-  else()
-    set(WARDEN_NS_ABI soft)
-  endif()
-endif()
+_warden_abi(WARDEN_NS_ABI "${WARDEN_NS_FLOAT_ABI}"
+            CONFIG_TFM_ENABLE_FP OR CONFIG_TFM_ENABLE_CP10CP11)
 if(NOT WARDEN_NS_ABI MATCHES "^(soft|softfp|hard)$")
   message(FATAL_ERROR "WARDEN_NS_FLOAT_ABI='${WARDEN_NS_FLOAT_ABI}': the NS float ABIs are 'soft', 'softfp' and 'hard'.")
 endif()

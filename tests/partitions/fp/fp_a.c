@@ -19,6 +19,7 @@
 #include "psa_manifest/fp_a.h"
 #include "psa_manifest/sid.h"
 #include "tests/fp/fp_hold.h"
+#include "tests/partitions/fp/fp_serve.h"
 #include "tests/partitions/fp/fp_test.h"
 #include "warden/config.h"
 
@@ -43,20 +44,6 @@ static void call_b(void *arg)
     c->status = psa_call(FP_B_HANDLE, FP_OP_RUN, NULL, 0, NULL, 0);
 }
 
-/* Records the first failure (@p code; register @p reg of @p got, which
- * should have held @p want) and returns @p code. */
-static psa_status_t fail(psa_status_t code, const uint32_t got[FP_WORDS],
-                         uint32_t reg, uint32_t want)
-{
-    if (counts.failures == 0u) {
-        counts.first_code = (uint32_t)code;
-        counts.bad_reg = reg;
-        counts.bad_got = reg < FP_WORDS ? got[reg] : 0u;
-        counts.bad_want = want;
-    }
-    return code;
-}
-
 static psa_status_t run(void)
 {
     uint32_t seen[FP_WORDS];
@@ -75,48 +62,33 @@ static psa_status_t run(void)
     fp_hold_call(in, out, call_b, &c);
     reg = fp_first_of(seen, FP_BASE_B);
     if (reg < FP_REGS) {
-        return fail(FP_FAIL_A_SAW_B, seen, reg, 0u);
+        return fp_fail(&counts, FP_FAIL_A_SAW_B, seen, reg, 0u);
     }
     /* The FLIH's values never reach the code it interrupted. */
     reg = fp_first_of(seen, FP_BASE_FLIH);
     if (reg < FP_REGS) {
-        return fail(FP_FAIL_A_SAW_FLIH, seen, reg, 0u);
+        return fp_fail(&counts, FP_FAIL_A_SAW_FLIH, seen, reg, 0u);
     }
     reg = fp_first_of(out, FP_BASE_FLIH);
     if (reg < FP_REGS) {
-        return fail(FP_FAIL_A_SAW_FLIH, out, reg, 0u);
+        return fp_fail(&counts, FP_FAIL_A_SAW_FLIH, out, reg, 0u);
     }
     if (c.status != PSA_SUCCESS) {
-        return fail(FP_FAIL_A_CALL, out, FP_WORDS, (uint32_t)c.status);
+        return fp_fail(&counts, FP_FAIL_A_CALL, out, FP_WORDS,
+                       (uint32_t)c.status);
     }
     reg = fp_first_of(out, FP_BASE_B);
     if (FP_B_OWN_THREAD && reg < FP_REGS) {
-        return fail(FP_FAIL_A_LEAKED, out, reg, in[reg]);
+        return fp_fail(&counts, FP_FAIL_A_LEAKED, out, reg, in[reg]);
     }
     reg = fp_first_diff(out, in, from, to);
     if (reg < to) {
-        return fail(FP_FAIL_A_CHANGED, out, reg, in[reg]);
+        return fp_fail(&counts, FP_FAIL_A_CHANGED, out, reg, in[reg]);
     }
     return PSA_SUCCESS;
 }
 
 psa_status_t fp_a_sfn(const psa_msg_t *msg)
 {
-    psa_status_t status;
-
-    switch (msg->type) {
-    case FP_OP_RUN:
-        status = run();
-        counts.runs++;
-        counts.failures += (status != PSA_SUCCESS) ? 1u : 0u;
-        return status;
-    case FP_OP_COUNTS:
-        if (msg->out_size[0] < sizeof(counts)) {
-            return PSA_ERROR_INVALID_ARGUMENT;
-        }
-        psa_write(msg->handle, 0, &counts, sizeof(counts));
-        return PSA_SUCCESS;
-    default:
-        return PSA_ERROR_NOT_SUPPORTED;
-    }
+    return fp_serve(msg, &counts, run);
 }

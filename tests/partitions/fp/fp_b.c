@@ -15,6 +15,7 @@
 #include "psa/service.h"
 #include "psa_manifest/fp_b.h"
 #include "tests/fp/fp_hold.h"
+#include "tests/partitions/fp/fp_serve.h"
 #include "tests/partitions/fp/fp_test.h"
 #include "warden/config.h"
 
@@ -45,20 +46,6 @@ static void add_up(void *arg)
     *(float *)arg = acc;
 }
 
-/* Records the first failure (@p code; register @p reg of @p got, which
- * should have held @p want) and returns @p code. */
-static psa_status_t fail(psa_status_t code, const uint32_t got[FP_WORDS],
-                         uint32_t reg, uint32_t want)
-{
-    if (counts.failures == 0u) {
-        counts.first_code = (uint32_t)code;
-        counts.bad_reg = reg;
-        counts.bad_got = reg < FP_WORDS ? got[reg] : 0u;
-        counts.bad_want = want;
-    }
-    return code;
-}
-
 static psa_status_t run(void)
 {
     uint32_t seen[FP_WORDS];
@@ -72,46 +59,31 @@ static psa_status_t run(void)
     fp_hold_call(in, out, add_up, &sum);
     reg = fp_first_of(seen, FP_BASE_A);
     if (FP_B_OWN_THREAD && reg < FP_REGS) {
-        return fail(FP_FAIL_B_SAW_A, seen, reg, 0u);
+        return fp_fail(&counts, FP_FAIL_B_SAW_A, seen, reg, 0u);
     }
     /* The FLIH's values never reach the code it interrupted. */
     reg = fp_first_of(seen, FP_BASE_FLIH);
     if (reg < FP_REGS) {
-        return fail(FP_FAIL_B_SAW_FLIH, seen, reg, 0u);
+        return fp_fail(&counts, FP_FAIL_B_SAW_FLIH, seen, reg, 0u);
     }
     reg = fp_first_of(out, FP_BASE_FLIH);
     if (reg < FP_REGS) {
-        return fail(FP_FAIL_B_SAW_FLIH, out, reg, 0u);
+        return fp_fail(&counts, FP_FAIL_B_SAW_FLIH, out, reg, 0u);
     }
     /* s0-s15 are add_up()'s to use; FPSCR's flags too. */
     reg = fp_first_diff(out, in, FP_CALLER_REGS, FP_REGS);
     if (reg < FP_REGS) {
-        return fail(FP_FAIL_B_CHANGED, out, reg, in[reg]);
+        return fp_fail(&counts, FP_FAIL_B_CHANGED, out, reg, in[reg]);
     }
     if ((out[FP_FPSCR] & FP_FPSCR_CONTROL) != FP_FPSCR_B) {
-        return fail(FP_FAIL_B_CHANGED, out, FP_FPSCR, FP_FPSCR_B);
+        return fp_fail(&counts, FP_FAIL_B_CHANGED, out, FP_FPSCR, FP_FPSCR_B);
     }
-    return sum == WORK_SUM ? PSA_SUCCESS
-                           : fail(FP_FAIL_B_ARITHMETIC, out, FP_WORDS, 0u);
+    return sum == WORK_SUM
+               ? PSA_SUCCESS
+               : fp_fail(&counts, FP_FAIL_B_ARITHMETIC, out, FP_WORDS, 0u);
 }
 
 psa_status_t fp_b_sfn(const psa_msg_t *msg)
 {
-    psa_status_t status;
-
-    switch (msg->type) {
-    case FP_OP_RUN:
-        status = run();
-        counts.runs++;
-        counts.failures += (status != PSA_SUCCESS) ? 1u : 0u;
-        return status;
-    case FP_OP_COUNTS:
-        if (msg->out_size[0] < sizeof(counts)) {
-            return PSA_ERROR_INVALID_ARGUMENT;
-        }
-        psa_write(msg->handle, 0, &counts, sizeof(counts));
-        return PSA_SUCCESS;
-    default:
-        return PSA_ERROR_NOT_SUPPORTED;
-    }
+    return fp_serve(msg, &counts, run);
 }

@@ -1110,6 +1110,9 @@ VARIANTS = {
     "an505-ipc-l1-s-hard-ns-soft": ("an505-ipc-l1",
                                     ["-DCONFIG_TFM_ENABLE_FP=ON",
                                      "-DWARDEN_NS_FLOAT_ABI=soft"]),
+    # FP state stacked at once, not lazily (fp_lazy_off_run()).
+    "an505-ipc-l3-fp-eager": ("an505-ipc-l3-fp",
+                              ["-DCONFIG_TFM_LAZY_STACKING=OFF"]),
 }
 
 
@@ -1180,6 +1183,16 @@ def fp_abi_runs(tally, python, jobs):
                            "--ns", bdir + "/bin/warden_ns_regression.elf",
                            "--timeout", "300"], timeout=400)
             parse_result_lines(tally, "regression (QEMU %s)" % label, rc, out)
+
+
+def fp_lazy_off_run(tally, python, jobs):
+    """CONFIG_TFM_LAZY_STACKING=OFF (FPCCR.LSPEN clear: every exception
+    stacks FP state at once), at isolation level 3: the FP test passes
+    there too."""
+    name = "an505-ipc-l3-fp-eager"
+    if build_variant(tally, "an505-ipc-l3-fp, lazy stacking off", name,
+                     python, jobs, ["warden_s_fp", "warden_ns_fp"]):
+        fp_runs(tally, python, name)
 
 
 def nsce_off_runs(tally, python, jobs, platform):
@@ -1433,6 +1446,7 @@ def run_layer(t, layer, args):
         nsce_off_runs(t, py, jobs, "an505")
         policy_runs(t, py, jobs, "an505")
         fp_abi_runs(t, py, jobs)
+        fp_lazy_off_run(t, py, jobs)
         mmiovec_runs(t, py, jobs, "an505")
     elif layer == "bench":
         bench_check(t, py, jobs)

@@ -93,6 +93,8 @@ static void enter(struct arch_thread *t, uint32_t *uf, uintptr_t fn,
     k[4] = 0u;
     k[5] = (uint32_t)(uintptr_t)armv8m_svc_return;
     k[6] = (uint32_t)fn & ~1u;
+    /* The caller's SFPA, with the FPU (without it nothing to keep). */
+    /* cppcheck-suppress badBitmaskCheck */
     k[7] = ARMV8M_XPSR_T | (WARDEN_FPU ? uf[7] & ARMV8M_XPSR_SFPA : 0u);
     /* Without the FPU fp_words is 0: no copy. */
     /* cppcheck-suppress unsignedLessThanZero */

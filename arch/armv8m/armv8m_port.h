@@ -120,6 +120,17 @@ struct armv8m_mpu_region {
 #define ARMV8M_TT_NSRW    (1u << 21) /* TTA: read-write by NS, and NS */
 #define ARMV8M_TT_S       (1u << 22) /* attributed Secure */
 
+/* Assembly text: register @p reg (a string) gets the address of
+ * armv8m_fp_zeros (fp.c), 16 zero words to load FP registers from; and
+ * with it every FP register zeroed (the FPU must be on). */
+#define ARMV8M_FP_ZEROS_IN(reg)                     \
+    "movw   " reg ", #:lower16:armv8m_fp_zeros\n\t" \
+    "movt   " reg ", #:upper16:armv8m_fp_zeros\n\t"
+#define ARMV8M_FP_ZERO_ALL(reg)    \
+    ARMV8M_FP_ZEROS_IN(reg)        \
+    "vldmia " reg ", {s0-s15}\n\t" \
+    "vldmia " reg ", {s16-s31}\n\t"
+
 /* EXC_RETURN of Secure Thread mode on PSP, basic frame: a partition
  * thread's. */
 #define ARMV8M_EXC_RETURN_THREAD_S_PSP 0xFFFFFFFDu

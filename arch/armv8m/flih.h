@@ -31,13 +31,8 @@
  * FLIH function, tests/partitions/fp/fp_flih.c).
  */
 #if WARDEN_FPU
-#define ARMV8M_FLIH_SAVED 96
-#define ARMV8M_FLIH_SAVE_FP                    \
-    "vpush  {s16-s31}\n\t"                     \
-    "movw   r2, #:lower16:armv8m_fp_zeros\n\t" \
-    "movt   r2, #:upper16:armv8m_fp_zeros\n\t" \
-    "vldmia r2, {s16-s31}\n\t"                 \
-    "vldmia r2, {s0-s15}\n\t"
+#define ARMV8M_FLIH_SAVED      96
+#define ARMV8M_FLIH_SAVE_FP    "vpush  {s16-s31}\n\t" ARMV8M_FP_ZERO_ALL("r2")
 #define ARMV8M_FLIH_RESTORE_FP "vpop   {s16-s31}\n\t"
 #else
 #define ARMV8M_FLIH_SAVED      32

@@ -6,6 +6,7 @@
 #ifndef WARDEN_ARMV8M_FRAME_H
 #define WARDEN_ARMV8M_FRAME_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arch/armv8m/armv8m_regs.h"
@@ -24,12 +25,18 @@
  * has the first 18 words only.) */
 #define ARMV8M_FP_CALLEE_WORDS 16u
 #define ARMV8M_FP_FRAME_WORDS  34u
+/* Whether a context whose EXC_RETURN is @p exc_return holds FP state
+ * (FType 0: its hardware frame is the extended one). */
+static inline bool armv8m_holds_fp(uint32_t exc_return)
+{
+    return (exc_return & ARMV8M_EXC_RETURN_FTYPE) == 0u;
+}
+
 /* The words of FP state a frame of Secure state has above its basic part,
  * by its EXC_RETURN: ARMV8M_FP_FRAME_WORDS when FType is 0, else none. */
 static inline uint32_t armv8m_fp_frame_words(uint32_t exc_return)
 {
-    return (exc_return & ARMV8M_EXC_RETURN_FTYPE) == 0u ? ARMV8M_FP_FRAME_WORDS
-                                                        : 0u;
+    return armv8m_holds_fp(exc_return) ? ARMV8M_FP_FRAME_WORDS : 0u;
 }
 
 /* Where the hardware frame of a switched-out thread starts, in words from
@@ -37,7 +44,7 @@ static inline uint32_t armv8m_fp_frame_words(uint32_t exc_return)
 static inline uint32_t armv8m_hw_frame_index(const uint32_t *sw)
 {
     return ARMV8M_SW_FRAME_WORDS +
-           ((sw[ARMV8M_SW_FRAME_WORDS - 1u] & ARMV8M_EXC_RETURN_FTYPE) == 0u
+           (armv8m_holds_fp(sw[ARMV8M_SW_FRAME_WORDS - 1u])
                 ? ARMV8M_FP_CALLEE_WORDS
                 : 0u);
 }

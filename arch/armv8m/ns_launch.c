@@ -56,16 +56,13 @@ void arch_ns_launch(void)
  * CONTROL_S.FPCA and SFPA cleared, so that NS starts with no FP state.
  */
 #if CONFIG_TFM_ENABLE_FP
-#define CLEAR_FP                               \
-    "movw   r2, #:lower16:armv8m_fp_zeros\n\t" \
-    "movt   r2, #:upper16:armv8m_fp_zeros\n\t" \
-    "vldmia r2, {s0-s15}\n\t"                  \
-    "vldmia r2, {s16-s31}\n\t"                 \
-    "movs   r2, #0\n\t"                        \
-    "vmsr   fpscr, r2\n\t"                     \
-    "mrs    r2, control\n\t"                   \
-    "bic    r2, r2, #12\n\t" /* FPCA, SFPA */  \
-    "msr    control, r2\n\t"                   \
+#define CLEAR_FP                              \
+    ARMV8M_FP_ZERO_ALL("r2")                  \
+    "movs   r2, #0\n\t"                       \
+    "vmsr   fpscr, r2\n\t"                    \
+    "mrs    r2, control\n\t"                  \
+    "bic    r2, r2, #12\n\t" /* FPCA, SFPA */ \
+    "msr    control, r2\n\t"                  \
     "isb\n\t"
 #else
 #define CLEAR_FP ""

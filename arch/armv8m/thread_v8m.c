@@ -66,13 +66,12 @@ void armv8m_restore_context(void);
     "tst    lr, #0x10\n\t" \
     "it     eq\n\t"        \
     "vstmdbeq r0!, {s16-s31}\n\t"
-#define RESTORE_FP                             \
-    "movw   r2, #:lower16:armv8m_fp_zeros\n\t" \
-    "movt   r2, #:upper16:armv8m_fp_zeros\n\t" \
-    "tst    lr, #0x10\n\t"                     \
-    "itee   eq\n\t"                            \
-    "vldmiaeq r0!, {s16-s31}\n\t"              \
-    "vldmiane r2, {s16-s31}\n\t"               \
+#define RESTORE_FP                \
+    ARMV8M_FP_ZEROS_IN("r2")      \
+    "tst    lr, #0x10\n\t"        \
+    "itee   eq\n\t"               \
+    "vldmiaeq r0!, {s16-s31}\n\t" \
+    "vldmiane r2, {s16-s31}\n\t"  \
     "vldmiane r2, {s0-s15}\n\t"
 #else
 #define SAVE_FP    ""

@@ -85,18 +85,16 @@ WARDEN_NS_ABI(CHECK_WORD)
  * soft-float secure side.
  */
 #if CONFIG_TFM_ENABLE_FP && defined(CONFIG_TFM_SPM_BACKEND_SFN)
-#define CLEAR_SECURE_FP                         \
-    "mrs     r1, control\n\t"                   \
-    "tst     r1, #8\n\t" /* SFPA */             \
-    "beq     1f\n\t"                            \
-    "movw    r1, #:lower16:armv8m_fp_zeros\n\t" \
-    "movt    r1, #:upper16:armv8m_fp_zeros\n\t" \
-    "vldmia  r1, {s0-s15}\n\t"                  \
-    "movw    r1, #0xEF3C\n\t"                   \
-    "movt    r1, #0xE002\n\t" /* FPDSCR_NS */   \
-    "ldr     r1, [r1]\n\t"                      \
-    "vmsr    fpscr, r1\n"                       \
-    "1:\n\t"
+#define CLEAR_SECURE_FP                                 \
+    "mrs     r1, control\n\t"                           \
+    "tst     r1, #8\n\t" /* SFPA */                     \
+    "beq     1f\n\t" ARMV8M_FP_ZEROS_IN(                \
+        "r1") "vldmia  r1, {s0-s15}\n\t"                \
+              "movw    r1, #0xEF3C\n\t"                 \
+              "movt    r1, #0xE002\n\t" /* FPDSCR_NS */ \
+              "ldr     r1, [r1]\n\t"                    \
+              "vmsr    fpscr, r1\n"                     \
+              "1:\n\t"
 #else
 #define CLEAR_SECURE_FP ""
 #endif

@@ -56,10 +56,10 @@ from wm_errors import Diagnostics  # noqa: E402  pylint: disable=C0413
 
 # The seed lists: (list file, platform file or None), under ROOT.
 SEED_LISTS = [
-    ("tests/manifest/data/seed003/manifest_list_yaml.yaml",
-     "tests/manifest/data/seed003/platform.yaml"),
-    ("tests/manifest/data/seed003/manifest_list_json.yaml",
-     "tests/manifest/data/seed003/platform.yaml"),
+    ("tests/manifest/data/partition_guide/manifest_list_yaml.yaml",
+     "tests/manifest/data/partition_guide/platform.yaml"),
+    ("tests/manifest/data/partition_guide/manifest_list_json.yaml",
+     "tests/manifest/data/partition_guide/platform.yaml"),
     ("tests/manifest/data/json_form/manifest_list.json",
      "tests/manifest/data/json_form/platform.yaml"),
     ("partitions/manifest_list.yaml", None),

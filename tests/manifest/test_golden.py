@@ -21,9 +21,9 @@ JSON_DIR = os.path.join(support.DATA_DIR, "json_form")
 JSON_LIST = os.path.join(JSON_DIR, "manifest_list.json")
 JSON_PLATFORM = os.path.join(JSON_DIR, "platform.yaml")
 
-SEED_DIR = os.path.join(support.DATA_DIR, "seed003")
-SEED_LIST = os.path.join(SEED_DIR, "manifest_list_yaml.yaml")
-SEED_PLATFORM = os.path.join(SEED_DIR, "platform.yaml")
+GUIDE_DIR = os.path.join(support.DATA_DIR, "partition_guide")
+GUIDE_LIST = os.path.join(GUIDE_DIR, "manifest_list_yaml.yaml")
+GUIDE_PLATFORM = os.path.join(GUIDE_DIR, "platform.yaml")
 
 # golden directory name -> (manifest list or lists, backend, isolation level,
 # platform description, -D defines and other flags)
@@ -31,7 +31,7 @@ CASES = {
     "real_sfn_l1": (REAL_LISTS, "SFN", 1, None, ()),
     "real_ipc_l2": (REAL_LISTS, "IPC", 2, None, ()),
     "json_ipc_l3": (JSON_LIST, "IPC", 3, JSON_PLATFORM, ("--mm-iovec",)),
-    "seed003_ipc_l2": (SEED_LIST, "IPC", 2, SEED_PLATFORM,
+    "partition_guide_ipc_l2": (GUIDE_LIST, "IPC", 2, GUIDE_PLATFORM,
                        ("TFM_PARTITION_EXAMPLE=ON",)),
 }
 
@@ -85,8 +85,8 @@ class GoldenTest(unittest.TestCase):
     def test_json_form_manifests(self):
         self.check_golden("json_ipc_l3")
 
-    def test_seed_003_example(self):
-        self.check_golden("seed003_ipc_l2")
+    def test_partition_guide_example(self):
+        self.check_golden("partition_guide_ipc_l2")
 
     def test_outputs_have_no_preprocessor_conditionals(self):
         outdir = os.path.join(self.tmp, "out")

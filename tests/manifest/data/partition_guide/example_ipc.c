@@ -1,7 +1,7 @@
 /*
- * Seed 003's ROT_A "Hello World" service in the IPC model, written against
+ * The ROT_A "Hello World" service in the IPC model, written against
  * the generated psa_manifest/tfm_example_partition.h: the test compiles it
- * to show that the header gives what the seed's code uses.
+ * to show that the header gives what the guide's code uses.
  */
 #include <stdint.h>
 

@@ -10,47 +10,47 @@ import unittest
 from tests.manifest import support
 from tests.manifest.support import ToolCase, compile_c, read_tree
 
-SEED = os.path.join(support.DATA_DIR, "seed003")
+GUIDE = os.path.join(support.DATA_DIR, "partition_guide")
 EXAMPLE_C = os.path.join(support.REPO, "partitions", "example",
                          "tfm_example_partition.c")
 
 
-def seed_args(form, outdir, *extra, backend="IPC", level=2):
-    """Tool arguments for the seed's list in `form` (yaml or json)."""
-    return ["-m", os.path.join(SEED, "manifest_list_%s.yaml" % form),
+def guide_args(form, outdir, *extra, backend="IPC", level=2):
+    """Tool arguments for the guide's list in `form` (yaml or json)."""
+    return ["-m", os.path.join(GUIDE, "manifest_list_%s.yaml" % form),
             "-o", outdir, "--backend", backend, "--isolation-level",
-            str(level), "--platform", os.path.join(SEED, "platform.yaml"),
+            str(level), "--platform", os.path.join(GUIDE, "platform.yaml"),
             *extra]
 
 
-class SeedTest(ToolCase):
+class PartitionGuideTest(ToolCase):
 
-    def run_seed(self, form, *extra, **kwargs):
+    def run_guide(self, form, *extra, **kwargs):
         outdir = self.path("out_" + form)
         status, errors = support.run_tool(
-            seed_args(form, outdir, *extra, **kwargs), self.tmp)
+            guide_args(form, outdir, *extra, **kwargs), self.tmp)
         self.assertEqual((status, errors), (0, []))
         return outdir
 
     def test_yaml_and_json_forms_give_the_same_outputs(self):
-        yaml_out = self.run_seed("yaml", "-D", "TFM_PARTITION_EXAMPLE=ON")
-        json_out = self.run_seed("json", "-D", "TFM_PARTITION_EXAMPLE=ON")
+        yaml_out = self.run_guide("yaml", "-D", "TFM_PARTITION_EXAMPLE=ON")
+        json_out = self.run_guide("json", "-D", "TFM_PARTITION_EXAMPLE=ON")
         self.assertEqual(read_tree(yaml_out), read_tree(json_out))
 
     def test_ipc_code_builds_against_the_generated_header(self):
-        out = self.run_seed("json", "-D", "TFM_PARTITION_EXAMPLE=ON")
+        out = self.run_guide("json", "-D", "TFM_PARTITION_EXAMPLE=ON")
         header = read_tree(out)[
             "partitions/example/psa_manifest/tfm_example_partition.h"]
         self.assertIn(b"#define ROT_A_SIGNAL (0x10U)\n\n"
                       b"#define A_IRQ_SIGNAL (0x80000000U)\n\n"
                       b"void tfm_example_main(void);\n", header)
-        compile_c(self, out, source=os.path.join(SEED, "example_ipc.c"),
+        compile_c(self, out, source=os.path.join(GUIDE, "example_ipc.c"),
                   includes=(os.path.join(out, "partitions/example"),),
                   obj="example.o")
         compile_c(self, out)
 
     def test_the_platform_places_its_region_and_irq(self):
-        out = self.run_seed("yaml", "-D", "TFM_PARTITION_EXAMPLE=ON")
+        out = self.run_guide("yaml", "-D", "TFM_PARTITION_EXAMPLE=ON")
         with open(os.path.join(out, "warden_load_info.c"),
                   encoding="utf-8") as stream:
             load_info = stream.read()
@@ -60,7 +60,7 @@ class SeedTest(ToolCase):
                       '0x40101000u,\n        .size = 0x1000u,', load_info)
 
     def test_conditional_off_leaves_the_example_out(self):
-        out = self.run_seed("yaml", "-D", "TFM_PARTITION_EXAMPLE=OFF")
+        out = self.run_guide("yaml", "-D", "TFM_PARTITION_EXAMPLE=OFF")
         files = read_tree(out)
         self.assertNotIn(b"TFM_SP_EXAMPLE (", files["psa_manifest/pid.h"])
         self.assertIn(b'set(WARDEN_MANIFEST_DISABLED "TFM_SP_EXAMPLE")',
@@ -69,14 +69,14 @@ class SeedTest(ToolCase):
     def test_sfn_variant_builds_the_in_tree_example(self):
         """The guide's partition: model SFN, no entry_point, optionally
         entry_init."""
-        with open(os.path.join(SEED, "json", "tfm_example_partition.json"),
+        with open(os.path.join(GUIDE, "json", "tfm_example_partition.json"),
                   encoding="utf-8") as stream:
             manifest = json.load(stream)
         manifest["model"] = "SFN"
         del manifest["entry_point"]
         manifest["entry_init"] = "tfm_example_init"
         self.write("tfm_example_partition.json", manifest)
-        with open(os.path.join(SEED, "crypto.yaml"),
+        with open(os.path.join(GUIDE, "crypto.yaml"),
                   encoding="utf-8") as stream:
             self.write("crypto.yaml", stream.read())
         self.write_list([{"name": "TFM Example Service",
@@ -85,7 +85,7 @@ class SeedTest(ToolCase):
                           "output_path": "partitions/example", "pid": 290},
                          {"description": "crypto", "manifest": "crypto.yaml"}])
         status, errors = self.run_in_tmp(
-            "--platform", os.path.join(SEED, "platform.yaml"))
+            "--platform", os.path.join(GUIDE, "platform.yaml"))
         self.assertEqual((status, errors), (0, []))
         out = self.path("out")
         compile_c(self, out, source=EXAMPLE_C,

@@ -414,19 +414,10 @@ static void test_terminated_partition_gets_no_more_interrupts(void **state)
     assert_true(line(FXI_PEER_LINE)->enabled);
 }
 
-/* The statement(s) must stop @p p, whose console shows @p refusal (one
- * line, without its "\r\n") and then the panic, nothing else. */
-#define expect_refusal(p, refusal, ...)                               \
-    do {                                                              \
-        char want_[256];                                              \
-        (void)snprintf(want_, sizeof(want_),                          \
-                       "%s\r\n[Warden] partition %s (%ld) panicked: " \
-                       "halt\r\n",                                    \
-                       (refusal), warden_partitions[p].name,          \
-                       (long)warden_partitions[p].pid);               \
-        expect_iw_panic((p), __VA_ARGS__);                            \
-        assert_string_equal(fake_console(), want_);                   \
-    } while (0)
+/* The statement(s) must stop @p p, with its refusal on the console
+ * (irq_common.h). */
+#define expect_refusal(p, refusal, ...) \
+    IRQ_EXPECT_REFUSAL(expect_iw_panic, p, refusal, __VA_ARGS__)
 
 /* Through the cross-call interface, as under the SFN backend
  * (test_irq.c has every case): a service's signal, the doorbell, two

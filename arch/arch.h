@@ -66,6 +66,7 @@ __attribute__((noreturn)) void arch_ns_launch(void);
  * spm_hook_switch(), below.
  */
 struct arch_thread;
+struct arch_ns_ctx;
 
 /**
  * Prepares @p t to start at @p entry (which must not return) on the stack
@@ -163,6 +164,49 @@ void arch_yield(void);
  * call that the SVC interface runs in Handler mode.
  */
 __attribute__((noreturn)) void arch_thread_exit(void);
+
+/*
+ * NS contexts (IPC backend with NS contexts, spm/backend/ipc/ns_ctx.c):
+ * each has a secure stack of its own and an NS agent thread whose context
+ * NS code runs in while the NS context is loaded. struct arch_ns_ctx (the
+ * port's arch_thread.h) is where its NS side resumes.
+ *
+ * arch_ns_ctx_init(): NS context @p c with agent thread @p agent and its
+ * stack [@p stack, @p stack + @p size), not in a secure call. With a NULL
+ * @p stack the context is the boot context's (its stack is the one the NS
+ * image was launched on, found at the first park).
+ *
+ * arch_ns_ctx_park(): the NS RTOS switched away from loaded context @p c
+ * (called from an NSCE veneer, in NS Handler mode). @p cur is the secure
+ * thread NS code preempted (or @p agent itself, when NS preempted its own
+ * code or ran outside any secure call). When @p cur is not @p agent, it
+ * becomes an ordinary switched-out thread that the scheduler may run at
+ * any time, and @p agent, switched out blocked in its call, gets a frame
+ * through which the NS RTOS resumes it later (it then goes on through the
+ * scheduler: spm_hook_switch()). False, with nothing changed, if a stack
+ * has no room for that (an invariant of the stack sizes).
+ *
+ * arch_ns_ctx_enter(): NS context @p c becomes the loaded one: its agent
+ * thread the running thread, and the secure stack NS resumes or enters
+ * next its stack.
+ *
+ * arch_ns_ctx_reset(): the NS thread of @p c ended: the context is not in
+ * a secure call any more and its stack is free (parked, not loaded).
+ */
+void arch_ns_ctx_init(struct arch_ns_ctx *c, struct arch_thread *agent,
+                      uint8_t *stack, size_t size);
+bool arch_ns_ctx_park(struct arch_ns_ctx *c, struct arch_thread *cur,
+                      struct arch_thread *agent);
+void arch_ns_ctx_enter(struct arch_ns_ctx *c, struct arch_thread *agent);
+void arch_ns_ctx_reset(struct arch_ns_ctx *c);
+
+/**
+ * NS interrupts held off while SPM code changes the state an NS context
+ * switch reads (IPC backend with NS contexts: the scheduler lock): returns
+ * what arch_ns_irq_release() restores.
+ */
+uint32_t arch_ns_irq_hold(void);
+void arch_ns_irq_release(uint32_t held);
 
 /**
  * Runs fn(arg) on the SPM's own stack and returns its result. The caller

@@ -10,6 +10,11 @@ set(WARDEN_CONN_MAX "8" CACHE STRING "Connection slots (1..255)")
 option(PSA_FRAMEWORK_HAS_MM_IOVEC "MM-IOVEC: psa_map_invec() and friends, for services whose manifest says mm_iovec: enable" OFF)
 option(TFM_NS_MANAGE_NSID "NSCE: the NS RTOS manages NS client contexts and NSIDs" ON)
 set(WARDEN_NS_CONTEXT_SLOTS "4" CACHE STRING "NSCE context slots (1..255)")
+# IPC backend with NSCE: every context slot has a secure context of its own
+# (an NS-agent thread and its stack), so NS threads make secure calls
+# concurrently (docs/nsce-integration.md).
+set(WARDEN_NS_CONTEXT_STACK_SIZE "1024" CACHE STRING
+    "Bytes of the secure stack of each NS context (IPC backend with TFM_NS_MANAGE_NSID), a multiple of 8, 256..65536")
 set(WARDEN_FAULT_POLICY "terminate" CACHE STRING
     "What a secure partition's panic or fault does: reset, halt or terminate")
 set_property(CACHE WARDEN_FAULT_POLICY PROPERTY STRINGS reset halt terminate)
@@ -73,6 +78,7 @@ function(_warden_check_stack_size var what)
   endif()
 endfunction()
 _warden_check_stack_size(WARDEN_FLIH_STACK_SIZE FLIH)
+_warden_check_stack_size(WARDEN_NS_CONTEXT_STACK_SIZE "NS context")
 string(TOUPPER "${TFM_NS_MANAGE_NSID}" _warden_nsce_upper)
 if(NOT _warden_nsce_upper MATCHES "^(ON|OFF|TRUE|FALSE|YES|NO|1|0)$")
   message(FATAL_ERROR "TFM_NS_MANAGE_NSID='${TFM_NS_MANAGE_NSID}': it is a switch, ON or OFF.")
@@ -95,6 +101,13 @@ function(_warden_flag out)
 endfunction()
 _warden_flag(WARDEN_MM_IOVEC_ENABLED PSA_FRAMEWORK_HAS_MM_IOVEC)
 _warden_flag(WARDEN_NSCE_ENABLED TFM_NS_MANAGE_NSID)
+# The secure contexts of NS contexts: one per slot with the IPC backend and
+# NSCE; none otherwise (every NS call runs on the one NS agent).
+if(WARDEN_NSCE_ENABLED AND CONFIG_TFM_SPM_BACKEND STREQUAL "IPC")
+  set(WARDEN_NS_CONTEXTS ${WARDEN_NS_CONTEXT_SLOTS})
+else()
+  set(WARDEN_NS_CONTEXTS 0)
+endif()
 
 if(WARDEN_BENCH_MINIMAL AND NOT WARDEN_BENCH)
   message(FATAL_ERROR "WARDEN_BENCH_MINIMAL=ON is a kind of benchmark build: it needs WARDEN_BENCH=ON too.")

@@ -142,8 +142,36 @@ static inline void backend_mm_unmap(struct spm_partition *service,
  * and brackets nothing, when the NS agent's SPM code is in progress
  * already (an NS handler preempted it): the NS call is refused as busy.
  */
-static inline bool backend_ns_begin(void);
+static inline bool backend_ns_begin(struct spm_partition *agent);
 static inline void backend_ns_end(void);
+
+/**
+ * (Inline.) The NS agent whose context an NS call starting now runs in:
+ * the loaded NS context's (IPC backend with NS contexts,
+ * WARDEN_NS_CONTEXTS), spm_ns_agent otherwise.
+ */
+static inline struct spm_partition *backend_ns_agent(void);
+
+/**
+ * NS contexts (spm/nsce/nsce.c calls these from the NSCE veneers, with
+ * interrupts masked, in NS Handler mode). @p ctx is an NS context: 0 (no
+ * NSCE slot loaded) or 1 + an NSCE slot.
+ *
+ * backend_ns_ctx_load(): NS context @p ctx becomes the NS side's: the
+ * NS thread resumed next, and its secure calls, run in it. The one loaded
+ * so far keeps its place: a secure call of its that the NS RTOS preempted
+ * (it switched threads) goes on when the NS RTOS loads it again, while its
+ * secure work may go on meanwhile (IPC: its partitions are threads like
+ * any other). Without NS contexts of their own (SFN backend; NSCE off)
+ * nothing changes: every NS call runs on one secure context.
+ *
+ * backend_ns_ctx_release(): the NS thread of @p ctx ended: a secure call
+ * of its in progress is aborted as if its client had gone (spm/backend.h's
+ * client stop: a queued request is withdrawn, one its service took becomes
+ * an orphan), and the context starts afresh.
+ */
+void backend_ns_ctx_load(uint32_t ctx);
+void backend_ns_ctx_release(uint32_t ctx);
 
 /**
  * Asserts IRQ signal @p signal of partition @p p, from interrupt context

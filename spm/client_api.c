@@ -198,7 +198,7 @@ psa_handle_t spm_connect(struct spm_partition *caller, struct spm_req *req,
     }
 
     conn->service = (uint8_t)(svc - warden_services);
-    conn->client = caller->index;
+    conn->client = spm_conn_owner(caller);
     conn->client_id = spm_client_id(caller);
     no_vectors(req);
     start_conn_req(req, caller, conn, PSA_IPC_CONNECT);
@@ -249,7 +249,7 @@ static inline __attribute__((always_inline)) bool
 idle_connection_of(const struct spm_conn *conn,
                    const struct spm_partition *caller)
 {
-    return conn != NULL && conn->client == caller->index &&
+    return conn != NULL && conn->client == spm_conn_owner(caller) &&
            conn->state == SPM_CONN_IDLE &&
            conn->client_id == spm_client_id(caller);
 }

@@ -93,7 +93,7 @@ static inline bool spm_connect_reply_ok(psa_status_t status)
 /** The client ID services see for @p caller (< 0 for NS). */
 static inline int32_t spm_client_id(const struct spm_partition *caller)
 {
-    return spm_is_ns(caller) ? spm_ns_client_id() : caller->info->pid;
+    return spm_is_ns(caller) ? spm_ns_client_id(caller) : caller->info->pid;
 }
 
 #endif /* WARDEN_SPM_CLIENT_API_H */

@@ -5,6 +5,8 @@
 #include "spm/panic.h"
 
 struct spm_partition spm_ns_agent;
+struct spm_partition
+    spm_ns_ctx_agents[WARDEN_NS_CONTEXTS + (WARDEN_NS_CONTEXTS == 0)];
 struct spm_partition spm_partitions[SPM_PARTITION_ENTRIES];
 
 _Static_assert(WARDEN_NUM_SERVICES < 255, "service index + 1 fits a byte");
@@ -60,6 +62,13 @@ void spm_load(void)
     spm_ns_agent.info = NULL;
     spm_ns_agent.index = 0;
     spm_ns_agent.state = SPM_PART_READY;
+    /* (No iteration in a build without NS contexts.) */
+    /* cppcheck-suppress unsignedLessThanZero */
+    for (uint32_t c = 0; c < spm_ns_contexts(); c++) {
+        spm_ns_ctx_agents[c].info = NULL;
+        spm_ns_ctx_agents[c].index = (uint8_t)(WARDEN_NUM_PARTITIONS + 1u + c);
+        spm_ns_ctx_agents[c].state = SPM_PART_READY;
+    }
     for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
         const struct warden_partition_info *info = &warden_partitions[i];
 

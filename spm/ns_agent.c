@@ -1,8 +1,10 @@
 /*
  * The NS agent: the veneers' way into the SPM. It decodes what only the
- * veneer ABI has (the packed control word), refuses a second NS entry while
- * a secure call is in progress, takes the NS caller's client ID once per
- * call (spm/nsce/ns_client.h) and calls the client API as the NS client.
+ * veneer ABI has (the packed control word), refuses a second NS entry of
+ * one NS context while its secure call is in progress, takes the NS
+ * caller's client ID once per call (spm/nsce/ns_client.h) and calls the
+ * client API as the NS client, through the NS agent of the caller's NS
+ * context (backend_ns_agent()).
  */
 #include "spm/ns_agent.h"
 
@@ -15,31 +17,35 @@
 #include "spm/nsce/ns_client.h"
 #include "tfm_psa_call_pack.h"
 
-/* An NS call starts here. It is refused while a secure partition runs or
- * another NS call is in progress (an NS interrupt handler, or an NS thread
- * whose RTOS preempted another one inside a secure call), and while the NS
- * side manages NSIDs with no context loaded; otherwise it takes its client
- * ID, once (spm/nsce/ns_client.h). */
-static psa_status_t ns_enter(void)
+/* An NS call starts here, as the NS agent of the NS context loaded now
+ * (backend_ns_agent()). It is refused while a secure partition runs (an NS
+ * interrupt preempted it and its handler calls), while that agent's NS
+ * call is in progress (an NS interrupt handler, or a thread of its NSCE
+ * group whose RTOS preempted another one inside a secure call), and while
+ * the NS side manages NSIDs with no context loaded; otherwise it takes its
+ * client ID, once (spm/nsce/ns_client.h). */
+static struct spm_partition *ns_enter(psa_status_t *status)
 {
-    psa_status_t status;
+    struct spm_partition *agent = backend_ns_agent();
 
     /* (The SFN backend's backend_ns_begin() is always true.) */
     /* cppcheck-suppress knownConditionTrueFalse */
-    if (backend_current() != &spm_ns_agent || !backend_ns_begin()) {
-        return PSA_ERROR_CONNECTION_BUSY;
+    if (backend_current() != agent || !backend_ns_begin(agent)) {
+        *status = PSA_ERROR_CONNECTION_BUSY;
+        return NULL;
     }
-    status = spm_ns_enter();
-    if (status != PSA_SUCCESS) {
+    *status = spm_ns_enter(agent);
+    if (*status != PSA_SUCCESS) {
         backend_ns_end();
+        return NULL;
     }
-    return status;
+    return agent;
 }
 
 /* The end of an NS call that ns_enter() let in. */
-static void ns_leave(void)
+static void ns_leave(const struct spm_partition *agent)
 {
-    spm_ns_leave();
+    spm_ns_leave(agent);
     backend_ns_end();
 }
 
@@ -50,30 +56,35 @@ uint32_t spm_ns_framework_version(void)
 
 uint32_t spm_ns_version(uint32_t sid)
 {
+    psa_status_t status;
+    struct spm_partition *agent = ns_enter(&status);
     uint32_t version;
 
-    if (ns_enter() != PSA_SUCCESS) {
+    if (agent == NULL) {
         return PSA_VERSION_NONE;
     }
-    version = spm_version(&spm_ns_agent, sid);
-    ns_leave();
+    version = spm_version(agent, sid);
+    ns_leave(agent);
     return version;
 }
 
 /* The request of each call below lives in its frame, on the NS agent's
- * stack: the SFN backend runs it at once, and under the IPC backend the
- * agent's thread waits for the reply in backend_client_resolve(). */
+ * stack (its NS context's): the SFN backend runs it at once, and under the
+ * IPC backend the agent's thread waits for the reply in
+ * backend_client_resolve(). */
 psa_handle_t spm_ns_connect(uint32_t sid, uint32_t version)
 {
     struct spm_req req;
-    psa_handle_t handle = ns_enter();
+    psa_status_t status;
+    struct spm_partition *agent = ns_enter(&status);
+    psa_handle_t handle;
 
-    if (handle != PSA_SUCCESS) {
-        return handle;
+    if (agent == NULL) {
+        return status;
     }
-    handle = backend_client_resolve(
-        &spm_ns_agent, spm_connect(&spm_ns_agent, &req, sid, version));
-    ns_leave();
+    handle =
+        backend_client_resolve(agent, spm_connect(agent, &req, sid, version));
+    ns_leave(agent);
     return handle;
 }
 
@@ -83,37 +94,38 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
     /* Bit 31 is the SPM's own marker: NS cannot claim anything with it. */
     uint32_t ctrl = ctrl_param & ~NS_VEC_DESC_BIT;
     struct spm_req req;
-    psa_status_t status = ns_enter();
+    psa_status_t status;
+    struct spm_partition *agent = ns_enter(&status);
 
-    if (status != PSA_SUCCESS) {
+    if (agent == NULL) {
         return status;
     }
     if ((ctrl & CTRL_RESERVED_MASK) != 0u) {
         status = PSA_ERROR_PROGRAMMER_ERROR;
     } else {
         status = backend_client_resolve(
-            &spm_ns_agent,
-            spm_call(&spm_ns_agent, &req, handle,
+            agent,
+            spm_call(agent, &req, handle,
                      (int32_t)(int16_t)((ctrl & TYPE_MASK) >> TYPE_OFFSET),
                      spm_uptr(in_vec), (ctrl & IN_LEN_MASK) >> IN_LEN_OFFSET,
                      spm_uptr(out_vec),
                      (ctrl & OUT_LEN_MASK) >> OUT_LEN_OFFSET));
     }
-    ns_leave();
+    ns_leave(agent);
     return status;
 }
 
 psa_status_t spm_ns_close(psa_handle_t handle)
 {
     struct spm_req req;
-    psa_status_t status = ns_enter();
+    psa_status_t status;
+    struct spm_partition *agent = ns_enter(&status);
 
-    if (status != PSA_SUCCESS) {
+    if (agent == NULL) {
         return status;
     }
-    status = backend_client_resolve(&spm_ns_agent,
-                                    spm_close(&spm_ns_agent, &req, handle));
-    ns_leave();
+    status = backend_client_resolve(agent, spm_close(agent, &req, handle));
+    ns_leave(agent);
     return status;
 }
 

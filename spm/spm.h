@@ -105,8 +105,12 @@ struct spm_req {
 };
 
 /* Connection slots: none without a connection-based service. */
-#define SPM_CONN_POOL   (WARDEN_HAS_CONNECTION_BASED ? WARDEN_CONN_MAX : 0)
-#define SPM_NUM_CLIENTS (WARDEN_NUM_PARTITIONS + 1)
+#define SPM_CONN_POOL (WARDEN_HAS_CONNECTION_BASED ? WARDEN_CONN_MAX : 0)
+/* The NS agents: spm_ns_agent (NS context 0, the NS side's while no NS
+ * context of its own is loaded), then one per NS context with a secure
+ * context of its own (WARDEN_NS_CONTEXTS: IPC backend with NSCE). */
+#define SPM_NS_AGENTS   (1 + WARDEN_NS_CONTEXTS)
+#define SPM_NUM_CLIENTS (WARDEN_NUM_PARTITIONS + SPM_NS_AGENTS)
 /* SPM_CONN_POOL for comparisons and loops, which do not warn (type
  * limits) when it is 0. */
 static inline uint32_t spm_conn_pool_size(void)
@@ -118,6 +122,10 @@ static inline uint32_t spm_conn_pool_size(void)
 #define SPM_NUM_SLOTS (SPM_CONN_POOL + SPM_NUM_CLIENTS)
 
 extern struct spm_partition spm_ns_agent;
+/* The NS agents of NS contexts 1..WARDEN_NS_CONTEXTS, client indices
+ * WARDEN_NUM_PARTITIONS + 1 onwards (one unused entry without any). */
+extern struct spm_partition
+    spm_ns_ctx_agents[WARDEN_NS_CONTEXTS + (WARDEN_NS_CONTEXTS == 0)];
 /* One per secure partition (one unused entry in a build without any,
  * where C allows no empty array). */
 #define SPM_PARTITION_ENTRIES \
@@ -136,10 +144,46 @@ static inline bool spm_is_unprivileged(const struct spm_partition *p)
     return !spm_is_ns(p) && warden_partition_unprivileged(p->info);
 }
 
-/** The client with index @p index (0: the NS agent). */
+/** The client with index @p index (0: the NS agent; 1..: the partitions;
+ * after them the NS agents of NS contexts). */
 static inline struct spm_partition *spm_client_by_index(uint32_t index)
 {
-    return (index == 0u) ? &spm_ns_agent : &spm_partitions[index - 1u];
+    if (index == 0u) {
+        return &spm_ns_agent;
+    }
+    if (index <= WARDEN_NUM_PARTITIONS) {
+        return &spm_partitions[index - 1u];
+    }
+    return &spm_ns_ctx_agents[index - WARDEN_NUM_PARTITIONS - 1u];
+}
+
+/* WARDEN_NS_CONTEXTS for loops, which do not warn (type limits) when it
+ * is 0. */
+static inline uint32_t spm_ns_contexts(void)
+{
+    return WARDEN_NS_CONTEXTS;
+}
+
+/** The NS context of NS agent @p p: 0 for spm_ns_agent, 1.. for the
+ * others. */
+static inline uint32_t spm_ns_ctx_of(const struct spm_partition *p)
+{
+    return (p->index == 0u) ? 0u : (uint32_t)p->index - WARDEN_NUM_PARTITIONS;
+}
+
+/** The NS agent of NS context @p ctx (0..WARDEN_NS_CONTEXTS). */
+static inline struct spm_partition *spm_ns_agent_of(uint32_t ctx)
+{
+    return (ctx == 0u) ? &spm_ns_agent : &spm_ns_ctx_agents[ctx - 1u];
+}
+
+/** Whom a connection of client @p p belongs to (struct spm_conn.client):
+ * every NS agent is the one NS client, so that NS threads of one client ID
+ * share its connections whatever their NS context; a partition is
+ * itself. */
+static inline uint8_t spm_conn_owner(const struct spm_partition *p)
+{
+    return spm_is_ns(p) ? 0u : p->index;
 }
 
 /** The partition of a service. */

@@ -4,6 +4,8 @@
 
 #include <stdint.h>
 
+#include "arch/armv8m/ns_ctx.h"
+
 struct arch_thread {
     uint32_t sp; /* PSP after the software frame was pushed */
 };

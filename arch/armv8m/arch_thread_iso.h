@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "arch/armv8m/ns_ctx.h"
+
 #include "warden/config.h"
 
 /* The MPU regions a thread switch rewrites at level 3: three from each of

@@ -44,6 +44,15 @@
  */
 #define ARMV8M_PENDSV_PRIORITY 0x60u
 
+/* BASEPRI_S at the top of the Non-secure range: under AIRCR.PRIS every
+ * NS priority is 0x80 or lower, every secure one used is above
+ * (arch_hold_ns_interrupts(), arch_ns_irq_hold()). */
+#define ARMV8M_NS_HOLD_PRIORITY 0x80u
+
+/* The port's SVC that resumes an NS context's agent thread (ns_ctx.c);
+ * the SPM's own numbers (spm/backend/ipc/svc_abi.h) leave it free. */
+#define ARMV8M_SVC_NS_RESUME 0x05
+
 /* ---- Provided by the platform ------------------------------------------ */
 
 /** Address of the Non-secure image's vector table (initial MSP, reset). */
@@ -223,6 +232,11 @@ void armv8m_spm_stack_bounds(uintptr_t *lo, uintptr_t *hi);
  */
 struct arch_thread;
 void armv8m_thread_resume(struct arch_thread *next, uint32_t msp);
+
+/** SVC ARMV8M_SVC_NS_RESUME (ns_ctx.c), from SVC_Handler with its
+ * EXC_RETURN and MSP as they were on entry. Does not return. */
+__attribute__((noreturn)) void armv8m_ns_resume_svc(uint32_t exc_return,
+                                                    uint32_t msp);
 
 /**
  * arch_thread_exit() from Handler mode: a PSA call that the SVC interface

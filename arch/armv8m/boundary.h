@@ -16,6 +16,10 @@ extern struct arch_thread *armv8m_running;
 /** Makes @p t, the boot context's thread, privileged with the SPM's map. */
 void armv8m_boundary_adopt(struct arch_thread *t);
 
+/** Makes @p t the thread of an NS context's agent: privileged, with the
+ * SPM's map, no SVC stack (ns_ctx.c). Nothing is loaded. */
+void armv8m_boundary_init_agent(struct arch_thread *t);
+
 /**
  * Gives Thread mode @p t's privilege and, at level 3, @p t's MPU regions;
  * returns @p t. Called in Handler mode before @p t's context is loaded

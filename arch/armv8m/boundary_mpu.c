@@ -218,14 +218,19 @@ bool arch_thread_grant(struct arch_thread *t, uintptr_t base, size_t size,
     return true;
 }
 
-void armv8m_boundary_adopt(struct arch_thread *t)
+void armv8m_boundary_init_agent(struct arch_thread *t)
 {
     t->base_control = ARMV8M_CONTROL_SPSEL;
     t->control = t->base_control;
     t->usp = 0u;
-    t->kstack = NULL; /* the NS agent makes no SVC call */
+    t->kstack = NULL; /* an NS agent makes no SVC call */
     t->mmio = no_mmio;
     privileged_words(t->mpu);
+}
+
+void armv8m_boundary_adopt(struct arch_thread *t)
+{
+    armv8m_boundary_init_agent(t);
     loaded = t->mpu;
     loaded_mmio = no_mmio;
 }

@@ -14,6 +14,11 @@ void armv8m_boundary_adopt(struct arch_thread *t)
     (void)t;
 }
 
+void armv8m_boundary_init_agent(struct arch_thread *t)
+{
+    (void)t;
+}
+
 struct arch_thread *armv8m_boundary_enter(struct arch_thread *t)
 {
     return t;

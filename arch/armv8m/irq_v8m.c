@@ -3,6 +3,7 @@
 #include <stdint.h>
 
 #include "arch/arch.h"
+#include "arch/armv8m/armv8m_port.h"
 
 uint32_t arch_irq_mask(void)
 {
@@ -32,10 +33,9 @@ void arch_wait_for(const volatile uint32_t *word, uint32_t mask)
     arch_irq_unmask(was);
 }
 
-/* BASEPRI_S at the top of the Non-secure range: under AIRCR.PRIS every
- * NS priority is 0x80 or lower, every secure one used is above.
- * armv8m_restore_context() sets it back to 0 as it returns to NS code. */
-#define NS_HOLD_PRIORITY 0x80u
+/* armv8m_restore_context() sets BASEPRI back to 0 as it returns to NS
+ * code. */
+#define NS_HOLD_PRIORITY ARMV8M_NS_HOLD_PRIORITY
 
 void arch_hold_ns_interrupts(void)
 {

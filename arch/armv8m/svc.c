@@ -140,6 +140,10 @@ __attribute__((used)) void armv8m_svc(uint32_t exc_return, uint32_t msp)
         }
         armv8m_flih_leave(frame[0]);
     }
+    /* An NS context's agent resumed through its made frame (ns_ctx.c). */
+    if (armv8m_svc_number(frame[6]) == ARMV8M_SVC_NS_RESUME) {
+        armv8m_ns_resume_svc(exc_return, msp);
+    }
     if ((exc_return & thread_psp) != thread_psp || t == NULL ||
         t->kstack == NULL) {
         armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);

@@ -9,4 +9,10 @@ struct arch_thread {
     void (*entry)(void);
 };
 
+/* An NS context (arch/arch.h): nothing to keep on the host, whose NS side
+ * never switches threads inside a secure call (ns/kernel/port_host.c). */
+struct arch_ns_ctx {
+    int unused;
+};
+
 #endif /* WARDEN_HOST_ARCH_THREAD_H */

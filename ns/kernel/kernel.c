@@ -15,6 +15,11 @@ struct kernel_task *kernel_current;
 
 static struct kernel_task tasks[KERNEL_MAX_TASKS + 1u];
 static uint32_t nsce_slots;
+/* Per NSCE group: its tasks. A new task joins the group with the fewest,
+ * so that while there are slots enough each task has one of its own (its
+ * own secure context: the NS client management document's concurrent
+ * calls need no NS lock then). */
+static uint8_t group_tasks[KERNEL_MAX_TASKS];
 static uint32_t ticks;
 static bool started;
 static uint8_t last_run[KERNEL_PRIO_MAX + 1u]; /* per level: task slot */
@@ -187,13 +192,21 @@ static uintptr_t create_in_handler(uintptr_t p)
     }
     t->token = TFM_NS_CLIENT_INVALID_TOKEN;
     if (nsce_slots != 0u) {
+        uint32_t g = 0;
+
+        for (uint32_t i = 1; i < nsce_slots && i < KERNEL_MAX_TASKS; i++) {
+            if (group_tasks[i] < group_tasks[g]) {
+                g = i;
+            }
+        }
         /* The integration guide: acquire at creation, before the task's
          * first call. */
-        t->token =
-            tfm_nsce_acquire_ctx((uint8_t)(t->index % nsce_slots), t->index);
+        t->token = tfm_nsce_acquire_ctx((uint8_t)g, t->index);
         if (t->token == TFM_NS_CLIENT_INVALID_TOKEN) {
             return 0u;
         }
+        t->group = (uint8_t)g;
+        group_tasks[g]++;
     }
     task_setup(t, a->name, a->prio, a->entry, a->arg);
     if (started && t->prio > kernel_current->prio) {
@@ -229,6 +242,7 @@ static uintptr_t delete_in_handler(uintptr_t p)
     if (t->token != TFM_NS_CLIENT_INVALID_TOKEN) {
         count_nsce(tfm_nsce_release_ctx(t->token));
         t->token = TFM_NS_CLIENT_INVALID_TOKEN;
+        group_tasks[t->group]--;
     }
     t->state = TASK_FREE;
     if (t == kernel_current) {
@@ -372,6 +386,9 @@ uint32_t kernel_init(uint32_t contexts)
     for (uint32_t i = 0; i <= KERNEL_MAX_TASKS; i++) {
         tasks[i] = (struct kernel_task){ .index = (uint8_t)i,
                                          .token = TFM_NS_CLIENT_INVALID_TOKEN };
+    }
+    for (uint32_t g = 0; g < KERNEL_MAX_TASKS; g++) {
+        group_tasks[g] = 0u;
     }
     kernel_current = NULL;
     started = false;

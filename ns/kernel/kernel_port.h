@@ -34,6 +34,7 @@ struct kernel_task {
     uint8_t prio;
     uint8_t index; /* slot in the task table: the NSCE thread ID */
     uint8_t held;  /* kernel mutexes held */
+    uint8_t group; /* its NSCE group, while it holds a token */
 };
 
 /* The running task; NULL before the first switch. */

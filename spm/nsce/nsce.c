@@ -13,6 +13,7 @@
 #include <stdbool.h>
 
 #include "arch/arch.h"
+#include "spm/backend.h"
 #include "spm/nsce/ns_client.h"
 #include "spm/spm.h"
 #include "tfm_api.h"
@@ -35,7 +36,12 @@ struct nsce_slot {
     uint8_t gid;
     uint8_t loaded_tid; /* the thread that loaded it, when it is loaded */
     int32_t nsid;       /* the loaded thread's NSID */
+    /* The thread whose secure call was in progress when the slot was
+     * saved (CALL_NONE: none): the one whose release aborts it. */
+    uint16_t call_tid;
 };
+
+#define CALL_NONE (0xFFFFu)
 
 static struct nsce_slot slots[WARDEN_NS_CONTEXT_SLOTS];
 static uint32_t granted = WARDEN_NS_CONTEXT_SLOTS;
@@ -56,6 +62,22 @@ static void clear_slot(struct nsce_slot *s, uint32_t gid)
     s->gid = (uint8_t)gid;
     s->loaded_tid = 0u;
     s->nsid = NSID_NONE;
+    s->call_tid = CALL_NONE;
+}
+
+/* Slot @p idx's NS context (spm/backend.h), and whether a secure call of
+ * its is in progress. */
+static uint32_t ctx_of(uint32_t idx)
+{
+    return idx + 1u;
+}
+
+static bool in_call(uint32_t idx)
+{
+    /* (Always false in a build without NS contexts.) */
+    /* cppcheck-suppress unsignedLessThanZero */
+    return spm_ns_contexts() > 0u &&
+           spm_ns_in_call(spm_ns_agent_of(ctx_of(idx)));
 }
 
 void spm_nsce_reset(void)
@@ -177,6 +199,7 @@ uint32_t spm_nsce_release(uint32_t token)
 {
     uint32_t idx;
     uint32_t tid;
+    uint32_t caller;
     struct nsce_slot *s;
 
     if (!arch_ns_caller_is_handler()) {
@@ -186,12 +209,23 @@ uint32_t spm_nsce_release(uint32_t token)
     if (s == NULL) {
         return TFM_NS_CLIENT_ERR_INVALID_TOKEN;
     }
+    /* The thread in the slot's secure call: the one switched out in it,
+     * else the loaded one. Its release aborts the call (it ended in it). */
+    caller = (s->call_tid != CALL_NONE)
+                 ? s->call_tid
+                 : ((loaded == idx) ? s->loaded_tid : CALL_NONE);
+    if (caller == tid && in_call(idx)) {
+        backend_ns_ctx_release(ctx_of(idx));
+        s->call_tid = CALL_NONE;
+    }
     set_thread(s, tid, false);
     if (loaded == idx && s->loaded_tid == tid) {
         loaded = NO_SLOT;
+        backend_ns_ctx_load(0u);
     }
     if (s->nthreads == 0u) {
         in_use--;
+        backend_ns_ctx_release(ctx_of(idx));
     }
     publish();
     return TFM_NS_CLIENT_ERR_SUCCESS;
@@ -216,6 +250,10 @@ uint32_t spm_nsce_load(uint32_t token, int32_t nsid)
     s->loaded_tid = (uint8_t)tid;
     s->nsid = nsid;
     loaded = idx;
+    if (!in_call(idx)) {
+        s->call_tid = CALL_NONE;
+    }
+    backend_ns_ctx_load(ctx_of(idx));
     publish();
     return TFM_NS_CLIENT_ERR_SUCCESS;
 }
@@ -224,7 +262,7 @@ uint32_t spm_nsce_save(uint32_t token)
 {
     uint32_t idx;
     uint32_t tid;
-    const struct nsce_slot *s;
+    struct nsce_slot *s;
 
     if (!arch_ns_caller_is_handler()) {
         return TFM_NS_CLIENT_ERR_INVALID_ACCESS;
@@ -233,7 +271,11 @@ uint32_t spm_nsce_save(uint32_t token)
     if (s == NULL || loaded != idx || s->loaded_tid != tid) {
         return TFM_NS_CLIENT_ERR_INVALID_TOKEN;
     }
+    if (in_call(idx) && s->call_tid == CALL_NONE) {
+        s->call_tid = (uint16_t)tid;
+    }
     loaded = NO_SLOT;
+    backend_ns_ctx_load(0u);
     publish();
     return TFM_NS_CLIENT_ERR_SUCCESS;
 }

@@ -246,16 +246,17 @@ static void op_register(int32_t nsid, bool handler)
 static void op_ns_call(void)
 {
     int32_t nsid = model_nsid();
-    psa_status_t status = spm_ns_enter();
+    psa_status_t status = spm_ns_enter(&spm_ns_agent);
 
     if (nsid == 0) {
         FUZZ_CHECK(status == PSA_ERROR_PROGRAMMER_ERROR);
         return;
     }
     FUZZ_CHECK(status == PSA_SUCCESS);
-    FUZZ_CHECK(spm_ns_client_id() == SPM_NS_CLIENT_ID_LIMIT + 1 + nsid);
-    FUZZ_CHECK(spm_ns_enter() == PSA_ERROR_CONNECTION_BUSY);
-    spm_ns_leave();
+    FUZZ_CHECK(spm_ns_client_id(&spm_ns_agent) ==
+               SPM_NS_CLIENT_ID_LIMIT + 1 + nsid);
+    FUZZ_CHECK(spm_ns_enter(&spm_ns_agent) == PSA_ERROR_CONNECTION_BUSY);
+    spm_ns_leave(&spm_ns_agent);
 }
 
 /* A token: one the SPM handed out, one near it, or anything. */

@@ -391,10 +391,10 @@ static void test_wrapped_generation_names_only_the_callers_own(void **state)
     assert_int_equal(mine, old);
     assert_int_equal(ns_call(old, 1, 0, 0), PSA_SUCCESS);
     /* Another NS client ID (another NSID): refused. */
-    spm_ns_call_client_id = NS_CLIENT_ID - 1;
+    spm_ns_call_client_id[0] = NS_CLIENT_ID - 1;
     assert_int_equal(ns_call(old, 1, 0, 0), PROG_ERR);
     assert_int_equal(spm_close(NS, unit_req(NS), old), PROG_ERR);
-    spm_ns_call_client_id = NS_CLIENT_ID;
+    spm_ns_call_client_id[0] = NS_CLIENT_ID;
     assert_int_equal(spm_close(NS, unit_req(NS), mine), PSA_SUCCESS);
     assert_int_equal(fake_platform_stops(), 0);
 }

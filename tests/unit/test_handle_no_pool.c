@@ -6,6 +6,8 @@
 
 struct spm_partition spm_ns_agent;
 struct spm_partition spm_partitions[SPM_PARTITION_ENTRIES];
+struct spm_partition
+    spm_ns_ctx_agents[WARDEN_NS_CONTEXTS + (WARDEN_NS_CONTEXTS == 0)];
 const struct warden_service_info warden_services[WARDEN_NUM_SERVICES + 1];
 
 _Static_assert(WARDEN_CONN_MAX == 4, "the configuration allows 4");

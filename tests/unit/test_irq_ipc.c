@@ -587,7 +587,7 @@ static void test_switch_over_ns_code(void **state)
     struct sched_thread *other = sched_by_rank[1];
 
     (void)state;
-    for (uint32_t r = 0; r + 1u < SPM_NUM_CLIENTS; r++) {
+    for (uint32_t r = 0; r + 1u < SCHED_RANKS; r++) {
         sched_block(sched_by_rank[r]);
     }
     assert_ptr_equal(spm_hook_switch(), &iw_ns_thread()->ctx);

@@ -1,10 +1,12 @@
 /*
  * spm/nsce/ns_client.c: the NSID range, the NS client ID, and one NS call at a
- * time (with spm/nsce/nsce.c behind it).
+ * time per NS agent (with spm/nsce/nsce.c behind it). The NS agents of NS
+ * contexts are tested in the IPC backend's world (test_ns_ctx.c).
  */
 #include <stdint.h>
 
 #include "fake_arch.h"
+#include "fake_ns_ctx.h"
 #include "spm/nsce/ns_client.h"
 #include "spm/nsce/nsce.h"
 #include "spm/spm.h"
@@ -12,10 +14,13 @@
 #include "unit.h"
 #include "warden/config.h"
 
+#define NS (&spm_ns_agent)
+
 static int setup(void **state)
 {
     (void)state;
     fake_arch_reset();
+    fake_ns_ctx_reset();
     spm_ns_client_reset();
     return 0;
 }
@@ -43,9 +48,9 @@ static void test_nsid_invalid(void **state)
 static void test_default_client_id(void **state)
 {
     (void)state;
-    assert_int_equal((uint32_t)spm_ns_client_id(), 0xC4000000u);
-    assert_true(spm_ns_client_id() < 0);
-    assert_int_equal(spm_ns_client_id(), SPM_NS_CLIENT_ID_LIMIT);
+    assert_int_equal((uint32_t)spm_ns_client_id(NS), 0xC4000000u);
+    assert_true(spm_ns_client_id(NS) < 0);
+    assert_int_equal(spm_ns_client_id(NS), SPM_NS_CLIENT_ID_LIMIT);
 }
 
 static void test_range_ends_map_to_the_id_range(void **state)
@@ -74,12 +79,12 @@ static void test_every_valid_nsid_gives_a_negative_id(void **state)
 static void test_one_call_at_a_time(void **state)
 {
     (void)state;
-    assert_int_equal(spm_ns_enter(), PSA_SUCCESS);
-    assert_int_equal(spm_ns_enter(), PSA_ERROR_CONNECTION_BUSY);
-    assert_int_equal(spm_ns_enter(), PSA_ERROR_CONNECTION_BUSY);
-    spm_ns_leave();
-    assert_int_equal(spm_ns_enter(), PSA_SUCCESS);
-    spm_ns_leave();
+    assert_int_equal(spm_ns_enter(NS), PSA_SUCCESS);
+    assert_int_equal(spm_ns_enter(NS), PSA_ERROR_CONNECTION_BUSY);
+    assert_int_equal(spm_ns_enter(NS), PSA_ERROR_CONNECTION_BUSY);
+    spm_ns_leave(NS);
+    assert_int_equal(spm_ns_enter(NS), PSA_SUCCESS);
+    spm_ns_leave(NS);
 }
 
 static void test_no_context_loaded_is_refused(void **state)
@@ -89,16 +94,16 @@ static void test_no_context_loaded_is_refused(void **state)
     (void)state;
     fake_arch_set_handler(true);
     assert_int_equal(spm_nsce_init(0), WARDEN_NS_CONTEXT_SLOTS);
-    assert_int_equal(spm_ns_enter(), PSA_ERROR_PROGRAMMER_ERROR);
+    assert_int_equal(spm_ns_enter(NS), PSA_ERROR_PROGRAMMER_ERROR);
     /* The refusal left no call in progress. */
-    assert_int_equal(spm_ns_enter(), PSA_ERROR_PROGRAMMER_ERROR);
+    assert_int_equal(spm_ns_enter(NS), PSA_ERROR_PROGRAMMER_ERROR);
     t = spm_nsce_acquire(1, 1);
     assert_int_equal(spm_nsce_load(t, -7), TFM_NS_CLIENT_ERR_SUCCESS);
-    assert_int_equal(spm_ns_enter(), PSA_SUCCESS);
-    assert_int_equal(spm_ns_client_id(), spm_nsid_to_client_id(-7));
-    spm_ns_leave();
+    assert_int_equal(spm_ns_enter(NS), PSA_SUCCESS);
+    assert_int_equal(spm_ns_client_id(NS), spm_nsid_to_client_id(-7));
+    spm_ns_leave(NS);
     assert_int_equal(spm_nsce_save(t), TFM_NS_CLIENT_ERR_SUCCESS);
-    assert_int_equal(spm_ns_enter(), PSA_ERROR_PROGRAMMER_ERROR);
+    assert_int_equal(spm_ns_enter(NS), PSA_ERROR_PROGRAMMER_ERROR);
 }
 
 static void test_client_id_taken_once_at_entry(void **state)
@@ -111,24 +116,24 @@ static void test_client_id_taken_once_at_entry(void **state)
     a = spm_nsce_acquire(1, 1);
     b = spm_nsce_acquire(2, 1);
     assert_int_equal(spm_nsce_load(a, -2), TFM_NS_CLIENT_ERR_SUCCESS);
-    assert_int_equal(spm_ns_enter(), PSA_SUCCESS);
+    assert_int_equal(spm_ns_enter(NS), PSA_SUCCESS);
     /* The NS RTOS switches tasks while the call runs. */
     assert_int_equal(spm_nsce_save(a), TFM_NS_CLIENT_ERR_SUCCESS);
     assert_int_equal(spm_nsce_load(b, -3), TFM_NS_CLIENT_ERR_SUCCESS);
-    assert_int_equal(spm_ns_client_id(), spm_nsid_to_client_id(-2));
-    spm_ns_leave();
-    assert_int_equal(spm_ns_enter(), PSA_SUCCESS);
-    assert_int_equal(spm_ns_client_id(), spm_nsid_to_client_id(-3));
-    spm_ns_leave();
+    assert_int_equal(spm_ns_client_id(NS), spm_nsid_to_client_id(-2));
+    spm_ns_leave(NS);
+    assert_int_equal(spm_ns_enter(NS), PSA_SUCCESS);
+    assert_int_equal(spm_ns_client_id(NS), spm_nsid_to_client_id(-3));
+    spm_ns_leave(NS);
 }
 
 static void test_reset_ends_a_call(void **state)
 {
     (void)state;
-    assert_int_equal(spm_ns_enter(), PSA_SUCCESS);
+    assert_int_equal(spm_ns_enter(NS), PSA_SUCCESS);
     spm_ns_client_reset();
-    assert_int_equal(spm_ns_enter(), PSA_SUCCESS);
-    spm_ns_leave();
+    assert_int_equal(spm_ns_enter(NS), PSA_SUCCESS);
+    spm_ns_leave(NS);
 }
 
 int main(void)

@@ -49,9 +49,9 @@ static void test_ns_calls_use_nsid_minus_1(void **state)
     (void)spm_nsce_init(0);
     (void)spm_nsce_acquire(0, 0);
     spm_ns_client_reset();
-    assert_int_equal(spm_ns_enter(), PSA_SUCCESS);
-    assert_int_equal((uint32_t)spm_ns_client_id(), 0xC4000000u);
-    spm_ns_leave();
+    assert_int_equal(spm_ns_enter(&spm_ns_agent), PSA_SUCCESS);
+    assert_int_equal((uint32_t)spm_ns_client_id(&spm_ns_agent), 0xC4000000u);
+    spm_ns_leave(&spm_ns_agent);
 }
 
 int main(void)

@@ -81,11 +81,22 @@ static inline void backend_mm_unmap(struct spm_partition *service,
 }
 
 /* The NS agent's SPM code holds the scheduler lock; false if it holds it
- * already: an NS handler's call while the NS agent's is in progress,
- * which the NS agent refuses as busy. */
-static inline bool backend_ns_begin(void)
+ * already (an NS handler's call while the NS agent's is in progress,
+ * which the NS agent refuses as busy), and while @p agent has an orphan
+ * (spm/backend/ipc/orphan.h): a stateless request of an NS thread that
+ * ended mid-call, whose message handle stays its service's until the
+ * reply; the next call of that NS context waits for it. */
+static inline bool backend_ns_begin(struct spm_partition *agent)
 {
-    return sched_try_lock();
+    return agent->be_small.sl_orphan == 0u && sched_try_lock();
+}
+
+/* The NS agent of the loaded NS context (spm/backend/ipc/ns_ctx.c). */
+extern struct spm_partition *ipc_ns_active_agent;
+
+static inline struct spm_partition *backend_ns_agent(void)
+{
+    return ipc_ns_active_agent;
 }
 
 /* Only the signals an interrupt raised meanwhile can have made a thread

@@ -90,9 +90,7 @@ void backend_init(void)
                             spm_is_unprivileged(p));
         grant_mmio(p);
     }
-    spm_ns_agent.be.allowed = 0u;
-    spm_ns_agent.be_small.sl_orphan = 0u;
-    spm_ns_agent.be_small.wait_r0 = 0u;
+    ipc_ns_ctx_init();
 }
 
 void ipc_assert_signal(struct spm_partition *p, psa_signal_t signal)
@@ -165,6 +163,7 @@ void sched_irq_drain(void)
 {
     do {
         uint32_t parts;
+        uint32_t held = sched_ns_hold();
 
         sched_core.locked = true;
         parts =
@@ -182,6 +181,7 @@ void sched_irq_drain(void)
             }
         }
         sched_core.locked = false;
+        sched_ns_release(held);
     } while (sched_core.irq_parts != 0u);
 }
 
@@ -284,10 +284,17 @@ psa_status_t ipc_client_resolve(struct spm_partition *caller,
     /* The NS agent's SPM code holds the lock (backend_ns_begin()): not
      * while it waits. */
     held = sched_locked();
-    sched_unlock();
+    if (held) {
+        sched_unlock();
+    }
     arch_yield();
-    if (sched_thread_of(caller)->state != SCHED_READY) {
-        sched_idle(sched_thread_of(caller)); /* nothing else is ready */
+    /* Back while still blocked: nothing else was ready, or (NS contexts)
+     * the NS RTOS resumed this agent's thread where NS had preempted it,
+     * with other threads made ready meanwhile: it idles until any thread
+     * is ready, and lets the most urgent run. */
+    while (sched_thread_of(caller)->state != SCHED_READY) {
+        sched_idle();
+        arch_yield();
     }
     sched_relock(held);
     return spm_client_finish(caller);
@@ -334,7 +341,7 @@ struct arch_thread *spm_hook_switch_over_ns(void)
     struct sched_thread *cur = sched_current();
     struct arch_thread *next;
 
-    if (cur != sched_thread_of(&spm_ns_agent)) {
+    if (cur != sched_ns_thread()) {
         return &cur->ctx;
     }
     next = spm_hook_switch();
@@ -422,13 +429,15 @@ static bool withdraw(struct spm_req *req)
 }
 
 /*
- * @p p, a client, is stopped: its request in flight lives on its stack,
- * which nothing may use from now on. A queued request is withdrawn (its
- * service never sees it); one its service took becomes an orphan (its
- * message handle stays valid for the service until the reply); a replied
- * one is dropped.
+ * @p p, a client, is stopped (or, an NS agent, its NS thread ended): its
+ * request in flight lives on its stack, which nothing may use from now on.
+ * A queued request is withdrawn (its service never sees it); one its
+ * service took becomes an orphan (its message handle stays valid for the
+ * service until the reply); a replied one is dropped. The connection of a
+ * withdrawn or replied call of an NS agent stays open (it is the NS
+ * client's, whichever thread uses it); any other such connection is freed.
  */
-static void drop_request(struct spm_partition *p)
+void ipc_drop_request(struct spm_partition *p)
 {
     struct spm_req *req = p->be.pending;
     struct spm_conn *conn;
@@ -448,6 +457,8 @@ static void drop_request(struct spm_partition *p)
                               ? SPM_CONN_ORPHAN_CONNECT
                               : SPM_CONN_ORPHAN;
         }
+    } else if (conn != NULL && spm_is_ns(p) && req->msg.type >= PSA_IPC_CALL) {
+        conn->state = SPM_CONN_IDLE;
     } else if (conn != NULL) {
         spm_conn_free(conn); /* queued or replied: nobody will use it */
     }
@@ -462,7 +473,7 @@ void ipc_terminate_cleanup(struct spm_partition *p)
     p->state = SPM_PART_TERMINATED;
     fail_queue(p);
     fail_active(p);
-    drop_request(p);
+    ipc_drop_request(p);
     /* Its open connections close, and so do the orphans it took. */
     for (uint32_t i = 0; i < spm_conn_pool_size(); i++) {
         struct spm_conn *conn = &spm_conns[i];
@@ -485,7 +496,7 @@ void backend_terminate(struct spm_partition *p)
 {
     ipc_terminate_cleanup(p);
     if (sched_thread_of(p) == sched_current()) {
-        sched_unlock();
+        sched_drop_lock(); /* held, unless its thread's body returned */
         arch_thread_exit();
     }
     spm_fatal(__FILE__, __LINE__);

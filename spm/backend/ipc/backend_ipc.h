@@ -60,6 +60,14 @@ psa_status_t ipc_spm_call_status(struct spm_partition *caller);
  */
 void ipc_terminate_cleanup(struct spm_partition *p);
 
+/** What becomes of client @p p's request in flight when it stops, or when
+ * the NS thread of an NS agent ends (backend_ipc.c). */
+void ipc_drop_request(struct spm_partition *p);
+
+/** Boot state of the NS agents and their NS contexts (ns_ctx.c): context 0
+ * loaded. */
+void ipc_ns_ctx_init(void);
+
 /** The thread body of an SFN-model partition under the IPC backend:
  * sfn_thread.c at isolation level 1, sfn_loop_svc.c (unprivileged) at
  * levels 2 and 3. */

@@ -6,7 +6,7 @@
 struct sched_core sched_core;
 struct sched_thread sched_threads[SPM_NUM_CLIENTS];
 struct spm_partition *sched_current_part;
-struct sched_thread *sched_by_rank[SPM_NUM_CLIENTS];
+struct sched_thread *sched_by_rank[SCHED_RANKS];
 
 static uint32_t priority_of(const struct spm_partition *p)
 {
@@ -42,12 +42,38 @@ void sched_init(void)
         sched_by_rank[r]->state = SCHED_READY;
         sched_core.ready |= 1u << r;
     }
+    /* The NS agents of NS contexts: out of the run order until loaded. */
+    /* (No iteration in a build without NS contexts.) */
+    /* cppcheck-suppress unsignedLessThanZero */
+    for (uint32_t c = 0; c < spm_ns_contexts(); c++) {
+        struct sched_thread *t = &threads[n + 1u + c];
+
+        t->part = &spm_ns_ctx_agents[c];
+        t->rank = (uint8_t)n;
+        t->state = SCHED_READY;
+    }
     sched_core.current = &threads[0];
     arch_thread_adopt(&threads[0].ctx); /* the boot context goes on as it */
     sched_core.current_bit = 1u << n;
     sched_current_part = threads[0].part;
     sched_core.locked = false;
     sched_core.irq_parts = 0u;
+}
+
+void sched_set_ns(struct sched_thread *t)
+{
+    uint32_t bit = 1u << (SCHED_RANKS - 1u);
+
+    sched_by_rank[SCHED_RANKS - 1u] = t;
+    t->rank = (uint8_t)(SCHED_RANKS - 1u);
+    if (t->state == SCHED_READY) {
+        sched_core.ready |= bit;
+    } else {
+        sched_core.ready &= ~bit;
+    }
+    sched_core.current = t;
+    sched_core.current_bit = bit;
+    sched_current_part = t->part;
 }
 
 void sched_kill(struct sched_thread *t)
@@ -58,12 +84,16 @@ void sched_kill(struct sched_thread *t)
 
 void sched_drop_lock(void)
 {
-    sched_unlock();
+    if (sched_core.locked) {
+        sched_unlock();
+    } else if (sched_core.irq_parts != 0u) {
+        sched_irq_drain();
+    }
 }
 
 struct sched_thread *sched_switch_held(struct sched_thread *cur)
 {
-    struct sched_thread *idle = &sched_threads[0];
+    struct sched_thread *idle = sched_ns_thread();
 
     if (sched_core.locked) {
         return cur;
@@ -79,7 +109,7 @@ struct sched_thread *sched_switch_held(struct sched_thread *cur)
     return idle;
 }
 
-void sched_idle(struct sched_thread *t)
+void sched_idle(void)
 {
-    arch_wait_for(&sched_core.ready, 1u << t->rank);
+    arch_wait_for(&sched_core.ready, ~0u);
 }

@@ -14,6 +14,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arch/arch.h"
 #include "spm/panic.h"
 #include "spm/spm.h"
 /* arch/<port>/arch_thread.h: struct arch_thread (warden/config.h names it). */
@@ -21,8 +22,10 @@
 
 #define SCHED_MAX_THREADS 32u
 
-_Static_assert(SPM_NUM_CLIENTS <= SCHED_MAX_THREADS,
-               "one ready bit per thread");
+/* Ranks: the partitions', then one for the NS agent of the loaded NS
+ * context (only that one is ever scheduled). */
+#define SCHED_RANKS (WARDEN_NUM_PARTITIONS + 1u)
+_Static_assert(SCHED_RANKS <= SCHED_MAX_THREADS, "one ready bit per rank");
 
 enum sched_state {
     SCHED_READY = 0,
@@ -46,6 +49,8 @@ struct sched_core {
     uint32_t current_bit;         /* 1 << current->rank */
     uint32_t ready;               /* bit r: the thread of rank r is ready */
     volatile bool locked;         /* sched_lock() held */
+    /* What arch_ns_irq_hold() returned as the lock was taken. */
+    uint32_t ns_held;
     /* Bit i: an interrupt raised a signal of client i while the lock was
      * held (struct backend_part.irq_raised); the unlock delivers it. */
     volatile uint32_t irq_parts;
@@ -54,7 +59,7 @@ struct sched_core {
 /* For the inline functions below only. */
 extern struct sched_core sched_core;
 extern struct sched_thread sched_threads[SPM_NUM_CLIENTS];
-extern struct sched_thread *sched_by_rank[SPM_NUM_CLIENTS];
+extern struct sched_thread *sched_by_rank[SCHED_RANKS];
 
 /* The running thread's partition: backend_current() (backend_types.h)
  * reads it. */
@@ -66,6 +71,20 @@ extern struct spm_partition *sched_current_part;
  * thread (the boot context is its thread). All threads start ready.
  */
 void sched_init(void);
+
+/**
+ * Puts NS agent thread @p t in the NS agent's rank (the one there leaves
+ * the run order: its NS context is no longer loaded) and makes it the
+ * running thread: NS code, which runs now, is its context. Called with no
+ * secure thread running (from an NSCE veneer, masked).
+ */
+void sched_set_ns(struct sched_thread *t);
+
+/** The thread in the NS agent's rank. */
+static inline struct sched_thread *sched_ns_thread(void)
+{
+    return sched_by_rank[SCHED_RANKS - 1u];
+}
 
 /** The thread of partition @p p (the NS agent has one too). */
 static inline struct sched_thread *
@@ -80,12 +99,16 @@ static inline struct sched_thread *sched_current(void)
     return sched_core.current;
 }
 
-/** Marks @p t ready / blocked (a dead thread stays dead) / dead. */
+/** Marks @p t ready / blocked (a dead thread stays dead) / dead. The NS
+ * agent of an NS context that is not loaded keeps the state only: it is
+ * not in the run order (its rank is another agent's). */
 static inline void sched_ready(struct sched_thread *t)
 {
     if (t->state != SCHED_DEAD) {
         t->state = SCHED_READY;
-        sched_core.ready |= 1u << t->rank;
+        if (sched_by_rank[t->rank] == t) {
+            sched_core.ready |= 1u << t->rank;
+        }
     }
 }
 
@@ -93,7 +116,9 @@ static inline void sched_block(struct sched_thread *t)
 {
     if (t->state != SCHED_DEAD) {
         t->state = SCHED_BLOCKED;
-        sched_core.ready &= ~(1u << t->rank);
+        if (sched_by_rank[t->rank] == t) {
+            sched_core.ready &= ~(1u << t->rank);
+        }
     }
 }
 
@@ -118,6 +143,25 @@ __attribute__((always_inline)) static inline bool sched_preempt_due(void)
     return (ready & (0u - ready)) != sched_core.current_bit;
 }
 
+/*
+ * With NS contexts of their own (WARDEN_NS_CONTEXTS), SPM code runs with
+ * NS interrupts held off: an NS RTOS switching NS contexts (an NSCE veneer
+ * from its handler) then never finds SPM state half changed under it. The
+ * lock does it; without NS contexts nothing is held.
+ */
+__attribute__((always_inline)) static inline uint32_t sched_ns_hold(void)
+{
+    return (WARDEN_NS_CONTEXTS > 0) ? arch_ns_irq_hold() : 0u;
+}
+
+__attribute__((always_inline)) static inline void
+sched_ns_release(uint32_t held)
+{
+    if (WARDEN_NS_CONTEXTS > 0) {
+        arch_ns_irq_release(held);
+    }
+}
+
 /**
  * The scheduler lock: while it is held no thread switch happens
  * (sched_switch() keeps the running thread), and an interrupt leaves the
@@ -131,6 +175,7 @@ __attribute__((always_inline)) static inline bool sched_preempt_due(void)
 __attribute__((always_inline)) static inline void sched_lock(void)
 {
     SPM_ASSERT(!sched_core.locked);
+    sched_core.ns_held = sched_ns_hold();
     sched_core.locked = true;
 }
 
@@ -144,6 +189,7 @@ __attribute__((always_inline)) static inline bool sched_try_lock(void)
     if (sched_core.locked) {
         return false;
     }
+    sched_core.ns_held = sched_ns_hold();
     sched_core.locked = true;
     return true;
 }
@@ -157,6 +203,9 @@ __attribute__((always_inline)) static inline bool sched_locked(void)
 /** Takes the lock again if @p held (what sched_locked() said). */
 __attribute__((always_inline)) static inline void sched_relock(bool held)
 {
+    if (held) {
+        sched_core.ns_held = sched_ns_hold();
+    }
     sched_core.locked = held;
 }
 
@@ -166,6 +215,7 @@ __attribute__((always_inline)) static inline void sched_relock(bool held)
 __attribute__((always_inline)) static inline void sched_unlock_quiet(void)
 {
     sched_core.locked = false;
+    sched_ns_release(sched_core.ns_held);
 }
 
 /** True if an interrupt raised a signal under the lock, not delivered. */
@@ -177,14 +227,16 @@ __attribute__((always_inline)) static inline bool sched_irq_raised(void)
 __attribute__((always_inline)) static inline void sched_unlock(void)
 {
     sched_core.locked = false;
+    sched_ns_release(sched_core.ns_held);
     if (sched_core.irq_parts != 0u) {
         sched_irq_drain();
     }
 }
 
 /**
- * Drops the lock without switching: only for the fault path, which stops
- * the thread that held it (outside SPM code, so no SPM state is half done).
+ * Drops the lock, if it is held, without switching: for the paths that
+ * stop the running thread whether or not SPM code held it (a fault, a
+ * panic, a thread body that returned), delivering what interrupts raised.
  */
 void sched_drop_lock(void);
 
@@ -193,12 +245,12 @@ void sched_drop_lock(void);
 struct sched_thread *sched_switch_held(struct sched_thread *cur);
 
 /**
- * Returns once @p t, the running thread, blocked, is ready: it sleeps
- * until interrupts (arch_wait_for()), while no other thread is ready to
- * run. Only the NS agent's thread waits so, for its reply: the scheduler
- * runs it when no thread is ready.
+ * Returns once a thread is ready (the running one, blocked, or another):
+ * it sleeps until interrupts (arch_wait_for()). Only an NS agent's thread
+ * waits so, for its reply: the scheduler runs it when no thread is ready,
+ * and it gives the processor to whichever became ready (arch_yield()).
  */
-void sched_idle(struct sched_thread *t);
+void sched_idle(void);
 
 /**
  * The switch the port's switch code asks for (spm_hook_switch(),

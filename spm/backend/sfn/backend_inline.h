@@ -76,9 +76,16 @@ static inline volatile uint32_t *sfn_asserted(const struct spm_partition *p)
 
 /* One thread: an interrupt only sets a partition's signal bits, which the
  * SFN backend's SPM code never writes but atomically. */
-static inline bool backend_ns_begin(void)
+static inline bool backend_ns_begin(struct spm_partition *agent)
 {
+    (void)agent;
     return true;
+}
+
+/* One secure context for every NS call (spm/backend.h). */
+static inline struct spm_partition *backend_ns_agent(void)
+{
+    return &spm_ns_agent;
 }
 
 static inline void backend_ns_end(void)

@@ -205,3 +205,15 @@ void backend_system_run(void)
     backend_sfn.current = &spm_ns_agent;
     arch_ns_launch();
 }
+
+/* NS contexts: the SFN backend runs every NS call on one secure context
+ * (spm/backend.h), so loading or releasing one changes nothing here. */
+void backend_ns_ctx_load(uint32_t ctx)
+{
+    (void)ctx;
+}
+
+void backend_ns_ctx_release(uint32_t ctx)
+{
+    (void)ctx;
+}

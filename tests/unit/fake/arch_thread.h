@@ -11,4 +11,14 @@ struct arch_thread {
     void (*entry)(void);
 };
 
+/* An NS context as the fake records it (fake_threads.c). */
+struct arch_ns_ctx {
+    struct arch_thread *agent; /* as arch_ns_ctx_init() was given it */
+    uint8_t *stack;
+    unsigned parks;    /* arch_ns_ctx_park() calls */
+    unsigned detached; /* of those, with another thread than its agent */
+    unsigned enters;
+    unsigned resets;
+};
+
 #endif /* WARDEN_FAKE_ARCH_THREAD_H */

@@ -29,8 +29,13 @@ static struct play *plays; /* innermost first */
 static bool park_armed;
 static struct sched_thread *parked;
 
+static unsigned ns_held;
+static bool ns_park_fails;
+
 void fake_threads_reset(void)
 {
+    ns_held = 0u;
+    ns_park_fails = false;
     inits = 0;
     spm_calls = 0;
     spm_call_limit = 0;
@@ -126,6 +131,62 @@ void fake_threads_run_as(struct sched_thread *t)
 void arch_thread_adopt(struct arch_thread *t)
 {
     (void)t;
+}
+
+/* NS contexts: recorded, nothing switched (the test plays every thread). */
+
+unsigned fake_ns_irq_held(void)
+{
+    return ns_held;
+}
+
+void fake_ns_ctx_fail_park(bool fail)
+{
+    ns_park_fails = fail;
+}
+
+uint32_t arch_ns_irq_hold(void)
+{
+    ns_held++;
+    return ns_held - 1u;
+}
+
+/* Like BASEPRI: the level is what the release gives back (a test that
+ * jumps out of SPM code leaves its hold behind). */
+void arch_ns_irq_release(uint32_t held)
+{
+    ns_held = held;
+}
+
+void arch_ns_ctx_init(struct arch_ns_ctx *c, struct arch_thread *agent,
+                      uint8_t *stack, size_t size)
+{
+    (void)size;
+    *c = (struct arch_ns_ctx){ agent, stack, 0u, 0u, 0u, 0u };
+}
+
+bool arch_ns_ctx_park(struct arch_ns_ctx *c, struct arch_thread *cur,
+                      struct arch_thread *agent)
+{
+    if (ns_park_fails) {
+        return false;
+    }
+    c->parks++;
+    c->detached += (cur != agent) ? 1u : 0u;
+    return true;
+}
+
+void arch_ns_ctx_enter(struct arch_ns_ctx *c, struct arch_thread *agent)
+{
+    if (agent != c->agent) {
+        fail_msg("arch_ns_ctx_enter() with another agent than its own");
+    }
+    c->enters++;
+}
+
+void arch_ns_ctx_reset(struct arch_ns_ctx *c)
+{
+    c->resets++;
 }
 
 void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,

@@ -17,6 +17,7 @@
 #define WARDEN_UNIT_FAKE_THREADS_H
 
 #include <setjmp.h>
+#include <stdbool.h>
 
 #include "spm/backend/ipc/sched.h"
 
@@ -35,6 +36,13 @@ void fake_threads_abandon(void);
  * the counts were cleared (0, after fake_threads_reset(): no limit): a
  * thread that loops in SPM calls fails instead of hanging. */
 void fake_threads_limit_spm_calls(unsigned n);
+
+/** How deep NS interrupts are held now: each arch_ns_irq_hold() adds one,
+ * arch_ns_irq_release() sets back what its hold returned. */
+unsigned fake_ns_irq_held(void);
+
+/** arch_ns_ctx_park() fails (no stack room) while @p fail is set. */
+void fake_ns_ctx_fail_park(bool fail);
 
 /** Calls of arch_thread_init() and of arch_spm_call() so far. */
 unsigned fake_thread_inits(void);

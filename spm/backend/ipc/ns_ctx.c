@@ -1,0 +1,124 @@
+/*
+ * NS contexts of the IPC backend (spm/backend.h): every NSCE slot is an NS
+ * context with a secure context of its own, an NS agent thread and its
+ * stack (WARDEN_NS_CONTEXTS of them, WARDEN_NS_CONTEXT_STACK_SIZE bytes
+ * each); context 0, spm_ns_agent on the boot stack, is the NS side's while
+ * no slot is loaded.
+ *
+ * The loaded context's agent is the thread in the scheduler's NS rank: NS
+ * code runs in its context, and its NS calls run on its stack. The others
+ * are out of the run order: each is the secure side of an NS thread that
+ * its RTOS switched out, resumed by that RTOS (through the frame
+ * arch_ns_ctx_park() left) when it loads the context again. Everything
+ * else is a thread like any other: a partition that an NS thread's call
+ * made run, preempted by NS when its RTOS switched threads, is switched
+ * out as the scheduler would have, and runs whenever it is the most
+ * urgent, whichever NS context is loaded.
+ *
+ * SPM code never runs with its state half changed when NS switches
+ * contexts: the scheduler lock holds NS interrupts off
+ * (arch_ns_irq_hold(), sched.h).
+ */
+#include "spm/backend.h"
+
+#include "arch/arch.h"
+#include "spm/backend/ipc/backend_ipc.h"
+#include "spm/backend/ipc/sched.h"
+#include "spm/log.h"
+#include "spm/nsce/ns_client.h"
+#include "spm/panic.h"
+#include WARDEN_ARCH_THREAD_H
+
+static struct arch_ns_ctx ns_arch[SPM_NS_AGENTS];
+static uint8_t ns_stacks[WARDEN_NS_CONTEXTS + (WARDEN_NS_CONTEXTS == 0)]
+                        [WARDEN_NS_CONTEXT_STACK_SIZE]
+    __attribute__((aligned(8)));
+struct spm_partition *ipc_ns_active_agent = &spm_ns_agent;
+static uint32_t active;
+
+/* An agent as a client: nothing in flight, no signal to wait for. */
+static void reset_agent(struct spm_partition *agent)
+{
+    agent->be.allowed = 0u;
+    agent->be.asserted = 0u;
+    agent->be.wait_mask = 0u;
+    agent->be.queue = NULL;
+    agent->be.pending = NULL;
+    agent->be_small.sl_orphan = 0u;
+    agent->be_small.wait_r0 = 0u;
+}
+
+void ipc_ns_ctx_init(void)
+{
+    reset_agent(&spm_ns_agent);
+    arch_ns_ctx_init(&ns_arch[0], &sched_thread_of(&spm_ns_agent)->ctx, NULL,
+                     0u);
+    /* (No iteration in a build without NS contexts.) */
+    /* cppcheck-suppress unsignedLessThanZero */
+    for (uint32_t c = 0; c < spm_ns_contexts(); c++) {
+        struct spm_partition *agent = spm_ns_agent_of(c + 1u);
+
+        reset_agent(agent);
+        arch_ns_ctx_init(&ns_arch[c + 1u], &sched_thread_of(agent)->ctx,
+                         ns_stacks[c], WARDEN_NS_CONTEXT_STACK_SIZE);
+    }
+    active = 0u;
+    ipc_ns_active_agent = &spm_ns_agent;
+}
+
+/* The loaded context leaves the NS rank, its place kept. */
+static void park_active(void)
+{
+    struct sched_thread *agent = sched_thread_of(ipc_ns_active_agent);
+
+    if (!arch_ns_ctx_park(&ns_arch[active], &sched_current()->ctx,
+                          &agent->ctx)) {
+        spm_log("[Warden] NS context %d: no stack room to switch it out "
+                "(WARDEN_NS_CONTEXT_STACK_SIZE)\r\n",
+                (int)active);
+        spm_fatal(__FILE__, __LINE__);
+    }
+}
+
+static void activate(uint32_t ctx)
+{
+    struct spm_partition *agent = spm_ns_agent_of(ctx);
+    struct sched_thread *t = sched_thread_of(agent);
+
+    sched_set_ns(t);
+    arch_ns_ctx_enter(&ns_arch[ctx], &t->ctx);
+    active = ctx;
+    ipc_ns_active_agent = agent;
+}
+
+void backend_ns_ctx_load(uint32_t ctx)
+{
+    if (ctx == active || ctx > spm_ns_contexts()) {
+        return;
+    }
+    park_active();
+    activate(ctx);
+}
+
+void backend_ns_ctx_release(uint32_t ctx)
+{
+    struct spm_partition *agent;
+
+    /* (Always out of range in a build without NS contexts.) */
+    /* cppcheck-suppress knownConditionTrueFalse */
+    if (ctx == 0u || ctx > spm_ns_contexts()) {
+        return;
+    }
+    if (ctx == active) {
+        backend_ns_ctx_load(0u);
+    }
+    agent = spm_ns_agent_of(ctx);
+    if (spm_ns_in_call(agent)) {
+        /* Its call goes as a stopped client's would: its service sees an
+         * orphan, or nothing if it had not taken it yet. */
+        ipc_drop_request(agent);
+        spm_ns_leave(agent);
+    }
+    sched_thread_of(agent)->state = SCHED_READY;
+    arch_ns_ctx_reset(&ns_arch[ctx]);
+}

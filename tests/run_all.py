@@ -560,6 +560,8 @@ def qemu_runs(tally, python, preset):
                           "--timeout", "300"], timeout=400)
     parse_result_lines(tally, "nsce (QEMU %s)" % preset, rc, out)
     qemu_soak(tally, python, preset)
+    if "ipc" in preset:
+        qemu_concurrent(tally, python, preset)
     qemu_attack(tally, python, preset)
     rc, out = run(product + ["--ns", bindir + "/warden_ns_demo.elf",
                              "--timeout", "120"], timeout=200)
@@ -1071,6 +1073,15 @@ def qemu_soak(tally, python, preset):
     misattributed."""
     rc, out = qemu_figures_run(python, preset, "soak", "soak", 600)
     parse_result_lines(tally, "soak (QEMU %s)" % preset, rc, out)
+
+
+def qemu_concurrent(tally, python, preset):
+    """IPC backend: eight tasks, each its own NS context, call without an
+    NS lock while ticks land inside their calls: every echo right, as its
+    own client, nothing lost."""
+    rc, out = qemu_figures_run(python, preset, "concurrent", "concurrent",
+                               900)
+    parse_result_lines(tally, "concurrent calls (QEMU %s)" % preset, rc, out)
 
 
 def qemu_attack(tally, python, preset):

@@ -25,7 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define KERNEL_MAX_TASKS 8u /* tasks besides the idle task */
+#define KERNEL_MAX_TASKS 10u /* tasks besides the idle task */
 #define KERNEL_PRIO_MAX  7u
 
 struct kernel_task;

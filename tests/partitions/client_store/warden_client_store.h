@@ -39,6 +39,14 @@
 #define TALLY_TYPE_COUNT 2
 /* Forgets every count. Returns PSA_SUCCESS. */
 #define TALLY_TYPE_RESET 3
+/* TALLY_TYPE_BUMP, and invec 1 (at most TALLY_ECHO_MAX bytes) comes back
+ * in outvec 1 (at least as long), read after the spin: the concurrent
+ * calls' check (tests/regression/nsce/concurrent_main.c). Returns the
+ * bytes echoed, or the errors of TALLY_TYPE_BUMP;
+ * PSA_ERROR_INVALID_ARGUMENT for a longer invec 1, and
+ * PSA_ERROR_BUFFER_TOO_SMALL for a shorter outvec 1. */
+#define TALLY_TYPE_ECHO 4
+#define TALLY_ECHO_MAX  64u
 
 struct tally_reply {
     int32_t client_id;

@@ -147,6 +147,29 @@ static psa_status_t tally_bump(const psa_msg_t *msg)
     return PSA_SUCCESS;
 }
 
+static psa_status_t tally_echo(const psa_msg_t *msg)
+{
+    uint8_t buf[TALLY_ECHO_MAX];
+    size_t len = msg->in_size[1];
+    psa_status_t status;
+
+    if (len > sizeof(buf)) {
+        return PSA_ERROR_INVALID_ARGUMENT;
+    }
+    if (msg->out_size[1] < len) {
+        return PSA_ERROR_BUFFER_TOO_SMALL;
+    }
+    status = tally_bump(msg);
+    if (status != PSA_SUCCESS) {
+        return status;
+    }
+    if (psa_read(msg->handle, 1, buf, len) != len) {
+        return PSA_ERROR_GENERIC_ERROR;
+    }
+    psa_write(msg->handle, 1, buf, len);
+    return (psa_status_t)len;
+}
+
 psa_status_t client_tally_sfn(const psa_msg_t *msg)
 {
     uint32_t id;
@@ -164,6 +187,8 @@ psa_status_t client_tally_sfn(const psa_msg_t *msg)
     case TALLY_TYPE_RESET:
         memset(tallies, 0, sizeof(tallies));
         return PSA_SUCCESS;
+    case TALLY_TYPE_ECHO:
+        return tally_echo(msg);
     default:
         return PSA_ERROR_NOT_SUPPORTED;
     }

@@ -90,6 +90,7 @@ int calls_are(int32_t nsid);
 /* Suites run before the NS kernel starts (Thread mode, main's stack). */
 void nsce_suite_matrix(struct tf_totals *totals);
 void nsce_suite_tz_shim(struct tf_totals *totals);
+void nsce_suite_privilege(struct tf_totals *totals);
 void nsce_suite_off(struct tf_totals *totals);
 
 /* The suite of kernel tasks: run by the runner task, at priority

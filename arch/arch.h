@@ -46,12 +46,17 @@ bool arch_check_unpriv_range(uintptr_t base, size_t size, uint32_t access);
 
 /**
  * True if the Non-secure code that entered the secure side through a veneer
- * was running in Handler mode (an exception handler of the NS RTOS), false
- * if it was in Thread mode. Only meaningful inside a veneer call.
- * Armv8-M: IPSR is not zero (SG keeps the mode). Host: the hosted NS side
- * says so (arch/host/host_ns.h, host_ns_handler_enter()).
+ * may manage NS contexts (NSCE): it was in Handler mode (an exception
+ * handler of the NS RTOS), or, with WARDEN_NSCE_PRIVILEGED_THREAD, in
+ * privileged Thread mode (CONTROL_NS.nPRIV clear). False for an
+ * unprivileged NS thread, and for every NS thread without the option. Only
+ * meaningful inside a veneer call. Both ports apply arch_ns_privileged()
+ * (arch/ns_privilege.h) to what they read: on Armv8-M IPSR (SG keeps the
+ * mode) and CONTROL_NS; on the host what the hosted NS side declared
+ * (arch/host/host_ns.h: host_ns_handler_enter(),
+ * host_ns_set_thread_privileged()).
  */
-bool arch_ns_caller_is_handler(void);
+bool arch_ns_caller_privileged(void);
 
 /**
  * Starts the Non-secure image. Does not return: the run ends when the NS

@@ -1,7 +1,9 @@
 /*
  * The NS client management document's known-client API: an NS RTOS gives the
- * loaded NS context a client identity of its choice, from NS Handler mode. The
- * status values are the reference's enum tfm_status_e.
+ * loaded NS context a client identity of its choice, from NS Handler mode (or,
+ * with WARDEN_NSCE_PRIVILEGED_THREAD=1, from privileged NS Thread mode, as
+ * the tfm_nsce_* calls: tfm_ns_client_ext.h). The status values are the
+ * reference's enum tfm_status_e.
  */
 #ifndef WARDEN_TFM_API_H
 #define WARDEN_TFM_API_H
@@ -33,7 +35,9 @@ enum tfm_status_e {
  * follow reach services as client ID (-0x3C000000 + 1) + ns_client_id,
  * until the next tfm_nsce_load_ctx() of the context sets another NSID.
  * @return TFM_SUCCESS;
- *         TFM_ERROR_NS_THREAD_MODE_CALL from NS Thread mode (checked first);
+ *         TFM_ERROR_NS_THREAD_MODE_CALL from NS Thread mode (checked first;
+ *         with WARDEN_NSCE_PRIVILEGED_THREAD=1 from unprivileged NS Thread
+ *         mode only);
  *         TFM_ERROR_INVALID_PARAMETER for a secure (non-negative) ID or one
  *         outside [-65536, -1], which the SPM could not translate;
  *         TFM_ERROR_GENERIC when the NS side manages NSIDs (it called

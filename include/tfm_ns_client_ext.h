@@ -8,9 +8,11 @@
  * and every NS call uses NSID -1.
  *
  * Every function must be called from NS Handler mode (the RTOS scheduler,
- * its SVC or PendSV handler). From Thread mode they change nothing: init
- * returns 0, acquire TFM_NS_CLIENT_INVALID_TOKEN, the others
- * TFM_NS_CLIENT_ERR_INVALID_ACCESS.
+ * its SVC or PendSV handler), or, in a build with
+ * WARDEN_NSCE_PRIVILEGED_THREAD=1 (warden/config.h), from privileged NS
+ * Thread mode (CONTROL_NS.nPRIV clear). From any other Thread mode ("Thread
+ * mode" below) they change nothing: init returns 0, acquire
+ * TFM_NS_CLIENT_INVALID_TOKEN, the others TFM_NS_CLIENT_ERR_INVALID_ACCESS.
  *
  * Until the NS side calls tfm_nsce_init() (or acquires a context), NS calls
  * use the default NSID -1. From then on, a PSA call made while no context

@@ -1,6 +1,5 @@
 #include "nsid_manager.h"
 
-#include <stdbool.h>
 #include <string.h>
 
 #include "tfm_ns_client_ext.h"
@@ -26,6 +25,24 @@ int32_t nsid_map_lookup(const char *name)
     return NSID_DEFAULT;
 }
 
+int32_t nsid_module_lookup(uint32_t module)
+{
+    if (module == 0u) {
+        return NSID_NONE;
+    }
+    for (uint32_t i = 0; i < nsid_module_table_size; i++) {
+        if (nsid_module_table[i].module == module) {
+            return nsid_module_table[i].nsid;
+        }
+    }
+    return NSID_NONE;
+}
+
+bool nsid_is_auto(int32_t nsid)
+{
+    return nsid <= NSID_AUTO_FIRST && nsid > NSID_AUTO_FIRST - NSID_AUTO_COUNT;
+}
+
 void nsid_mgr_init(void)
 {
     memset(entries, 0, sizeof(entries));
@@ -45,7 +62,7 @@ uint32_t nsid_mgr_add_entry(uint32_t token, int32_t nsid)
 {
     struct nsid_entry *e;
 
-    if (nsid >= 0) {
+    if (nsid >= 0 || nsid < NSID_MIN) {
         return NSID_MGR_ERR_INVALID_NSID;
     }
     if (token == TFM_NS_CLIENT_INVALID_TOKEN) {

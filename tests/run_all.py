@@ -9,6 +9,7 @@ With no --layer, every layer runs (make test), in this order:
   host      the host and host-ipc test images: regression suites, NSCE
             suites and the demo (also under the sanitizers, and with
             TFM_NS_MANAGE_NSID=OFF and the halt and reset policies), the
+            NSCE suites with WARDEN_NSCE_PRIVILEGED_THREAD=ON, the
             MM-IOVEC image of both backends (PSA_FRAMEWORK_HAS_MM_IOVEC=ON), the
             out-of-tree partitions of examples/out_of_tree (the three layouts
             built and run, the misuses of warden_partition() refused), and
@@ -30,7 +31,9 @@ With no --layer, every layer runs (make test), in this order:
             reaches NS, a partition's fault leaves none behind), the
             memcheck image against the test image, the demo against the
             product image, for the IPC builds the SPM stack's high-water
-            mark against its size, the NSCE-off and halt-policy variants, and
+            mark against its size, the NSCE-off and halt-policy variants,
+            the NSCE suites with WARDEN_NSCE_PRIVILEGED_THREAD=ON
+            (an505-ipc-l1), and
             the MM-IOVEC image of both backends (PSA_FRAMEWORK_HAS_MM_IOVEC=ON)
   bench     the benchmark against the committed bench/results.json
   static    the configuration validator, no test symbol in a product image,
@@ -129,6 +132,10 @@ def configure_checks(tally, python):
         (["-DWARDEN_NS_CONTEXT_SLOTS=256"],
          "NS context slots must be 1..255"),
         (["-DTFM_NS_MANAGE_NSID=maybe"], "it is a switch, ON or OFF"),
+        (["-DWARDEN_NSCE_PRIVILEGED_THREAD=maybe"],
+         "WARDEN_NSCE_PRIVILEGED_THREAD='maybe': it is a switch, ON or OFF"),
+        (["-DWARDEN_NSCE_PRIVILEGED_THREAD=ON", "-DTFM_NS_MANAGE_NSID=OFF"],
+         "WARDEN_NSCE_PRIVILEGED_THREAD=ON needs TFM_NS_MANAGE_NSID=ON"),
         (["-DCONFIG_TFM_SPM_BACKEND=IPC", "-DTFM_ISOLATION_LEVEL=2"],
          "needs a platform with a memory protection unit"),
         (["-DWARDEN_SPM_STACK_SIZE=128"], "SPM stack size is a number"),
@@ -1102,6 +1109,13 @@ def qemu_attack(tally, python, preset):
 VARIANTS = {
     "host-nsce-off": ("host", ["-DTFM_NS_MANAGE_NSID=OFF"]),
     "an505-sfn-nsce-off": ("an505-sfn", ["-DTFM_NS_MANAGE_NSID=OFF"]),
+    # NSCE from privileged NS threads too, with more context slots than the
+    # NSID manager once held (nsce_priv_runs()).
+    "host-nsce-priv": ("host", ["-DWARDEN_NSCE_PRIVILEGED_THREAD=ON",
+                                "-DWARDEN_NS_CONTEXT_SLOTS=12"]),
+    "an505-ipc-l1-nsce-priv": ("an505-ipc-l1",
+                               ["-DWARDEN_NSCE_PRIVILEGED_THREAD=ON",
+                                "-DWARDEN_NS_CONTEXT_SLOTS=12"]),
     "host-halt": ("host", ["-DWARDEN_FAULT_POLICY=halt"]),
     "host-reset": ("host", ["-DWARDEN_FAULT_POLICY=reset"]),
     "an505-sfn-halt": ("an505-sfn", ["-DWARDEN_FAULT_POLICY=halt"]),
@@ -1228,6 +1242,27 @@ def nsce_off_runs(tally, python, jobs, platform):
                        "--timeout", "300"], timeout=400)
         parse_result_lines(tally, "nsce (QEMU %s, NSCE OFF)" % preset,
                            rc, out)
+
+
+def nsce_priv_runs(tally, python, jobs, platform):
+    """WARDEN_NSCE_PRIVILEGED_THREAD=ON, 12 context slots: the NSCE image
+    (privileged NS threads served, unprivileged ones refused; a TZ context
+    and client ID for each of 12 threads), on host or on QEMU."""
+    preset = "host" if platform == "host" else "an505-ipc-l1"
+    name = preset + "-nsce-priv"
+    bdir = "build/" + name
+    label = "%s, NSCE from privileged threads" % preset
+    if not build_variant(tally, label, name, python, jobs,
+                         ["warden_ns_nsce"]):
+        return
+    if platform == "host":
+        rc, out = run([bdir + "/bin/warden_ns_nsce"], timeout=120)
+    else:
+        rc, out = run([python, "tools/qemu_run.py", "--icount",
+                       "--secure", bdir + "/bin/warden_s_test.elf", "--ns",
+                       bdir + "/bin/warden_ns_nsce.elf",
+                       "--timeout", "300"], timeout=400)
+    parse_result_lines(tally, "nsce (%s)" % label, rc, out)
 
 
 def mmiovec_runs(tally, python, jobs, platform):
@@ -1441,6 +1476,7 @@ def run_layer(t, layer, args):
         python_tests(t, py, "tests/ns_abi",
                      "hosted NS renames and boundary check")
         nsce_off_runs(t, py, jobs, "host")
+        nsce_priv_runs(t, py, jobs, "host")
         policy_runs(t, py, jobs, "host")
         mmiovec_runs(t, py, jobs, "host")
     elif layer == "manifest":
@@ -1455,6 +1491,7 @@ def run_layer(t, layer, args):
                 if "-ipc" in preset:
                     spm_stack_check(t, py, preset)
         nsce_off_runs(t, py, jobs, "an505")
+        nsce_priv_runs(t, py, jobs, "an505")
         policy_runs(t, py, jobs, "an505")
         fp_abi_runs(t, py, jobs)
         fp_lazy_off_run(t, py, jobs)

@@ -29,6 +29,8 @@
 
 #include "arch/arch.h"
 #include "arch/armv8m/armv8m_port.h"
+#include "arch/armv8m/armv8m_regs.h"
+#include "arch/ns_privilege.h"
 #include "psa/client.h"
 #include "psa/error.h"
 #include "spm/ns_agent.h"
@@ -168,7 +170,9 @@ __asm(".section .text.warden_veneers,\"ax\",%progbits\n\t"
  * middle of a secure call: in NS Handler mode they run on MSP_S, which no
  * secure context holds while an NS handler runs (every secure exception is
  * more urgent than every NS one, AIRCR.PRIS). Called from NS Thread mode
- * they are refused (spm/nsce/nsce.h); while a secure context is live on PSP_S
+ * they are refused (spm/nsce/nsce.h), unless WARDEN_NSCE_PRIVILEGED_THREAD
+ * accepts a privileged thread (arch_ns_caller_privileged(), below); either
+ * way they run on PSP_S then, and while a secure context is live there
  * the gate refuses them with the same value, before they push anything.
  * The bodies run with every maskable exception masked (PRIMASK_S also
  * masks the Non-secure ones), so a higher-priority NS handler cannot enter
@@ -194,10 +198,17 @@ __asm(".section .text.warden_veneers,\"ax\",%progbits\n\t"
     NS_ENTRY_##runs(name, body, word);
 WARDEN_NS_ABI(NS_ENTRY_ROW)
 
-bool arch_ns_caller_is_handler(void)
+/* CONTROL_NS is read only in a build that looks at it: without
+ * WARDEN_NSCE_PRIVILEGED_THREAD the NSCE calls cost what they did. */
+bool arch_ns_caller_privileged(void)
 {
     uint32_t ipsr;
+    uint32_t control_ns = ARMV8M_CONTROL_NPRIV;
 
     __asm volatile("mrs %0, ipsr" : "=r"(ipsr));
-    return (ipsr & 0x1FFu) != 0u;
+    if (WARDEN_NSCE_PRIVILEGED_THREAD) {
+        __asm volatile("mrs %0, control_ns" : "=r"(control_ns));
+    }
+    return arch_ns_privileged((ipsr & 0x1FFu) != 0u,
+                              (control_ns & ARMV8M_CONTROL_NPRIV) == 0u);
 }

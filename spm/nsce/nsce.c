@@ -154,7 +154,7 @@ static void start_managing(void)
 
 uint32_t spm_nsce_init(uint32_t ctx_requested)
 {
-    if (!arch_ns_caller_is_handler()) {
+    if (!arch_ns_caller_privileged()) {
         return 0u;
     }
     granted = (ctx_requested == 0u || ctx_requested > WARDEN_NS_CONTEXT_SLOTS)
@@ -170,7 +170,7 @@ uint32_t spm_nsce_acquire(uint32_t group_id, uint32_t thread_id)
     uint32_t tid = thread_id & TOKEN_FIELD_MASK;
     uint32_t idx = NO_SLOT;
 
-    if (!arch_ns_caller_is_handler()) {
+    if (!arch_ns_caller_privileged()) {
         return TFM_NS_CLIENT_INVALID_TOKEN;
     }
     for (uint32_t i = 0; i < WARDEN_NS_CONTEXT_SLOTS; i++) {
@@ -202,7 +202,7 @@ uint32_t spm_nsce_release(uint32_t token)
     uint32_t caller;
     struct nsce_slot *s;
 
-    if (!arch_ns_caller_is_handler()) {
+    if (!arch_ns_caller_privileged()) {
         return TFM_NS_CLIENT_ERR_INVALID_ACCESS;
     }
     s = decode(token, &idx, &tid);
@@ -237,7 +237,7 @@ uint32_t spm_nsce_load(uint32_t token, int32_t nsid)
     uint32_t tid;
     struct nsce_slot *s;
 
-    if (!arch_ns_caller_is_handler()) {
+    if (!arch_ns_caller_privileged()) {
         return TFM_NS_CLIENT_ERR_INVALID_ACCESS;
     }
     if (!spm_nsid_valid(nsid)) {
@@ -264,7 +264,7 @@ uint32_t spm_nsce_save(uint32_t token)
     uint32_t tid;
     struct nsce_slot *s;
 
-    if (!arch_ns_caller_is_handler()) {
+    if (!arch_ns_caller_privileged()) {
         return TFM_NS_CLIENT_ERR_INVALID_ACCESS;
     }
     s = decode(token, &idx, &tid);
@@ -282,7 +282,7 @@ uint32_t spm_nsce_save(uint32_t token)
 
 int32_t spm_nsce_register_client_id(int32_t nsid)
 {
-    if (!arch_ns_caller_is_handler()) {
+    if (!arch_ns_caller_privileged()) {
         return TFM_ERROR_NS_THREAD_MODE_CALL;
     }
     if (!spm_nsid_valid(nsid)) {

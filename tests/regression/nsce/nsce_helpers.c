@@ -1,4 +1,5 @@
-/* Handler-mode wrappers and client-ID helpers of the NSCE suites. */
+/* Handler-mode and Thread-mode wrappers and client-ID helpers of the NSCE
+ * suites. */
 #include "kernel.h"
 #include "nsce_suites.h"
 #include "psa_manifest/sid.h"
@@ -7,22 +8,8 @@
 #include "tz_context.h"
 #include "tests/partitions/test/warden_test_service.h"
 
-enum op {
-    OP_INIT,
-    OP_ACQUIRE,
-    OP_RELEASE,
-    OP_LOAD,
-    OP_SAVE,
-    OP_REGISTER,
-    OP_TZ_INIT,
-    OP_TZ_ALLOC,
-    OP_TZ_FREE,
-    OP_TZ_LOAD,
-    OP_TZ_STORE,
-};
-
 struct op_args {
-    enum op op;
+    enum nsce_op op;
     uint32_t a;
     uint32_t b;
 };
@@ -65,11 +52,23 @@ static uintptr_t run_op(uintptr_t p)
     }
 }
 
-static uint32_t in_handler(enum op op, uint32_t a, uint32_t b)
+static uint32_t in_handler(enum nsce_op op, uint32_t a, uint32_t b)
 {
     struct op_args o = { op, a, b };
 
     return (uint32_t)kernel_handler_call(run_op, (uintptr_t)&o);
+}
+
+uint32_t in_thread(bool privileged, enum nsce_op op, uint32_t a, uint32_t b)
+{
+    struct op_args o = { op, a, b };
+    uint32_t r = THREAD_PRIVILEGE_UNSET;
+
+    if (ns_thread_set_privileged(privileged)) {
+        r = (uint32_t)run_op((uintptr_t)&o);
+    }
+    (void)ns_thread_set_privileged(true);
+    return r;
 }
 
 uint32_t h_init(uint32_t ctx_requested)

@@ -41,6 +41,7 @@ int ns_main(void)
     if (TFM_NS_MANAGE_NSID) {
         nsce_suite_matrix(&totals);
         nsce_suite_tz_shim(&totals);
+        nsce_suite_privilege(&totals);
     } else {
         nsce_suite_off(&totals);
     }

@@ -1,6 +1,8 @@
 /*
  * NSCE's misuse matrix, through the real veneers, from NS Handler mode
- * (and from Thread mode where that is the point). Runs before the NS
+ * (and from unprivileged NS Thread mode where that is the point, refused
+ * whatever WARDEN_NSCE_PRIVILEGED_THREAD says; privileged threads are
+ * suite_nsce_privilege.c's). Runs before the NS
  * kernel starts, so the tests own every context slot. The first tests run
  * while the NS side does not manage NSIDs yet.
  */
@@ -94,20 +96,23 @@ static void t_register_before_init(struct test_result_t *ret)
     TEST_CHECK(h_register(5) == TFM_ERROR_INVALID_PARAMETER, "5 refused");
     TEST_CHECK(h_register(-65537) == TFM_ERROR_INVALID_PARAMETER,
                "-65537 refused");
-    TEST_CHECK(tfm_register_client_id(-43) == TFM_ERROR_NS_THREAD_MODE_CALL,
-               "Thread mode refused");
+    TEST_CHECK(in_thread(UNPRIV, OP_REGISTER, (uint32_t)-43, 0u) ==
+                   (uint32_t)TFM_ERROR_NS_THREAD_MODE_CALL,
+               "unprivileged Thread mode refused");
     TEST_CHECK(calls_are(-42), "still NSID -42");
     TEST_CHECK(h_register(-1) == TFM_SUCCESS, "back to -1");
     TEST_CHECK(calls_are(-1), "calls are NSID -1");
 }
 
-static void t_thread_mode_before_init(struct test_result_t *ret)
+static void t_unprivileged_thread_before_init(struct test_result_t *ret)
 {
-    TEST_CHECK(tfm_nsce_init(0) == 0u, "init");
-    TEST_CHECK(tfm_nsce_acquire_ctx(0, 3) == INVALID, "acquire");
-    TEST_CHECK(tfm_nsce_load_ctx(token(0, 0, 3), -2) == ACCESS, "load");
-    TEST_CHECK(tfm_nsce_save_ctx(token(0, 0, 3)) == ACCESS, "save");
-    TEST_CHECK(tfm_nsce_release_ctx(token(0, 0, 3)) == ACCESS, "release");
+    uint32_t t = token(0, 0, 3);
+
+    TEST_CHECK(in_thread(UNPRIV, OP_INIT, 0u, 0u) == 0u, "init");
+    TEST_CHECK(in_thread(UNPRIV, OP_ACQUIRE, 0u, 3u) == INVALID, "acquire");
+    TEST_CHECK(in_thread(UNPRIV, OP_LOAD, t, (uint32_t)-2) == ACCESS, "load");
+    TEST_CHECK(in_thread(UNPRIV, OP_SAVE, t, 0u) == ACCESS, "save");
+    TEST_CHECK(in_thread(UNPRIV, OP_RELEASE, t, 0u) == ACCESS, "release");
     /* Nothing changed: the NS side does not manage NSIDs yet. */
     TEST_CHECK(calls_are(-1), "calls are still NSID -1");
 }
@@ -330,7 +335,7 @@ static void t_save_inactive(struct test_result_t *ret)
     TEST_CHECK(calls_are(-2), "A still loaded");
 }
 
-static void t_every_call_from_thread_mode(struct test_result_t *ret)
+static void t_every_call_from_unprivileged_thread(struct test_result_t *ret)
 {
     uint32_t a;
     uint32_t b;
@@ -339,13 +344,14 @@ static void t_every_call_from_thread_mode(struct test_result_t *ret)
     a = acquire(1, 1);
     b = acquire(1, 2);
     TEST_CHECK(h_load(a, -2) == OK, "load A");
-    TEST_CHECK(tfm_nsce_init(1) == 0u, "init");
-    TEST_CHECK(tfm_nsce_acquire_ctx(1, 3) == INVALID,
+    TEST_CHECK(in_thread(UNPRIV, OP_INIT, 1u, 0u) == 0u, "init");
+    TEST_CHECK(in_thread(UNPRIV, OP_ACQUIRE, 1u, 3u) == INVALID,
                "acquire: not 3, which is a valid token");
-    TEST_CHECK(tfm_nsce_load_ctx(b, -3) == ACCESS, "load");
-    TEST_CHECK(tfm_nsce_save_ctx(a) == ACCESS, "save");
-    TEST_CHECK(tfm_nsce_release_ctx(b) == ACCESS, "release");
-    TEST_CHECK(tfm_register_client_id(-4) == TFM_ERROR_NS_THREAD_MODE_CALL,
+    TEST_CHECK(in_thread(UNPRIV, OP_LOAD, b, (uint32_t)-3) == ACCESS, "load");
+    TEST_CHECK(in_thread(UNPRIV, OP_SAVE, a, 0u) == ACCESS, "save");
+    TEST_CHECK(in_thread(UNPRIV, OP_RELEASE, b, 0u) == ACCESS, "release");
+    TEST_CHECK(in_thread(UNPRIV, OP_REGISTER, (uint32_t)-4, 0u) ==
+                   (uint32_t)TFM_ERROR_NS_THREAD_MODE_CALL,
                "register");
     /* Nothing changed. */
     TEST_CHECK(calls_are(-2), "A still loaded, NSID -2");
@@ -459,7 +465,8 @@ static void t_connection_bound_to_client(struct test_result_t *ret)
 static const struct test_t matrix[] = {
     { t_default_nsid_before_init, "default_nsid_before_init", "" },
     { t_register_before_init, "register_before_init", "" },
-    { t_thread_mode_before_init, "thread_mode_before_init", "" },
+    { t_unprivileged_thread_before_init, "unprivileged_thread_before_init",
+      "" },
     { t_init_values, "init_values", "" },
     { t_no_context_loaded_refused, "no_context_loaded_refused", "" },
     { t_acquire_load_save_release, "acquire_load_save_release", "" },
@@ -477,7 +484,8 @@ static const struct test_t matrix[] = {
     { t_save_without_load, "save_without_load", "" },
     { t_save_after_release, "save_after_release", "" },
     { t_save_inactive, "save_inactive", "" },
-    { t_every_call_from_thread_mode, "every_call_from_thread_mode", "" },
+    { t_every_call_from_unprivileged_thread,
+      "every_call_from_unprivileged_thread", "" },
     { t_group_thread_count, "group_thread_count", "" },
     { t_all_slots_in_use, "all_slots_in_use", "" },
     { t_init_grant, "init_grant", "" },

@@ -34,7 +34,7 @@ static void t_tz_shim_passes(struct test_result_t *ret)
     uint32_t id;
 
     TEST_CHECK(h_tz_init() == 1u, "init");
-    id = h_tz_alloc((uint32_t)-9);
+    id = h_tz_alloc(TZ_TEST_MODULE_RTX);
     TEST_CHECK(id == 1u, "alloc: 1");
     TEST_CHECK(h_tz_load(id) == 1u && h_tz_store(id) == 1u, "load, store");
     TEST_CHECK(h_tz_load(id) == 1u && calls_are(-1), "calls are NSID -1");

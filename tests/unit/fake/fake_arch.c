@@ -40,7 +40,7 @@ void fake_arch_set_handler(bool handler)
     handler_mode = handler;
 }
 
-bool arch_ns_caller_is_handler(void)
+bool arch_ns_caller_privileged(void)
 {
     return handler_mode;
 }

@@ -6,8 +6,10 @@
  *    range that is empty or wraps the address space never is. Every call is
  *    counted and the last one recorded.
  *  - arch_ns_launch() jumps back to fake_arch_launch_jmp (armed by the test).
- *  - arch_ns_caller_is_handler() says what fake_arch_set_handler() set
- *    (false after fake_arch_reset()).
+ *  - arch_ns_caller_privileged() says what fake_arch_set_handler() set:
+ *    true stands for an NS handler, false for an NS thread that NSCE
+ *    refuses (false after fake_arch_reset()). Privileged NS threads are
+ *    the real host port's to simulate (test_ns_privilege.c).
  */
 #ifndef WARDEN_UNIT_FAKE_ARCH_H
 #define WARDEN_UNIT_FAKE_ARCH_H
@@ -50,7 +52,7 @@ struct fake_arch_check fake_arch_last_check(void);
 void fake_arch_arm_launch(void);
 unsigned fake_arch_launches(void);
 
-/** What arch_ns_caller_is_handler() answers from now on. */
+/** What arch_ns_caller_privileged() answers from now on. */
 void fake_arch_set_handler(bool handler);
 
 /** Interrupts unmasked, no wait hook (fake_arch_reset() does it too). */

@@ -199,6 +199,9 @@ void armv8m_ns_resume_svc(uint32_t exc_return, uint32_t msp)
         frame[6] != ((uint32_t)(uintptr_t)armv8m_ns_resume & ~1u) + 2u) {
         armv8m_fault_report(exc_return, msp, ARCH_FAULT_SVC);
     }
+    if (WARDEN_FPU) {
+        TAKE_FP;
+    }
     resuming_agent->sp = resuming->resume_sp;
     resuming->resume_sp = 0u;
     resuming = NULL;

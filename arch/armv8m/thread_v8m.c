@@ -58,21 +58,39 @@ uint8_t armv8m_spm_stack[WARDEN_SPM_STACK_SIZE] __attribute__((aligned(8)));
 
 void armv8m_restore_context(void);
 
-/* The FP half of a switch: S16-S31 under the software frame (r0) when
- * EXC_RETURN (lr) says the thread holds FP state; loaded back likewise, or
- * zeros (fp.c) in S0-S31 for a thread without. Nothing without the FPU. */
+/*
+ * The FP half of a switch: S16-S31 under the software frame (r0) when
+ * EXC_RETURN (lr) says the thread holds FP state. Going back to NS code
+ * (the NS agent's context), they are loaded again (an NS frame has
+ * S0-S15 only); going back to a secure thread they are skipped and zeroed:
+ * the exception return loads the thread's own from its hardware frame
+ * (with FPCCR_S.TS a Secure frame holds S16-S31 too). S0-S15 are zeroed
+ * either way (a frame with FP state has them).
+ * No thread's values are ever in the registers before that return: a
+ * Non-secure exception pending at the return tail-chains into NS code
+ * without returning to the thread, and would find them there (QEMU
+ * clears S0-S15 only then; the FP test's handler check found S16-S31).
+ * Nothing without the FPU.
+ */
 #if WARDEN_FPU
 #define SAVE_FP            \
     "tst    lr, #0x10\n\t" \
     "it     eq\n\t"        \
     "vstmdbeq r0!, {s16-s31}\n\t"
-#define RESTORE_FP                \
-    ARMV8M_FP_ZEROS_IN("r2")      \
-    "tst    lr, #0x10\n\t"        \
-    "itee   eq\n\t"               \
-    "vldmiaeq r0!, {s16-s31}\n\t" \
-    "vldmiane r2, {s16-s31}\n\t"  \
-    "vldmiane r2, {s0-s15}\n\t"
+#define RESTORE_FP             \
+    ARMV8M_FP_ZEROS_IN("r2")   \
+    "vldmia r2, {s0-s15}\n\t"  \
+    "tst    lr, #0x10\n\t"     \
+    "bne    8f\n\t"            \
+    "tst    lr, #0x40\n\t"     \
+    "beq    7f\n\t"            \
+    "add    r0, r0, #64\n"     \
+    "8:\n\t"                   \
+    "vldmia r2, {s16-s31}\n\t" \
+    "b      9f\n"              \
+    "7:\n\t"                   \
+    "vldmia r0!, {s16-s31}\n"  \
+    "9:\n\t"
 #else
 #define SAVE_FP    ""
 #define RESTORE_FP ""

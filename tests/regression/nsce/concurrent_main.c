@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "kernel.h"
+#include "kernel_port.h"
 #include "nsce_suites.h"
 #include "platform_ns.h"
 #include "psa_manifest/sid.h"
@@ -206,11 +207,93 @@ static void report(void)
            "an NSCE call of the kernel failed");
 }
 
+/* ---- A task ended inside its secure call ---------------------------- */
+
+#define RUNNER_NSID (-249)
+#define VICTIM_NSID (-250)
+#define REUSER_NSID (-251)
+#define VICTIM_SPIN 3000000u
+#define WAIT_ROUNDS 2000u
+
+static volatile int victim_inside;
+static volatile int victim_returned;
+static volatile int reuser_ok;
+
+static void victim(void *arg)
+{
+    uint32_t spin = VICTIM_SPIN;
+    struct tally_reply reply = { 0, 0 };
+    psa_invec iv[] = { { &spin, sizeof(spin) } };
+    psa_outvec ov[] = { { &reply, sizeof(reply) } };
+
+    (void)arg;
+    (void)kernel_set_nsid(VICTIM_NSID);
+    victim_inside = 1;
+    (void)psa_call(CLIENT_TALLY_HANDLE, TALLY_TYPE_BUMP, iv, 1, ov, 1);
+    victim_returned = 1; /* never: it is ended inside the call */
+}
+
+static void reuser(void *arg)
+{
+    struct tally_reply reply = { 0, 0 };
+    psa_outvec ov[] = { { &reply, sizeof(reply) } };
+
+    (void)arg;
+    (void)kernel_set_nsid(REUSER_NSID);
+    reuser_ok = psa_call(CLIENT_TALLY_HANDLE, TALLY_TYPE_BUMP, NULL, 0, ov,
+                         1) == PSA_SUCCESS &&
+                reply.client_id == client_id_of(REUSER_NSID) &&
+                reply.count == 1u;
+    reuser_ok = reuser_ok ? 1 : -1;
+}
+
+/* The issue's point 5: deleting a task preempted inside a secure call
+ * releases its NSCE context, which aborts the call (the service sees an
+ * orphan and replies to it as usual); other tasks' calls go on, and the
+ * context serves its next task. */
+static void ended_mid_call(void)
+{
+    struct kernel_task *v = kernel_task_create("victim", 1, victim, NULL);
+    struct tally_reply reply = { 0, 0 };
+    psa_outvec ov[] = { { &reply, sizeof(reply) } };
+    unsigned rounds = 0;
+    int in_secure;
+    int others_ok;
+
+    while (v != NULL && !victim_inside && rounds++ < WAIT_ROUNDS) {
+        kernel_sleep(1);
+    }
+    kernel_sleep(20); /* well inside its spin */
+    in_secure = v != NULL && port_task_in_secure(v);
+    result(in_secure && kernel_task_delete(v) == 0, "ended_inside_a_call",
+           "the victim was not preempted inside its call, or not deleted");
+    others_ok = psa_call(CLIENT_TALLY_HANDLE, TALLY_TYPE_BUMP, NULL, 0, ov,
+                         1) == PSA_SUCCESS &&
+                reply.client_id == client_id_of(RUNNER_NSID);
+    result(others_ok, "others_unaffected",
+           "a call of another task failed after the end");
+    for (rounds = 0; secure_count(VICTIM_NSID) != 1u && rounds < WAIT_ROUNDS;
+         rounds++) {
+        kernel_sleep(10);
+    }
+    result(secure_count(VICTIM_NSID) == 1u && !victim_returned,
+           "orphan_completed",
+           "the ended call was not completed by its service");
+    result(kernel_task_create("reuser", 1, reuser, NULL) != NULL,
+           "context_reused_create", "no task");
+    for (rounds = 0; reuser_ok == 0 && rounds < WAIT_ROUNDS; rounds++) {
+        kernel_sleep(10);
+    }
+    result(reuser_ok == 1, "context_reused",
+           "the next task's call failed or came as another client");
+}
+
 static void runner(void *arg)
 {
     unsigned done = 0;
 
     (void)arg;
+    (void)kernel_set_nsid(RUNNER_NSID);
     (void)psa_call(CLIENT_TALLY_HANDLE, TALLY_TYPE_RESET, NULL, 0, NULL, 0);
     for (unsigned i = 0; i < NUM_WORKERS; i++) {
         workers[i].nsid = NSID_BASE - (int32_t)i;
@@ -228,6 +311,7 @@ static void runner(void *arg)
         }
     }
     report();
+    ended_mid_call();
     tf_log("Concurrent: %u passed, %u failed\r\n", passed, failed);
     ns_platform_exit(failed == 0u ? 0 : 1);
 }

@@ -31,11 +31,18 @@ static struct sched_thread *parked;
 
 static unsigned ns_held;
 static bool ns_park_fails;
+static struct fake_ns_counts ns_counts;
+
+struct fake_ns_counts fake_ns_ctx_counts(void)
+{
+    return ns_counts;
+}
 
 void fake_threads_reset(void)
 {
     ns_held = 0u;
     ns_park_fails = false;
+    ns_counts = (struct fake_ns_counts){ 0u, 0u, 0u, 0u };
     inits = 0;
     spm_calls = 0;
     spm_call_limit = 0;
@@ -173,6 +180,8 @@ bool arch_ns_ctx_park(struct arch_ns_ctx *c, struct arch_thread *cur,
     }
     c->parks++;
     c->detached += (cur != agent) ? 1u : 0u;
+    ns_counts.parks++;
+    ns_counts.detached += (cur != agent) ? 1u : 0u;
     return true;
 }
 
@@ -182,11 +191,13 @@ void arch_ns_ctx_enter(struct arch_ns_ctx *c, struct arch_thread *agent)
         fail_msg("arch_ns_ctx_enter() with another agent than its own");
     }
     c->enters++;
+    ns_counts.enters++;
 }
 
 void arch_ns_ctx_reset(struct arch_ns_ctx *c)
 {
     c->resets++;
+    ns_counts.resets++;
 }
 
 void arch_thread_init(struct arch_thread *t, uint8_t *stack, size_t size,

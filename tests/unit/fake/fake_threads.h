@@ -44,6 +44,17 @@ unsigned fake_ns_irq_held(void);
 /** arch_ns_ctx_park() fails (no stack room) while @p fail is set. */
 void fake_ns_ctx_fail_park(bool fail);
 
+/** The NS-context operations since the reset: parks (and of those, the
+ * ones that switched out another thread than the context's agent),
+ * enters, resets. */
+struct fake_ns_counts {
+    unsigned parks;
+    unsigned detached;
+    unsigned enters;
+    unsigned resets;
+};
+struct fake_ns_counts fake_ns_ctx_counts(void);
+
 /** Calls of arch_thread_init() and of arch_spm_call() so far. */
 unsigned fake_thread_inits(void);
 unsigned fake_spm_calls(void);

@@ -1249,20 +1249,30 @@ def nsce_priv_runs(tally, python, jobs, platform):
     (privileged NS threads served, unprivileged ones refused; a TZ context
     and client ID for each of 12 threads), on host or on QEMU."""
     preset = "host" if platform == "host" else "an505-ipc-l1"
-    name = preset + "-nsce-priv"
+    variant_layer(tally, python, jobs, platform, preset, "-nsce-priv",
+                  "nsce", "NSCE from privileged threads")
+
+
+def variant_layer(tally, python, jobs, platform, preset, suffix, image,
+                  what):
+    """Variant build <preset><suffix> (VARIANTS) and its NS image
+    warden_ns_<image>: the hosted program, or under QEMU (-icount) with
+    the variant's test secure image; its results as "<image> (<preset>,
+    <what>)"."""
+    name = preset + suffix
     bdir = "build/" + name
-    label = "%s, NSCE from privileged threads" % preset
+    label = "%s, %s" % (preset, what)
     if not build_variant(tally, label, name, python, jobs,
-                         ["warden_ns_nsce"]):
+                         ["warden_ns_" + image]):
         return
     if platform == "host":
-        rc, out = run([bdir + "/bin/warden_ns_nsce"], timeout=120)
+        rc, out = run([bdir + "/bin/warden_ns_" + image], timeout=120)
     else:
-        rc, out = run([python, "tools/qemu_run.py", "--icount",
-                       "--secure", bdir + "/bin/warden_s_test.elf", "--ns",
-                       bdir + "/bin/warden_ns_nsce.elf",
+        rc, out = run([python, "tools/qemu_run.py", "--icount", "--secure",
+                       bdir + "/bin/warden_s_test.elf", "--ns",
+                       "%s/bin/warden_ns_%s.elf" % (bdir, image),
                        "--timeout", "300"], timeout=400)
-    parse_result_lines(tally, "nsce (%s)" % label, rc, out)
+    parse_result_lines(tally, "%s (%s)" % (image, label), rc, out)
 
 
 def mmiovec_runs(tally, python, jobs, platform):
@@ -1272,20 +1282,8 @@ def mmiovec_runs(tally, python, jobs, platform):
     presets = ("host", "host-ipc") if platform == "host" \
         else ("an505-sfn", "an505-ipc-l1", "an505-ipc-l2", "an505-ipc-l3")
     for preset in presets:
-        name = preset + "-mmiovec"
-        bdir = "build/" + name
-        label = "%s, MM-IOVEC" % preset
-        if not build_variant(tally, label, name, python, jobs,
-                             ["warden_ns_mmiovec"]):
-            continue
-        if platform == "host":
-            rc, out = run([bdir + "/bin/warden_ns_mmiovec"], timeout=120)
-        else:
-            rc, out = run([python, "tools/qemu_run.py", "--icount",
-                           "--secure", bdir + "/bin/warden_s_test.elf",
-                           "--ns", bdir + "/bin/warden_ns_mmiovec.elf",
-                           "--timeout", "300"], timeout=400)
-        parse_result_lines(tally, "mmiovec (%s)" % label, rc, out)
+        variant_layer(tally, python, jobs, platform, preset, "-mmiovec",
+                      "mmiovec", "MM-IOVEC")
 
 
 def policy_runs(tally, python, jobs, platform):

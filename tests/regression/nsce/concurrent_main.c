@@ -149,16 +149,6 @@ static void work(void *arg)
     w->done = 1;
 }
 
-static uint32_t secure_count(int32_t nsid)
-{
-    int32_t id = client_id_of(nsid);
-    psa_invec iv[] = { { &id, sizeof(id) } };
-    psa_status_t st =
-        psa_call(CLIENT_TALLY_HANDLE, TALLY_TYPE_COUNT, iv, 1, NULL, 0);
-
-    return st < 0 ? 0xFFFFFFFFu : (uint32_t)st;
-}
-
 static void report(void)
 {
     struct kernel_stats st;
@@ -174,7 +164,7 @@ static void report(void)
         const struct worker *w = &workers[i];
 
         calls += w->count;
-        counts_ok = counts_ok && secure_count(w->nsid) == w->count;
+        counts_ok = counts_ok && tally_count(w->nsid) == w->count;
         lost += w->lost;
         wrong += w->wrong_id;
         garbled += w->garbled;
@@ -272,11 +262,11 @@ static void ended_mid_call(void)
                 reply.client_id == client_id_of(RUNNER_NSID);
     result(others_ok, "others_unaffected",
            "a call of another task failed after the end");
-    for (rounds = 0; secure_count(VICTIM_NSID) != 1u && rounds < WAIT_ROUNDS;
+    for (rounds = 0; tally_count(VICTIM_NSID) != 1u && rounds < WAIT_ROUNDS;
          rounds++) {
         kernel_sleep(10);
     }
-    result(secure_count(VICTIM_NSID) == 1u && !victim_returned,
+    result(tally_count(VICTIM_NSID) == 1u && !victim_returned,
            "orphan_completed",
            "the ended call was not completed by its service");
     result(kernel_task_create("reuser", 1, reuser, NULL) != NULL,

@@ -6,6 +6,7 @@
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"
 #include "tz_context.h"
+#include "tests/partitions/client_store/warden_client_store.h"
 #include "tests/partitions/test/warden_test_service.h"
 
 struct op_args {
@@ -140,6 +141,16 @@ psa_status_t who_am_i(int32_t *client_id)
 int32_t client_id_of(int32_t nsid)
 {
     return -0x3C000000 + 1 + nsid;
+}
+
+uint32_t tally_count(int32_t nsid)
+{
+    int32_t id = client_id_of(nsid);
+    psa_invec iv[] = { { &id, sizeof(id) } };
+    psa_status_t st =
+        psa_call(CLIENT_TALLY_HANDLE, TALLY_TYPE_COUNT, iv, 1, NULL, 0);
+
+    return st < 0 ? 0xFFFFFFFFu : (uint32_t)st;
 }
 
 int calls_are(int32_t nsid)

@@ -84,6 +84,9 @@ psa_status_t who_am_i(int32_t *client_id);
 /** The client ID services see for NSID @p nsid. */
 int32_t client_id_of(int32_t nsid);
 
+/** CLIENT_TALLY's count of NSID @p nsid's calls; 0xFFFFFFFF if it failed. */
+uint32_t tally_count(int32_t nsid);
+
 /** True if a call made now reaches services as NSID @p nsid. */
 int calls_are(int32_t nsid);
 

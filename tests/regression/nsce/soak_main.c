@@ -107,16 +107,6 @@ static void work(void *arg)
     w->done = 1;
 }
 
-static uint32_t secure_count(int32_t nsid)
-{
-    int32_t id = client_id_of(nsid);
-    psa_invec iv[] = { { &id, sizeof(id) } };
-    psa_status_t st =
-        psa_call(CLIENT_TALLY_HANDLE, TALLY_TYPE_COUNT, iv, 1, NULL, 0);
-
-    return st < 0 ? 0xFFFFFFFFu : (uint32_t)st;
-}
-
 static void report(void)
 {
     struct kernel_stats st;
@@ -132,7 +122,7 @@ static void report(void)
 
         for (unsigned k = 0; k < (w->provisioning ? 2u : 1u); k++) {
             calls += w->count[k];
-            tally_ok = tally_ok && secure_count(w->nsid[k]) == w->count[k];
+            tally_ok = tally_ok && tally_count(w->nsid[k]) == w->count[k];
         }
         lost += w->lost;
         wrong += w->wrong;

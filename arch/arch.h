@@ -205,13 +205,13 @@ bool arch_ns_ctx_park(struct arch_ns_ctx *c, struct arch_thread *cur,
 void arch_ns_ctx_enter(struct arch_ns_ctx *c, struct arch_thread *agent);
 void arch_ns_ctx_reset(struct arch_ns_ctx *c);
 
-/**
+/*
+ * uint32_t arch_ns_irq_hold(void), void arch_ns_irq_release(uint32_t):
  * NS interrupts held off while SPM code changes the state an NS context
- * switch reads (IPC backend with NS contexts: the scheduler lock): returns
- * what arch_ns_irq_release() restores.
+ * switch reads (IPC backend with NS contexts: the scheduler lock); the
+ * hold returns what the release restores. The port's arch_thread.h
+ * defines them inline (they are on every request's path).
  */
-uint32_t arch_ns_irq_hold(void);
-void arch_ns_irq_release(uint32_t held);
 
 /**
  * Runs fn(arg) on the SPM's own stack and returns its result. The caller

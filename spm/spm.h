@@ -151,7 +151,7 @@ static inline struct spm_partition *spm_client_by_index(uint32_t index)
     if (index == 0u) {
         return &spm_ns_agent;
     }
-    if (index <= WARDEN_NUM_PARTITIONS) {
+    if (WARDEN_NS_CONTEXTS == 0 || index <= WARDEN_NUM_PARTITIONS) {
         return &spm_partitions[index - 1u];
     }
     return &spm_ns_ctx_agents[index - WARDEN_NUM_PARTITIONS - 1u];
@@ -168,13 +168,17 @@ static inline uint32_t spm_ns_contexts(void)
  * others. */
 static inline uint32_t spm_ns_ctx_of(const struct spm_partition *p)
 {
-    return (p->index == 0u) ? 0u : (uint32_t)p->index - WARDEN_NUM_PARTITIONS;
+    return (WARDEN_NS_CONTEXTS == 0 || p->index == 0u)
+               ? 0u
+               : (uint32_t)p->index - WARDEN_NUM_PARTITIONS;
 }
 
 /** The NS agent of NS context @p ctx (0..WARDEN_NS_CONTEXTS). */
 static inline struct spm_partition *spm_ns_agent_of(uint32_t ctx)
 {
-    return (ctx == 0u) ? &spm_ns_agent : &spm_ns_ctx_agents[ctx - 1u];
+    return (WARDEN_NS_CONTEXTS == 0 || ctx == 0u)
+               ? &spm_ns_agent
+               : &spm_ns_ctx_agents[ctx - 1u];
 }
 
 /** Whom a connection of client @p p belongs to (struct spm_conn.client):

@@ -46,8 +46,9 @@
 
 /* BASEPRI_S at the top of the Non-secure range: under AIRCR.PRIS every
  * NS priority is 0x80 or lower, every secure one used is above
- * (arch_hold_ns_interrupts(), arch_ns_irq_hold()). */
+ * (arch_hold_ns_interrupts(); ns_ctx.h's arch_ns_irq_hold() has it too). */
 #define ARMV8M_NS_HOLD_PRIORITY 0x80u
+_Static_assert(ARMV8M_NS_HOLD_PRIORITY == 0x80u, "ns_ctx.h's hold");
 
 /* The port's SVC that resumes an NS context's agent thread (ns_ctx.c);
  * the SPM's own numbers (spm/backend/ipc/svc_abi.h) leave it free. */

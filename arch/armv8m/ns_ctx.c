@@ -208,20 +208,3 @@ void armv8m_ns_resume_svc(uint32_t exc_return, uint32_t msp)
     armv8m_thread_resume(spm_hook_switch(), msp);
     __builtin_unreachable(); /* it leaves the exception */
 }
-
-uint32_t arch_ns_irq_hold(void)
-{
-    uint32_t held;
-
-    __asm volatile("mrs %0, basepri\n\t"
-                   "msr basepri_max, %1"
-                   : "=&r"(held)
-                   : "r"(ARMV8M_NS_HOLD_PRIORITY)
-                   : "memory");
-    return held;
-}
-
-void arch_ns_irq_release(uint32_t held)
-{
-    __asm volatile("msr basepri, %0" : : "r"(held) : "memory");
-}

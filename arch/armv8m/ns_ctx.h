@@ -19,4 +19,24 @@ struct arch_ns_ctx {
     uint32_t resume_sp;
 };
 
+/* arch/arch.h's hold of NS interrupts: BASEPRI_S at the top of the NS
+ * range (0x80, ARMV8M_NS_HOLD_PRIORITY: every NS priority is 0x80 or lower
+ * under AIRCR.PRIS), never lowering a mask already there. */
+static inline uint32_t arch_ns_irq_hold(void)
+{
+    uint32_t held;
+
+    __asm volatile("mrs %0, basepri\n\t"
+                   "msr basepri_max, %1"
+                   : "=&r"(held)
+                   : "r"(0x80u)
+                   : "memory");
+    return held;
+}
+
+static inline void arch_ns_irq_release(uint32_t held)
+{
+    __asm volatile("msr basepri, %0" : : "r"(held) : "memory");
+}
+
 #endif /* WARDEN_ARMV8M_NS_CTX_H */

@@ -5,7 +5,8 @@
  * still above every Non-secure one (AIRCR.PRIS). The context is the
  * hardware frame plus R4-R11, PSPLIM and EXC_RETURN, and when the FPU is
  * on (WARDEN_FPU) and the thread holds FP state (EXC_RETURN.FType 0: the
- * hardware frame is the extended one) S16-S31 too.
+ * hardware frame is the extended one) S16-S31 too (for a context of NS
+ * code, or of Handler mode, always: RESTORE_FP below).
  *
  * Saved software frame, lowest address first:
  *   PSPLIM, R4, R5, R6, R7, R8, R9, R10, R11, EXC_RETURN, [S16-S31]
@@ -59,33 +60,37 @@ uint8_t armv8m_spm_stack[WARDEN_SPM_STACK_SIZE] __attribute__((aligned(8)));
 void armv8m_restore_context(void);
 
 /*
- * The FP half of a switch: S16-S31 under the software frame (r0) when
- * EXC_RETURN (lr) says the thread holds FP state. Going back to NS code
- * (the NS agent's context), they are loaded again (an NS frame has
- * S0-S15 only); going back to a secure thread they are skipped and zeroed:
- * the exception return loads the thread's own from its hardware frame
- * (with FPCCR_S.TS a Secure frame holds S16-S31 too). S0-S15 are zeroed
- * either way (a frame with FP state has them).
- * No thread's values are ever in the registers before that return: a
- * Non-secure exception pending at the return tail-chains into NS code
- * without returning to the thread, and would find them there (QEMU
- * clears S0-S15 only then; the FP test's handler check found S16-S31).
- * Nothing without the FPU.
+ * The FP half of a switch. A secure thread (EXC_RETURN S and Mode set)
+ * holding FP state (FType 0) has S16-S31 saved under the software frame;
+ * one without has none to keep. Any other context has them saved whatever
+ * its FType: NS code and the NSCE veneers' Handler-mode code, which a
+ * switch can preempt too, may have live values there that no frame holds
+ * (an NS frame has S0-S15 only; NS code in a handler keeps its thread's
+ * callee-saved registers as they are, and a veneer's caller expects them
+ * back). On the way back such a context gets them loaded again; a secure
+ * thread gets zeros, and its exception return loads its own from its
+ * hardware frame (with FPCCR_S.TS a Secure frame holds S16-S31 too). S0-S15
+ * are zeroed either way (a frame with FP state has them). So no thread's
+ * values are in the registers before that return: a Non-secure exception
+ * pending then tail-chains into NS code without returning to the thread,
+ * and would find them there (QEMU clears S0-S15 only then; the FP test's
+ * handler check found S16-S31). Nothing without the FPU.
  */
 #if WARDEN_FPU
-#define SAVE_FP            \
-    "tst    lr, #0x10\n\t" \
-    "it     eq\n\t"        \
-    "vstmdbeq r0!, {s16-s31}\n\t"
+#define SAVE_FP                \
+    "and    r3, lr, #0x58\n\t" \
+    "cmp    r3, #0x58\n\t"     \
+    "it     ne\n\t"            \
+    "vstmdbne r0!, {s16-s31}\n\t"
 #define RESTORE_FP             \
     ARMV8M_FP_ZEROS_IN("r2")   \
     "vldmia r2, {s0-s15}\n\t"  \
+    "and    r3, lr, #0x48\n\t" \
+    "cmp    r3, #0x48\n\t"     \
+    "bne    7f\n\t"            \
     "tst    lr, #0x10\n\t"     \
-    "bne    8f\n\t"            \
-    "tst    lr, #0x40\n\t"     \
-    "beq    7f\n\t"            \
-    "add    r0, r0, #64\n"     \
-    "8:\n\t"                   \
+    "it     eq\n\t"            \
+    "addeq  r0, r0, #64\n\t"   \
     "vldmia r2, {s16-s31}\n\t" \
     "b      9f\n"              \
     "7:\n\t"                   \

@@ -2,6 +2,8 @@
 #ifndef WARDEN_HOST_ARCH_THREAD_H
 #define WARDEN_HOST_ARCH_THREAD_H
 
+#include <stdint.h>
+
 #include "arch/host/host_fiber.h"
 
 struct arch_thread {
@@ -14,5 +16,16 @@ struct arch_thread {
 struct arch_ns_ctx {
     int unused;
 };
+
+/* arch/arch.h's hold of NS interrupts: none to hold on the host. */
+static inline uint32_t arch_ns_irq_hold(void)
+{
+    return 0u;
+}
+
+static inline void arch_ns_irq_release(uint32_t held)
+{
+    (void)held;
+}
 
 #endif /* WARDEN_HOST_ARCH_THREAD_H */

@@ -41,13 +41,3 @@ void arch_ns_ctx_reset(struct arch_ns_ctx *c)
 {
     (void)c;
 }
-
-uint32_t arch_ns_irq_hold(void)
-{
-    return 0u;
-}
-
-void arch_ns_irq_release(uint32_t held)
-{
-    (void)held;
-}

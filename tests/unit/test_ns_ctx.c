@@ -77,18 +77,27 @@ static void test_load_makes_its_agent_the_ns_side(void **state)
 }
 
 /* A thread NS preempted (a partition's) is switched out as any other:
- * it stays ready, whichever context is loaded next. */
+ * it stays ready, whichever context is loaded next, and runs first (the
+ * load asks for the switch). */
 static void test_preempted_partition_is_switched_out(void **state)
 {
     (void)state;
+    fake_threads_player(NULL);
     backend_ns_ctx_load(1);
     iw_wake(FXI_SERVER);
     iw_run_as(SERVER);
+    fake_threads_clear_counts();
     backend_ns_ctx_load(3);
     assert_int_equal(fake_ns_ctx_counts().detached, 1);
+    assert_int_equal(fake_yields(), 1);
+    assert_ptr_equal(fake_pick(0), iw_thread(FXI_SERVER));
     assert_ptr_equal(sched_current(), sched_thread_of(AGENT(3)));
     assert_int_equal(iw_thread(FXI_SERVER)->state, SCHED_READY);
-    assert_true(sched_preempt_due());
+    /* Nothing more urgent ready: no switch asked. */
+    iw_block(FXI_SERVER);
+    fake_threads_clear_counts();
+    backend_ns_ctx_load(2);
+    assert_int_equal(fake_yields(), 0);
 }
 
 /* An agent out of the run order keeps its state: a reply readies it
@@ -182,6 +191,7 @@ static void test_release_orphans_a_taken_call(void **state)
     psa_handle_t h;
 
     (void)state;
+    fake_threads_player(NULL);
     backend_ns_ctx_load(1);
     assert_int_equal(spm_ns_enter(AGENT(1)), PSA_SUCCESS);
     assert_int_equal(iw_call(AGENT(1), FXI_SL_A_HANDLE, 1, 0, 0),

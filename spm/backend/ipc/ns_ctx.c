@@ -89,6 +89,14 @@ static void activate(uint32_t ctx)
     arch_ns_ctx_enter(&ns_arch[ctx], &t->ctx);
     active = ctx;
     ipc_ns_active_agent = agent;
+    /* A thread more urgent than NS code is ready (one NS preempted, just
+     * switched out): it runs as soon as the veneer unmasks, before the NS
+     * RTOS goes on. Left for later, it would wait for the next secure
+     * entry, which may never come (its NS thread waits on an NS lock, or
+     * for it). */
+    if (sched_preempt_due()) {
+        arch_yield();
+    }
 }
 
 void backend_ns_ctx_load(uint32_t ctx)

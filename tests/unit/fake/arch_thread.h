@@ -21,4 +21,8 @@ struct arch_ns_ctx {
     unsigned resets;
 };
 
+/* arch/arch.h's hold of NS interrupts, counted (fake_threads.c). */
+uint32_t arch_ns_irq_hold(void);
+void arch_ns_irq_release(uint32_t held);
+
 #endif /* WARDEN_FAKE_ARCH_THREAD_H */

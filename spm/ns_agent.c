@@ -24,22 +24,20 @@
  * group whose RTOS preempted another one inside a secure call), and while
  * the NS side manages NSIDs with no context loaded; otherwise it takes its
  * client ID, once (spm/nsce/ns_client.h). */
-static struct spm_partition *ns_enter(psa_status_t *status)
+static psa_status_t ns_enter(struct spm_partition *agent)
 {
-    struct spm_partition *agent = backend_ns_agent();
+    psa_status_t status;
 
     /* (The SFN backend's backend_ns_begin() is always true.) */
     /* cppcheck-suppress knownConditionTrueFalse */
     if (backend_current() != agent || !backend_ns_begin(agent)) {
-        *status = PSA_ERROR_CONNECTION_BUSY;
-        return NULL;
+        return PSA_ERROR_CONNECTION_BUSY;
     }
-    *status = spm_ns_enter(agent);
-    if (*status != PSA_SUCCESS) {
+    status = spm_ns_enter(agent);
+    if (status != PSA_SUCCESS) {
         backend_ns_end();
-        return NULL;
     }
-    return agent;
+    return status;
 }
 
 /* The end of an NS call that ns_enter() let in. */
@@ -56,11 +54,10 @@ uint32_t spm_ns_framework_version(void)
 
 uint32_t spm_ns_version(uint32_t sid)
 {
-    psa_status_t status;
-    struct spm_partition *agent = ns_enter(&status);
+    struct spm_partition *agent = backend_ns_agent();
     uint32_t version;
 
-    if (agent == NULL) {
+    if (ns_enter(agent) != PSA_SUCCESS) {
         return PSA_VERSION_NONE;
     }
     version = spm_version(agent, sid);
@@ -75,12 +72,11 @@ uint32_t spm_ns_version(uint32_t sid)
 psa_handle_t spm_ns_connect(uint32_t sid, uint32_t version)
 {
     struct spm_req req;
-    psa_status_t status;
-    struct spm_partition *agent = ns_enter(&status);
-    psa_handle_t handle;
+    struct spm_partition *agent = backend_ns_agent();
+    psa_handle_t handle = ns_enter(agent);
 
-    if (agent == NULL) {
-        return status;
+    if (handle != PSA_SUCCESS) {
+        return handle;
     }
     handle =
         backend_client_resolve(agent, spm_connect(agent, &req, sid, version));
@@ -94,10 +90,10 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
     /* Bit 31 is the SPM's own marker: NS cannot claim anything with it. */
     uint32_t ctrl = ctrl_param & ~NS_VEC_DESC_BIT;
     struct spm_req req;
-    psa_status_t status;
-    struct spm_partition *agent = ns_enter(&status);
+    struct spm_partition *agent = backend_ns_agent();
+    psa_status_t status = ns_enter(agent);
 
-    if (agent == NULL) {
+    if (status != PSA_SUCCESS) {
         return status;
     }
     if ((ctrl & CTRL_RESERVED_MASK) != 0u) {
@@ -118,10 +114,10 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
 psa_status_t spm_ns_close(psa_handle_t handle)
 {
     struct spm_req req;
-    psa_status_t status;
-    struct spm_partition *agent = ns_enter(&status);
+    struct spm_partition *agent = backend_ns_agent();
+    psa_status_t status = ns_enter(agent);
 
-    if (agent == NULL) {
+    if (status != PSA_SUCCESS) {
         return status;
     }
     status = backend_client_resolve(agent, spm_close(agent, &req, handle));

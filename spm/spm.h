@@ -187,7 +187,8 @@ static inline struct spm_partition *spm_ns_agent_of(uint32_t ctx)
  * itself. */
 static inline uint8_t spm_conn_owner(const struct spm_partition *p)
 {
-    return spm_is_ns(p) ? 0u : p->index;
+    /* (Without NS contexts the one NS agent's index is 0 already.) */
+    return (WARDEN_NS_CONTEXTS > 0 && spm_is_ns(p)) ? 0u : p->index;
 }
 
 /** The partition of a service. */

@@ -250,10 +250,12 @@ static void ended_mid_call(void)
     int in_secure;
     int others_ok;
 
+    /* The victim is switched out inside its call as soon as this task
+     * wakes; it must not run again before its end. (Its secure work goes
+     * on meanwhile: a secure thread is more urgent than NS code.) */
     while (v != NULL && !victim_inside && rounds++ < WAIT_ROUNDS) {
         kernel_sleep(1);
     }
-    kernel_sleep(20); /* well inside its spin */
     in_secure = v != NULL && port_task_in_secure(v);
     result(in_secure && kernel_task_delete(v) == 0, "ended_inside_a_call",
            "the victim was not preempted inside its call, or not deleted");

@@ -132,6 +132,15 @@ def configure_checks(tally, python):
         (["-DWARDEN_NS_CONTEXT_SLOTS=256"],
          "NS context slots must be 1..255"),
         (["-DTFM_NS_MANAGE_NSID=maybe"], "it is a switch, ON or OFF"),
+        (["-DWARDEN_NS_SECURE_CONTEXTS=maybe"],
+         "WARDEN_NS_SECURE_CONTEXTS='maybe': it is a switch, ON or OFF"),
+        (["-DWARDEN_NS_SECURE_CONTEXTS=ON"],
+         "WARDEN_NS_SECURE_CONTEXTS=ON needs CONFIG_TFM_SPM_BACKEND=IPC"),
+        (["-DCONFIG_TFM_SPM_BACKEND=IPC", "-DWARDEN_NS_SECURE_CONTEXTS=ON",
+          "-DTFM_NS_MANAGE_NSID=OFF"],
+         "WARDEN_NS_SECURE_CONTEXTS=ON needs TFM_NS_MANAGE_NSID=ON"),
+        (["-DWARDEN_NS_CONTEXT_STACK_SIZE=128"],
+         "the NS context stack size is a number of bytes, 256..65536"),
         (["-DWARDEN_NSCE_PRIVILEGED_THREAD=maybe"],
          "WARDEN_NSCE_PRIVILEGED_THREAD='maybe': it is a switch, ON or OFF"),
         (["-DWARDEN_NSCE_PRIVILEGED_THREAD=ON", "-DTFM_NS_MANAGE_NSID=OFF"],
@@ -567,8 +576,6 @@ def qemu_runs(tally, python, preset):
                           "--timeout", "300"], timeout=400)
     parse_result_lines(tally, "nsce (QEMU %s)" % preset, rc, out)
     qemu_soak(tally, python, preset)
-    if "ipc" in preset:
-        qemu_concurrent(tally, python, preset)
     qemu_attack(tally, python, preset)
     rc, out = run(product + ["--ns", bindir + "/warden_ns_demo.elf",
                              "--timeout", "120"], timeout=200)
@@ -1082,15 +1089,6 @@ def qemu_soak(tally, python, preset):
     parse_result_lines(tally, "soak (QEMU %s)" % preset, rc, out)
 
 
-def qemu_concurrent(tally, python, preset):
-    """IPC backend: eight tasks, each its own NS context, call without an
-    NS lock while ticks land inside their calls: every echo right, as its
-    own client, nothing lost."""
-    rc, out = qemu_figures_run(python, preset, "concurrent", "concurrent",
-                               900)
-    parse_result_lines(tally, "concurrent calls (QEMU %s)" % preset, rc, out)
-
-
 def qemu_attack(tally, python, preset):
     """The NS attack suite: besides its own PASS/FAIL lines, the secure
     console must not report a secure fault or a partition stopped (nothing
@@ -1116,6 +1114,16 @@ VARIANTS = {
     "an505-ipc-l1-nsce-priv": ("an505-ipc-l1",
                                ["-DWARDEN_NSCE_PRIVILEGED_THREAD=ON",
                                 "-DWARDEN_NS_CONTEXT_SLOTS=12"]),
+    # A secure context per NS context (ns_context_runs()).
+    "host-ipc-nsctx": ("host-ipc", ["-DWARDEN_NS_SECURE_CONTEXTS=ON"]),
+    "an505-ipc-l1-nsctx": ("an505-ipc-l1",
+                           ["-DWARDEN_NS_SECURE_CONTEXTS=ON",
+                            "-DWARDEN_NS_CONTEXT_SLOTS=10"]),
+    "an505-ipc-l3-nsctx": ("an505-ipc-l3",
+                           ["-DWARDEN_NS_SECURE_CONTEXTS=ON",
+                            "-DWARDEN_NS_CONTEXT_SLOTS=10"]),
+    "an505-ipc-l1-fp-nsctx": ("an505-ipc-l1-fp",
+                              ["-DWARDEN_NS_SECURE_CONTEXTS=ON"]),
     "host-halt": ("host", ["-DWARDEN_FAULT_POLICY=halt"]),
     "host-reset": ("host", ["-DWARDEN_FAULT_POLICY=reset"]),
     "an505-sfn-halt": ("an505-sfn", ["-DWARDEN_FAULT_POLICY=halt"]),
@@ -1253,12 +1261,29 @@ def nsce_priv_runs(tally, python, jobs, platform):
                   "nsce", "NSCE from privileged threads")
 
 
+def ns_context_runs(tally, python, jobs, platform):
+    """WARDEN_NS_SECURE_CONTEXTS=ON: the NSCE image (second entries served
+    as their own clients), and on QEMU the concurrent calls (8 tasks, no
+    NS lock, a task ended inside its call) and the attack suite, at
+    levels 1 and 3, and the FP test at level 1."""
+    if platform == "host":
+        variant_layer(tally, python, jobs, platform, "host-ipc", "-nsctx",
+                      "nsce", "NS contexts")
+        return
+    for preset in ("an505-ipc-l1", "an505-ipc-l3"):
+        for image in ("concurrent", "nsce", "attack"):
+            variant_layer(tally, python, jobs, platform, preset, "-nsctx",
+                          image, "NS contexts")
+    variant_layer(tally, python, jobs, platform, "an505-ipc-l1-fp", "-nsctx",
+                  "fp", "NS contexts", "fp")
+
+
 def variant_layer(tally, python, jobs, platform, preset, suffix, image,
-                  what):
+                  what, secure="test"):
     """Variant build <preset><suffix> (VARIANTS) and its NS image
     warden_ns_<image>: the hosted program, or under QEMU (-icount) with
-    the variant's test secure image; its results as "<image> (<preset>,
-    <what>)"."""
+    the variant's secure image warden_s_<secure>; its results as
+    "<image> (<preset>, <what>)"."""
     name = preset + suffix
     bdir = "build/" + name
     label = "%s, %s" % (preset, what)
@@ -1269,9 +1294,9 @@ def variant_layer(tally, python, jobs, platform, preset, suffix, image,
         rc, out = run([bdir + "/bin/warden_ns_" + image], timeout=120)
     else:
         rc, out = run([python, "tools/qemu_run.py", "--icount", "--secure",
-                       bdir + "/bin/warden_s_test.elf", "--ns",
+                       "%s/bin/warden_s_%s.elf" % (bdir, secure), "--ns",
                        "%s/bin/warden_ns_%s.elf" % (bdir, image),
-                       "--timeout", "300"], timeout=400)
+                       "--timeout", "600"], timeout=700)
     parse_result_lines(tally, "%s (%s)" % (image, label), rc, out)
 
 
@@ -1475,6 +1500,7 @@ def run_layer(t, layer, args):
                      "hosted NS renames and boundary check")
         nsce_off_runs(t, py, jobs, "host")
         nsce_priv_runs(t, py, jobs, "host")
+        ns_context_runs(t, py, jobs, "host")
         policy_runs(t, py, jobs, "host")
         mmiovec_runs(t, py, jobs, "host")
     elif layer == "manifest":
@@ -1490,6 +1516,7 @@ def run_layer(t, layer, args):
                     spm_stack_check(t, py, preset)
         nsce_off_runs(t, py, jobs, "an505")
         nsce_priv_runs(t, py, jobs, "an505")
+        ns_context_runs(t, py, jobs, "an505")
         policy_runs(t, py, jobs, "an505")
         fp_abi_runs(t, py, jobs)
         fp_lazy_off_run(t, py, jobs)

@@ -112,7 +112,7 @@ struct sched_thread *fake_parked(void)
 
 static struct sched_thread *thread(uint32_t i)
 {
-    return sched_thread_of(i == 0u ? &spm_ns_agent : &spm_partitions[i - 1u]);
+    return sched_thread_of(spm_client_by_index(i));
 }
 
 void fake_threads_run_as(struct sched_thread *t)

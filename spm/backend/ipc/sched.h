@@ -99,14 +99,21 @@ static inline struct sched_thread *sched_current(void)
     return sched_core.current;
 }
 
+/* True if @p t is in the run order: always, but for the NS agent of an
+ * NS context that is not loaded (its rank is another agent's). */
+__attribute__((always_inline)) static inline bool
+sched_in_run_order(const struct sched_thread *t)
+{
+    return WARDEN_NS_CONTEXTS == 0 || sched_by_rank[t->rank] == t;
+}
+
 /** Marks @p t ready / blocked (a dead thread stays dead) / dead. The NS
- * agent of an NS context that is not loaded keeps the state only: it is
- * not in the run order (its rank is another agent's). */
+ * agent of an NS context that is not loaded keeps the state only. */
 static inline void sched_ready(struct sched_thread *t)
 {
     if (t->state != SCHED_DEAD) {
         t->state = SCHED_READY;
-        if (sched_by_rank[t->rank] == t) {
+        if (sched_in_run_order(t)) {
             sched_core.ready |= 1u << t->rank;
         }
     }
@@ -116,7 +123,7 @@ static inline void sched_block(struct sched_thread *t)
 {
     if (t->state != SCHED_DEAD) {
         t->state = SCHED_BLOCKED;
-        if (sched_by_rank[t->rank] == t) {
+        if (sched_in_run_order(t)) {
             sched_core.ready &= ~(1u << t->rank);
         }
     }

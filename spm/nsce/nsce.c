@@ -200,6 +200,7 @@ uint32_t spm_nsce_release(uint32_t token)
     uint32_t idx;
     uint32_t tid;
     uint32_t caller;
+    bool ends_call;
     struct nsce_slot *s;
 
     if (!arch_ns_caller_privileged()) {
@@ -210,14 +211,12 @@ uint32_t spm_nsce_release(uint32_t token)
         return TFM_NS_CLIENT_ERR_INVALID_TOKEN;
     }
     /* The thread in the slot's secure call: the one switched out in it,
-     * else the loaded one. Its release aborts the call (it ended in it). */
+     * else the loaded one. Its release aborts the call (it ended in it);
+     * the last thread's frees the context. */
     caller = (s->call_tid != CALL_NONE)
                  ? s->call_tid
                  : ((loaded == idx) ? s->loaded_tid : CALL_NONE);
-    if (caller == tid && in_call(idx)) {
-        backend_ns_ctx_release(ctx_of(idx));
-        s->call_tid = CALL_NONE;
-    }
+    ends_call = caller == tid && in_call(idx);
     set_thread(s, tid, false);
     if (loaded == idx && s->loaded_tid == tid) {
         loaded = NO_SLOT;
@@ -225,7 +224,10 @@ uint32_t spm_nsce_release(uint32_t token)
     }
     if (s->nthreads == 0u) {
         in_use--;
+    }
+    if (ends_call || s->nthreads == 0u) {
         backend_ns_ctx_release(ctx_of(idx));
+        s->call_tid = CALL_NONE;
     }
     publish();
     return TFM_NS_CLIENT_ERR_SUCCESS;

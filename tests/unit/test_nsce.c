@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "fake_arch.h"
+#include "fake_ns_ctx.h"
 #include "spm/nsce/ns_client.h"
 #include "spm/nsce/nsce.h"
 #include "tfm_api.h"
@@ -30,6 +31,7 @@ static int setup(void **state)
 {
     (void)state;
     fake_arch_reset();
+    fake_ns_ctx_reset();
     spm_nsce_reset();
     fake_arch_set_handler(true);
     return 0;
@@ -410,12 +412,43 @@ static void test_reset(void **state)
     assert_int_equal(spm_nsce_acquire(2, 2), token(0, 2, 2));
 }
 
+/* The backend's NS contexts follow the table: slot i is context i + 1,
+ * loaded by a load, left for context 0 by a save or the loaded thread's
+ * release, freed when its last thread is released (not before). */
+static void test_backend_contexts_follow_the_table(void **state)
+{
+    uint32_t a;
+    uint32_t b;
+
+    (void)state;
+    a = spm_nsce_acquire(4, 1);
+    b = spm_nsce_acquire(4, 2);
+    assert_int_equal(spm_nsce_load(a, -3), OK);
+    assert_int_equal(fake_ns_ctx.loads, 1);
+    assert_int_equal(fake_ns_ctx.loaded, ((a >> 16) & 0xFFu) + 1u);
+    assert_int_equal(spm_nsce_save(a), OK);
+    assert_int_equal(fake_ns_ctx.loads, 2);
+    assert_int_equal(fake_ns_ctx.loaded, 0);
+    /* Refused calls touch no context. */
+    assert_int_equal(spm_nsce_save(a), BAD_TOK);
+    assert_int_equal(spm_nsce_load(a, 0), BAD_ID);
+    assert_int_equal(fake_ns_ctx.loads, 2);
+    assert_int_equal(spm_nsce_load(b, -4), OK);
+    assert_int_equal(spm_nsce_release(b), OK);
+    assert_int_equal(fake_ns_ctx.loaded, 0);
+    assert_int_equal(fake_ns_ctx.releases, 0);
+    assert_int_equal(spm_nsce_release(a), OK);
+    assert_int_equal(fake_ns_ctx.releases, 1);
+    assert_int_equal(fake_ns_ctx.released, ((a >> 16) & 0xFFu) + 1u);
+}
+
 #define T(fn) cmocka_unit_test_setup(fn, setup)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(test_boot_state_uses_nsid_minus_1),
+        T(test_backend_contexts_follow_the_table),
         T(test_init_values),
         T(test_init_grant_limits_new_slots),
         T(test_acquire_load_save_release),

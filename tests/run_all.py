@@ -1264,8 +1264,8 @@ def nsce_priv_runs(tally, python, jobs, platform):
 def ns_context_runs(tally, python, jobs, platform):
     """WARDEN_NS_SECURE_CONTEXTS=ON: the NSCE image (second entries served
     as their own clients), and on QEMU the concurrent calls (8 tasks, no
-    NS lock, a task ended inside its call) and the attack suite, at
-    levels 1 and 3, and the FP test at level 1."""
+    NS lock, a task ended inside its call), the attack suite and the IRQ
+    burst, at levels 1 and 3, and the FP test at level 1."""
     if platform == "host":
         variant_layer(tally, python, jobs, platform, "host-ipc", "-nsctx",
                       "nsce", "NS contexts")
@@ -1274,6 +1274,11 @@ def ns_context_runs(tally, python, jobs, platform):
         for image in ("concurrent", "nsce", "attack"):
             variant_layer(tally, python, jobs, platform, preset, "-nsctx",
                           image, "NS contexts")
+        # Secure interrupts while NS switches contexts: a signal raised
+        # under the lock reaches its partition (it stalled when NS could
+        # preempt before the unlock delivered it).
+        variant_layer(tally, python, jobs, platform, preset, "-nsctx",
+                      "irq_burst", "NS contexts", "irq")
     variant_layer(tally, python, jobs, platform, "an505-ipc-l1-fp", "-nsctx",
                   "fp", "NS contexts", "fp")
 
@@ -1287,8 +1292,10 @@ def variant_layer(tally, python, jobs, platform, preset, suffix, image,
     name = preset + suffix
     bdir = "build/" + name
     label = "%s, %s" % (preset, what)
-    if not build_variant(tally, label, name, python, jobs,
-                         ["warden_ns_" + image]):
+    targets = ["warden_ns_" + image]
+    if platform != "host":
+        targets.append("warden_s_" + secure)
+    if not build_variant(tally, label, name, python, jobs, targets):
         return
     if platform == "host":
         rc, out = run([bdir + "/bin/warden_ns_" + image], timeout=120)

@@ -240,11 +240,54 @@ static void test_lock_holds_ns_interrupts(void **state)
     assert_int_equal(fake_ns_irq_held(), 0);
     assert_true(sched_try_lock());
     assert_int_equal(fake_ns_irq_held(), 1);
-    sched_unlock_quiet();
+    backend_ns_end();
     assert_int_equal(fake_ns_irq_held(), 0);
     /* Dropped only if held. */
     sched_drop_lock();
     assert_int_equal(fake_ns_irq_held(), 0);
+}
+
+/* What an interrupt raised under the lock, as NS could first preempt. */
+static uint32_t parts_at_release;
+static psa_signal_t asserted_at_release;
+
+static void note_release(void)
+{
+    if (parts_at_release != ~0u) {
+        return; /* the first one counts */
+    }
+    parts_at_release = sched_core.irq_parts;
+    asserted_at_release = SERVER->be.asserted;
+}
+
+#define IRQ_SIG 0x80000000u
+
+/* Signals an interrupt raised under the lock are delivered before NS
+ * interrupts are let in: NS preempting first would switch out the holder
+ * (a partition that just blocked, waiting for just that signal), and
+ * nothing would deliver them (the IRQ burst stalled so). */
+static void test_unlock_delivers_before_ns_runs(void **state)
+{
+    (void)state;
+    fake_ns_irq_on_release(note_release);
+    for (int path = 0; path < 3; path++) {
+        SERVER->be.asserted = 0u;
+        parts_at_release = ~0u;
+        asserted_at_release = 0u;
+        sched_lock();
+        backend_irq_assert(SERVER, IRQ_SIG);
+        assert_int_not_equal(sched_core.irq_parts, 0u);
+        if (path == 0) {
+            sched_unlock();
+        } else if (path == 1) {
+            backend_ns_end();
+        } else {
+            sched_drop_lock();
+        }
+        assert_int_equal(parts_at_release, 0u);
+        assert_int_equal(asserted_at_release & IRQ_SIG, IRQ_SIG);
+    }
+    fake_ns_irq_on_release(NULL);
 }
 
 /* A stack without room to switch a context out stops the system. */
@@ -271,6 +314,7 @@ int main(void)
         T(test_release_orphans_a_taken_call),
         T(test_release_keeps_the_ns_connection),
         T(test_lock_holds_ns_interrupts),
+        T(test_unlock_delivers_before_ns_runs),
         T(test_park_without_room_is_fatal),
     };
 

@@ -107,8 +107,7 @@ void ipc_ns_end_raised(void);
 
 __attribute__((always_inline)) static inline void backend_ns_end(void)
 {
-    sched_unlock_quiet();
-    if (sched_irq_raised()) {
+    if (sched_unlock()) {
         ipc_ns_end_raised();
     }
 }

@@ -155,15 +155,15 @@ void backend_irq_stop(struct spm_partition *p)
 
 void ipc_ns_end_raised(void)
 {
-    sched_irq_drain();
     give_way();
 }
 
 void sched_irq_drain(void)
 {
+    uint32_t held = sched_ns_hold();
+
     do {
         uint32_t parts;
-        uint32_t held = sched_ns_hold();
 
         sched_core.locked = true;
         parts =
@@ -181,8 +181,8 @@ void sched_irq_drain(void)
             }
         }
         sched_core.locked = false;
-        sched_ns_release(held);
     } while (sched_core.irq_parts != 0u);
+    sched_ns_release(held);
 }
 
 bool backend_irq_asserted(struct spm_partition *p, psa_signal_t signal)

@@ -187,7 +187,8 @@ __attribute__((always_inline)) static inline void sched_lock(void)
 }
 
 /* Delivers the signals interrupts raised while the lock was held
- * (spm/backend/ipc/backend_ipc.c); called unlocked, returns unlocked. */
+ * (spm/backend/ipc/backend_ipc.c); called unlocked, returns unlocked,
+ * NS interrupts held off until they are all delivered. */
 void sched_irq_drain(void);
 
 /** sched_lock(), unless the lock is held already: then false. */
@@ -216,28 +217,24 @@ __attribute__((always_inline)) static inline void sched_relock(bool held)
     sched_core.locked = held;
 }
 
-/** Releases the lock without delivering what interrupts raised meanwhile:
- * the caller tests sched_irq_raised() next, and delivers it with
- * sched_irq_drain(). */
-__attribute__((always_inline)) static inline void sched_unlock_quiet(void)
+/*
+ * Releases the lock. What interrupts raised meanwhile is delivered first,
+ * while NS interrupts are still held off: NS preempting between the two
+ * would switch out a thread that may just have blocked, and the signals
+ * would wait for it. Returns true if there were any (a thread they made
+ * ready may be more urgent than the holder).
+ */
+__attribute__((always_inline)) static inline bool sched_unlock(void)
 {
-    sched_core.locked = false;
-    sched_ns_release(sched_core.ns_held);
-}
+    bool raised;
 
-/** True if an interrupt raised a signal under the lock, not delivered. */
-__attribute__((always_inline)) static inline bool sched_irq_raised(void)
-{
-    return sched_core.irq_parts != 0u;
-}
-
-__attribute__((always_inline)) static inline void sched_unlock(void)
-{
     sched_core.locked = false;
-    sched_ns_release(sched_core.ns_held);
-    if (sched_core.irq_parts != 0u) {
+    raised = sched_core.irq_parts != 0u;
+    if (raised) {
         sched_irq_drain();
     }
+    sched_ns_release(sched_core.ns_held);
+    return raised;
 }
 
 /**

@@ -38,10 +38,13 @@ struct fake_ns_counts fake_ns_ctx_counts(void)
     return ns_counts;
 }
 
+static void (*ns_on_release)(void);
+
 void fake_threads_reset(void)
 {
     ns_held = 0u;
     ns_park_fails = false;
+    ns_on_release = NULL;
     ns_counts = (struct fake_ns_counts){ 0u, 0u, 0u, 0u };
     inits = 0;
     spm_calls = 0;
@@ -160,9 +163,17 @@ uint32_t arch_ns_irq_hold(void)
 
 /* Like BASEPRI: the level is what the release gives back (a test that
  * jumps out of SPM code leaves its hold behind). */
+void fake_ns_irq_on_release(void (*fn)(void))
+{
+    ns_on_release = fn;
+}
+
 void arch_ns_irq_release(uint32_t held)
 {
     ns_held = held;
+    if (held == 0u && ns_on_release != NULL) {
+        ns_on_release();
+    }
 }
 
 void arch_ns_ctx_init(struct arch_ns_ctx *c, struct arch_thread *agent,

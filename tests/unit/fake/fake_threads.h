@@ -41,6 +41,10 @@ void fake_threads_limit_spm_calls(unsigned n);
  * arch_ns_irq_release() sets back what its hold returned. */
 unsigned fake_ns_irq_held(void);
 
+/** Calls @p fn (NULL: none) whenever a release lets NS interrupts in
+ * again: where NS could preempt and switch contexts. */
+void fake_ns_irq_on_release(void (*fn)(void));
+
 /** arch_ns_ctx_park() fails (no stack room) while @p fail is set. */
 void fake_ns_ctx_fail_park(bool fail);
 

@@ -92,6 +92,29 @@ uint32_t tfm_nsce_load_ctx(uint32_t token, int32_t nsid);
  */
 uint32_t tfm_nsce_save_ctx(uint32_t token);
 
+/* Warden's extension (not in TF-M): NS priorities. */
+
+/** warden_nsce_load_ctx_priority(): @p priority above this. */
+#define WARDEN_NS_CLIENT_ERR_INVALID_PRIORITY 0x10u
+/** The most urgent NS priority: what tfm_nsce_load_ctx() tells. */
+#define WARDEN_NS_PRIORITY_MAX 255u
+
+/**
+ * tfm_nsce_load_ctx(), telling the SPM the NS priority of the context's
+ * thread (0 least urgent .. WARDEN_NS_PRIORITY_MAX; CMSIS-RTOS2's
+ * osPriority_t values and FreeRTOS's task priorities fit as they are).
+ * With the IPC backend and NS contexts of their own
+ * (WARDEN_NS_SECURE_CONTEXTS), secure work done for the context runs at
+ * that priority: before the NS code of less urgent contexts, after that of
+ * more urgent ones (docs/nsce-integration.md). Elsewhere the priority is
+ * checked and ignored.
+ * @return as tfm_nsce_load_ctx(), checked in that order, then
+ *         WARDEN_NS_CLIENT_ERR_INVALID_PRIORITY for @p priority above
+ *         WARDEN_NS_PRIORITY_MAX (nothing loaded).
+ */
+uint32_t warden_nsce_load_ctx_priority(uint32_t token, int32_t nsid,
+                                       uint32_t priority);
+
 #ifdef __cplusplus
 }
 #endif

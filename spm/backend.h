@@ -174,6 +174,14 @@ void backend_ns_ctx_load(uint32_t ctx);
 void backend_ns_ctx_release(uint32_t ctx);
 
 /**
+ * The NS priority of context @p ctx's thread (0 least urgent .. 255), told
+ * before each load: secure work done for the context runs at it (IPC with
+ * NS contexts; docs/nsce-integration.md gives the rule). 255 unless told,
+ * 0 for context 0 (NS code outside any thread's context).
+ */
+void backend_ns_ctx_priority(uint32_t ctx, uint32_t priority);
+
+/**
  * Asserts IRQ signal @p signal of partition @p p, from interrupt context
  * (spm/irq.c): a psa_wait() of @p p waiting for it returns (IPC: its thread
  * becomes ready, and runs if it is more urgent than the interrupted one).

@@ -86,6 +86,10 @@
       spm_nsce_load, MASKED, TFM_NS_CLIENT_ERR_INVALID_ACCESS, 3, DIRECT)     \
     X(tfm_nsce_save_ctx, uint32_t, NS_ARGS1(uint32_t, token),                 \
       spm_nsce_save, MASKED, TFM_NS_CLIENT_ERR_INVALID_ACCESS, 3, DIRECT)     \
+    X(warden_nsce_load_ctx_priority, uint32_t,                                \
+      NS_ARGS3(uint32_t, token, int32_t, nsid, uint32_t, priority),           \
+      spm_nsce_load_priority, MASKED, TFM_NS_CLIENT_ERR_INVALID_ACCESS, 3,    \
+      DIRECT)                                                                 \
     X(tfm_register_client_id, enum tfm_status_e,                              \
       NS_ARGS1(int32_t, ns_client_id),                                        \
       spm_nsce_register_client_id, MASKED, TFM_ERROR_NS_THREAD_MODE_CALL, 5,  \

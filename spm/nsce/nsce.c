@@ -235,6 +235,11 @@ uint32_t spm_nsce_release(uint32_t token)
 
 uint32_t spm_nsce_load(uint32_t token, int32_t nsid)
 {
+    return spm_nsce_load_priority(token, nsid, WARDEN_NS_PRIORITY_MAX);
+}
+
+uint32_t spm_nsce_load_priority(uint32_t token, int32_t nsid, uint32_t priority)
+{
     uint32_t idx;
     uint32_t tid;
     struct nsce_slot *s;
@@ -249,6 +254,10 @@ uint32_t spm_nsce_load(uint32_t token, int32_t nsid)
     if (s == NULL) {
         return TFM_NS_CLIENT_ERR_INVALID_TOKEN;
     }
+    if (priority > WARDEN_NS_PRIORITY_MAX) {
+        return WARDEN_NS_CLIENT_ERR_INVALID_PRIORITY;
+    }
+    backend_ns_ctx_priority(ctx_of(idx), priority);
     s->loaded_tid = (uint8_t)tid;
     s->nsid = nsid;
     loaded = idx;

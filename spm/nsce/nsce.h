@@ -28,6 +28,10 @@ uint32_t spm_nsce_acquire(uint32_t group_id, uint32_t thread_id);
 /** tfm_nsce_release_ctx(). */
 uint32_t spm_nsce_release(uint32_t token);
 
+/** warden_nsce_load_ctx_priority(). */
+uint32_t spm_nsce_load_priority(uint32_t token, int32_t nsid,
+                                uint32_t priority);
+
 /** tfm_nsce_load_ctx(). */
 uint32_t spm_nsce_load(uint32_t token, int32_t nsid);
 

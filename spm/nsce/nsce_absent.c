@@ -42,6 +42,12 @@ uint32_t spm_nsce_load(uint32_t token, int32_t nsid)
     return TFM_NS_CLIENT_ERR_INVALID_ACCESS;
 }
 
+uint32_t spm_nsce_load_priority(uint32_t token, int32_t nsid, uint32_t priority)
+{
+    (void)priority;
+    return spm_nsce_load(token, nsid);
+}
+
 uint32_t spm_nsce_save(uint32_t token)
 {
     (void)token;

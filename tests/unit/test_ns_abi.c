@@ -114,6 +114,12 @@ uint32_t spm_nsce_load(uint32_t token, int32_t nsid)
     return TFM_NS_CLIENT_ERR_INVALID_NSID;
 }
 
+uint32_t spm_nsce_load_priority(uint32_t token, int32_t nsid, uint32_t priority)
+{
+    record("spm_nsce_load_priority", 3u, token, (uintptr_t)nsid, priority, 0u);
+    return WARDEN_NS_CLIENT_ERR_INVALID_PRIORITY;
+}
+
 uint32_t spm_nsce_save(uint32_t token)
 {
     record("spm_nsce_save", 1u, token, 0u, 0u, 0u);
@@ -176,6 +182,10 @@ static void test_nsce_entries(void **state)
     assert_int_equal(tfm_nsce_load_ctx(0x0202u, -7),
                      TFM_NS_CLIENT_ERR_INVALID_NSID);
     expect("spm_nsce_load", 2u, 0x0202u, (uintptr_t)(int32_t)-7, 0u, 0u);
+    assert_int_equal(warden_nsce_load_ctx_priority(0x0204u, -8, 300u),
+                     WARDEN_NS_CLIENT_ERR_INVALID_PRIORITY);
+    expect("spm_nsce_load_priority", 3u, 0x0204u, (uintptr_t)(int32_t)-8, 300u,
+           0u);
     assert_int_equal(tfm_nsce_save_ctx(0x0203u),
                      TFM_NS_CLIENT_ERR_INVALID_ACCESS);
     expect("spm_nsce_save", 1u, 0x0203u, 0u, 0u, 0u);

@@ -290,6 +290,95 @@ static void test_unlock_delivers_before_ns_runs(void **state)
     fake_ns_irq_on_release(NULL);
 }
 
+#define LOW_PRIO  10u
+#define HIGH_PRIO 200u
+
+/* NS priorities: secure work done for a less urgent NS thread waits while
+ * a more urgent one's context is loaded, and runs after that thread's own
+ * secure work, whatever the manifest ranks say (SERVER is ranked before
+ * PEER). */
+static void test_ns_priority_orders_secure_work(void **state)
+{
+    struct sched_thread *server = iw_thread(FXI_SERVER);
+    struct sched_thread *peer = iw_thread(FXI_PEER);
+    struct sched_thread *high = sched_thread_of(AGENT(2));
+
+    (void)state;
+    fake_threads_player(NULL);
+    assert_true(server->rank < peer->rank);
+    backend_ns_ctx_priority(1, LOW_PRIO);
+    backend_ns_ctx_load(1);
+    iw_wake(FXI_SERVER);
+    server->ns_prio = LOW_PRIO; /* it serves the less urgent thread */
+    iw_run_as(SERVER);
+    fake_threads_clear_counts();
+    backend_ns_ctx_priority(2, HIGH_PRIO);
+    backend_ns_ctx_load(2);
+    assert_int_equal(fake_yields(), 0);
+    assert_ptr_equal(sched_pick(), high);
+    assert_false(sched_preempt_due());
+    /* The urgent thread's own secure work comes first... */
+    iw_wake(FXI_PEER);
+    peer->ns_prio = HIGH_PRIO;
+    assert_ptr_equal(sched_pick(), peer);
+    assert_true(sched_preempt_due());
+    /* ... the other's once nothing more urgent is ready. */
+    iw_block(FXI_PEER);
+    sched_block(high);
+    assert_ptr_equal(sched_pick(), server);
+    sched_ready(high);
+    /* NS code outside any thread's context is the least urgent. */
+    backend_ns_ctx_load(0);
+    assert_ptr_equal(sched_pick(), server);
+    /* A thread of equal priority: secure work first, as without them. */
+    backend_ns_ctx_priority(1, LOW_PRIO);
+    backend_ns_ctx_load(1);
+    assert_ptr_equal(sched_pick(), server);
+}
+
+/* Without a priority told, the manifest ranks decide, as always. */
+static void test_no_priority_keeps_the_ranks(void **state)
+{
+    (void)state;
+    iw_wake(FXI_SERVER);
+    iw_wake(FXI_PEER);
+    iw_thread(FXI_PEER)->ns_prio = HIGH_PRIO;
+    assert_false(sched_core.by_ns_prio);
+    assert_ptr_equal(sched_pick(), iw_thread(FXI_SERVER));
+    backend_ns_ctx_priority(1, WARDEN_NS_PRIORITY_MAX);
+    assert_false(sched_core.by_ns_prio);
+    backend_ns_ctx_priority(WARDEN_NS_CONTEXTS + 1u, LOW_PRIO);
+    assert_false(sched_core.by_ns_prio);
+    backend_ns_ctx_priority(1, WARDEN_NS_PRIORITY_MAX - 1u);
+    assert_true(sched_core.by_ns_prio);
+}
+
+/* A partition runs at the NS priority of the client it serves: raised to a
+ * queued request's, set to a taken one's; an interrupt's is the top. */
+static void test_partitions_inherit_ns_priority(void **state)
+{
+    struct sched_thread *server = iw_thread(FXI_SERVER);
+
+    (void)state;
+    backend_ns_ctx_priority(1, LOW_PRIO);
+    backend_ns_ctx_priority(2, HIGH_PRIO);
+    assert_int_equal(server->ns_prio, SCHED_NS_PRIO_TOP);
+    backend_ns_ctx_load(1);
+    assert_int_equal(iw_call(AGENT(1), FXI_SL_A_HANDLE, 1, 0, 0),
+                     SPM_STATUS_PENDING);
+    assert_int_equal(server->ns_prio, SCHED_NS_PRIO_TOP);
+    (void)iw_get(FXI_SERVER, FXI_SIG(1));
+    assert_int_equal(server->ns_prio, LOW_PRIO);
+    backend_ns_ctx_load(2);
+    assert_int_equal(iw_call(AGENT(2), FXI_SL_B_HANDLE, 1, 0, 0),
+                     SPM_STATUS_PENDING);
+    assert_int_equal(server->ns_prio, HIGH_PRIO);
+    (void)iw_get(FXI_SERVER, FXI_SIG(2));
+    assert_int_equal(server->ns_prio, HIGH_PRIO);
+    backend_irq_assert(SERVER, IRQ_SIG);
+    assert_int_equal(server->ns_prio, SCHED_NS_PRIO_TOP);
+}
+
 /* A stack without room to switch a context out stops the system. */
 static void test_park_without_room_is_fatal(void **state)
 {
@@ -315,6 +404,9 @@ int main(void)
         T(test_release_keeps_the_ns_connection),
         T(test_lock_holds_ns_interrupts),
         T(test_unlock_delivers_before_ns_runs),
+        T(test_ns_priority_orders_secure_work),
+        T(test_no_priority_keeps_the_ranks),
+        T(test_partitions_inherit_ns_priority),
         T(test_park_without_room_is_fatal),
     };
 

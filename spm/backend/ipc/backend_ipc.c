@@ -16,6 +16,7 @@
 #include "spm/log.h"
 #include "spm/mmiovec.h"
 #include "spm/panic.h"
+#include "spm/backend/ipc/ns_prio.h"
 #include "spm/backend/ipc/sched.h"
 
 static void set_allowed_signals(struct spm_partition *p)
@@ -134,6 +135,7 @@ void backend_irq_assert(struct spm_partition *p, psa_signal_t signal)
         sched_core.irq_parts |= 1u << p->index;
         return;
     }
+    ipc_ns_prio_interrupt(p);
     ipc_assert_signal(p, signal);
     give_way();
 }
@@ -173,6 +175,7 @@ void sched_irq_drain(void)
                 spm_client_by_index((uint32_t)__builtin_ctz(parts));
 
             parts &= parts - 1u;
+            ipc_ns_prio_interrupt(p);
             ipc_assert_signal(p, __atomic_exchange_n(&p->be.irq_raised, 0u,
                                                      __ATOMIC_RELAXED));
             if (p->be.irq_stop != 0u) {
@@ -225,6 +228,7 @@ psa_status_t backend_messaging(struct spm_req *req)
         return spm_not_serving(req->msg.type);
     }
     enqueue(owner, req);
+    ipc_ns_prio_queued(owner, client);
     client->be.pending = req;
     sched_block_current(); /* the client's: it made the request */
     ipc_assert_signal(owner, req->service->signal);

@@ -108,6 +108,20 @@ void backend_ns_ctx_load(uint32_t ctx)
     activate(ctx);
 }
 
+void backend_ns_ctx_priority(uint32_t ctx, uint32_t priority)
+{
+    if (ctx > spm_ns_contexts()) {
+        return;
+    }
+    sched_thread_of(spm_ns_agent_of(ctx))->ns_prio = (uint8_t)priority;
+    if (priority < SCHED_NS_PRIO_TOP && ctx != 0u) {
+        /* From now on: and NS code outside any thread's context is the
+         * least urgent. */
+        sched_core.by_ns_prio = true;
+        sched_thread_of(&spm_ns_agent)->ns_prio = 0u;
+    }
+}
+
 void backend_ns_ctx_release(uint32_t ctx)
 {
     struct spm_partition *agent;

@@ -18,6 +18,9 @@ void sched_init(void)
     struct sched_thread *threads = sched_threads;
     uint32_t n = 0;
 
+    for (uint32_t i = 0; i < SPM_NUM_CLIENTS; i++) {
+        threads[i].ns_prio = SCHED_NS_PRIO_TOP;
+    }
     threads[0].part = &spm_ns_agent;
     for (uint32_t i = 0; i < WARDEN_NUM_PARTITIONS; i++) {
         threads[i + 1u].part = &spm_partitions[i];
@@ -58,6 +61,7 @@ void sched_init(void)
     sched_current_part = threads[0].part;
     sched_core.locked = false;
     sched_core.irq_parts = 0u;
+    sched_core.by_ns_prio = false;
 }
 
 void sched_set_ns(struct sched_thread *t)
@@ -91,12 +95,36 @@ void sched_drop_lock(void)
     }
 }
 
+struct sched_thread *sched_pick(void)
+{
+    uint32_t ready = sched_core.ready;
+    struct sched_thread *best = NULL;
+
+    while (ready != 0u) {
+        struct sched_thread *t = sched_by_rank[__builtin_ctz(ready)];
+
+        ready &= ready - 1u;
+        if (best == NULL || t->ns_prio > best->ns_prio) {
+            best = t;
+        }
+    }
+    return best;
+}
+
 struct sched_thread *sched_switch_held(struct sched_thread *cur)
 {
     struct sched_thread *idle = sched_ns_thread();
+    struct sched_thread *next;
 
     if (sched_core.locked) {
         return cur;
+    }
+    next = sched_pick();
+    if (next != NULL) {
+        sched_core.current = next;
+        sched_core.current_bit = 1u << next->rank;
+        sched_current_part = next->part;
+        return next;
     }
     /* No thread is ready: every partition waits (for a reply, a message,
      * an interrupt) and so does the NS agent, which is blocked only while

@@ -33,11 +33,19 @@ enum sched_state {
     SCHED_DEAD,    /* terminated: never runs again */
 };
 
+/* NS priorities (NS contexts told theirs, warden_nsce_load_ctx_priority()):
+ * 0 least urgent .. SCHED_NS_PRIO_TOP most urgent. */
+#define SCHED_NS_PRIO_TOP 255u
+
 struct sched_thread {
     struct arch_thread ctx;
     struct spm_partition *part;
     uint8_t state; /* enum sched_state */
     uint8_t rank;  /* 0 = most urgent; its bit in the ready bitmap */
+    /* The NS priority of the work it does: an NS agent's, its context's;
+     * a partition's, that of the client it serves (spm/backend/ipc/
+     * ns_prio.h). SCHED_NS_PRIO_TOP until an NS context tells one. */
+    uint8_t ns_prio;
 };
 
 /*
@@ -54,6 +62,9 @@ struct sched_core {
     /* Bit i: an interrupt raised a signal of client i while the lock was
      * held (struct backend_part.irq_raised); the unlock delivers it. */
     volatile uint32_t irq_parts;
+    /* An NS context told its priority: the ready thread to run is the one
+     * of highest NS priority, then of lowest rank (sched_pick()). */
+    bool by_ns_prio;
 };
 
 /* For the inline functions below only. */
@@ -138,15 +149,33 @@ static inline void sched_block_current(void)
 
 void sched_kill(struct sched_thread *t);
 
+/* True once NS priorities order the ready threads (never without NS
+ * contexts: it folds away). */
+__attribute__((always_inline)) static inline bool sched_by_ns_prio(void)
+{
+    return WARDEN_NS_CONTEXTS > 0 && sched_core.by_ns_prio;
+}
+
+/**
+ * The ready thread of highest NS priority, the lowest rank among equals
+ * (the loaded NS context's agent, last in rank, runs after the secure
+ * work of its own priority); NULL if none is ready.
+ */
+struct sched_thread *sched_pick(void);
+
 /**
  * True if the running thread is not the most urgent ready one: it blocked,
  * died, or a more urgent thread became ready. By the invariant above, that
- * is the lowest set bit of the bitmap not being the running thread's.
+ * is the lowest set bit of the bitmap not being the running thread's
+ * (with NS priorities, sched_pick()'s choice).
  */
 __attribute__((always_inline)) static inline bool sched_preempt_due(void)
 {
     uint32_t ready = sched_core.ready;
 
+    if (sched_by_ns_prio()) {
+        return sched_pick() != sched_core.current;
+    }
     return (ready & (0u - ready)) != sched_core.current_bit;
 }
 
@@ -245,7 +274,8 @@ __attribute__((always_inline)) static inline bool sched_unlock(void)
 void sched_drop_lock(void);
 
 /* sched_switch()'s rare paths: the lock is held, or no thread is ready
- * (then the NS agent's thread runs, idle, in sched_idle()). */
+ * (then the NS agent's thread runs, idle, in sched_idle()), or NS
+ * priorities order the threads. */
 struct sched_thread *sched_switch_held(struct sched_thread *cur);
 
 /**
@@ -267,7 +297,7 @@ sched_switch(struct sched_thread *cur)
     uint32_t ready = sched_core.ready;
     struct sched_thread *next;
 
-    if (sched_core.locked || ready == 0u) {
+    if (sched_core.locked || ready == 0u || sched_by_ns_prio()) {
         return sched_switch_held(cur);
     }
     next = sched_by_rank[__builtin_ctz(ready)];

@@ -8,6 +8,7 @@
 #include "arch/arch.h"
 #include "spm/backend.h"
 #include "spm/backend/ipc/backend_ipc.h"
+#include "spm/backend/ipc/ns_prio.h"
 #include "spm/backend/ipc/orphan.h"
 #include "spm/client_api.h"
 #include "spm/handle.h"
@@ -93,6 +94,7 @@ psa_status_t ipc_get(psa_signal_t signal, psa_msg_t *msg)
         return PSA_ERROR_DOES_NOT_EXIST; /* the doorbell, say */
     }
     req->be.reply = SPM_STATUS_PENDING; /* taken: no longer queued */
+    ipc_ns_prio_taken(self, req->client);
     if (!ipc_queued(self, signal)) {
         self->be.asserted &= ~signal;
     }

@@ -213,6 +213,13 @@ void backend_ns_ctx_load(uint32_t ctx)
     (void)ctx;
 }
 
+/* Nor is there secure work of one context to put before another's. */
+void backend_ns_ctx_priority(uint32_t ctx, uint32_t priority)
+{
+    (void)ctx;
+    (void)priority;
+}
+
 void backend_ns_ctx_release(uint32_t ctx)
 {
     (void)ctx;

@@ -11,6 +11,8 @@ struct fake_ns_ctx_calls {
     uint32_t loaded;   /* the context of the last one */
     unsigned releases; /* backend_ns_ctx_release() calls */
     uint32_t released; /* the context of the last one */
+    uint32_t prio_ctx; /* backend_ns_ctx_priority()'s last context */
+    uint32_t priority; /* and the priority it told */
 };
 
 extern struct fake_ns_ctx_calls fake_ns_ctx;

@@ -289,6 +289,9 @@ struct arch_fault {
      * one arch_flih_call() runs, not the running thread's; if the core
      * returns, the function ends as if it returned ARCH_FLIH_FAULTED */
     bool in_flih;
+    /* true if the running thread's stack overflowed (in_thread: its stack
+     * limit stopped it, Armv8-M's PSPLIM) */
+    bool stack_overflow;
     /* set by the core: the faulted context goes on at this function (in
      * its own mode, on its own stack) once the handler returns */
     void (*redirect)(void);

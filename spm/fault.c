@@ -66,7 +66,14 @@ struct arch_thread *spm_hook_fault(struct arch_fault *f)
     if (!f->in_thread || f->cause == ARCH_FAULT_NMI || spm_is_ns(p)) {
         spm_faulted(f);
     }
-    say_faulted(p, "");
+    if (f->stack_overflow) {
+        spm_log("[Warden] stack overflow in partition %s (stack_size %ld): "
+                "%s\r\n",
+                p->info->name, (long)p->info->stack_size,
+                WARDEN_FAULT_POLICY_NAME);
+    } else {
+        say_faulted(p, "");
+    }
     if (!WARDEN_FAULT_POLICY_TERMINATE) {
         spm_stop_system(WARDEN_FAULT_POLICY_RESET, PLATFORM_RESET_FAULT, f, p);
     }

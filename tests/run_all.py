@@ -624,6 +624,8 @@ def fault_runs(tally, python, preset):
                    bindir + "warden_ns_fault_partition.elf", "--timeout",
                    "60"], timeout=120)
     parse_result_lines(tally, "partition fault (QEMU %s)" % preset, rc, out)
+    if "ipc" in preset:
+        stack_overflow_run(tally, python, preset)
     out = stopped_run(python, secure, bindir + "warden_ns_fault.elf",
                       "[Warden] last reset: a Non-secure fault")
     expect_console(tally, "NS fault resets (QEMU %s)" % preset, out,
@@ -645,6 +647,24 @@ def fault_runs(tally, python, preset):
                       "[Warden] last reset: a fault of the SPM")
     expect_console(tally, "NMI resets (QEMU %s)" % preset, out,
                    ["FATAL: NMI", "[Warden] SPM fault: reset"], ["FAIL"])
+
+
+def stack_overflow_run(tally, python, preset):
+    """A partition thread's frame bigger than its stack (IPC backend): its
+    stack limit stops it, the console says so in words with the manifest's
+    stack_size and no register dump, and under `terminate` its clients get
+    errors while the others keep serving."""
+    bindir = "build/%s/bin/" % preset
+    rc, out = run([python, "tools/qemu_run.py", "--secure",
+                   bindir + "warden_s_test.elf", "--ns",
+                   bindir + "warden_ns_fault_stack.elf", "--timeout", "60"],
+                  timeout=120)
+    parse_result_lines(tally, "partition stack overflow (QEMU %s)" % preset,
+                       rc, out)
+    expect_console(tally, "stack overflow told (QEMU %s)" % preset, out,
+                   ["[Warden] stack overflow in partition "
+                    "WARDEN_SP_VICTIM_FAULT (stack_size 1024): terminate"],
+                   ["FATAL", "CFSR", ") faulted"])
 
 
 def mmio_run(tally, python, preset):

@@ -66,6 +66,7 @@
 #define ARMV8M_CFSR_MMARVALID (1u << 7)
 /* The exception frame may be incomplete: MSTKERR, STKERR, STKOF. */
 #define ARMV8M_CFSR_STACKING_ERRORS ((1u << 4) | (1u << 12) | (1u << 20))
+#define ARMV8M_CFSR_STKOF           (1u << 20) /* UsageFault: stack limit */
 #define ARMV8M_CFSR_BFARVALID       (1u << 15)
 
 /* Security attribution unit. */

@@ -230,7 +230,15 @@ void armv8m_fault_report(uint32_t exc_return, uint32_t msp, uint32_t kind)
     f.in_thread =
         armv8m_fault_in_thread(exc_return, armv8m_read_psp(), lo, hi) &&
         !armv8m_boundary_in_svc() && !f.in_flih;
-    print_report(exc_return, kind, readable, pc);
+    f.stack_overflow = f.in_thread && kind == ARCH_FAULT_USAGE &&
+                       (ARMV8M_CFSR & ARMV8M_CFSR_STKOF) != 0u;
+    /* A thread's stack overflow is the core's to tell, in words
+     * (spm/fault.c): no register dump under a word that it is fatal. */
+    if (f.stack_overflow) {
+        ARMV8M_CFSR = ARMV8M_CFSR_STKOF;
+    } else {
+        print_report(exc_return, kind, readable, pc);
+    }
     next = spm_hook_fault(&f);
     if (f.in_flih) {
         armv8m_flih_leave(ARCH_FLIH_FAULTED);

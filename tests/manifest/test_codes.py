@@ -19,7 +19,12 @@ class CodeTableTest(unittest.TestCase):
         idents = [code.ident for code in wm_codes.Code]
         self.assertEqual(len(idents), len(set(idents)))
         for ident in idents:
-            self.assertRegex(ident, r"\AE\d{3}\Z")
+            self.assertRegex(ident, r"\A[EW]\d{3}\Z")
+
+    def test_warnings_say_so(self):
+        for code in wm_codes.Code:
+            self.assertEqual(code.ident.startswith("W"),
+                             code.meaning.startswith("warning: "), code)
 
     def test_retired_codes_are_not_reused(self):
         idents = {code.ident for code in wm_codes.Code}
@@ -43,7 +48,7 @@ class CodeTableTest(unittest.TestCase):
             if os.path.basename(path) == "test_codes.py":
                 continue
             with open(path, encoding="utf-8") as stream:
-                expected |= set(re.findall(r"\[(E\d{3})\]", stream.read()))
+                expected |= set(re.findall(r"\[([EW]\d{3})\]", stream.read()))
         untested = [c.ident for c in wm_codes.Code if c.ident not in expected]
         self.assertEqual(untested, [])
 

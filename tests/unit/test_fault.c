@@ -6,6 +6,8 @@
  * terminate policy (test_fault_terminate) and the reset policy
  * (test_fault_reset); Non-secure faults reset in all three.
  */
+#include <stdio.h>
+
 #include "unit_req.h"
 #include "arch/arch.h"
 #include "fake_threads.h"
@@ -67,6 +69,34 @@ static void test_fault_of_a_partition_thread(void **state)
     }
     unit_assert_console_has("[Warden] partition FXI_SP_SERVER (");
     unit_assert_console_has(") faulted: " WARDEN_FAULT_POLICY_NAME "\r\n");
+}
+
+/* A partition thread's stack overflow (the port saw its stack limit
+ * stop it): said in words, with the manifest's stack_size, and stopped
+ * under the policy as any fault of its own. */
+static void test_stack_overflow_of_a_partition_thread(void **state)
+{
+    struct arch_fault f = thread_fault;
+    char line[96];
+
+    (void)state;
+    f.stack_overflow = true;
+    f.resumable = false;
+    run_as_server();
+    if (WARDEN_FAULT_POLICY_TERMINATE) {
+        assert_non_null(spm_hook_fault(&f));
+        assert_int_equal(SERVER->state, SPM_PART_TERMINATED);
+    } else {
+        EXPECT_STOP(WARDEN_FAULT_POLICY_RESET ? FAKE_STOP_RESET
+                                              : FAKE_STOP_HALT,
+                    (void)spm_hook_fault(&f));
+    }
+    (void)snprintf(line, sizeof(line),
+                   "[Warden] stack overflow in partition FXI_SP_SERVER "
+                   "(stack_size %lu): " WARDEN_FAULT_POLICY_NAME "\r\n",
+                   (unsigned long)SERVER->info->stack_size);
+    unit_assert_console_has(line);
+    assert_int_equal(unit_console_count("faulted"), 0);
 }
 
 /* Not the thread's own code (a handler, SPM code, an NMI): no partition
@@ -178,6 +208,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         BOOTED(test_fault_of_a_partition_thread),
+        BOOTED(test_stack_overflow_of_a_partition_thread),
         BOOTED(test_fault_of_the_spm),
         BOOTED(test_fault_on_the_ns_agent_thread),
         BOOTED(test_non_secure_fault),

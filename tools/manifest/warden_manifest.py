@@ -11,7 +11,8 @@
 A pipeline: load (wm_load) -> validate (wm_validate, wm_items, wm_checks) ->
 build an immutable model (wm_model) -> render (wm_render). Every error found
 is printed on stderr as "file: partition: attribute: message [Ennn]" and the
-exit status is 1; nothing is written then. On success the outputs are
+exit status is 1; nothing is written then. Warnings ("file: partition:
+attribute: warning: message [Wnnn]") are printed too, and change nothing. On success the outputs are
 written to OUTDIR (files already up to date are left alone) and the exit
 status is 0.
 """
@@ -31,6 +32,7 @@ import wm_load
 import wm_model
 import wm_platform
 import wm_render
+import wm_stack
 import wm_validate
 from wm_errors import Diagnostics
 
@@ -117,6 +119,7 @@ def generate(args: argparse.Namespace, diag: Diagnostics, cwd: str) -> Result:
             decls.append(decl)
     wm_checks.check_partitions(decls, args.backend, diag, unchecked, platform,
                                args.mm_iovec)
+    wm_stack.check_stacks(decls, args.backend, args.isolation_level, diag)
     if diag:
         return Result(None, files_read)
     build = wm_model.build_model(decls, args.backend, args.isolation_level,
@@ -165,6 +168,8 @@ def run(argv: Sequence[str], stderr: TextIO = sys.stderr,
         return 0
     diag = Diagnostics(cwd)
     result = generate(args, diag, cwd)
+    for warning in diag.warnings:
+        print(warning, file=stderr)
     if result.files is None:
         for error in diag.errors:
             print(error, file=stderr)

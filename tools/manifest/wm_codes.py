@@ -1,7 +1,7 @@
 """The manifest tool's error codes: stable identifiers and their meaning.
 
 Every error the tool reports carries one of these codes, e.g. `[E042]` at
-the end of the message. Codes never change meaning and are never reused: a
+the end of the message; a warning's code starts with W (`[W001]`). Codes never change meaning and are never reused: a
 check that goes away leaves its code in RETIRED. `strerror()` gives the
 one-line meaning and `warden_manifest.py --explain E042` prints it.
 tools/manifest/README.md has the same table (a test keeps the two equal),
@@ -72,6 +72,8 @@ class Code(enum.Enum):
     # Build configuration
     MODEL_BACKEND = ("E070", "an IPC-model partition under the SFN backend")
     ISOLATION = ("E071", "the SFN backend with an isolation level above 1")
+    STACK_SMALL = ("E073", "a stack_size below what the build's backend "
+                           "needs")
     MM_IOVEC_OFF = ("E072", "a service with mm_iovec: enable in a build "
                             "without MM-IOVEC (--mm-iovec, CMake "
                             "PSA_FRAMEWORK_HAS_MM_IOVEC)")
@@ -100,6 +102,9 @@ class Code(enum.Enum):
     PLATFORM = ("E090", "the platform description defines a name twice")
     PPC_SHARED = ("E091", "two named regions of the platform description "
                           "have one PPC bank and bit")
+    # Warnings: reported, the outputs are still written
+    STACK_CALLS = ("W001", "warning: a stack_size that cannot hold the "
+                           "request of a call the partition makes")
 
     @property
     def ident(self) -> str:

@@ -31,9 +31,12 @@ class ManifestError:
     partition: Optional[str]
     attribute: Optional[str]
     message: str
+    warning: bool = False   # a warning: reported, the outputs still written
 
     def __str__(self) -> str:
         parts = [p for p in (self.file, self.partition, self.attribute) if p]
+        if self.warning:
+            parts.append("warning")
         text = ": ".join(parts + [self.message])
         return "%s [%s]" % (text, self.code.ident)
 
@@ -48,6 +51,7 @@ class Diagnostics:
     def __init__(self, base_dir: str) -> None:
         self._base_dir = os.path.abspath(base_dir)
         self._errors: List[ManifestError] = []
+        self._warnings: List[ManifestError] = []
 
     def show(self, path: str) -> str:
         """Returns the name to print for the input file at `path`."""
@@ -63,6 +67,18 @@ class Diagnostics:
         shown = self.show(path) if path else None
         self._errors.append(ManifestError(code, shown, partition, attribute,
                                           message))
+
+    def warn(self, code: Code, path: Optional[str], partition: Optional[str],
+             attribute: Optional[str], message: str) -> None:
+        """Records one warning: printed, but the run still succeeds."""
+        shown = self.show(path) if path else None
+        self._warnings.append(ManifestError(code, shown, partition, attribute,
+                                            message, warning=True))
+
+    @property
+    def warnings(self) -> Tuple[ManifestError, ...]:
+        """The warnings recorded so far, in the order they were found."""
+        return tuple(self._warnings)
 
     @property
     def errors(self) -> Tuple[ManifestError, ...]:
@@ -91,6 +107,11 @@ class Located:
               message: str) -> None:
         """Records an error about `attribute` of this place."""
         self.diag.error(code, self.path, self.partition, attribute, message)
+
+    def warn(self, code: Code, attribute: Optional[str],
+             message: str) -> None:
+        """Records a warning about `attribute` of this place."""
+        self.diag.warn(code, self.path, self.partition, attribute, message)
 
     def show(self, path: str) -> str:
         """Returns the printed name of another input file (for messages)."""

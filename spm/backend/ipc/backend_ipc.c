@@ -18,6 +18,7 @@
 #include "spm/panic.h"
 #include "spm/backend/ipc/ns_prio.h"
 #include "spm/backend/ipc/sched.h"
+#include "warden/stack.h"
 
 static void set_allowed_signals(struct spm_partition *p)
 {
@@ -73,7 +74,8 @@ void backend_init(void)
         const struct warden_partition_info *info = p->info;
         bool ipc = (info->flags & WARDEN_PART_MODEL_IPC) != 0u;
 
-        SPM_ASSERT(info->stack != NULL && info->stack_size >= 256u);
+        SPM_ASSERT(info->stack != NULL &&
+                   info->stack_size >= WARDEN_STACK_MIN_IPC);
         SPM_ASSERT(ipc ? info->entry_point != NULL : info->entry_point == NULL);
         for (uint32_t j = 0; !ipc && j < info->nservices; j++) {
             SPM_ASSERT(warden_services[info->first_service + j].sfn != NULL);

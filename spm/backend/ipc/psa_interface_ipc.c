@@ -20,6 +20,13 @@
 #include "spm/irq.h"
 #include "spm/panic.h"
 #include "spm/backend/ipc/sched.h"
+#include "warden/stack.h"
+
+/* client_call() holds the request on the calling thread's stack: the
+ * manifest tool's warning counts it (include/warden/stack.h). */
+_Static_assert(sizeof(void *) != 4u ||
+                   sizeof(struct spm_req) <= WARDEN_STACK_REQ_IPC,
+               "include/warden/stack.h's request figure");
 
 /*
  * The arguments a body gets: one value is passed as the pointer itself,

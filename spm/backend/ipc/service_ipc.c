@@ -14,6 +14,7 @@
 #include "spm/handle.h"
 #include "spm/panic.h"
 #include "spm/backend/ipc/sched.h"
+#include "warden/stack.h"
 
 static bool one_bit(psa_signal_t s)
 {
@@ -66,9 +67,11 @@ static struct spm_req *dequeue(struct spm_partition *p, psa_signal_t signal)
  * it and runs it on, which it reads and writes all the time, so no check
  * could refuse it. A psa_msg_t is usually got into a local variable: this
  * spares the general check (arch_check_caller_range()) the common case.
- * backend_init() makes sure every stack has at least 256 bytes.
+ * backend_init() makes sure every stack has at least WARDEN_STACK_MIN_IPC
+ * bytes (include/warden/stack.h).
  */
-_Static_assert(sizeof(psa_msg_t) <= 256u, "a message fits in any stack");
+_Static_assert(sizeof(psa_msg_t) <= WARDEN_STACK_MIN_IPC,
+               "a message fits in any stack");
 
 static bool in_own_stack(const struct spm_partition *p, uintptr_t addr,
                          size_t len)

@@ -11,6 +11,13 @@
 #include "spm/client_api.h"
 #include "spm/irq.h"
 #include "spm/panic.h"
+#include "warden/stack.h"
+
+/* The request of each call below lives in its frame: the manifest tool's
+ * warning counts it (include/warden/stack.h). */
+_Static_assert(sizeof(void *) != 4u ||
+                   sizeof(struct spm_req) <= WARDEN_STACK_REQ_SFN,
+               "include/warden/stack.h's request figure");
 
 uint32_t psa_framework_version(void)
 {

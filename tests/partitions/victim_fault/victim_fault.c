@@ -1,7 +1,9 @@
 /*
  * Victim of the fault policy (SFN model, both backends): an undefined
  * instruction (a UsageFault of the partition's own code), a hang that
- * only the watchdog ends, and an NMI that no platform handler claims.
+ * only the watchdog ends, an NMI that no platform handler claims, and a
+ * frame bigger than the partition's stack (IPC backend: its thread's
+ * stack limit stops it).
  */
 #include <stdint.h>
 
@@ -20,6 +22,19 @@ psa_status_t victim_fault_udf_sfn(const psa_msg_t *msg)
 {
     (void)msg;
     __builtin_trap();
+}
+
+/* More than the manifest's stack_size (0x400): the frame's allocation
+ * crosses the thread's stack limit. */
+#define VICTIM_FRAME_BYTES 2048u
+
+psa_status_t victim_fault_stack_sfn(const psa_msg_t *msg)
+{
+    volatile uint8_t frame[VICTIM_FRAME_BYTES];
+
+    frame[0] = (uint8_t)msg->type;
+    frame[VICTIM_FRAME_BYTES - 1u] = frame[0];
+    return (psa_status_t)frame[VICTIM_FRAME_BYTES - 1u];
 }
 
 psa_status_t victim_fault_watchdog_sfn(const psa_msg_t *msg)

@@ -1284,8 +1284,9 @@ def nsce_priv_runs(tally, python, jobs, platform):
 def ns_context_runs(tally, python, jobs, platform):
     """WARDEN_NS_SECURE_CONTEXTS=ON: the NSCE image (second entries served
     as their own clients), and on QEMU the concurrent calls (8 tasks, no
-    NS lock, a task ended inside its call), the attack suite and the IRQ
-    burst, at levels 1 and 3, and the FP test at level 1."""
+    NS lock, a task ended inside its call), the attack suite, the IRQ
+    burst and the NS-priority inversion, at levels 1 and 3, and the FP
+    test at level 1."""
     if platform == "host":
         variant_layer(tally, python, jobs, platform, "host-ipc", "-nsctx",
                       "nsce", "NS contexts")
@@ -1299,6 +1300,10 @@ def ns_context_runs(tally, python, jobs, platform):
         # preempt before the unlock delivered it).
         variant_layer(tally, python, jobs, platform, preset, "-nsctx",
                       "irq_burst", "NS contexts", "irq")
+        # NS priorities: an urgent task's call is not stuck behind another
+        # task's long secure call (and is without them).
+        variant_layer(tally, python, jobs, platform, preset, "-nsctx",
+                      "priority", "NS contexts")
     variant_layer(tally, python, jobs, platform, "an505-ipc-l1-fp", "-nsctx",
                   "fp", "NS contexts", "fp")
 

@@ -80,6 +80,22 @@ static void count_nsce(uint32_t result)
     }
 }
 
+/* Whether the loads tell the SPM each task's priority (Warden's NSCE
+ * extension): secure work done for a task then runs at its priority. */
+static bool tell_priorities = true;
+
+void kernel_tell_priorities(bool on)
+{
+    tell_priorities = on;
+}
+
+static uint32_t load_ctx(const struct kernel_task *t, int32_t nsid)
+{
+    return tell_priorities
+               ? warden_nsce_load_ctx_priority(t->token, nsid, t->prio)
+               : tfm_nsce_load_ctx(t->token, nsid);
+}
+
 struct kernel_task *kernel_schedule(void)
 {
     struct kernel_task *prev = kernel_current;
@@ -103,7 +119,7 @@ struct kernel_task *kernel_schedule(void)
     }
     /* ... load before one is resumed. */
     if (next->token != TFM_NS_CLIENT_INVALID_TOKEN) {
-        count_nsce(tfm_nsce_load_ctx(next->token, next->nsid));
+        count_nsce(load_ctx(next, next->nsid));
     }
     kernel_current = next;
     return next;
@@ -267,7 +283,7 @@ static uintptr_t set_nsid_in_handler(uintptr_t p)
         return TFM_NS_CLIENT_ERR_INVALID_TOKEN;
     }
     /* A load without a save: the same context, another NSID. */
-    r = tfm_nsce_load_ctx(t->token, nsid);
+    r = load_ctx(t, nsid);
     if (r == TFM_NS_CLIENT_ERR_SUCCESS) {
         t->nsid = nsid;
     }

@@ -10,8 +10,10 @@
  *    never inside a secure call) and a simulated Handler mode.
  *  - NSCE, exactly as the integration guide lists it: tfm_nsce_init() in
  *    kernel_init(), tfm_nsce_acquire_ctx() at task creation,
- *    tfm_nsce_load_ctx() when a task is switched in, tfm_nsce_save_ctx()
- *    when it is switched out,
+ *    tfm_nsce_load_ctx() when a task is switched in (Warden's
+ *    warden_nsce_load_ctx_priority(), with the task's priority, unless
+ *    kernel_tell_priorities(false)), tfm_nsce_save_ctx() when it is
+ *    switched out,
  *    tfm_nsce_release_ctx() at deletion. A task's NSID comes from the NSID
  *    manager's name table (ns/nsid_manager.h).
  *  - Secure calls are serialised by a kernel mutex (ns/ns_interface.h).
@@ -108,6 +110,15 @@ uint32_t kernel_ticks(void);
  * kernel_start().
  */
 void kernel_set_tick_hook(void (*hook)(void));
+
+/**
+ * Whether each context load tells the SPM the task's priority (0 ..
+ * KERNEL_PRIO_MAX as NS priorities, warden_nsce_load_ctx_priority()):
+ * true by default. Secure work done for a task then runs at its
+ * priority (with NS contexts of their own, WARDEN_NS_SECURE_CONTEXTS).
+ * Takes effect at the next load.
+ */
+void kernel_tell_priorities(bool on);
 
 /** The calling task (NULL before kernel_start()). */
 struct kernel_task *kernel_self(void);

@@ -327,13 +327,31 @@ static void test_ns_priority_orders_secure_work(void **state)
     sched_block(high);
     assert_ptr_equal(sched_pick(), server);
     sched_ready(high);
-    /* NS code outside any thread's context is the least urgent. */
+    /* Context 0 (an NS RTOS between a save and a load) lets only the top
+     * priority's work run at the load: SERVER's waits for its thread. */
+    fake_threads_clear_counts();
     backend_ns_ctx_load(0);
+    assert_int_equal(fake_yields(), 0);
+    assert_ptr_equal(sched_pick(), sched_thread_of(&spm_ns_agent));
+    server->ns_prio = SCHED_NS_PRIO_TOP;
     assert_ptr_equal(sched_pick(), server);
-    /* A thread of equal priority: secure work first, as without them. */
+    server->ns_prio = LOW_PRIO;
+    /* Its own context loaded: the work comes before the agent in the run
+     * order (the context resumes into the scheduler), but the load runs
+     * none of it inside the NS RTOS's switch. */
     backend_ns_ctx_priority(1, LOW_PRIO);
+    fake_threads_clear_counts();
     backend_ns_ctx_load(1);
+    assert_int_equal(fake_yields(), 0);
     assert_ptr_equal(sched_pick(), server);
+    /* A more urgent context's work does run at a load. */
+    peer->ns_prio = HIGH_PRIO;
+    sched_ready(peer);
+    backend_ns_ctx_load(3);
+    backend_ns_ctx_priority(1, LOW_PRIO);
+    fake_threads_clear_counts();
+    backend_ns_ctx_load(1);
+    assert_int_equal(fake_yields(), 1);
 }
 
 /* Without a priority told, the manifest ranks decide, as always. */

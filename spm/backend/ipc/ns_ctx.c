@@ -80,6 +80,28 @@ static void park_active(void)
     }
 }
 
+/*
+ * Whether secure work runs at a load, inside the NS RTOS's switch (whose
+ * exception is active meanwhile: NS switches no thread until the work
+ * blocks). Without NS priorities: whenever a thread is ready, as secure
+ * work comes before NS code. With them: only work more urgent than the
+ * loaded context. Work of its own priority waits until its NS thread goes
+ * on (a context in a call resumes into the scheduler, in Thread mode,
+ * where NS can preempt it); context 0, where an NS RTOS switching threads
+ * passes between a save and a load, lets only the top priority's (an
+ * interrupt's) run.
+ */
+static bool due_at_load(const struct sched_thread *agent)
+{
+    const struct sched_thread *next;
+
+    if (!sched_by_ns_prio()) {
+        return sched_preempt_due();
+    }
+    next = sched_pick();
+    return next != NULL && next->ns_prio > agent->ns_prio;
+}
+
 static void activate(uint32_t ctx)
 {
     struct spm_partition *agent = spm_ns_agent_of(ctx);
@@ -94,7 +116,7 @@ static void activate(uint32_t ctx)
      * RTOS goes on. Left for later, it would wait for the next secure
      * entry, which may never come (its NS thread waits on an NS lock, or
      * for it). */
-    if (sched_preempt_due()) {
+    if (due_at_load(t)) {
         arch_yield();
     }
 }
@@ -115,10 +137,11 @@ void backend_ns_ctx_priority(uint32_t ctx, uint32_t priority)
     }
     sched_thread_of(spm_ns_agent_of(ctx))->ns_prio = (uint8_t)priority;
     if (priority < SCHED_NS_PRIO_TOP && ctx != 0u) {
-        /* From now on: and NS code outside any thread's context is the
-         * least urgent. */
+        /* From now on; and context 0 (NS code outside any thread's
+         * context, an RTOS between a save and a load) is below only the
+         * top. */
         sched_core.by_ns_prio = true;
-        sched_thread_of(&spm_ns_agent)->ns_prio = 0u;
+        sched_thread_of(&spm_ns_agent)->ns_prio = SCHED_NS_PRIO_TOP - 1u;
     }
 }
 

@@ -182,6 +182,12 @@ def configure_checks(tally, python):
         (["-DWARDEN_PLATFORM=an505", "-DCONFIG_TFM_ENABLE_FP=ON",
           "-DCONFIG_TFM_FP_ARCH=fpv5-d16"],
          "the AN505's Cortex-M33 has a single-precision FPU"),
+        # an505 configured without the cross toolchain file.
+        (["-DWARDEN_PLATFORM=an505"],
+         "WARDEN_PLATFORM=an505 needs the Arm cross compiler, but this build "
+         "folder uses"),
+        (["-DWARDEN_PLATFORM=an505"],
+         "-DCMAKE_TOOLCHAIN_FILE=cmake/toolchain-arm-none-eabi.cmake"),
     ]
     passed, failed, names = 0, 0, []
     for args, want in cases:

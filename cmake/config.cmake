@@ -1,5 +1,7 @@
 # The one configuration source: CMake options (set by the presets) are
 # validated here and written to one generated header, warden/config.h.
+# TF-M's options come first: some of them set Warden's.
+include(${CMAKE_CURRENT_LIST_DIR}/tfm_options.cmake)
 
 set(WARDEN_PLATFORM "host" CACHE STRING "Platform: host or an505")
 set_property(CACHE WARDEN_PLATFORM PROPERTY STRINGS host an505)

@@ -36,7 +36,8 @@ With no --layer, every layer runs (make test), in this order:
             (an505-ipc-l1), and
             the MM-IOVEC image of both backends (PSA_FRAMEWORK_HAS_MM_IOVEC=ON)
   bench     the benchmark against the committed bench/results.json
-  static    the configuration validator, no test symbol in a product image,
+  static    the configuration validator (and TF-M's options, honoured or
+            refused), no test symbol in a product image,
             clang-tidy, cppcheck and the clang-format check
 A build a layer needs is made (and counted) once per run. The test images
 are built with TEST_S=ON and TEST_NS=ON. Each test case found in a layer's
@@ -189,6 +190,10 @@ def configure_checks(tally, python):
         (["-DWARDEN_PLATFORM=an505"],
          "-DCMAKE_TOOLCHAIN_FILE=cmake/toolchain-arm-none-eabi.cmake"),
     ]
+    cases += TFM_REFUSED + [
+        ([a], "%s='%s' is a TF-M option Warden does not have: %s"
+         % (tuple(a[2:].split("=", 1)) + (why,)))
+        for a, why in TFM_REFUSED_OPTIONS]
     passed, failed, names = 0, 0, []
     for args, want in cases:
         with tempfile.TemporaryDirectory() as bdir:
@@ -202,6 +207,144 @@ def configure_checks(tally, python):
             names.append(" ".join(args))
             show_tail(out)
     tally.add("configuration validator", passed, failed, names)
+    tfm_options_honoured(tally, python)
+
+
+# TF-M's options (cmake/tfm_options.cmake) that Warden refuses, with what
+# the refusal says.
+TFM_REFUSED = [
+    (["-DTFM_PLATFORM=arm/mps2/an521"],
+     "TFM_PLATFORM='arm/mps2/an521': Warden has two platforms, "
+     "arm/mps2/an505"),
+    (["-DTFM_PROFILE=profile_tiny"],
+     "TFM_PROFILE='profile_tiny': the TF-M profiles Warden knows are "
+     "profile_small"),
+    (["-DTFM_PROFILE=profile_small", "-DCONFIG_TFM_SPM_BACKEND=IPC"],
+     "TFM_PROFILE=profile_small means CONFIG_TFM_SPM_BACKEND=SFN, but "
+     "CONFIG_TFM_SPM_BACKEND is 'IPC'"),
+    (["-DTFM_PLATFORM=arm/mps2/an505", "-DWARDEN_PLATFORM=host"],
+     "TFM_PLATFORM=arm/mps2/an505 means WARDEN_PLATFORM=an505, but "
+     "WARDEN_PLATFORM is 'host'"),
+    # The profile's isolation level reaches the validator.
+    (["-DTFM_PROFILE=profile_large"],
+     "TFM_ISOLATION_LEVEL=3 needs a platform with a memory protection unit"),
+    # an505 without the cross toolchain file.
+    (["-DTFM_PLATFORM=arm/mps2/an505"],
+     "WARDEN_PLATFORM=an505 needs the Arm cross compiler, but this build "
+     "folder uses"),
+    (["-DTFM_PARTITION_CRYPTO=ON"],
+     "TFM_PARTITION_CRYPTO='ON' is a TF-M option Warden does not have: "
+     "Warden ships the SPM and an example partition"),
+    (["-DTFM_PARTITION_PROTECTED_STORAGE=1"],
+     "no manifest list of this build switches a partition with "
+     "@TFM_PARTITION_PROTECTED_STORAGE@"),
+    (["-DTFM_PARTITION_NS_AGENT_TZ=OFF"],
+     "Warden's TrustZone NS agent cannot be left out"),
+    (["-DTEST_NS_IPC=ON"],
+     "TEST_NS_IPC='ON' is a TF-M option Warden does not have: Warden does "
+     "not choose its test suites one by one"),
+    (["-DTEST_S_CRYPTO=ON"], "there are no suites of TF-M's own partitions"),
+]
+# -DNAME=VALUE and the sentence after "is a TF-M option Warden does not
+# have: ".
+TFM_REFUSED_OPTIONS = [
+    ("-DTFM_TOOLCHAIN_FILE=toolchain_GNUARM.cmake",
+     "Warden takes CMake's own toolchain option"),
+    ("-DCONFIG_TFM_HALT_ON_CORE_PANIC=ON",
+     "Warden's equivalent is WARDEN_FAULT_POLICY"),
+    ("-DCONFIG_TFM_HALT_ON_CORE_PANIC=OFF",
+     "Warden's equivalent is WARDEN_FAULT_POLICY"),
+    ("-DCONFIG_TFM_CONN_HANDLE_MAX_NUM=8",
+     "Warden's equivalent is WARDEN_CONN_MAX"),
+    ("-DCONFIG_TFM_SPE_FP=2", "Warden's equivalent is CONFIG_TFM_ENABLE_FP"),
+    ("-DTFM_SPM_LOG_LEVEL=TFM_SPM_LOG_LEVEL_DEBUG",
+     "Warden's SPM has no log levels"),
+    ("-DTFM_S_REG_TEST=ON", "Warden's name for it is TEST_S."),
+    ("-DTFM_NS_REG_TEST=ON", "Warden's name for it is TEST_NS."),
+    ("-DTEST_PSA_API=IPC",
+     "Warden does not build the PSA Architecture Test Suite"),
+    ("-DMBEDCRYPTO_PATH=/src/mbedtls", "Warden has no Crypto partition"),
+    ("-DMCUBOOT_PATH=/src/mcuboot", "Warden has no bootloader, so no MCUboot"),
+    ("-DTFM_TEST_REPO_PATH=/src/tf-m-tests",
+     "Warden's tests are in its own tree"),
+    ("-DBL2=ON", "Warden has no bootloader (TF-M's BL2, MCUboot)"),
+    ("-DTFM_MULTI_CORE_TOPOLOGY=ON",
+     "Warden is for one Armv8-M core with TrustZone: there is no multi"),
+    ("-DTFM_PARTITION_NS_AGENT_MAILBOX=ON",
+     "Warden is for one Armv8-M core with TrustZone: there is no mailbox"),
+    ("-DTFM_FIH_PROFILE=LOW", "Warden has no fault injection hardening"),
+    ("-DCONFIG_TFM_STACK_WATERMARKS=ON",
+     "Warden has no stack watermarks option"),
+    ("-DCONFIG_TFM_ENABLE_PROFILING=ON", "Warden has no profiler hooks"),
+]
+
+
+def tfm_options_honoured(tally, python):
+    """TF-M's options that mean something in Warden configure, with what
+    they mean in the status line; those that are off, as Warden has them,
+    are taken without CMake's "not used" warning."""
+    toolchain = "-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(
+        ROOT, "cmake", "toolchain-arm-none-eabi.cmake")
+    hello = os.path.join(ROOT, "examples", "out_of_tree", "single", "hello")
+    cases = [
+        (["-DTFM_PROFILE=profile_small"],
+         ["backend SFN, isolation level 1",
+          "PSA_FRAMEWORK_HAS_MM_IOVEC ON"]),
+        (["-DTFM_PROFILE=profile_medium_arotless"],
+         ["TFM_PROFILE=profile_medium_arotless sets CONFIG_TFM_SPM_BACKEND="
+          "SFN, TFM_ISOLATION_LEVEL=1", "PSA_FRAMEWORK_HAS_MM_IOVEC OFF"]),
+        ([toolchain, "-DTFM_PLATFORM=arm/mps2/an505",
+          "-DTFM_PROFILE=profile_medium"],
+         ["platform an505, backend IPC, isolation level 2"]),
+        ([toolchain, "-DTFM_PLATFORM=arm/mps2/an505",
+          "-DTFM_PROFILE=profile_large"],
+         ["platform an505, backend IPC, isolation level 3"]),
+        (["-DTFM_PARTITION_CRYPTO=OFF", "-DTFM_PARTITION_NS_AGENT_TZ=ON",
+          "-DTEST_S_CRYPTO=OFF", "-DBL2=OFF", "-DTFM_FIH_PROFILE=OFF"],
+         ["platform host"]),
+        # A list's conditional takes a TFM_PARTITION_ switch: the partition
+        # is in the image.
+        (["@" + os.path.join(hello, "hello_partition.json"),
+          "-DTFM_EXTRA_PARTITION_PATHS=" + hello,
+          "-DTFM_PARTITION_OOT_HELLO=ON"],
+         ['set(WARDEN_MANIFEST_PARTITIONS "TFM_SP_EXAMPLE;TFM_SP_OOT_HELLO")']),
+    ]
+    passed, failed, names = 0, 0, []
+    for args, wants in cases:
+        with tempfile.TemporaryDirectory() as bdir:
+            if args[0].startswith("@"):
+                args = [conditional_list(bdir, args[0][1:])] + args[1:]
+            rc, out = run(["cmake", "-S", ROOT, "-B", os.path.join(bdir, "b"),
+                           "-DWARDEN_PYTHON=" + python] + args, timeout=120)
+            parts = os.path.join(bdir, "b", "generated", "warden_s",
+                                 "warden_partitions.cmake")
+            if os.path.exists(parts):
+                with open(parts) as f:
+                    out += f.read()
+        joined = " ".join(out.split())
+        if (rc == 0 and all(w in joined for w in wants)
+                and "not used by the project" not in joined):
+            passed += 1
+        else:
+            failed += 1
+            names.append(" ".join(args))
+            show_tail(out)
+    tally.add("TF-M options honoured", passed, failed, names)
+
+
+def conditional_list(folder, manifest):
+    """A manifest list in `folder` whose one partition, `manifest`, is
+    switched by @TFM_PARTITION_OOT_HELLO@; returns the -D option naming it."""
+    path = os.path.join(folder, "manifest_list.yaml")
+    with open(path, "w") as f:
+        f.write('description: "switched by a TF-M option"\n'
+                'type: "manifest_list"\nmanifest_list:\n'
+                '  - description: "Hello partition"\n'
+                '    short_name: "TFM_SP_OOT_HELLO"\n'
+                '    manifest: "%s"\n'
+                '    conditional: "@TFM_PARTITION_OOT_HELLO@"\n'
+                '    pid: 400\n' % manifest)
+    return "-DTFM_EXTRA_MANIFEST_LIST_FILES=" + path
 
 
 # (build folder, targets) -> whether it built: a build is made and counted

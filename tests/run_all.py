@@ -5,7 +5,8 @@
 
 With no --layer, every layer runs (make test), in this order:
   unit      the host build's cmocka unit tests, and again under
-            AddressSanitizer and UBSan (host-asan, with its canary)
+            AddressSanitizer and UBSan (host-asan, with its canary); the
+            tools' tests (tests/tools: tools/setup.sh)
   host      the host and host-ipc test images: regression suites, NSCE
             suites and the demo (also under the sanitizers, and with
             TFM_NS_MANAGE_NSID=OFF and the halt and reset policies), the
@@ -1639,6 +1640,7 @@ def run_layer(t, layer, args):
         if build(t, "host", py, jobs):
             unit_tests(t)
         sanitized_unit_layer(t, py, jobs)
+        python_tests(t, py, "tests/tools", "tools' tests")
     elif layer == "host":
         for preset in ("host", "host-ipc"):
             if build(t, preset, py, jobs):

@@ -8,8 +8,10 @@
 #   make fuzz  long fuzzer runs, one harness at a time (10 million
 #              executions for the NS entry points, 1 million for the
 #              others; tests/fuzz/fuzzers.py), printing each one's count
-#   make graph the partitions, their callers and isolation boundaries as a
-#              Graphviz diagram (PRESET=host by default)
+#   make graph the product image's partitions (the user's, no test
+#              partition), their callers and isolation boundaries as a
+#              Graphviz diagram (PRESET=host by default); TESTS=1 also
+#              lists the test images' diagrams
 # Both install what is missing first (Debian packages, tools/setup.sh).
 
 SHELL := /bin/bash
@@ -53,10 +55,13 @@ fuzz: setup
 
 # The manifest tool draws it at configure time, one per secure image (the
 # product image warden_s, and warden_s_test with TEST_S): SVG with Graphviz
-# (Debian package graphviz), the .dot file otherwise.
+# (Debian package graphviz), the .dot file otherwise. The product image's
+# alone by default: the test images add the test partitions.
+TESTS ?=
+GRAPH_IMAGES = $(if $(filter-out 0,$(TESTS)),warden_s*,warden_s)
 graph: setup
 	@cmake --preset $(PRESET) -DWARDEN_PYTHON=$(PYTHON) >/dev/null
-	@for d in build/$(PRESET)/generated/warden_s*; do \
+	@for d in $(addprefix build/$(PRESET)/generated/,$(GRAPH_IMAGES)); do \
 	  if [ -f $$d/partitions.svg ]; then \
 	    echo "graph: $$d/partitions.svg"; \
 	  else \

@@ -15,7 +15,8 @@ With no --layer, every layer runs (make test), in this order:
             out-of-tree partitions of examples/out_of_tree (the three layouts
             built and run, the misuses of warden_partition() refused), and
             the hosted NS renames and boundary check (tests/ns_abi)
-  manifest  the manifest tool's tests (tests/manifest)
+  manifest  the manifest tool's tests (tests/manifest), and make graph
+            (the product image's diagram; with TESTS=1 the test image's)
   fuzz      short runs of every fuzzer (tests/fuzz)
   qemu      the an505-sfn and an505-ipc-l1 to -l3 builds on QEMU, and the
             floating-point builds an505-sfn-fp, an505-ipc-l1-fp and
@@ -593,6 +594,36 @@ def out_of_tree(tally, python, jobs):
     failed = [name for name, ok in results.items() if not ok]
     tally.add("out-of-tree partitions (host)", len(results) - len(failed),
               len(failed), failed)
+
+
+def graph_check(tally, python):
+    """make graph draws the product image's diagram alone, the user's
+    partitions without the test partitions; TESTS=1 adds the test image's,
+    which has them. Each as SVG (tools/setup.sh installs Graphviz)."""
+    gen = os.path.join("build", "host", "generated")
+    product = "graph: %s/warden_s/partitions.svg" % gen
+    test = "graph: %s/warden_s_test/partitions.svg" % gen
+    cases = [([], [product]), (["TESTS=1"], [product, test])]
+    passed, failed, names = 0, 0, []
+    for extra, want in cases:
+        rc, out = run(["make", "graph", "PRESET=host", "PYTHON=" + python]
+                      + extra, timeout=300)
+        lines = [l for l in out.splitlines() if l.startswith("graph: ")]
+        ok = rc == 0 and lines == want
+        for path in [l[len("graph: "):] for l in want]:
+            dot = os.path.join(ROOT, path[:-len(".svg")] + ".dot")
+            ok = ok and os.path.exists(os.path.join(ROOT, path))
+            with open(dot) if os.path.exists(dot) else open(os.devnull) as f:
+                text = f.read()
+            tests_drawn = '"cluster_p_warden_sp_test_client"' in text
+            ok = ok and tests_drawn == ("warden_s_test" in path)
+        if ok:
+            passed += 1
+        else:
+            failed += 1
+            names.append("make graph " + " ".join(extra))
+            show_tail(out)
+    tally.add("make graph", passed, failed, names)
 
 
 def fuzzers(tally, python, jobs, seconds):
@@ -1656,6 +1687,7 @@ def run_layer(t, layer, args):
         mmiovec_runs(t, py, jobs, "host")
     elif layer == "manifest":
         python_tests(t, py, "tests/manifest", "manifest tool tests")
+        graph_check(t, py)
     elif layer == "fuzz":
         fuzzers(t, py, jobs, args.fuzz_seconds)
     elif layer == "qemu":

@@ -4,7 +4,8 @@
 #   make test  every test layer; ends with "N passed, N failed"
 #              (tests/run_all.py --layer <name> runs one, docs/testing.md)
 #   make bench build, run and report every configuration of
-#              bench/configurations.txt (writes bench/results.*)
+#              bench/configurations.txt (writes build/bench/results.*;
+#              WRITE=1 updates the committed bench/results.* instead)
 #   make fuzz  long fuzzer runs, one harness at a time (10 million
 #              executions for the NS entry points, 1 million for the
 #              others; tests/fuzz/fuzzers.py), printing each one's count
@@ -47,8 +48,12 @@ run: setup
 test: setup
 	@$(PYTHON) tests/run_all.py --python $(PYTHON) --jobs $(JOBS)
 
+# The results go to the build folder; WRITE=1 updates the committed ones,
+# which make test's bench layer compares against.
+WRITE ?=
+BENCH_OUT = $(if $(filter-out 0,$(WRITE)),bench,build/bench)
 bench: setup
-	@$(PYTHON) tools/bench/bench.py --write --python $(PYTHON) --jobs $(JOBS)
+	@$(PYTHON) tools/bench/bench.py --write --out $(BENCH_OUT) --python $(PYTHON) --jobs $(JOBS)
 
 fuzz: setup
 	@$(PYTHON) tests/fuzz/fuzzers.py --long --python $(PYTHON) --jobs $(JOBS)

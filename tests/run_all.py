@@ -118,6 +118,16 @@ def parse_result_lines(tally, layer, rc, out):
               failed_names + extra)
 
 
+def tally_cases(tally, layer, cases):
+    """Adds cases, (passed, name, output) each, to the tally as one step;
+    the output of each failed case is shown."""
+    names = [name for ok, name, _ in cases if not ok]
+    for ok, _, out in cases:
+        if not ok:
+            show_tail(out)
+    tally.add(layer, len(cases) - len(names), len(names), names)
+
+
 def configure_checks(tally, python):
     """Illegal configurations are refused at configure time, with a reason."""
     cases = [
@@ -197,19 +207,15 @@ def configure_checks(tally, python):
         ([a], "%s='%s' is a TF-M option Warden does not have: %s"
          % (tuple(a[2:].split("=", 1)) + (why,)))
         for a, why in TFM_REFUSED_OPTIONS]
-    passed, failed, names = 0, 0, []
+    results = []
     for args, want in cases:
         with tempfile.TemporaryDirectory() as bdir:
             rc, out = run(["cmake", "-S", ROOT, "-B", bdir,
                            "-DWARDEN_PYTHON=" + python] + args, timeout=120)
         # CMake wraps long messages: compare with the lines joined.
-        if rc != 0 and want in " ".join(out.split()):
-            passed += 1
-        else:
-            failed += 1
-            names.append(" ".join(args))
-            show_tail(out)
-    tally.add("configuration validator", passed, failed, names)
+        results.append((rc != 0 and want in " ".join(out.split()),
+                        " ".join(args), out))
+    tally_cases(tally, "configuration validator", results)
     tfm_options_honoured(tally, python)
 
 
@@ -312,7 +318,7 @@ def tfm_options_honoured(tally, python):
           "-DTFM_PARTITION_OOT_HELLO=ON"],
          ['set(WARDEN_MANIFEST_PARTITIONS "TFM_SP_EXAMPLE;TFM_SP_OOT_HELLO")']),
     ]
-    passed, failed, names = 0, 0, []
+    results = []
     for args, wants in cases:
         with tempfile.TemporaryDirectory() as bdir:
             if args[0].startswith("@"):
@@ -325,14 +331,10 @@ def tfm_options_honoured(tally, python):
                 with open(parts) as f:
                     out += f.read()
         joined = " ".join(out.split())
-        if (rc == 0 and all(w in joined for w in wants)
-                and "not used by the project" not in joined):
-            passed += 1
-        else:
-            failed += 1
-            names.append(" ".join(args))
-            show_tail(out)
-    tally.add("TF-M options honoured", passed, failed, names)
+        results.append((rc == 0 and all(w in joined for w in wants)
+                        and "not used by the project" not in joined,
+                        " ".join(args), out))
+    tally_cases(tally, "TF-M options honoured", results)
 
 
 def conditional_list(folder, manifest):
@@ -605,7 +607,7 @@ def graph_check(tally, python):
     product = "graph: %s/warden_s/partitions.svg" % gen
     test = "graph: %s/warden_s_test/partitions.svg" % gen
     cases = [([], [product]), (["TESTS=1"], [product, test])]
-    passed, failed, names = 0, 0, []
+    results = []
     for extra, want in cases:
         rc, out = run(["make", "graph", "PRESET=host", "PYTHON=" + python]
                       + extra, timeout=300)
@@ -618,13 +620,8 @@ def graph_check(tally, python):
                 text = f.read()
             tests_drawn = '"cluster_p_warden_sp_test_client"' in text
             ok = ok and tests_drawn == ("warden_s_test" in path)
-        if ok:
-            passed += 1
-        else:
-            failed += 1
-            names.append("make graph " + " ".join(extra))
-            show_tail(out)
-    tally.add("make graph", passed, failed, names)
+        results.append((ok, "make graph " + " ".join(extra), out))
+    tally_cases(tally, "make graph", results)
 
 
 def fuzzers(tally, python, jobs, seconds):

@@ -4,12 +4,15 @@
 #   make test  every test layer; ends with "N passed, N failed"
 #              (tests/run_all.py --layer <name> runs one, docs/testing.md)
 #   make bench build, run and report every configuration of
-#              bench/configurations.txt (writes bench/results.*)
+#              bench/configurations.txt (writes build/bench/results.*;
+#              WRITE=1 updates the committed bench/results.* instead)
 #   make fuzz  long fuzzer runs, one harness at a time (10 million
 #              executions for the NS entry points, 1 million for the
 #              others; tests/fuzz/fuzzers.py), printing each one's count
-#   make graph the partitions, their callers and isolation boundaries as a
-#              Graphviz diagram (PRESET=host by default)
+#   make graph the product image's partitions (the user's, no test
+#              partition), their callers and isolation boundaries as a
+#              Graphviz diagram (PRESET=host by default); TESTS=1 also
+#              lists the test images' diagrams
 # Both install what is missing first (Debian packages, tools/setup.sh).
 
 SHELL := /bin/bash
@@ -45,18 +48,25 @@ run: setup
 test: setup
 	@$(PYTHON) tests/run_all.py --python $(PYTHON) --jobs $(JOBS)
 
+# The results go to the build folder; WRITE=1 updates the committed ones,
+# which make test's bench layer compares against.
+WRITE ?=
+BENCH_OUT = $(if $(filter-out 0,$(WRITE)),bench,build/bench)
 bench: setup
-	@$(PYTHON) tools/bench/bench.py --write --python $(PYTHON) --jobs $(JOBS)
+	@$(PYTHON) tools/bench/bench.py --write --out $(BENCH_OUT) --python $(PYTHON) --jobs $(JOBS)
 
 fuzz: setup
 	@$(PYTHON) tests/fuzz/fuzzers.py --long --python $(PYTHON) --jobs $(JOBS)
 
 # The manifest tool draws it at configure time, one per secure image (the
 # product image warden_s, and warden_s_test with TEST_S): SVG with Graphviz
-# (Debian package graphviz), the .dot file otherwise.
+# (Debian package graphviz), the .dot file otherwise. The product image's
+# alone by default: the test images add the test partitions.
+TESTS ?=
+GRAPH_IMAGES = $(if $(filter-out 0,$(TESTS)),warden_s*,warden_s)
 graph: setup
 	@cmake --preset $(PRESET) -DWARDEN_PYTHON=$(PYTHON) >/dev/null
-	@for d in build/$(PRESET)/generated/warden_s*; do \
+	@for d in $(addprefix build/$(PRESET)/generated/,$(GRAPH_IMAGES)); do \
 	  if [ -f $$d/partitions.svg ]; then \
 	    echo "graph: $$d/partitions.svg"; \
 	  else \

@@ -1,5 +1,7 @@
 # The one configuration source: CMake options (set by the presets) are
 # validated here and written to one generated header, warden/config.h.
+# TF-M's options come first: some of them set Warden's.
+include(${CMAKE_CURRENT_LIST_DIR}/tfm_options.cmake)
 
 set(WARDEN_PLATFORM "host" CACHE STRING "Platform: host or an505")
 set_property(CACHE WARDEN_PLATFORM PROPERTY STRINGS host an505)
@@ -158,6 +160,17 @@ if(WARDEN_SPM_STACK_SIZE STREQUAL "")
   endif()
 endif()
 _warden_check_stack_size(WARDEN_SPM_STACK_SIZE SPM)
+
+# an505 needs the Arm cross compiler: the host's compiler would stop on the
+# first secure file (-mcmse). The toolchain file comes before project(), so
+# a build folder made without it cannot be fixed: it takes a new one.
+if(WARDEN_PLATFORM STREQUAL "an505")
+  include(CheckCCompilerFlag)
+  check_c_compiler_flag(-mcmse WARDEN_CC_HAS_CMSE)
+  if(NOT WARDEN_CC_HAS_CMSE)
+    message(FATAL_ERROR "WARDEN_PLATFORM=an505 needs the Arm cross compiler, but this build folder uses ${CMAKE_C_COMPILER}, which cannot compile secure code (-mcmse): configure a new build folder with a preset (cmake --preset an505-sfn; CMakePresets.json has the others) or with -DCMAKE_TOOLCHAIN_FILE=cmake/toolchain-arm-none-eabi.cmake.")
+  endif()
+endif()
 
 if(WARDEN_PLATFORM STREQUAL "host")
   set(WARDEN_ARCH host)

@@ -5,7 +5,9 @@
 
 With no --layer, every layer runs (make test), in this order:
   unit      the host build's cmocka unit tests, and again under
-            AddressSanitizer and UBSan (host-asan, with its canary)
+            AddressSanitizer and UBSan (host-asan, with its canary); the
+            tools' tests (tests/tools: tools/setup.sh, make bench's
+            results folder, the benchmark chart)
   host      the host and host-ipc test images: regression suites, NSCE
             suites and the demo (also under the sanitizers, and with
             TFM_NS_MANAGE_NSID=OFF and the halt and reset policies), the
@@ -14,7 +16,8 @@ With no --layer, every layer runs (make test), in this order:
             out-of-tree partitions of examples/out_of_tree (the three layouts
             built and run, the misuses of warden_partition() refused), and
             the hosted NS renames and boundary check (tests/ns_abi)
-  manifest  the manifest tool's tests (tests/manifest)
+  manifest  the manifest tool's tests (tests/manifest), and make graph
+            (the product image's diagram; with TESTS=1 the test image's)
   fuzz      short runs of every fuzzer (tests/fuzz)
   qemu      the an505-sfn and an505-ipc-l1 to -l3 builds on QEMU, and the
             floating-point builds an505-sfn-fp, an505-ipc-l1-fp and
@@ -36,7 +39,8 @@ With no --layer, every layer runs (make test), in this order:
             (an505-ipc-l1), and
             the MM-IOVEC image of both backends (PSA_FRAMEWORK_HAS_MM_IOVEC=ON)
   bench     the benchmark against the committed bench/results.json
-  static    the configuration validator, no test symbol in a product image,
+  static    the configuration validator (and TF-M's options, honoured or
+            refused), no test symbol in a product image,
             clang-tidy, cppcheck and the clang-format check
 A build a layer needs is made (and counted) once per run. The test images
 are built with TEST_S=ON and TEST_NS=ON. Each test case found in a layer's
@@ -114,6 +118,16 @@ def parse_result_lines(tally, layer, rc, out):
               failed_names + extra)
 
 
+def tally_cases(tally, layer, cases):
+    """Adds cases, (passed, name, output) each, to the tally as one step;
+    the output of each failed case is shown."""
+    names = [name for ok, name, _ in cases if not ok]
+    for ok, _, out in cases:
+        if not ok:
+            show_tail(out)
+    tally.add(layer, len(cases) - len(names), len(names), names)
+
+
 def configure_checks(tally, python):
     """Illegal configurations are refused at configure time, with a reason."""
     cases = [
@@ -182,20 +196,160 @@ def configure_checks(tally, python):
         (["-DWARDEN_PLATFORM=an505", "-DCONFIG_TFM_ENABLE_FP=ON",
           "-DCONFIG_TFM_FP_ARCH=fpv5-d16"],
          "the AN505's Cortex-M33 has a single-precision FPU"),
+        # an505 configured without the cross toolchain file.
+        (["-DWARDEN_PLATFORM=an505"],
+         "WARDEN_PLATFORM=an505 needs the Arm cross compiler, but this build "
+         "folder uses"),
+        (["-DWARDEN_PLATFORM=an505"],
+         "-DCMAKE_TOOLCHAIN_FILE=cmake/toolchain-arm-none-eabi.cmake"),
     ]
-    passed, failed, names = 0, 0, []
+    cases += TFM_REFUSED + [
+        ([a], "%s='%s' is a TF-M option Warden does not have: %s"
+         % (tuple(a[2:].split("=", 1)) + (why,)))
+        for a, why in TFM_REFUSED_OPTIONS]
+    results = []
     for args, want in cases:
         with tempfile.TemporaryDirectory() as bdir:
             rc, out = run(["cmake", "-S", ROOT, "-B", bdir,
                            "-DWARDEN_PYTHON=" + python] + args, timeout=120)
         # CMake wraps long messages: compare with the lines joined.
-        if rc != 0 and want in " ".join(out.split()):
-            passed += 1
-        else:
-            failed += 1
-            names.append(" ".join(args))
-            show_tail(out)
-    tally.add("configuration validator", passed, failed, names)
+        results.append((rc != 0 and want in " ".join(out.split()),
+                        " ".join(args), out))
+    tally_cases(tally, "configuration validator", results)
+    tfm_options_honoured(tally, python)
+
+
+# TF-M's options (cmake/tfm_options.cmake) that Warden refuses, with what
+# the refusal says.
+TFM_REFUSED = [
+    (["-DTFM_PLATFORM=arm/mps2/an521"],
+     "TFM_PLATFORM='arm/mps2/an521': Warden has two platforms, "
+     "arm/mps2/an505"),
+    (["-DTFM_PROFILE=profile_tiny"],
+     "TFM_PROFILE='profile_tiny': the TF-M profiles Warden knows are "
+     "profile_small"),
+    (["-DTFM_PROFILE=profile_small", "-DCONFIG_TFM_SPM_BACKEND=IPC"],
+     "TFM_PROFILE=profile_small means CONFIG_TFM_SPM_BACKEND=SFN, but "
+     "CONFIG_TFM_SPM_BACKEND is 'IPC'"),
+    (["-DTFM_PLATFORM=arm/mps2/an505", "-DWARDEN_PLATFORM=host"],
+     "TFM_PLATFORM=arm/mps2/an505 means WARDEN_PLATFORM=an505, but "
+     "WARDEN_PLATFORM is 'host'"),
+    # The profile's isolation level reaches the validator.
+    (["-DTFM_PROFILE=profile_large"],
+     "TFM_ISOLATION_LEVEL=3 needs a platform with a memory protection unit"),
+    # an505 without the cross toolchain file.
+    (["-DTFM_PLATFORM=arm/mps2/an505"],
+     "WARDEN_PLATFORM=an505 needs the Arm cross compiler, but this build "
+     "folder uses"),
+    (["-DTFM_PARTITION_CRYPTO=ON"],
+     "TFM_PARTITION_CRYPTO='ON' is a TF-M option Warden does not have: "
+     "Warden ships the SPM and an example partition"),
+    (["-DTFM_PARTITION_PROTECTED_STORAGE=1"],
+     "no manifest list of this build switches a partition with "
+     "@TFM_PARTITION_PROTECTED_STORAGE@"),
+    (["-DTFM_PARTITION_NS_AGENT_TZ=OFF"],
+     "Warden's TrustZone NS agent cannot be left out"),
+    (["-DTEST_NS_IPC=ON"],
+     "TEST_NS_IPC='ON' is a TF-M option Warden does not have: Warden does "
+     "not choose its test suites one by one"),
+    (["-DTEST_S_CRYPTO=ON"], "there are no suites of TF-M's own partitions"),
+]
+# -DNAME=VALUE and the sentence after "is a TF-M option Warden does not
+# have: ".
+TFM_REFUSED_OPTIONS = [
+    ("-DTFM_TOOLCHAIN_FILE=toolchain_GNUARM.cmake",
+     "Warden takes CMake's own toolchain option"),
+    ("-DCONFIG_TFM_HALT_ON_CORE_PANIC=ON",
+     "Warden's equivalent is WARDEN_FAULT_POLICY"),
+    ("-DCONFIG_TFM_HALT_ON_CORE_PANIC=OFF",
+     "Warden's equivalent is WARDEN_FAULT_POLICY"),
+    ("-DCONFIG_TFM_CONN_HANDLE_MAX_NUM=8",
+     "Warden's equivalent is WARDEN_CONN_MAX"),
+    ("-DCONFIG_TFM_SPE_FP=2", "Warden's equivalent is CONFIG_TFM_ENABLE_FP"),
+    ("-DTFM_SPM_LOG_LEVEL=TFM_SPM_LOG_LEVEL_DEBUG",
+     "Warden's SPM has no log levels"),
+    ("-DTFM_S_REG_TEST=ON", "Warden's name for it is TEST_S."),
+    ("-DTFM_NS_REG_TEST=ON", "Warden's name for it is TEST_NS."),
+    ("-DTEST_PSA_API=IPC",
+     "Warden does not build the PSA Architecture Test Suite"),
+    ("-DMBEDCRYPTO_PATH=/src/mbedtls", "Warden has no Crypto partition"),
+    ("-DMCUBOOT_PATH=/src/mcuboot", "Warden has no bootloader, so no MCUboot"),
+    ("-DTFM_TEST_REPO_PATH=/src/tf-m-tests",
+     "Warden's tests are in its own tree"),
+    ("-DBL2=ON", "Warden has no bootloader (TF-M's BL2, MCUboot)"),
+    ("-DTFM_MULTI_CORE_TOPOLOGY=ON",
+     "Warden is for one Armv8-M core with TrustZone: there is no multi"),
+    ("-DTFM_PARTITION_NS_AGENT_MAILBOX=ON",
+     "Warden is for one Armv8-M core with TrustZone: there is no mailbox"),
+    ("-DTFM_FIH_PROFILE=LOW", "Warden has no fault injection hardening"),
+    ("-DCONFIG_TFM_STACK_WATERMARKS=ON",
+     "Warden has no stack watermarks option"),
+    ("-DCONFIG_TFM_ENABLE_PROFILING=ON", "Warden has no profiler hooks"),
+]
+
+
+def tfm_options_honoured(tally, python):
+    """TF-M's options that mean something in Warden configure, with what
+    they mean in the status line; those that are off, as Warden has them,
+    are taken without CMake's "not used" warning."""
+    toolchain = "-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(
+        ROOT, "cmake", "toolchain-arm-none-eabi.cmake")
+    hello = os.path.join(ROOT, "examples", "out_of_tree", "single", "hello")
+    cases = [
+        (["-DTFM_PROFILE=profile_small"],
+         ["backend SFN, isolation level 1",
+          "PSA_FRAMEWORK_HAS_MM_IOVEC ON"]),
+        (["-DTFM_PROFILE=profile_medium_arotless"],
+         ["TFM_PROFILE=profile_medium_arotless sets CONFIG_TFM_SPM_BACKEND="
+          "SFN, TFM_ISOLATION_LEVEL=1", "PSA_FRAMEWORK_HAS_MM_IOVEC OFF"]),
+        ([toolchain, "-DTFM_PLATFORM=arm/mps2/an505",
+          "-DTFM_PROFILE=profile_medium"],
+         ["platform an505, backend IPC, isolation level 2"]),
+        ([toolchain, "-DTFM_PLATFORM=arm/mps2/an505",
+          "-DTFM_PROFILE=profile_large"],
+         ["platform an505, backend IPC, isolation level 3"]),
+        (["-DTFM_PARTITION_CRYPTO=OFF", "-DTFM_PARTITION_NS_AGENT_TZ=ON",
+          "-DTEST_S_CRYPTO=OFF", "-DBL2=OFF", "-DTFM_FIH_PROFILE=OFF"],
+         ["platform host"]),
+        # A list's conditional takes a TFM_PARTITION_ switch: the partition
+        # is in the image.
+        (["@" + os.path.join(hello, "hello_partition.json"),
+          "-DTFM_EXTRA_PARTITION_PATHS=" + hello,
+          "-DTFM_PARTITION_OOT_HELLO=ON"],
+         ['set(WARDEN_MANIFEST_PARTITIONS "TFM_SP_EXAMPLE;TFM_SP_OOT_HELLO")']),
+    ]
+    results = []
+    for args, wants in cases:
+        with tempfile.TemporaryDirectory() as bdir:
+            if args[0].startswith("@"):
+                args = [conditional_list(bdir, args[0][1:])] + args[1:]
+            rc, out = run(["cmake", "-S", ROOT, "-B", os.path.join(bdir, "b"),
+                           "-DWARDEN_PYTHON=" + python] + args, timeout=120)
+            parts = os.path.join(bdir, "b", "generated", "warden_s",
+                                 "warden_partitions.cmake")
+            if os.path.exists(parts):
+                with open(parts) as f:
+                    out += f.read()
+        joined = " ".join(out.split())
+        results.append((rc == 0 and all(w in joined for w in wants)
+                        and "not used by the project" not in joined,
+                        " ".join(args), out))
+    tally_cases(tally, "TF-M options honoured", results)
+
+
+def conditional_list(folder, manifest):
+    """A manifest list in `folder` whose one partition, `manifest`, is
+    switched by @TFM_PARTITION_OOT_HELLO@; returns the -D option naming it."""
+    path = os.path.join(folder, "manifest_list.yaml")
+    with open(path, "w") as f:
+        f.write('description: "switched by a TF-M option"\n'
+                'type: "manifest_list"\nmanifest_list:\n'
+                '  - description: "Hello partition"\n'
+                '    short_name: "TFM_SP_OOT_HELLO"\n'
+                '    manifest: "%s"\n'
+                '    conditional: "@TFM_PARTITION_OOT_HELLO@"\n'
+                '    pid: 400\n' % manifest)
+    return "-DTFM_EXTRA_MANIFEST_LIST_FILES=" + path
 
 
 # (build folder, targets) -> whether it built: a build is made and counted
@@ -443,6 +597,31 @@ def out_of_tree(tally, python, jobs):
     failed = [name for name, ok in results.items() if not ok]
     tally.add("out-of-tree partitions (host)", len(results) - len(failed),
               len(failed), failed)
+
+
+def graph_check(tally, python):
+    """make graph draws the product image's diagram alone, the user's
+    partitions without the test partitions; TESTS=1 adds the test image's,
+    which has them. Each as SVG (tools/setup.sh installs Graphviz)."""
+    gen = os.path.join("build", "host", "generated")
+    product = "graph: %s/warden_s/partitions.svg" % gen
+    test = "graph: %s/warden_s_test/partitions.svg" % gen
+    cases = [([], [product]), (["TESTS=1"], [product, test])]
+    results = []
+    for extra, want in cases:
+        rc, out = run(["make", "graph", "PRESET=host", "PYTHON=" + python]
+                      + extra, timeout=300)
+        lines = [l for l in out.splitlines() if l.startswith("graph: ")]
+        ok = rc == 0 and lines == want
+        for path in [l[len("graph: "):] for l in want]:
+            dot = os.path.join(ROOT, path[:-len(".svg")] + ".dot")
+            ok = ok and os.path.exists(os.path.join(ROOT, path))
+            with open(dot) if os.path.exists(dot) else open(os.devnull) as f:
+                text = f.read()
+            tests_drawn = '"cluster_p_warden_sp_test_client"' in text
+            ok = ok and tests_drawn == ("warden_s_test" in path)
+        results.append((ok, "make graph " + " ".join(extra), out))
+    tally_cases(tally, "make graph", results)
 
 
 def fuzzers(tally, python, jobs, seconds):
@@ -1522,6 +1701,7 @@ def run_layer(t, layer, args):
         if build(t, "host", py, jobs):
             unit_tests(t)
         sanitized_unit_layer(t, py, jobs)
+        python_tests(t, py, "tests/tools", "tools' tests")
     elif layer == "host":
         for preset in ("host", "host-ipc"):
             if build(t, preset, py, jobs):
@@ -1537,6 +1717,7 @@ def run_layer(t, layer, args):
         mmiovec_runs(t, py, jobs, "host")
     elif layer == "manifest":
         python_tests(t, py, "tests/manifest", "manifest tool tests")
+        graph_check(t, py)
     elif layer == "fuzz":
         fuzzers(t, py, jobs, args.fuzz_seconds)
     elif layer == "qemu":

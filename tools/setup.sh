@@ -10,6 +10,7 @@ packages=(
   libcmocka-dev
   python3 python3-yaml python3-jinja2
   cppcheck clang-format clang clang-tidy
+  graphviz
 )
 
 missing=()

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Warden's benchmark: instructions per operation and bytes, per configuration.
 
-    bench.py [--write] [--check] [--python PY] [--jobs N]
+    bench.py [--write [--out DIR]] [--check] [--python PY] [--jobs N]
 
 For every preset in bench/configurations.txt: configure and build it with
 -DWARDEN_BENCH=ON in build/bench/<preset>, run the benchmark images twice
@@ -25,7 +25,9 @@ benchmark services stateless only, so no connection pool: the kind of
 build the reference's SPM figures are for); only its footprint is read
 (the "min_" rows).
 
-  --write  writes bench/results.json, bench/results.md and bench/results.svg
+  --write  writes results.json, results.md and results.svg into --out:
+           build/bench/ by default; --out bench updates the committed ones
+           (make bench WRITE=1)
   --check  compares every figure with the committed bench/results.json and
            prints "PASS: bench/<preset>/<figure> ..." or "FAIL: ..." per
            figure: a figure more than 2 % worse (higher) than the committed
@@ -54,6 +56,9 @@ CONFIGS = os.path.join(BENCH, "configurations.txt")
 S2S_DIR = os.path.join(BENCH, "ipc", "s2s")
 S2S_LIST = os.path.join(S2S_DIR, "manifest_list.yaml")
 RESULTS = os.path.join(BENCH, "results.json")
+# Where --write puts the results unless told otherwise: the build folder,
+# so that a run leaves the committed ones alone.
+DEFAULT_OUT = os.path.join(ROOT, "build", "bench")
 TOLERANCE = 0.02          # a figure may be this much worse than committed
 CALIBRATION = 100         # instructions of each group's self-test operation
 LINE = re.compile(r"^BENCH (\S+) (\d+) (\d+) (.*?)\s*$")
@@ -323,6 +328,9 @@ def main():
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--out", default=DEFAULT_OUT,
+                    help="the folder --write writes into (default: "
+                    "build/bench; bench updates the committed results)")
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--python", default=sys.executable)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
@@ -348,9 +356,21 @@ def main():
         print("\n".join(lines))
         status = 1 if failures else 0
     if args.write:
-        report.write(results, goals, BENCH)
-        print("wrote bench/results.json, bench/results.md, bench/results.svg")
+        print(write_results(results, goals, args.out))
     return status
+
+
+def write_results(results, goals, out):
+    """Writes the results into folder `out` (made if missing); returns the
+    line that says where they went."""
+    os.makedirs(out, exist_ok=True)
+    report.write(results, goals, out)
+    names = [os.path.relpath(os.path.join(out, "results." + ext), ROOT)
+             for ext in ("json", "md", "svg")]
+    line = "wrote " + ", ".join(names)
+    if os.path.realpath(out) != os.path.realpath(BENCH):
+        line += " (make bench WRITE=1 updates the committed bench/results.*)"
+    return line
 
 
 if __name__ == "__main__":

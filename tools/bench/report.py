@@ -110,8 +110,64 @@ def _esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+FONT = 11                 # the chart's font size (px)
+LINE = 12                 # the height of a row of tick labels
+
+
+def text_width(text):
+    """A generous width of `text` at FONT px in a sans-serif font: wider
+    than any renderer draws it, so that what is kept apart stays apart."""
+    return 0.62 * FONT * len(text)
+
+
+def tick_name(preset):
+    """The label of a reference tick: its configuration ("an505-sfn" ->
+    "SFN", "an505-ipc-l2" -> "IPC L2")."""
+    return " ".join(part.upper() for part in preset.split("-")[1:])
+
+
+def tick_label_rows(ticks):
+    """Rows for the labels of an operation's reference ticks, `ticks` a
+    list of (x, label). A label is written right of its tick, which rises
+    to the label's row like a flagpole; row 0 is just above the bars, each
+    row LINE px higher. Returns one row per tick, in the order given: no
+    label covers another, and no tick passes through a label."""
+    rows = [0] * len(ticks)
+    placed = []
+    for i in sorted(range(len(ticks)), key=lambda k: -ticks[k][0]):
+        x, label = ticks[i]
+        left, right = x + 3, x + 3 + text_width(label)
+        row = 0
+        for j in placed:
+            xj = ticks[j][0]
+            if left - 1 <= xj <= right + 1:     # tick j under this label
+                row = max(row, rows[j] + 1)
+        while any(rows[j] == row and ticks[j][0] + 3 < right + 2
+                  for j in placed):
+            row += 1
+        rows[i] = row
+        placed.append(i)
+    return rows
+
+
+def value_label_x(x, text, tick_xs):
+    """Where the label `text` of a bar ending at `x` starts: 3 px right of
+    the bar, or right of every tick it would cover."""
+    start = x + 3
+    moved = True
+    while moved:
+        moved = False
+        for t in tick_xs:
+            if start - 2 <= t <= start + text_width(text) + 2:
+                start = t + 3
+                moved = True
+    return start
+
+
 def svg(results, goals):
-    """Horizontal bars, one group per operation, log10 axis."""
+    """Horizontal bars, one group per operation, log10 axis; the
+    reference's figure of each configuration it has one for is a black
+    tick, labelled with the configuration."""
     presets = list(results["configurations"])
     ops = [r for r in _rows(results) if r[0] == "instructions"]
     values = [v for p in presets
@@ -119,19 +175,32 @@ def svg(results, goals):
     refs = {}
     for p in presets:
         for k, v in goals.get(p, {}).get("reference", {}).items():
-            refs.setdefault(k, []).append(max(v) if isinstance(v, list) else v)
-    top = max(values + [v for vs in refs.values() for v in vs] + [10])
+            refs.setdefault(k, []).append(
+                (max(v) if isinstance(v, list) else v, tick_name(p)))
+    top = max(values + [v for vs in refs.values() for v, _ in vs] + [10])
     decades = max(1, math.ceil(math.log10(top)))
     left, plot_w, bar_h, gap = 300, 480, 12, 10
-    group_h = bar_h * len(presets) + gap
-    height = 50 + group_h * len(ops) + 30 + 18 * len(presets)
-    width = left + plot_w + 60
+    bars_h = bar_h * len(presets)
 
     def x(v):
         return left + plot_w * math.log10(max(v, 1)) / decades
 
+    # Each operation: its ticks, their label rows, and the band above its
+    # bars that holds them.
+    groups = []
+    y = 36
+    for _, key, label in ops:
+        ticks = [(x(v), name) for v, name in refs.get(key, [])]
+        rows = tick_label_rows(ticks)
+        band = (max(rows) + 1) * LINE + 2 if ticks else 0
+        groups.append((key, label, ticks, rows, y + band))
+        y += band + bars_h + gap
+    plot_bottom = y
+    height = plot_bottom + 30 + 18 * len(presets) + 10
+    width = left + plot_w + 60
+
     out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" '
-           'font-family="sans-serif" font-size="11">' % (width, height),
+           'font-family="sans-serif" font-size="%d">' % (width, height, FONT),
            '<rect width="100%" height="100%" fill="white"/>',
            '<text x="%d" y="18" font-size="13" font-weight="bold">'
            'Instructions per operation (QEMU -icount, log scale)</text>'
@@ -139,30 +208,33 @@ def svg(results, goals):
     for d in range(decades + 1):
         gx = x(10 ** d)
         out.append('<line x1="%.1f" y1="30" x2="%.1f" y2="%d" stroke="#ddd"/>'
-                   % (gx, gx, 40 + group_h * len(ops)))
+                   % (gx, gx, plot_bottom + 4))
         out.append('<text x="%.1f" y="%d" text-anchor="middle" fill="#555">'
-                   '%s</text>' % (gx, 52 + group_h * len(ops),
+                   '%s</text>' % (gx, plot_bottom + 16,
                                   "{:,}".format(10 ** d)))
-    for i, (_, key, label) in enumerate(ops):
-        y0 = 36 + i * group_h
+    for key, label, ticks, rows, y0 in groups:
         out.append('<text x="%d" y="%.1f" text-anchor="end">%s</text>'
-                   % (left - 8, y0 + group_h / 2, _esc(label)))
+                   % (left - 8, y0 + bars_h / 2, _esc(label)))
+        tick_xs = [tx for tx, _ in ticks]
         for j, p in enumerate(presets):
             v = results["configurations"][p]["instructions"].get(key)
             if v is None:
                 continue
-            y = y0 + j * bar_h
+            by = y0 + j * bar_h
             out.append('<rect x="%d" y="%d" width="%.1f" height="%d" '
-                       'fill="%s"/>' % (left, y, x(v) - left, bar_h - 2,
+                       'fill="%s"/>' % (left, by, x(v) - left, bar_h - 2,
                                         COLOURS[j % len(COLOURS)]))
             out.append('<text x="%.1f" y="%d" fill="#222">%s</text>'
-                       % (x(v) + 3, y + bar_h - 3, fmt(v)))
-        for v in refs.get(key, []):
-            rx = x(v)
+                       % (value_label_x(x(v), fmt(v), tick_xs),
+                          by + bar_h - 3, fmt(v)))
+        for (tx, name), row in zip(ticks, rows):
+            base = y0 - 3 - row * LINE
             out.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" '
                        'stroke="black" stroke-width="2"/>'
-                       % (rx, y0 - 2, rx, y0 + group_h - gap + 2))
-    ly = 66 + group_h * len(ops)
+                       % (tx, base - 9, tx, y0 + bars_h))
+            out.append('<text x="%.1f" y="%d">%s</text>'
+                       % (tx + 3, base, _esc(name)))
+    ly = plot_bottom + 30
     for j, p in enumerate(presets):
         out.append('<rect x="%d" y="%d" width="10" height="10" fill="%s"/>'
                    % (left, ly + 18 * j, COLOURS[j % len(COLOURS)]))
@@ -170,8 +242,8 @@ def svg(results, goals):
                    % (left + 16, ly + 18 * j + 9, _esc(p)))
     out.append('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="black" '
                'stroke-width="2"/>' % (left + 160, ly, left + 160, ly + 10))
-    out.append('<text x="%d" y="%d">reference (TF-M 2.2.2)</text>'
-               % (left + 168, ly + 9))
+    out.append('<text x="%d" y="%d">reference (TF-M 2.2.2), labelled with '
+               'its configuration</text>' % (left + 168, ly + 9))
     out.append("</svg>")
     return "\n".join(out) + "\n"
 

@@ -1,8 +1,19 @@
 /*
- * The regression test framework, in the seeds' style: a test is a function
- * that fills a struct test_result_t; TEST_LOG prints, TEST_FAIL records a
- * failure. Each test prints one result line that the runners parse:
+ * The regression test framework, in the style of TF-M's test suites: a test
+ * is a function that fills a struct test_result_t; TEST_LOG prints,
+ * TEST_FAIL records a failure. A suite prints, for each test, its name and
+ * description, then one result line that the runners parse:
  *   "PASS: <suite>/<test>"  or  "FAIL: <suite>/<test> (<why> at <file>:<line>)"
+ * and at its end a summary: its totals and each test's result, on lines
+ * that never start with "PASS:" or "FAIL:" (each test counts once):
+ *   Suite <suite>: <n> tests
+ *   > Running <test> (suite <suite>)
+ *     Description: <desc>
+ *   PASS: <suite>/<test>
+ *   ...
+ *   End of suite <suite>: <p> passed, <f> failed
+ *     passed  <test> - <desc>
+ *     FAILED  <test> - <desc>
  * The same framework is built into the NS image and into the secure
  * test-client partition.
  */
@@ -37,7 +48,12 @@ struct tf_totals {
     uint32_t failed;
 };
 
-/** Runs every test of a suite, adding the results to @p totals. */
+/** The tests of a suite whose results its summary lists (a later test's
+ * result is on its own line above the summary). */
+#define TF_SUMMARY_MAX 128u
+
+/** Runs every test of a suite, printing each one's name, description and
+ * result, then the suite's summary; adds the results to @p totals. */
 void tf_run_suite(const char *suite, const struct test_t *tests, size_t count,
                   struct tf_totals *totals);
 

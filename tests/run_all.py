@@ -285,10 +285,12 @@ def host_runs(tally, preset):
 OOT = os.path.join(ROOT, "examples", "out_of_tree")
 OOT_BAD = os.path.join(ROOT, "tests", "manifest", "cmake")
 # name -> (manifest lists, partition folders, lines the demo must print)
+# (a line starting with "!" must not be printed)
 OOT_LAYOUTS = {
-    "layout 1 (one partition, its own list)": (
+    "layout 1 (one partition, its own list, tfm_sp_log.h)": (
         ["single/hello/manifest_list.yaml"], ["single/hello"],
-        ["[oot] TFM_SP_OOT_HELLO (layout 1) ready"]),
+        ["[oot] TFM_SP_OOT_HELLO (layout 1) ready",
+         "!TFM_SP_OOT_HELLO: debug output on"]),
     "layout 2 (one root CMakeLists.txt, one list)": (
         ["multi/manifest_list.yaml"], ["multi"],
         ['[oot] TFM_SP_OOT_CALLER (layout 2): OOT_GREETER said "Hello '
@@ -330,6 +332,11 @@ OOT_MISUSES = {
         [OOT_BAD + "/switched_off/manifest_list.yaml"],
         [OOT_BAD + "/switched_off"], True,
         "partition TFM_SP_OOT_OFF is switched off"),
+    "partition log level not a level": (
+        [OOT + "/single/hello/manifest_list.yaml"],
+        [OOT + "/single/hello", "-DTFM_PARTITION_LOG_LEVEL=VERBOSE"], False,
+        "TFM_PARTITION_LOG_LEVEL='VERBOSE': the partition log levels are "
+        "TFM_PARTITION_LOG_LEVEL_DEBUG"),
     "conditional not a switch value": (
         [OOT_BAD + "/switched_off/manifest_list.yaml"],
         [OOT_BAD + "/switched_off", "-DWARDEN_TEST_OFF_PARTITION=maybe"],
@@ -373,7 +380,8 @@ def oot_layout(bdir, python, jobs, lists, paths, lines):
         rc, out = run([os.path.join(bdir, "bin", "warden_ns_demo")],
                       timeout=60)
     ok = rc == 0 and "Demo complete: all as expected" in out and all(
-        line in out for line in lines)
+        (line[1:] not in out) if line.startswith("!") else (line in out)
+        for line in lines)
     if not ok:
         show_tail(out)
     return ok

@@ -38,6 +38,8 @@ set(TFM_EXTRA_MANIFEST_LIST_FILES "" CACHE STRING "Extra manifest lists (;-separ
 set(TFM_EXTRA_PARTITION_PATHS "" CACHE STRING "Extra partition source folders (;-separated)")
 set(TFM_PARTITION_LOG_LEVEL "TFM_PARTITION_LOG_LEVEL_INFO" CACHE STRING
     "What the partitions' tfm_sp_log.h macros print: TFM_PARTITION_LOG_LEVEL_DEBUG, _INFO, _ERROR or _SILENCE")
+set(WARDEN_USER_PARTITION_WARNINGS "-Wall;-Wextra;-Wshadow;-Wmissing-prototypes;-Wstrict-prototypes" CACHE STRING
+    "The warning options of the partitions in TFM_EXTRA_PARTITION_PATHS (;-separated; add -Werror to make their warnings errors, empty for the compiler's own)")
 option(WARDEN_BENCH "Build the benchmark images (bench/) instead of the normal ones" OFF)
 option(WARDEN_SANITIZE "Hosted build: compile and link everything with AddressSanitizer and UndefinedBehaviorSanitizer; any report stops the program" OFF)
 option(TEST_S "Build the test secure image: the product partitions and the test partitions of tests/partitions/ (their services, the secure regression suite); on an505 also the memcheck image" OFF)

@@ -38,7 +38,10 @@
 # renamed.
 #
 # Its sources see TFM_PARTITION_LOG_LEVEL, the level of TF-M's partition
-# log macros (include/tfm_sp_log.h).
+# log macros (include/tfm_sp_log.h). A partition in a folder of
+# TFM_EXTRA_PARTITION_PATHS is compiled with the warning options of
+# WARDEN_USER_PARTITION_WARNINGS (Warden's own set without -Werror unless
+# given), not with Warden's -Werror.
 #
 # A partition its list switched off (conditional) builds nothing: the call
 # returns with WARDEN_PARTITION_LIBRARY empty. A name in no manifest list is

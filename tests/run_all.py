@@ -349,7 +349,17 @@ OOT_BUILD_FAILURES = {
     "malloc without heap_size": (
         [OOT_BAD + "/no_heap/manifest_list.yaml"], [OOT_BAD + "/no_heap"],
         "TFM_SP_OOT_NO_HEAP_calls_malloc_but_its_manifest_has_no_heap_size"),
+    "a user's partition warning with the user's -Werror": (
+        [OOT_BAD + "/warning/manifest_list.yaml"],
+        [OOT_BAD + "/warning",
+         "-DWARDEN_USER_PARTITION_WARNINGS=-Wall;-Werror"],
+        "unused_on_purpose"),
 }
+# A user's partition whose source has a warning builds (Warden's -Werror is
+# not forced on it), prints the warning, and runs.
+OOT_WARNING = ("warning/manifest_list.yaml", "warning",
+               "[-Wunused-variable]",
+               "[oot] TFM_SP_OOT_WARNING built with a warning, ready")
 # Layout 4: the vendor folder built into an archive first, then the
 # partition folder that names it (LIBRARIES, no sources).
 OOT_PREBUILT = ("prebuilt/manifest_list.yaml", "prebuilt", "prebuilt/vendor",
@@ -406,6 +416,23 @@ def oot_prebuilt(python, jobs):
                        "-DOOT_PREBUILT_ARCHIVE=" + archive], [line])
 
 
+def oot_warning(python, jobs):
+    """A user's partition with a warning builds (the warning printed) and
+    its start-up line is in the demo's output."""
+    lists, folder, warning, line = OOT_WARNING
+    bdir = os.path.join(ROOT, "build", "oot", "warning")
+    rc, out = oot_configure(bdir, python, [os.path.join(OOT_BAD, lists)],
+                            [os.path.join(OOT_BAD, folder)])
+    if rc == 0:
+        rc, out = run(["cmake", "--build", bdir, "-j", str(jobs),
+                       "--target", "warden_ns_demo"], timeout=600)
+    if rc != 0 or warning not in out:
+        show_tail(out)
+        return False
+    return oot_layout(bdir, python, jobs, [os.path.join(OOT_BAD, lists)],
+                      [os.path.join(OOT_BAD, folder)], [line])
+
+
 def oot_build_fails(python, jobs, lists, paths, want):
     """True if the configuration succeeds and the demo's build fails,
     printing `want`."""
@@ -436,6 +463,8 @@ def out_of_tree(tally, python, jobs):
                                    [os.path.join(OOT, p) for p in paths],
                                    lines)
     results["layout 4 (a prebuilt archive, no sources)"] = oot_prebuilt(
+        python, jobs)
+    results["a user's partition with a warning builds"] = oot_warning(
         python, jobs)
     for name, (lists, paths, succeeds, want) in OOT_MISUSES.items():
         with tempfile.TemporaryDirectory() as bdir:

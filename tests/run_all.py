@@ -12,7 +12,9 @@ With no --layer, every layer runs (make test), in this order:
             NSCE suites with WARDEN_NSCE_PRIVILEGED_THREAD=ON, the
             MM-IOVEC image of both backends (PSA_FRAMEWORK_HAS_MM_IOVEC=ON), the
             out-of-tree partitions of examples/out_of_tree (the three layouts
-            built and run, the misuses of warden_partition() refused), and
+            built and run, the misuses of warden_partition() refused, a
+            user's partition with a warning), the NS application
+            examples/ns_app built against build/host/api_ns and run, and
             the hosted NS renames and boundary check (tests/ns_abi)
   manifest  the manifest tool's tests (tests/manifest)
   fuzz      short runs of every fuzzer (tests/fuzz)
@@ -30,7 +32,8 @@ With no --layer, every layer runs (make test), in this order:
             registers across secure calls and preemption, no secure value
             reaches NS, a partition's fault leaves none behind), the
             memcheck image against the test image, the demo against the
-            product image, for the IPC builds the SPM stack's high-water
+            product image, examples/ns_app built against
+            build/an505-sfn/api_ns and booted by make run S=... NS=..., for the IPC builds the SPM stack's high-water
             mark against its size, the NSCE-off and halt-policy variants,
             the NSCE suites with WARDEN_NSCE_PRIVILEGED_THREAD=ON
             (an505-ipc-l1), and
@@ -326,6 +329,10 @@ OOT_MISUSES = {
         [OOT_BAD + "/missing_archive"], False,
         "warden_partition(TFM_SP_OOT_HELLO): the archive "
         "'libnot_built_yet.a' of LIBRARIES does not exist"),
+    "NS image from a partition folder": (
+        [], [OOT_BAD + "/ns_image"], False,
+        "warden_add_ns_image(my_ns_app): there is no secure image "
+        "'warden_s' (yet)"),
     "folder without CMakeLists.txt": (
         [], [OOT_BAD + "/no_cmakelists"], False, "has no CMakeLists.txt"),
     "partition switched off": (
@@ -480,6 +487,42 @@ def out_of_tree(tally, python, jobs):
     failed = [name for name, ok in results.items() if not ok]
     tally.add("out-of-tree partitions (host)", len(results) - len(failed),
               len(failed), failed)
+
+
+NS_APP = os.path.join(ROOT, "examples", "ns_app")
+# What examples/ns_app prints when it ran as expected.
+NS_APP_LINES = [
+    "[ns_app] built outside Warden, framework version 0x0101, ROT_A "
+    "version 1",
+    '[ns_app] ROT_A said "Hello World", "Hello World" (status 0)']
+
+
+def ns_app_run(tally, python, jobs, preset):
+    """examples/ns_app configured and built from its own folder against
+    build/<preset>/api_ns (the NS export of a built configuration), then
+    run: on the host as a program, on an505 by `make run S=... NS=...` with
+    the exported secure image."""
+    api = os.path.join(ROOT, "build", preset, "api_ns")
+    bdir = os.path.join(ROOT, "build", "ns_app", preset)
+    configure = ["cmake", "-S", NS_APP, "-B", bdir, "-DWARDEN_API_NS=" + api]
+    if preset.startswith("an505"):
+        configure.append("-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(
+            api, "toolchain-arm-none-eabi.cmake"))
+    rc, out = run(configure, timeout=120)
+    if rc == 0:
+        rc, out = run(["cmake", "--build", bdir, "-j", str(jobs)],
+                      timeout=300)
+    if rc == 0 and preset.startswith("an505"):
+        rc, out = run(["make", "run", "PYTHON=" + python, "JOBS=%d" % jobs,
+                       "S=" + os.path.join(api, "bin", "warden_s.elf"),
+                       "NS=" + os.path.join(bdir, "ns_app.elf")], timeout=400)
+    elif rc == 0:
+        rc, out = run([os.path.join(bdir, "ns_app")], timeout=60)
+    ok = rc == 0 and all(line in out for line in NS_APP_LINES)
+    if not ok:
+        show_tail(out)
+    tally.add("NS application out of the tree (%s)" % preset, int(ok),
+              int(not ok), [] if ok else ["examples/ns_app"])
 
 
 def fuzzers(tally, python, jobs, seconds):
@@ -1533,6 +1576,8 @@ def run_layer(t, layer, args):
                 host_runs(t, preset)
         sanitized_runs(t, py, jobs)
         out_of_tree(t, py, jobs)
+        if build(t, "host", py, jobs):
+            ns_app_run(t, py, jobs, "host")
         python_tests(t, py, "tests/ns_abi",
                      "hosted NS renames and boundary check")
         nsce_off_runs(t, py, jobs, "host")
@@ -1551,6 +1596,8 @@ def run_layer(t, layer, args):
                 memcheck_run(t, py, preset)
                 if "-ipc" in preset:
                     spm_stack_check(t, py, preset)
+                if preset == "an505-sfn":
+                    ns_app_run(t, py, jobs, preset)
         nsce_off_runs(t, py, jobs, "an505")
         nsce_priv_runs(t, py, jobs, "an505")
         ns_context_runs(t, py, jobs, "an505")

@@ -1,6 +1,7 @@
 # Warden: the two commands a user needs, and a few for developers.
 #   make run   build the an505-sfn configuration's product image and boot
-#              it with the NS demo on QEMU
+#              it with the NS demo on QEMU (S=<secure.elf> NS=<ns.elf>
+#              boot those instead)
 #   make test  every test layer; ends with "N passed, N failed"
 #              (tests/run_all.py --layer <name> runs one, docs/testing.md)
 #   make bench build, run and report every configuration of
@@ -37,13 +38,16 @@ an505-sfn: setup
 	@cmake --build build/an505-sfn -j$(JOBS)
 
 # The product image and the demo only (a build configured by make test
-# has the test images too; they are not needed here).
+# has the test images too; they are not needed here). S and NS boot any
+# secure image with any NS image instead, e.g. an NS application built
+# outside the tree against build/an505-sfn/api_ns (docs/ns-application.md):
+#   make run NS=path/to/ns_app.elf [S=path/to/secure.elf]
+S ?= build/an505-sfn/bin/warden_s.elf
+NS ?= build/an505-sfn/bin/warden_ns_demo.elf
 run: setup
 	@cmake --preset an505-sfn -DWARDEN_PYTHON=$(PYTHON) >/dev/null
 	@cmake --build build/an505-sfn -j$(JOBS) --target warden_s warden_ns_demo
-	@$(PYTHON) tools/qemu_run.py --timeout 120 \
-	  --secure build/an505-sfn/bin/warden_s.elf \
-	  --ns build/an505-sfn/bin/warden_ns_demo.elf
+	@$(PYTHON) tools/qemu_run.py --timeout 120 --secure $(S) --ns $(NS)
 
 test: setup
 	@$(PYTHON) tests/run_all.py --python $(PYTHON) --jobs $(JOBS)

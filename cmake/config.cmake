@@ -38,6 +38,10 @@ set(WARDEN_FLIH_STACK_SIZE "512" CACHE STRING
     "Bytes of the stack of a partition's FLIH functions at isolation levels 2 and 3, a multiple of 8, 256..65536")
 set(TFM_EXTRA_MANIFEST_LIST_FILES "" CACHE STRING "Extra manifest lists (;-separated)")
 set(TFM_EXTRA_PARTITION_PATHS "" CACHE STRING "Extra partition source folders (;-separated)")
+set(TFM_PARTITION_LOG_LEVEL "TFM_PARTITION_LOG_LEVEL_INFO" CACHE STRING
+    "What the partitions' tfm_sp_log.h macros print: TFM_PARTITION_LOG_LEVEL_DEBUG, _INFO, _ERROR or _SILENCE")
+set(WARDEN_USER_PARTITION_WARNINGS "-Wall;-Wextra;-Wshadow;-Wmissing-prototypes;-Wstrict-prototypes" CACHE STRING
+    "The warning options of the partitions in TFM_EXTRA_PARTITION_PATHS (;-separated; add -Werror to make their warnings errors, empty for the compiler's own)")
 option(WARDEN_BENCH "Build the benchmark images (bench/) instead of the normal ones" OFF)
 option(WARDEN_SANITIZE "Hosted build: compile and link everything with AddressSanitizer and UndefinedBehaviorSanitizer; any report stops the program" OFF)
 option(TEST_S "Build the test secure image: the product partitions and the test partitions of tests/partitions/ (their services, the secure regression suite); on an505 also the memcheck image" OFF)
@@ -147,6 +151,12 @@ endif()
 
 if(WARDEN_SANITIZE AND NOT WARDEN_PLATFORM STREQUAL "host")
   message(FATAL_ERROR "WARDEN_SANITIZE=ON needs WARDEN_PLATFORM=host: AddressSanitizer and UndefinedBehaviorSanitizer need a hosted C library and shadow memory, which the bare-metal an505 images do not have.")
+endif()
+
+set(_levels DEBUG INFO ERROR SILENCE)
+list(TRANSFORM _levels PREPEND TFM_PARTITION_LOG_LEVEL_)
+if(NOT TFM_PARTITION_LOG_LEVEL IN_LIST _levels)
+  message(FATAL_ERROR "TFM_PARTITION_LOG_LEVEL='${TFM_PARTITION_LOG_LEVEL}': the partition log levels are TFM_PARTITION_LOG_LEVEL_DEBUG (every tfm_sp_log.h macro prints), TFM_PARTITION_LOG_LEVEL_INFO (all but LOG_DBGFMT), TFM_PARTITION_LOG_LEVEL_ERROR (LOG_ERRFMT only) and TFM_PARTITION_LOG_LEVEL_SILENCE (none).")
 endif()
 
 include(${CMAKE_CURRENT_LIST_DIR}/fp.cmake)  # floating point

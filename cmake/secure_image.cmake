@@ -11,7 +11,9 @@
 # ${CMAKE_BINARY_DIR}/generated/<target> (at configure time), builds spm/
 # and arch/<arch>/ against that output, adds each folder of PARTITION_DIRS
 # (its CMakeLists.txt calls warden_partition() for the partitions the
-# lists name; relative paths are taken from the source tree), checks that
+# lists name; relative paths are taken from the source tree; a folder of
+# TFM_EXTRA_PARTITION_PATHS with the warning options of
+# WARDEN_USER_PARTITION_WARNINGS, the others with Warden's), checks that
 # every listed partition was built, builds the platform's per-image
 # sources (global property WARDEN_PLATFORM_IMAGE_SOURCES) against that
 # output, and links the image with the platform
@@ -64,7 +66,15 @@ function(warden_secure_image target)
       message(FATAL_ERROR "Partition folder '${_path}' (TFM_EXTRA_PARTITION_PATHS) has no CMakeLists.txt; each folder listed must hold one that calls warden_partition().")
     endif()
     get_filename_component(_leaf ${_dir} NAME)
+    # A user's folder builds with the user's warning options, not with
+    # Warden's -Werror (cmake/warnings.cmake).
+    get_directory_property(_own_options COMPILE_OPTIONS)
+    if(_path IN_LIST TFM_EXTRA_PARTITION_PATHS)
+      warden_user_partition_options(_user_options)
+      set_directory_properties(PROPERTIES COMPILE_OPTIONS "${_user_options}")
+    endif()
     add_subdirectory(${_dir} ${_bin}/partitions/${_index}_${_leaf})
+    set_directory_properties(PROPERTIES COMPILE_OPTIONS "${_own_options}")
     math(EXPR _index "${_index} + 1")
   endforeach()
   warden_partition_libraries(_partitions)

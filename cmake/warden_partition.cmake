@@ -37,6 +37,12 @@
 # so the link fails with that name. Libraries of LINK_LIBRARIES are not
 # renamed.
 #
+# Its sources see TFM_PARTITION_LOG_LEVEL, the level of TF-M's partition
+# log macros (include/tfm_sp_log.h). A partition in a folder of
+# TFM_EXTRA_PARTITION_PATHS is compiled with the warning options of
+# WARDEN_USER_PARTITION_WARNINGS (Warden's own set without -Werror unless
+# given), not with Warden's -Werror.
+#
 # A partition its list switched off (conditional) builds nothing: the call
 # returns with WARDEN_PARTITION_LIBRARY empty. A name in no manifest list is
 # an error. INCLUDE_DIRECTORIES and COMPILE_DEFINITIONS are PUBLIC; the
@@ -79,7 +85,8 @@ function(warden_partition name)
   if(_sources)
     add_library(${_lib} OBJECT ${_sources})
     # Its calls of malloc & co. reach its own heap (or name what is missing).
-    target_compile_definitions(${_lib} PRIVATE ${WARDEN_PARTITION_${name}_ALLOCATOR})
+    target_compile_definitions(${_lib} PRIVATE ${WARDEN_PARTITION_${name}_ALLOCATOR}
+      TFM_PARTITION_LOG_LEVEL=${TFM_PARTITION_LOG_LEVEL})
     set(_scope PUBLIC)
   else()
     add_library(${_lib} INTERFACE)

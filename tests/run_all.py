@@ -14,7 +14,9 @@ With no --layer, every layer runs (make test), in this order:
             NSCE suites with WARDEN_NSCE_PRIVILEGED_THREAD=ON, the
             MM-IOVEC image of both backends (PSA_FRAMEWORK_HAS_MM_IOVEC=ON), the
             out-of-tree partitions of examples/out_of_tree (the three layouts
-            built and run, the misuses of warden_partition() refused), and
+            built and run, the misuses of warden_partition() refused, a
+            user's partition with a warning), the NS application
+            examples/ns_app built against build/host/api_ns and run, and
             the hosted NS renames and boundary check (tests/ns_abi)
   manifest  the manifest tool's tests (tests/manifest), and make graph
             (the product image's diagram; with TESTS=1 the test image's)
@@ -33,7 +35,8 @@ With no --layer, every layer runs (make test), in this order:
             registers across secure calls and preemption, no secure value
             reaches NS, a partition's fault leaves none behind), the
             memcheck image against the test image, the demo against the
-            product image, for the IPC builds the SPM stack's high-water
+            product image, examples/ns_app built against
+            build/an505-sfn/api_ns and booted by make run S=... NS=..., for the IPC builds the SPM stack's high-water
             mark against its size, the NSCE-off and halt-policy variants,
             the NSCE suites with WARDEN_NSCE_PRIVILEGED_THREAD=ON
             (an505-ipc-l1), and
@@ -439,10 +442,12 @@ def host_runs(tally, preset):
 OOT = os.path.join(ROOT, "examples", "out_of_tree")
 OOT_BAD = os.path.join(ROOT, "tests", "manifest", "cmake")
 # name -> (manifest lists, partition folders, lines the demo must print)
+# (a line starting with "!" must not be printed)
 OOT_LAYOUTS = {
-    "layout 1 (one partition, its own list)": (
+    "layout 1 (one partition, its own list, tfm_sp_log.h)": (
         ["single/hello/manifest_list.yaml"], ["single/hello"],
-        ["[oot] TFM_SP_OOT_HELLO (layout 1) ready"]),
+        ["[oot] TFM_SP_OOT_HELLO (layout 1) ready",
+         "!TFM_SP_OOT_HELLO: debug output on"]),
     "layout 2 (one root CMakeLists.txt, one list)": (
         ["multi/manifest_list.yaml"], ["multi"],
         ['[oot] TFM_SP_OOT_CALLER (layout 2): OOT_GREETER said "Hello '
@@ -478,12 +483,21 @@ OOT_MISUSES = {
         [OOT_BAD + "/missing_archive"], False,
         "warden_partition(TFM_SP_OOT_HELLO): the archive "
         "'libnot_built_yet.a' of LIBRARIES does not exist"),
+    "NS image from a partition folder": (
+        [], [OOT_BAD + "/ns_image"], False,
+        "warden_add_ns_image(my_ns_app): there is no secure image "
+        "'warden_s' (yet)"),
     "folder without CMakeLists.txt": (
         [], [OOT_BAD + "/no_cmakelists"], False, "has no CMakeLists.txt"),
     "partition switched off": (
         [OOT_BAD + "/switched_off/manifest_list.yaml"],
         [OOT_BAD + "/switched_off"], True,
         "partition TFM_SP_OOT_OFF is switched off"),
+    "partition log level not a level": (
+        [OOT + "/single/hello/manifest_list.yaml"],
+        [OOT + "/single/hello", "-DTFM_PARTITION_LOG_LEVEL=VERBOSE"], False,
+        "TFM_PARTITION_LOG_LEVEL='VERBOSE': the partition log levels are "
+        "TFM_PARTITION_LOG_LEVEL_DEBUG"),
     "conditional not a switch value": (
         [OOT_BAD + "/switched_off/manifest_list.yaml"],
         [OOT_BAD + "/switched_off", "-DWARDEN_TEST_OFF_PARTITION=maybe"],
@@ -496,7 +510,17 @@ OOT_BUILD_FAILURES = {
     "malloc without heap_size": (
         [OOT_BAD + "/no_heap/manifest_list.yaml"], [OOT_BAD + "/no_heap"],
         "TFM_SP_OOT_NO_HEAP_calls_malloc_but_its_manifest_has_no_heap_size"),
+    "a user's partition warning with the user's -Werror": (
+        [OOT_BAD + "/warning/manifest_list.yaml"],
+        [OOT_BAD + "/warning",
+         "-DWARDEN_USER_PARTITION_WARNINGS=-Wall;-Werror"],
+        "unused_on_purpose"),
 }
+# A user's partition whose source has a warning builds (Warden's -Werror is
+# not forced on it), prints the warning, and runs.
+OOT_WARNING = ("warning/manifest_list.yaml", "warning",
+               "[-Wunused-variable]",
+               "[oot] TFM_SP_OOT_WARNING built with a warning, ready")
 # Layout 4: the vendor folder built into an archive first, then the
 # partition folder that names it (LIBRARIES, no sources).
 OOT_PREBUILT = ("prebuilt/manifest_list.yaml", "prebuilt", "prebuilt/vendor",
@@ -527,7 +551,8 @@ def oot_layout(bdir, python, jobs, lists, paths, lines):
         rc, out = run([os.path.join(bdir, "bin", "warden_ns_demo")],
                       timeout=60)
     ok = rc == 0 and "Demo complete: all as expected" in out and all(
-        line in out for line in lines)
+        (line[1:] not in out) if line.startswith("!") else (line in out)
+        for line in lines)
     if not ok:
         show_tail(out)
     return ok
@@ -550,6 +575,23 @@ def oot_prebuilt(python, jobs):
     return oot_layout(bdir, python, jobs, [os.path.join(OOT, lists)],
                       [os.path.join(OOT, folder),
                        "-DOOT_PREBUILT_ARCHIVE=" + archive], [line])
+
+
+def oot_warning(python, jobs):
+    """A user's partition with a warning builds (the warning printed) and
+    its start-up line is in the demo's output."""
+    lists, folder, warning, line = OOT_WARNING
+    bdir = os.path.join(ROOT, "build", "oot", "warning")
+    rc, out = oot_configure(bdir, python, [os.path.join(OOT_BAD, lists)],
+                            [os.path.join(OOT_BAD, folder)])
+    if rc == 0:
+        rc, out = run(["cmake", "--build", bdir, "-j", str(jobs),
+                       "--target", "warden_ns_demo"], timeout=600)
+    if rc != 0 or warning not in out:
+        show_tail(out)
+        return False
+    return oot_layout(bdir, python, jobs, [os.path.join(OOT_BAD, lists)],
+                      [os.path.join(OOT_BAD, folder)], [line])
 
 
 def oot_build_fails(python, jobs, lists, paths, want):
@@ -582,6 +624,8 @@ def out_of_tree(tally, python, jobs):
                                    [os.path.join(OOT, p) for p in paths],
                                    lines)
     results["layout 4 (a prebuilt archive, no sources)"] = oot_prebuilt(
+        python, jobs)
+    results["a user's partition with a warning builds"] = oot_warning(
         python, jobs)
     for name, (lists, paths, succeeds, want) in OOT_MISUSES.items():
         with tempfile.TemporaryDirectory() as bdir:
@@ -622,6 +666,42 @@ def graph_check(tally, python):
             ok = ok and tests_drawn == ("warden_s_test" in path)
         results.append((ok, "make graph " + " ".join(extra), out))
     tally_cases(tally, "make graph", results)
+
+
+NS_APP = os.path.join(ROOT, "examples", "ns_app")
+# What examples/ns_app prints when it ran as expected.
+NS_APP_LINES = [
+    "[ns_app] built outside Warden, framework version 0x0101, ROT_A "
+    "version 1",
+    '[ns_app] ROT_A said "Hello World", "Hello World" (status 0)']
+
+
+def ns_app_run(tally, python, jobs, preset):
+    """examples/ns_app configured and built from its own folder against
+    build/<preset>/api_ns (the NS export of a built configuration), then
+    run: on the host as a program, on an505 by `make run S=... NS=...` with
+    the exported secure image."""
+    api = os.path.join(ROOT, "build", preset, "api_ns")
+    bdir = os.path.join(ROOT, "build", "ns_app", preset)
+    configure = ["cmake", "-S", NS_APP, "-B", bdir, "-DWARDEN_API_NS=" + api]
+    if preset.startswith("an505"):
+        configure.append("-DCMAKE_TOOLCHAIN_FILE=" + os.path.join(
+            api, "toolchain-arm-none-eabi.cmake"))
+    rc, out = run(configure, timeout=120)
+    if rc == 0:
+        rc, out = run(["cmake", "--build", bdir, "-j", str(jobs)],
+                      timeout=300)
+    if rc == 0 and preset.startswith("an505"):
+        rc, out = run(["make", "run", "PYTHON=" + python, "JOBS=%d" % jobs,
+                       "S=" + os.path.join(api, "bin", "warden_s.elf"),
+                       "NS=" + os.path.join(bdir, "ns_app.elf")], timeout=400)
+    elif rc == 0:
+        rc, out = run([os.path.join(bdir, "ns_app")], timeout=60)
+    ok = rc == 0 and all(line in out for line in NS_APP_LINES)
+    if not ok:
+        show_tail(out)
+    tally.add("NS application out of the tree (%s)" % preset, int(ok),
+              int(not ok), [] if ok else ["examples/ns_app"])
 
 
 def fuzzers(tally, python, jobs, seconds):
@@ -1708,6 +1788,8 @@ def run_layer(t, layer, args):
                 host_runs(t, preset)
         sanitized_runs(t, py, jobs)
         out_of_tree(t, py, jobs)
+        if build(t, "host", py, jobs):
+            ns_app_run(t, py, jobs, "host")
         python_tests(t, py, "tests/ns_abi",
                      "hosted NS renames and boundary check")
         nsce_off_runs(t, py, jobs, "host")
@@ -1727,6 +1809,8 @@ def run_layer(t, layer, args):
                 memcheck_run(t, py, preset)
                 if "-ipc" in preset:
                     spm_stack_check(t, py, preset)
+                if preset == "an505-sfn":
+                    ns_app_run(t, py, jobs, preset)
         nsce_off_runs(t, py, jobs, "an505")
         nsce_priv_runs(t, py, jobs, "an505")
         ns_context_runs(t, py, jobs, "an505")

@@ -4,10 +4,15 @@
 
 #include "platform_ns_host.h"
 
-/* Secure RAM: not registered as NS memory. */
-static uint8_t secure_sample[64];
+/*
+ * Secure RAM for the negative tests, although this is an NS object: its
+ * section is not one of the NS sections (ns_sections.ld.in), so it is not
+ * NS memory.
+ */
+static uint8_t secure_sample[64]
+    __attribute__((section("warden_host_secure_ram")));
 
-/* NS read-only data: registered as NS, read only (main_host.c). */
+/* NS read-only data: NS memory, read only, as all the NS objects'. */
 static const uint8_t ns_rom[NS_HOST_ROM_SIZE] = {
     'W', 'a', 'r', 'd', 'e', 'n'
 };

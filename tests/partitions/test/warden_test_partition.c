@@ -10,6 +10,9 @@
 #define MAX_CONNS 8
 
 static bool init_ran;
+/* Secure data and bss whose addresses NS callers get (and must not pass). */
+static uint8_t secure_data[16] = { 'S', 'e', 'c', 'r', 'e', 't' };
+static uint8_t secure_bss[16];
 static uint32_t call_counts[MAX_CONNS];
 static uint32_t next_counter;
 
@@ -80,6 +83,19 @@ static psa_status_t word_reply(const psa_msg_t *msg, uint32_t value)
     return PSA_SUCCESS;
 }
 
+static psa_status_t secure_addresses(const psa_msg_t *msg)
+{
+    const uintptr_t addresses[] = { (uintptr_t) "a secure string literal",
+                                    (uintptr_t)secure_data,
+                                    (uintptr_t)secure_bss };
+
+    if (msg->out_size[0] < sizeof(addresses)) {
+        return PSA_ERROR_BUFFER_TOO_SMALL;
+    }
+    psa_write(msg->handle, 0, addresses, sizeof(addresses));
+    return PSA_SUCCESS;
+}
+
 static psa_status_t request(const psa_msg_t *msg)
 {
     int32_t status = 0;
@@ -110,6 +126,8 @@ static psa_status_t request(const psa_msg_t *msg)
         return word_reply(msg, msg->rhandle != NULL ? 1u : 0u);
     case TEST_TYPE_LIFECYCLE:
         return (psa_status_t)psa_rot_lifecycle_state();
+    case TEST_TYPE_SECURE_ADDRESSES:
+        return secure_addresses(msg);
     default:
         return PSA_ERROR_NOT_SUPPORTED;
     }

@@ -23,5 +23,8 @@
 #define TEST_TYPE_HAS_RHANDLE 7
 /* Returns psa_rot_lifecycle_state(). */
 #define TEST_TYPE_LIFECYCLE 8
+/* Writes the addresses (uintptr_t each) of a string literal, an initialised
+ * global and a bss buffer of the secure side's to outvec 0. */
+#define TEST_TYPE_SECURE_ADDRESSES 9
 
 #endif /* WARDEN_TEST_SERVICE_H */

@@ -231,6 +231,65 @@ static void t_misaligned_descriptors(struct test_result_t *ret)
                "length written back, data echoed");
 }
 
+/* NS memory besides the stack, as any NS program has it. */
+static const uint8_t ns_rodata[16] = "NS read-only";
+static uint8_t ns_data[16] = "NS data";
+static uint8_t ns_bss[16];
+
+/* The bytes of @p in, echoed into @p out (both NS memory of any kind). */
+static int echoed(const void *in, void *out, size_t len)
+{
+    psa_invec iv[] = { { in, len } };
+    psa_outvec ov[] = { { out, len } };
+
+    return psa_call(TEST_STATELESS_HANDLE, TEST_TYPE_ECHO, iv, 1, ov, 1) ==
+               (psa_status_t)len &&
+           memcmp(in, out, len) == 0;
+}
+
+static void t_ns_image_memory(struct test_result_t *ret)
+{
+    static const char literal[] = "a string literal";
+    uint8_t stack[16] = { 0 };
+
+    TEST_CHECK(echoed("Hello, secure side", stack, 16),
+               "invec: a string literal");
+    TEST_CHECK(echoed(literal, ns_bss, 16), "invec: read-only data; "
+                                            "outvec: bss");
+    TEST_CHECK(echoed(ns_data, stack, 16), "invec: data");
+    (void)memset(ns_bss, 0x5A, sizeof(ns_bss));
+    TEST_CHECK(echoed(ns_bss, ns_data, 16), "invec: bss; outvec: data");
+    TEST_CHECK(echoed(ns_rodata, stack, 16), "invec: a const global");
+}
+
+static void t_secure_memory_refused(struct test_result_t *ret)
+{
+    uintptr_t s[3] = { 0 };
+    psa_outvec ov[] = { { s, sizeof(s) } };
+    uint8_t buf[16] = { 0 };
+    static const char *const what[] = { "secure read-only data", "secure data",
+                                        "secure bss" };
+
+    TEST_CHECK(psa_call(TEST_STATELESS_HANDLE, TEST_TYPE_SECURE_ADDRESSES, NULL,
+                        0, ov, 1) == PSA_SUCCESS,
+               "the secure side's addresses");
+    for (size_t i = 0; i < 3u; i++) {
+        psa_invec bad_in[] = { { (const void *)s[i], sizeof(buf) } };
+        psa_outvec bad_out[] = { { (void *)s[i], sizeof(buf) } };
+        psa_invec iv[] = { { buf, sizeof(buf) } };
+        psa_outvec out[] = { { buf, sizeof(buf) } };
+
+        if (psa_call(TEST_STATELESS_HANDLE, TEST_TYPE_ECHO, bad_in, 1, out,
+                     1) != PSA_ERROR_PROGRAMMER_ERROR ||
+            psa_call(TEST_STATELESS_HANDLE, TEST_TYPE_ECHO, iv, 1, bad_out,
+                     1) != PSA_ERROR_PROGRAMMER_ERROR) {
+            TEST_LOG("  %s at 0x%lx\r\n", what[i], (unsigned long)s[i]);
+            TEST_FAIL("a vector in secure memory was not refused");
+        }
+    }
+    TEST_CHECK(ns_good_call_ok(), "a good call after");
+}
+
 static const struct test_t tests[] = {
     { t_framework_version, "TEST_NS_1001", "framework version" },
     { t_version, "TEST_NS_1002", "psa_version" },
@@ -248,6 +307,10 @@ static const struct test_t tests[] = {
     { t_empty_vectors, "TEST_NS_1014", "empty vectors" },
     { t_close_null, "TEST_NS_1015", "close of the null handle" },
     { t_misaligned_descriptors, "TEST_NS_1016", "misaligned descriptors" },
+    { t_ns_image_memory, "TEST_NS_1017",
+      "vectors in NS read-only data, data and bss" },
+    { t_secure_memory_refused, "TEST_NS_1018",
+      "vectors in the secure side's read-only data, data and bss" },
 };
 
 void ns_suite_client_api(struct tf_totals *totals)

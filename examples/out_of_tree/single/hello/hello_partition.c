@@ -1,17 +1,19 @@
 /*
  * Out-of-tree layout 1: the "Hello World" service of TF-M's "Adding a secure
  * partition" guide, built from a folder outside Warden with its own manifest
- * list.
+ * list, logging with TF-M's tfm_sp_log.h.
  */
 #include "psa/service.h"
 #include "psa_manifest/hello_partition.h"
-#include "warden/log.h"
+#include "tfm_sp_log.h"
 
 #define BUFFER_LEN 32
 
 psa_status_t oot_hello_init(void)
 {
-    warden_log("[oot] TFM_SP_OOT_HELLO (layout 1) ready\r\n");
+    LOG_INFFMT("[oot] %s (layout %d) ready\r\n", "TFM_SP_OOT_HELLO", 1);
+    /* Printed at TFM_PARTITION_LOG_LEVEL_DEBUG only. */
+    LOG_DBGFMT("[oot] TFM_SP_OOT_HELLO: debug output on\r\n");
     return PSA_SUCCESS;
 }
 

@@ -20,6 +20,7 @@
 #include "bench_harness.h"
 #include "bench_ops.h"
 #include "bench_service.h"
+#include "bench_switch.h"
 #include "memory_map.h"
 #include "ns_log.h"
 #include "platform_ns.h"
@@ -54,6 +55,9 @@ int ns_main(void)
         if (!bench_run(&bench_ops[i], BENCH_REPS, ns_log)) {
             return 1;
         }
+    }
+    if (!bench_switch_in_flight(ns_log)) {
+        return 1;
     }
     ns_log("BENCH-CLOCK %lu\r\n", (unsigned long)AN505_SYSCLK_HZ);
     ns_log("BENCH-DONE\r\n");

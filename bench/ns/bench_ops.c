@@ -168,7 +168,7 @@ void SVC_Handler(void)
     handler_ret = handler_op();
 }
 
-static int32_t in_handler(int32_t (*op)(void))
+int32_t bench_in_handler(int32_t (*op)(void))
 {
     handler_op = op;
     __asm volatile("svc #0" : : : "memory");
@@ -182,14 +182,15 @@ static int32_t nothing(void)
 
 static int32_t op_svc_overhead(void)
 {
-    return in_handler(nothing);
+    return bench_in_handler(nothing);
 }
 
 static uint32_t token = TFM_NS_CLIENT_INVALID_TOKEN;
 
 static int32_t nsce_start(void)
 {
-    if (tfm_nsce_init(1) == 0u) {
+    /* Two slots: bench_switch.c uses both after this op. */
+    if (tfm_nsce_init(2) == 0u) {
         return 0; /* NSCE not built (TFM_NS_MANAGE_NSID=OFF) */
     }
     token = tfm_nsce_acquire_ctx(1, 1);
@@ -199,7 +200,7 @@ static int32_t nsce_start(void)
 /* After this, NS calls need a loaded context: the NSCE op comes last. */
 static enum bench_setup nsce_setup(void)
 {
-    int32_t started = in_handler(nsce_start);
+    int32_t started = bench_in_handler(nsce_start);
 
     if (started == 0) {
         return BENCH_ABSENT;
@@ -217,7 +218,7 @@ static int32_t load_save(void)
 
 static int32_t op_nsce_load_save(void)
 {
-    return in_handler(load_save);
+    return bench_in_handler(load_save);
 }
 
 static int32_t nsce_release(void)
@@ -227,7 +228,7 @@ static int32_t nsce_release(void)
 
 static void nsce_teardown(void)
 {
-    (void)in_handler(nsce_release);
+    (void)bench_in_handler(nsce_release);
 }
 
 static bool nsce_ok(int32_t ret)

@@ -12,4 +12,7 @@
 extern const struct bench_op bench_ops[];
 extern const size_t bench_op_count;
 
+/** Runs @p op in NS Handler mode (the NS SVC) and returns its result. */
+int32_t bench_in_handler(int32_t (*op)(void));
+
 #endif /* WARDEN_BENCH_OPS_H */

@@ -113,7 +113,18 @@ VARIANTS = {
     # only (no connection pool), the secure image alone (its footprint is
     # all that is read).
     "-min": ["-DWARDEN_BENCH_MINIMAL=ON", "-DTFM_NS_MANAGE_NSID=OFF"],
+    # Every NSCE slot a secure context of its own (IPC).
+    "-nsctx": ["-DWARDEN_NS_SECURE_CONTEXTS=ON"],
 }
+
+# The IPC configurations measured again with NS contexts of their own
+# (VARIANTS["-nsctx"]): these figures of theirs, under NSCTX + the key; and
+# "bytes" gets NSCTX + "spm_ram" and "ns_context_ram" (what each context
+# slot adds to the SPM's RAM).
+NSCTX = "nsctx_"
+NSCTX_PRESETS = ("an505-ipc-l1", "an505-ipc-l3")
+NSCTX_KEYS = ("call_nop_stateless", "call_echo16_stateless",
+              "nsce_load_save", "nsce_switch_in_flight")
 
 
 def build(preset, python, jobs, variant=""):
@@ -257,6 +268,25 @@ IRQ_LABELS = {
 }
 
 
+def ns_contexts(preset, python, jobs, figures, labels, footprint):
+    """The -nsctx variant's figures (NSCTX_KEYS) and RAM, added."""
+    ndir = build(preset, python, jobs, "-nsctx")
+    n_figures, n_labels = run_twice(python, ndir, preset + "-nsctx")
+    for key in NSCTX_KEYS:
+        if key not in n_figures:
+            raise BenchError("%s-nsctx: no %s" % (preset, key))
+        figures[NSCTX + key] = n_figures[key]
+        labels[NSCTX + key] = n_labels[key] + " (NS contexts)"
+    if "nsce_switch_in_flight" in figures:
+        raise BenchError("%s: a switch in flight without NS contexts"
+                         % preset)
+    with open(os.path.join(ndir, "bench", "warden_bench_s.map")) as f:
+        ram = mapfile.footprint(f.read())["spm_ram"]
+    slots = int(cached(ndir, "WARDEN_NS_CONTEXT_SLOTS"))
+    footprint[NSCTX + "spm_ram"] = ram
+    footprint["ns_context_ram"] = round((ram - footprint["spm_ram"]) / slots)
+
+
 def measure(preset, python, jobs):
     bdir = build(preset, python, jobs)
     figures, labels = run_twice(python, bdir, preset)
@@ -280,6 +310,8 @@ def measure(preset, python, jobs):
         labels.update((k, s_labels[k]) for k in s2s)
     with open(os.path.join(bdir, "bench", "warden_bench_s.map")) as f:
         footprint = mapfile.footprint(f.read())
+    if preset in NSCTX_PRESETS:
+        ns_contexts(preset, python, jobs, figures, labels, footprint)
     if not fp_variant(preset):
         mdir = build(preset, python, jobs, "-min")
         with open(os.path.join(mdir, "bench", "warden_bench_s.map")) as f:

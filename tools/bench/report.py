@@ -17,6 +17,8 @@ BYTE_LABELS = {
     "min_spm_flash": "SPM flash, minimal (no NSCE, stateless only)",
     "min_spm_ram": "SPM RAM, minimal (no NSCE, stateless only)",
     "min_image_flash": "secure image flash, minimal",
+    "nsctx_spm_ram": "SPM RAM, NS contexts of their own (IPC)",
+    "ns_context_ram": "  per NS context slot",
 }
 COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
 

@@ -12,7 +12,8 @@
  *  - A partition signalled by an interrupt runs at the top: secure
  *    interrupts come before every NS thread.
  *
- * Without NS contexts every call folds away.
+ * Nothing is done until an NS context tells a priority (every thread is
+ * at the top until then); without NS contexts every call folds away.
  */
 #ifndef WARDEN_SPM_NS_PRIO_H
 #define WARDEN_SPM_NS_PRIO_H
@@ -25,10 +26,9 @@ ipc_ns_prio_queued(struct spm_partition *owner,
                    const struct spm_partition *client)
 {
     struct sched_thread *t = sched_thread_of(owner);
-    uint8_t p = sched_thread_of(client)->ns_prio;
 
-    if (WARDEN_NS_CONTEXTS > 0 && t->ns_prio < p) {
-        t->ns_prio = p;
+    if (sched_by_ns_prio() && t->ns_prio < sched_thread_of(client)->ns_prio) {
+        t->ns_prio = sched_thread_of(client)->ns_prio;
     }
 }
 
@@ -36,7 +36,7 @@ __attribute__((always_inline)) static inline void
 ipc_ns_prio_taken(struct spm_partition *self,
                   const struct spm_partition *client)
 {
-    if (WARDEN_NS_CONTEXTS > 0) {
+    if (sched_by_ns_prio()) {
         sched_thread_of(self)->ns_prio = sched_thread_of(client)->ns_prio;
     }
 }
@@ -44,7 +44,7 @@ ipc_ns_prio_taken(struct spm_partition *self,
 __attribute__((always_inline)) static inline void
 ipc_ns_prio_interrupt(struct spm_partition *p)
 {
-    if (WARDEN_NS_CONTEXTS > 0) {
+    if (sched_by_ns_prio()) {
         sched_thread_of(p)->ns_prio = SCHED_NS_PRIO_TOP;
     }
 }

@@ -146,18 +146,11 @@ static struct {
     uint32_t fpscr;
 } victim;
 
-static unsigned passed;
-static unsigned failed;
+static struct tf_tally tally = { "fp", 0u, 0u };
 
 static void result(bool ok, const char *name, const char *why)
 {
-    if (ok) {
-        passed++;
-        tf_log("PASS: fp/%s\r\n", name);
-    } else {
-        failed++;
-        tf_log("FAIL: fp/%s (%s)\r\n", name, why);
-    }
+    tf_check(&tally, ok, name, why);
 }
 
 /* ---- The rounds ---------------------------------------------------------- */
@@ -501,8 +494,7 @@ static void run_task1(void *arg)
     }
     flih_stop();
     report();
-    tf_log("FP test: %u passed, %u failed\r\n", passed, failed);
-    ns_platform_exit(failed == 0u ? 0 : 1);
+    ns_platform_exit(tf_tally_end(&tally, "FP test") == 0u ? 0 : 1);
 }
 
 int ns_main(void)

@@ -64,3 +64,20 @@ void tf_run_suite(const char *suite, const struct test_t *tests, size_t count,
     totals->passed += mine.passed;
     totals->failed += mine.failed;
 }
+
+void tf_check(struct tf_tally *t, bool ok, const char *name, const char *why)
+{
+    if (ok) {
+        t->passed++;
+        tf_log("PASS: %s/%s\r\n", t->suite, name);
+    } else {
+        t->failed++;
+        tf_log("FAIL: %s/%s (%s)\r\n", t->suite, name, why);
+    }
+}
+
+unsigned tf_tally_end(const struct tf_tally *t, const char *title)
+{
+    tf_log("%s: %u passed, %u failed\r\n", title, t->passed, t->failed);
+    return t->failed;
+}

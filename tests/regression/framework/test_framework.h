@@ -20,6 +20,7 @@
 #ifndef WARDEN_TEST_FRAMEWORK_H
 #define WARDEN_TEST_FRAMEWORK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -59,6 +60,22 @@ void tf_run_suite(const char *suite, const struct test_t *tests, size_t count,
 
 /** printf-style output on this world's console. */
 void tf_log(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Named checks of an image that judges its figures at the end rather than
+ * running suites (the soak, the IRQ burst, the concurrent calls...).
+ * tf_check() prints "PASS: <suite>/<name>" or "FAIL: <suite>/<name>
+ * (<why>)" and counts it; tf_tally_end() prints "<title>: N passed, N
+ * failed" and returns the failures.
+ */
+struct tf_tally {
+    const char *suite;
+    unsigned passed;
+    unsigned failed;
+};
+
+void tf_check(struct tf_tally *t, bool ok, const char *name, const char *why);
+unsigned tf_tally_end(const struct tf_tally *t, const char *title);
 
 #define TEST_LOG(...) tf_log(__VA_ARGS__)
 

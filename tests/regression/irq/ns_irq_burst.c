@@ -65,18 +65,11 @@ static struct {
 } slih;
 
 static volatile int stop_workers;
-static unsigned passed;
-static unsigned failed;
+static struct tf_tally tally = { "irq_burst", 0u, 0u };
 
 static void result(int ok, const char *name, const char *why)
 {
-    if (ok) {
-        passed++;
-        tf_log("PASS: irq_burst/%s\r\n", name);
-    } else {
-        failed++;
-        tf_log("FAIL: irq_burst/%s (%s)\r\n", name, why);
-    }
+    tf_check(&tally, ok, name, why);
 }
 
 static void ping(struct worker *w, uint32_t n)
@@ -287,8 +280,7 @@ static void runner(void *arg)
         }
     }
     report(&flih, how);
-    tf_log("IRQ burst: %u passed, %u failed\r\n", passed, failed);
-    ns_platform_exit(failed == 0u ? 0 : 1);
+    ns_platform_exit(tf_tally_end(&tally, "IRQ burst") == 0u ? 0 : 1);
 }
 
 int ns_main(void)

@@ -59,18 +59,11 @@ static volatile uint32_t inside;
 static uint32_t most_inside;
 static uint32_t overlapped;
 
-static unsigned passed;
-static unsigned failed;
+static struct tf_tally tally = { "concurrent", 0u, 0u };
 
 static void result(int ok, const char *name, const char *why)
 {
-    if (ok) {
-        passed++;
-        tf_log("PASS: concurrent/%s\r\n", name);
-    } else {
-        failed++;
-        tf_log("FAIL: concurrent/%s (%s)\r\n", name, why);
-    }
+    tf_check(&tally, ok, name, why);
 }
 
 /* The counters of all tasks, changed with the kernel's exceptions masked
@@ -304,8 +297,7 @@ static void runner(void *arg)
     }
     report();
     ended_mid_call();
-    tf_log("Concurrent: %u passed, %u failed\r\n", passed, failed);
-    ns_platform_exit(failed == 0u ? 0 : 1);
+    ns_platform_exit(tf_tally_end(&tally, "Concurrent") == 0u ? 0 : 1);
 }
 
 int ns_main(void)

@@ -45,18 +45,11 @@ static volatile int low_done;
 static uint32_t low_calls;
 static uint32_t low_failed;
 
-static unsigned passed;
-static unsigned failed;
+static struct tf_tally tally = { "ns_priority", 0u, 0u };
 
 static void result(int ok, const char *name, const char *why)
 {
-    if (ok) {
-        passed++;
-        tf_log("PASS: ns_priority/%s\r\n", name);
-    } else {
-        failed++;
-        tf_log("FAIL: ns_priority/%s (%s)\r\n", name, why);
-    }
+    tf_check(&tally, ok, name, why);
 }
 
 static void low_task(void *arg)
@@ -167,8 +160,7 @@ static void runner(void *arg)
     result(untold.ahead <= 1u, "inversion_seen_without",
            "without priorities the urgent call did not wait: the test "
            "cannot see an inversion");
-    tf_log("NS priority: %u passed, %u failed\r\n", passed, failed);
-    ns_platform_exit(failed == 0u ? 0 : 1);
+    ns_platform_exit(tf_tally_end(&tally, "NS priority") == 0u ? 0 : 1);
 }
 
 int ns_main(void)

@@ -51,18 +51,11 @@ static struct worker workers[NUM_TASKS] = {
     { "provision", 1, { PROVISION_A, PROVISION_B }, { 0, 0 }, 0, 0, 0, 0 },
 };
 
-static unsigned passed;
-static unsigned failed;
+static struct tf_tally tally = { "soak", 0u, 0u };
 
 static void result(int ok, const char *name, const char *why)
 {
-    if (ok) {
-        passed++;
-        tf_log("PASS: soak/%s\r\n", name);
-    } else {
-        failed++;
-        tf_log("FAIL: soak/%s (%s)\r\n", name, why);
-    }
+    tf_check(&tally, ok, name, why);
 }
 
 static void one_call(struct worker *w, unsigned k, uint32_t spin)
@@ -172,8 +165,7 @@ static void runner(void *arg)
         }
     }
     report();
-    tf_log("Soak: %u passed, %u failed\r\n", passed, failed);
-    ns_platform_exit(failed == 0u ? 0 : 1);
+    ns_platform_exit(tf_tally_end(&tally, "Soak") == 0u ? 0 : 1);
 }
 
 int ns_main(void)

@@ -148,11 +148,6 @@ static struct {
 
 static struct tf_tally tally = { "fp", 0u, 0u };
 
-static void result(bool ok, const char *name, const char *why)
-{
-    tf_check(&tally, ok, name, why);
-}
-
 /* ---- The rounds ---------------------------------------------------------- */
 
 struct call {
@@ -419,54 +414,60 @@ static void report(void)
         tf_log("fp: after the victim's fault register %lu held 0x%08lx\r\n",
                (unsigned long)victim.reg, (unsigned long)victim.got);
     }
-    result(FPDSCR_NS == FP_FPDSCR_NS, "fpdscr_ns_set",
-           "FPDSCR_NS did not take the test's value");
-    result(victim.status == PSA_ERROR_SERVICE_FAILURE, "victim_stopped",
-           "the victim's fault did not end its call with a service failure");
-    result(victim.reg == FP_REGS &&
-               (victim.fpscr & FP_FPSCR_CONTROL) != FP_FPSCR_VICTIM,
-           "victim_values_cleared",
-           "a value of the faulted victim's was in the FP registers after");
-    result(task1.calls == TASK1_CALLS && task1.failed == 0u,
-           "task1_calls_succeeded", "a call of task 1 failed");
-    result(task1.changed == 0u, "task1_values_kept",
-           "task 1's FP registers came back wrong");
-    result(task1.leaked == 0u, "task1_no_secure_value",
-           "task 1 found a secure FP value");
-    result(task2.calls != 0u && task2.spins != 0u && task2.failed == 0u,
-           "task2_calls_succeeded", "task 2 made no round, or a call failed");
-    result(task2.changed == 0u, "task2_values_kept",
-           "task 2's FP registers came back wrong");
-    result(task2.leaked == 0u, "task2_no_secure_value",
-           "task 2 found a secure FP value");
-    result(hook_runs != 0u && st.ticks >= hook_runs &&
-               st.ticks - hook_runs <= 1u,
-           "handler_ran_every_tick", "the tick hook missed ticks");
-    result(tick.changed == 0u, "handler_values_kept",
-           "the tick handler's FP registers came back wrong");
-    result(tick.leaked == 0u, "handler_no_secure_value",
-           "the tick handler found a secure FP value at its entry");
-    result(tick.fpscr_leaked == 0u, "handler_no_secure_fpscr",
-           "the tick handler found a secure FPSCR at its entry");
-    result(st.ticks_in_secure >= MIN_TICKS_IN_SECURE, "ticks_in_secure_code",
-           "too few ticks landed in secure code");
-    result(counted && a.failures == 0u && b.failures == 0u,
-           "partitions_found_nothing", "a partition's check failed");
-    result(flih_started == PSA_SUCCESS && flih_stopped == PSA_SUCCESS &&
-               flih.runs >= MIN_FLIH_RUNS && flih.found == flih.runs,
-           "flih_ran",
-           "too few FLIH runs, or one that found no interrupt raised");
+    tf_check(&tally, FPDSCR_NS == FP_FPDSCR_NS, "fpdscr_ns_set",
+             "FPDSCR_NS did not take the test's value");
+    tf_check(&tally, victim.status == PSA_ERROR_SERVICE_FAILURE,
+             "victim_stopped",
+             "the victim's fault did not end its call with a service failure");
+    tf_check(&tally,
+             victim.reg == FP_REGS &&
+                 (victim.fpscr & FP_FPSCR_CONTROL) != FP_FPSCR_VICTIM,
+             "victim_values_cleared",
+             "a value of the faulted victim's was in the FP registers after");
+    tf_check(&tally, task1.calls == TASK1_CALLS && task1.failed == 0u,
+             "task1_calls_succeeded", "a call of task 1 failed");
+    tf_check(&tally, task1.changed == 0u, "task1_values_kept",
+             "task 1's FP registers came back wrong");
+    tf_check(&tally, task1.leaked == 0u, "task1_no_secure_value",
+             "task 1 found a secure FP value");
+    tf_check(&tally,
+             task2.calls != 0u && task2.spins != 0u && task2.failed == 0u,
+             "task2_calls_succeeded", "task 2 made no round, or a call failed");
+    tf_check(&tally, task2.changed == 0u, "task2_values_kept",
+             "task 2's FP registers came back wrong");
+    tf_check(&tally, task2.leaked == 0u, "task2_no_secure_value",
+             "task 2 found a secure FP value");
+    tf_check(&tally,
+             hook_runs != 0u && st.ticks >= hook_runs &&
+                 st.ticks - hook_runs <= 1u,
+             "handler_ran_every_tick", "the tick hook missed ticks");
+    tf_check(&tally, tick.changed == 0u, "handler_values_kept",
+             "the tick handler's FP registers came back wrong");
+    tf_check(&tally, tick.leaked == 0u, "handler_no_secure_value",
+             "the tick handler found a secure FP value at its entry");
+    tf_check(&tally, tick.fpscr_leaked == 0u, "handler_no_secure_fpscr",
+             "the tick handler found a secure FPSCR at its entry");
+    tf_check(&tally, st.ticks_in_secure >= MIN_TICKS_IN_SECURE,
+             "ticks_in_secure_code", "too few ticks landed in secure code");
+    tf_check(&tally, counted && a.failures == 0u && b.failures == 0u,
+             "partitions_found_nothing", "a partition's check failed");
+    tf_check(&tally,
+             flih_started == PSA_SUCCESS && flih_stopped == PSA_SUCCESS &&
+                 flih.runs >= MIN_FLIH_RUNS && flih.found == flih.runs,
+             "flih_ran",
+             "too few FLIH runs, or one that found no interrupt raised");
     if (FLIH_ENTRY_CHECKED) {
-        result(flih.checked == flih.runs && flih.saw == 0u,
-               "flih_no_foreign_value",
-               "the FLIH function was given a value at its entry");
+        tf_check(&tally, flih.checked == flih.runs && flih.saw == 0u,
+                 "flih_no_foreign_value",
+                 "the FLIH function was given a value at its entry");
     }
-    result(flih.changed == 0u, "flih_values_kept",
-           "the FLIH function's FP registers came back wrong");
-    result(counted && a.runs == task1.calls - task1_b_calls &&
-               b.runs == task1_b_calls + task2.calls + a.runs,
-           "partitions_ran_every_call",
-           "the partitions' counts differ from the calls made");
+    tf_check(&tally, flih.changed == 0u, "flih_values_kept",
+             "the FLIH function's FP registers came back wrong");
+    tf_check(&tally,
+             counted && a.runs == task1.calls - task1_b_calls &&
+                 b.runs == task1_b_calls + task2.calls + a.runs,
+             "partitions_ran_every_call",
+             "the partitions' counts differ from the calls made");
 }
 
 static void run_task1(void *arg)
@@ -484,7 +485,7 @@ static void run_task1(void *arg)
          * first runs while they are held. */
         if (i == 0u && kernel_task_create("fp_task2", TASK_PRIO, run_task2,
                                           NULL) == NULL) {
-            result(false, "start", "no task 2");
+            tf_check(&tally, false, "start", "no task 2");
             ns_platform_exit(1);
         }
     }

@@ -67,11 +67,6 @@ static struct {
 static volatile int stop_workers;
 static struct tf_tally tally = { "irq_burst", 0u, 0u };
 
-static void result(int ok, const char *name, const char *why)
-{
-    tf_check(&tally, ok, name, why);
-}
-
 static void ping(struct worker *w, uint32_t n)
 {
     uint8_t in[PING_BYTES];
@@ -220,27 +215,27 @@ static void report(const struct irq_burst_status *flih, enum watch how)
            (unsigned long)calls, NUM_WORKERS, (unsigned long)during,
            (unsigned long)bad, (unsigned long)st.ticks,
            (unsigned long)st.ticks_in_secure);
-    result(how == ENDED, "bursts_ended",
-           how == FLIH_STALLED   ? "the FLIH burst stalled"
-           : how == SLIH_STALLED ? "the SLIH burst stalled"
-                                 : "the FLIH burst's status failed");
-    result(flih->delivered == BURST, "flih_all_delivered",
-           "FLIH interrupts lost");
-    result(flih->doubled == 0u, "flih_none_doubled",
-           "an FLIH ran without its interrupt");
-    result(slih.delivered == BURST && !slih.failed, "slih_all_delivered",
-           "SLIH interrupts lost");
-    result(slih.doubled == 0u, "slih_none_doubled",
-           "an SLIH signal came without its interrupt");
-    result(during >= MIN_MEANWHILE && bad == 0u, "calls_meanwhile",
-           "too few secure calls during the burst, or some failed");
-    result(st.ticks_in_secure != 0u, "ticks_in_secure_calls",
-           "no NS tick landed in a secure call");
+    tf_check(&tally, how == ENDED, "bursts_ended",
+             how == FLIH_STALLED   ? "the FLIH burst stalled"
+             : how == SLIH_STALLED ? "the SLIH burst stalled"
+                                   : "the FLIH burst's status failed");
+    tf_check(&tally, flih->delivered == BURST, "flih_all_delivered",
+             "FLIH interrupts lost");
+    tf_check(&tally, flih->doubled == 0u, "flih_none_doubled",
+             "an FLIH ran without its interrupt");
+    tf_check(&tally, slih.delivered == BURST && !slih.failed,
+             "slih_all_delivered", "SLIH interrupts lost");
+    tf_check(&tally, slih.doubled == 0u, "slih_none_doubled",
+             "an SLIH signal came without its interrupt");
+    tf_check(&tally, during >= MIN_MEANWHILE && bad == 0u, "calls_meanwhile",
+             "too few secure calls during the burst, or some failed");
+    tf_check(&tally, st.ticks_in_secure != 0u, "ticks_in_secure_calls",
+             "no NS tick landed in a secure call");
     if (slih.deferred != IRQ_NOT_COUNTED) {
         tf_log("irq burst: %lu SLIH interrupts found SPM code running\r\n",
                (unsigned long)slih.deferred);
-        result(slih.deferred != 0u, "slih_during_spm_code",
-               "no SLIH interrupt landed in SPM code");
+        tf_check(&tally, slih.deferred != 0u, "slih_during_spm_code",
+                 "no SLIH interrupt landed in SPM code");
     }
 }
 
@@ -254,18 +249,18 @@ static void runner(void *arg)
     (void)arg;
     if (psa_call(IRQ_TIMER_HANDLE, IRQ_TIMER_FLIH_BURST, iv, 1, NULL, 0) !=
         PSA_SUCCESS) {
-        result(0, "start", "the FLIH burst did not start");
+        tf_check(&tally, 0, "start", "the FLIH burst did not start");
         ns_platform_exit(1);
     }
     for (unsigned i = 0; i < NUM_WORKERS; i++) {
         if (kernel_task_create(workers[i].name, TASK_PRIO, work, &workers[i]) ==
             NULL) {
-            result(0, "start", "no task");
+            tf_check(&tally, 0, "start", "no task");
             ns_platform_exit(1);
         }
     }
     if (kernel_task_create("irq_slih", TASK_PRIO, slih_driver, NULL) == NULL) {
-        result(0, "start", "no task");
+        tf_check(&tally, 0, "start", "no task");
         ns_platform_exit(1);
     }
     how = watch(&flih);

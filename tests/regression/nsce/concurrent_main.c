@@ -61,11 +61,6 @@ static uint32_t overlapped;
 
 static struct tf_tally tally = { "concurrent", 0u, 0u };
 
-static void result(int ok, const char *name, const char *why)
-{
-    tf_check(&tally, ok, name, why);
-}
-
 /* The counters of all tasks, changed with the kernel's exceptions masked
  * (a plain read-modify-write could be preempted half way). */
 static uint32_t enter_call(void)
@@ -174,20 +169,23 @@ static void report(void)
            (unsigned long)st.ticks, (unsigned long)st.ticks_in_secure,
            (unsigned long)st.switches, (unsigned long)st.switches_in_secure,
            (unsigned long)(st.nsce_errors + nsid_fail));
-    result(calls == NUM_WORKERS * CALLS_PER_WORKER && calls >= 100000u,
-           "calls_completed", "fewer calls than made");
-    result(lost == 0u, "no_lost_calls", "calls failed or went missing");
-    result(wrong == 0u, "no_misattributed_calls",
-           "a call reached the service as another client");
-    result(garbled == 0u, "echoes_byte_for_byte", "an echo differed");
-    result(counts_ok, "secure_counts_match",
-           "the service counted other numbers");
-    result(most_inside >= 3u && overlapped >= calls / 2u, "calls_overlapped",
-           "too few calls overlapped");
-    result(st.switches_in_secure >= calls / 4u, "switches_inside_secure_calls",
-           "too few task switches inside secure calls");
-    result(st.nsce_errors + nsid_fail == 0u, "no_nsce_errors",
-           "an NSCE call of the kernel failed");
+    tf_check(&tally,
+             calls == NUM_WORKERS * CALLS_PER_WORKER && calls >= 100000u,
+             "calls_completed", "fewer calls than made");
+    tf_check(&tally, lost == 0u, "no_lost_calls",
+             "calls failed or went missing");
+    tf_check(&tally, wrong == 0u, "no_misattributed_calls",
+             "a call reached the service as another client");
+    tf_check(&tally, garbled == 0u, "echoes_byte_for_byte", "an echo differed");
+    tf_check(&tally, counts_ok, "secure_counts_match",
+             "the service counted other numbers");
+    tf_check(&tally, most_inside >= 3u && overlapped >= calls / 2u,
+             "calls_overlapped", "too few calls overlapped");
+    tf_check(&tally, st.switches_in_secure >= calls / 4u,
+             "switches_inside_secure_calls",
+             "too few task switches inside secure calls");
+    tf_check(&tally, st.nsce_errors + nsid_fail == 0u, "no_nsce_errors",
+             "an NSCE call of the kernel failed");
 }
 
 /* ---- A task ended inside its secure call ---------------------------- */
@@ -250,27 +248,28 @@ static void ended_mid_call(void)
         kernel_sleep(1);
     }
     in_secure = v != NULL && port_task_in_secure(v);
-    result(in_secure && kernel_task_delete(v) == 0, "ended_inside_a_call",
-           "the victim was not preempted inside its call, or not deleted");
+    tf_check(&tally, in_secure && kernel_task_delete(v) == 0,
+             "ended_inside_a_call",
+             "the victim was not preempted inside its call, or not deleted");
     others_ok = psa_call(CLIENT_TALLY_HANDLE, TALLY_TYPE_BUMP, NULL, 0, ov,
                          1) == PSA_SUCCESS &&
                 reply.client_id == client_id_of(RUNNER_NSID);
-    result(others_ok, "others_unaffected",
-           "a call of another task failed after the end");
+    tf_check(&tally, others_ok, "others_unaffected",
+             "a call of another task failed after the end");
     for (rounds = 0; tally_count(VICTIM_NSID) != 1u && rounds < WAIT_ROUNDS;
          rounds++) {
         kernel_sleep(10);
     }
-    result(tally_count(VICTIM_NSID) == 1u && !victim_returned,
-           "orphan_completed",
-           "the ended call was not completed by its service");
-    result(kernel_task_create("reuser", 1, reuser, NULL) != NULL,
-           "context_reused_create", "no task");
+    tf_check(&tally, tally_count(VICTIM_NSID) == 1u && !victim_returned,
+             "orphan_completed",
+             "the ended call was not completed by its service");
+    tf_check(&tally, kernel_task_create("reuser", 1, reuser, NULL) != NULL,
+             "context_reused_create", "no task");
     for (rounds = 0; reuser_ok == 0 && rounds < WAIT_ROUNDS; rounds++) {
         kernel_sleep(10);
     }
-    result(reuser_ok == 1, "context_reused",
-           "the next task's call failed or came as another client");
+    tf_check(&tally, reuser_ok == 1, "context_reused",
+             "the next task's call failed or came as another client");
 }
 
 static void runner(void *arg)
@@ -284,7 +283,7 @@ static void runner(void *arg)
         workers[i].nsid = NSID_BASE - (int32_t)i;
         if (kernel_task_create(names[i], workers[i].prio, work, &workers[i]) ==
             NULL) {
-            result(0, "create_tasks", "no task");
+            tf_check(&tally, 0, "create_tasks", "no task");
             ns_platform_exit(1);
         }
     }

@@ -47,11 +47,6 @@ static uint32_t low_failed;
 
 static struct tf_tally tally = { "ns_priority", 0u, 0u };
 
-static void result(int ok, const char *name, const char *why)
-{
-    tf_check(&tally, ok, name, why);
-}
-
 static void low_task(void *arg)
 {
     uint32_t spin = LONG_SPIN;
@@ -126,7 +121,7 @@ static void runner(void *arg)
 
     (void)arg;
     if (kernel_task_create("low", LOW_PRIO, low_task, NULL) == NULL) {
-        result(0, "start", "no task");
+        tf_check(&tally, 0, "start", "no task");
         ns_platform_exit(1);
     }
     measure(&told);
@@ -149,17 +144,19 @@ static void runner(void *arg)
            (unsigned long)told.worst, TICK_CYCLES, BOUND_TICKS,
            (unsigned long)untold.ahead, (unsigned long)untold.calls,
            (unsigned long)low_calls);
-    result(told.calls == ROUNDS && untold.calls == ROUNDS, "calls_overlapped",
-           "the long call was not in progress at every short call");
-    result(told.failed == 0u && untold.failed == 0u && low_failed == 0u &&
-               low_done,
-           "calls_answered", "a call failed or the long calls did not end");
-    result(told.ahead + 1u >= told.calls && told.worst <= BOUND_TICKS,
-           "urgent_call_bounded",
-           "the urgent task's call waited for the other's secure work");
-    result(untold.ahead <= 1u, "inversion_seen_without",
-           "without priorities the urgent call did not wait: the test "
-           "cannot see an inversion");
+    tf_check(&tally, told.calls == ROUNDS && untold.calls == ROUNDS,
+             "calls_overlapped",
+             "the long call was not in progress at every short call");
+    tf_check(&tally,
+             told.failed == 0u && untold.failed == 0u && low_failed == 0u &&
+                 low_done,
+             "calls_answered", "a call failed or the long calls did not end");
+    tf_check(&tally, told.ahead + 1u >= told.calls && told.worst <= BOUND_TICKS,
+             "urgent_call_bounded",
+             "the urgent task's call waited for the other's secure work");
+    tf_check(&tally, untold.ahead <= 1u, "inversion_seen_without",
+             "without priorities the urgent call did not wait: the test "
+             "cannot see an inversion");
     ns_platform_exit(tf_tally_end(&tally, "NS priority") == 0u ? 0 : 1);
 }
 

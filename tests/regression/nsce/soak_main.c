@@ -53,11 +53,6 @@ static struct worker workers[NUM_TASKS] = {
 
 static struct tf_tally tally = { "soak", 0u, 0u };
 
-static void result(int ok, const char *name, const char *why)
-{
-    tf_check(&tally, ok, name, why);
-}
-
 static void one_call(struct worker *w, unsigned k, uint32_t spin)
 {
     struct tally_reply reply = { 0, 0 };
@@ -129,17 +124,19 @@ static void report(void)
            (unsigned long)st.ticks_in_secure, (unsigned long)st.switches,
            (unsigned long)st.switches_in_secure,
            (unsigned long)(st.nsce_errors + nsce_fail));
-    result(calls == NUM_TASKS * CALLS_PER_TASK && calls >= 10000u,
-           "calls_completed", "fewer calls than made");
-    result(lost == 0u, "no_lost_calls", "calls failed or went missing");
-    result(wrong == 0u, "no_misattributed_calls",
-           "a call reached the service as another client");
-    result(tally_ok, "secure_counts_match",
-           "the service counted other numbers");
-    result(st.switches_in_secure >= 1000u, "switches_inside_secure_calls",
-           "too few task switches inside secure calls");
-    result(st.nsce_errors + nsce_fail == 0u, "no_nsce_errors",
-           "an NSCE call of the kernel failed");
+    tf_check(&tally, calls == NUM_TASKS * CALLS_PER_TASK && calls >= 10000u,
+             "calls_completed", "fewer calls than made");
+    tf_check(&tally, lost == 0u, "no_lost_calls",
+             "calls failed or went missing");
+    tf_check(&tally, wrong == 0u, "no_misattributed_calls",
+             "a call reached the service as another client");
+    tf_check(&tally, tally_ok, "secure_counts_match",
+             "the service counted other numbers");
+    tf_check(&tally, st.switches_in_secure >= 1000u,
+             "switches_inside_secure_calls",
+             "too few task switches inside secure calls");
+    tf_check(&tally, st.nsce_errors + nsce_fail == 0u, "no_nsce_errors",
+             "an NSCE call of the kernel failed");
 }
 
 static void runner(void *arg)
@@ -153,7 +150,7 @@ static void runner(void *arg)
             workers[i].nsid[0] = nsid_map_lookup(workers[i].name);
         }
         if (kernel_task_create(workers[i].name, 3, work, &workers[i]) == NULL) {
-            result(0, "create_tasks", "no task");
+            tf_check(&tally, 0, "create_tasks", "no task");
             ns_platform_exit(1);
         }
     }

@@ -77,8 +77,6 @@ static void hold(uint32_t armed)
  * hold_ticks of it. No FP register used. */
 static void take_interrupt(void *arg)
 {
-    uint32_t armed;
-
     (void)arg;
     if (!timer_fired(IRQ_TIMER1)) {
         return;
@@ -86,7 +84,9 @@ static void take_interrupt(void *arg)
     timer_stop_clear(IRQ_TIMER1);
     counts.found++;
     if (burst.on != 0u) {
-        armed = burst.ticks + (counts.found * SPREAD_STEP) % burst.spread;
+        uint32_t armed =
+            burst.ticks + (counts.found * SPREAD_STEP) % burst.spread;
+
         timer_arm(IRQ_TIMER1, armed);
         if (burst.hold_every != 0u && counts.found % burst.hold_every == 0u) {
             hold(armed);

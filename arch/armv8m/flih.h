@@ -18,12 +18,20 @@
 /*
  * What SVC_Handler puts under SVC 0x40's frame on MSP (svc.c), in bytes:
  * the interrupt handler's r4-r11, and with the FPU S16-S31 below them,
- * which hold the interrupted thread's values (the handler uses no FP
- * register). Saving them makes the hardware write a lazily reserved S0-S15
- * of the interrupted thread into its frame first, while its own MPU
- * regions still hold; S0-S31 are then zeroed, and the FLIH function starts
- * with no FP value of anyone else's (its first FP instruction gives it
- * FPSCR from FPDSCR_S: it starts with no FP state, CONTROL_S.SFPA 0).
+ * as the interrupted code left them (the handler uses no FP register).
+ * Saving them makes the hardware write a lazily reserved FP state of the
+ * interrupted code into its frame first, while its own MPU regions still
+ * hold. For a Secure context that holds FP state that frame has all of
+ * S0-S31 (FPCCR_S.TS) and the hardware clears the registers as it writes
+ * it (here, or when the interrupt came with lazy stacking off), so what
+ * is saved, and put back before the interrupt's return, is zeros: a
+ * pending NS exception that tail-chains onto that return finds none of
+ * the thread's values, whose own return loads them from its frame. Only
+ * NS code's values, and a Secure context's without FP state, are saved
+ * as they were, which no frame holds (tests/regression/fp checks the
+ * tail-chained NS handler). S0-S31 are then zeroed, and the FLIH function
+ * starts with no FP value of anyone else's (its first FP instruction gives
+ * it FPSCR from FPDSCR_S: it starts with no FP state, CONTROL_S.SFPA 0).
  * S0-S15 are zeroed here because nothing else does it on this path: the
  * SVC's return would clear them (FPCCR.CLRONRET) only with CONTROL.FPCA
  * set, and armv8m_flih_enter() writes CONTROL for the FLIH function

@@ -12,7 +12,14 @@
  *  - loads its own values into every FP register and holds them while an
  *    FP-free function takes the interrupt back and re-arms TIMER1; then
  *    every register and FPSCR must be as loaded: nothing preempts a FLIH
- *    (secure interrupts share a priority, and every NS one is lower).
+ *    (secure interrupts share a priority, and every NS one is lower);
+ *  - every hold_every-th run holds them a while longer after re-arming
+ *    TIMER1 (hold_ticks, longer than the NS tick's longest interval): an
+ *    NS tick is pending as it returns, and the NS test's tick handler,
+ *    which looks for any partition's value in every register at its
+ *    entry, runs tail-chained onto the secure interrupt's return, in the
+ *    registers that return left (the FLIH's, and at isolation levels 2
+ *    and 3 whatever the SPM put back for the interrupted code).
  *
  * Its service starts the interrupts (FP_OP_FLIH_START), stops them and
  * gives the figures (FP_OP_FLIH_STOP), or gives them only (FP_OP_COUNTS).
@@ -34,9 +41,6 @@
 #define FLIH_ISOLATED 0
 #endif
 
-/* The shortest interval a request may ask for (TIMER1 ticks): the FLIH
- * function must be over long before the next interrupt. */
-#define MIN_TICKS 50u
 /* How the interval moves within the spread from one interrupt to the
  * next (a prime: every part of the spread comes in turn). */
 #define SPREAD_STEP 97u
@@ -46,6 +50,8 @@ static struct {
     volatile uint32_t on; /* re-arm at each interrupt */
     volatile uint32_t ticks;
     volatile uint32_t spread;
+    volatile uint32_t hold_every; /* 0: no run holds longer */
+    volatile uint32_t hold_ticks;
 } burst;
 
 static volatile struct fp_flih_counts counts;
@@ -56,8 +62,19 @@ static uint32_t in[FP_WORDS];
 static uint32_t seen[FP_WORDS];
 static uint32_t out[FP_WORDS];
 
+/* Waits until TIMER1, armed with @p armed ticks, has counted
+ * burst.hold_ticks of them (fewer than @p armed: it does not reach 0
+ * first). */
+static void hold(uint32_t armed)
+{
+    while (IRQ_TIMER1->value + burst.hold_ticks > armed) {
+    }
+    counts.held++;
+}
+
 /* What fp_hold_call() runs: takes TIMER1's interrupt back and re-arms the
- * timer while the burst is on. No FP register used. */
+ * timer while the burst is on, and on every hold_every-th interrupt waits
+ * hold_ticks of it. No FP register used. */
 static void take_interrupt(void *arg)
 {
     (void)arg;
@@ -67,8 +84,13 @@ static void take_interrupt(void *arg)
     timer_stop_clear(IRQ_TIMER1);
     counts.found++;
     if (burst.on != 0u) {
-        timer_arm(IRQ_TIMER1,
-                  burst.ticks + (counts.found * SPREAD_STEP) % burst.spread);
+        uint32_t armed =
+            burst.ticks + (counts.found * SPREAD_STEP) % burst.spread;
+
+        timer_arm(IRQ_TIMER1, armed);
+        if (burst.hold_every != 0u && counts.found % burst.hold_every == 0u) {
+            hold(armed);
+        }
     }
 }
 
@@ -135,7 +157,8 @@ static psa_status_t start(const psa_msg_t *msg)
 
     if (msg->in_size[0] != sizeof(a) ||
         psa_read(msg->handle, 0, &a, sizeof(a)) != sizeof(a) ||
-        a.ticks < MIN_TICKS || a.spread == 0u) {
+        a.ticks < FP_FLIH_MIN_TICKS || a.spread == 0u ||
+        a.hold_ticks > a.ticks - FP_FLIH_MIN_TICKS) {
         return PSA_ERROR_INVALID_ARGUMENT;
     }
     stop();
@@ -144,6 +167,7 @@ static psa_status_t start(const psa_msg_t *msg)
     counts.checked = 0u;
     counts.saw = 0u;
     counts.changed = 0u;
+    counts.held = 0u;
     counts.first_code = 0u;
     counts.bad_reg = 0u;
     counts.bad_got = 0u;
@@ -151,6 +175,8 @@ static psa_status_t start(const psa_msg_t *msg)
     fp_pattern(in, FP_BASE_FLIH, FP_FPSCR_FLIH);
     burst.ticks = a.ticks;
     burst.spread = a.spread;
+    burst.hold_every = a.hold_every;
+    burst.hold_ticks = a.hold_ticks;
     burst.on = 1u;
     psa_irq_enable(TIMER1_IRQ_SIGNAL);
     timer_arm(IRQ_TIMER1, a.ticks);
@@ -169,6 +195,7 @@ static psa_status_t answer_counts(const psa_msg_t *msg)
     c.checked = counts.checked;
     c.saw = counts.saw;
     c.changed = counts.changed;
+    c.held = counts.held;
     c.first_code = counts.first_code;
     c.bad_reg = counts.bad_reg;
     c.bad_got = counts.bad_got;

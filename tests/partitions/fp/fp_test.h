@@ -111,13 +111,26 @@ struct fp_counts {
     uint32_t bad_want;
 };
 
+/* The shortest interval FP_OP_FLIH_START takes, and the shortest a held
+ * run leaves before the next interrupt (TIMER1 ticks). */
+#define FP_FLIH_MIN_TICKS 50u
+
 /* FP_OP_FLIH_START's request: the interval from one interrupt to the
  * next, in TIMER1 ticks (20 MHz), is @p ticks plus a part of @p spread that
  * changes from one interrupt to the next, so that the interrupts land at
- * every point of what the others do. */
+ * every point of what the others do. Every @p hold_every-th run (0: none)
+ * of the FLIH function holds its values @p hold_ticks ticks longer, after
+ * re-arming TIMER1 (@p ticks - FP_FLIH_MIN_TICKS at most, or the request
+ * is refused: the run must be over long before the next interrupt):
+ * longer than the NS tick's
+ * longest interval, so that an NS tick is pending as the FLIH returns
+ * and its handler runs tail-chained onto the secure interrupt's return,
+ * in the registers that return left. */
 struct fp_flih_args {
-    uint32_t ticks;
+    uint32_t ticks; /* FP_FLIH_MIN_TICKS at least */
     uint32_t spread;
+    uint32_t hold_every;
+    uint32_t hold_ticks;
 };
 
 struct fp_flih_counts {
@@ -127,6 +140,8 @@ struct fp_flih_counts {
                        * (isolation levels 2 and 3) */
     uint32_t saw;     /* ... that found a value in a register there */
     uint32_t changed; /* ... whose values changed while held */
+    uint32_t held;    /* ... that held them hold_ticks longer (an NS tick
+                       * pending at their return) */
     /* The first failure, as in struct fp_counts (bad_want: 0 for a value
      * found at entry). */
     uint32_t first_code;

@@ -20,7 +20,14 @@
  *    tasks are done), so that the interrupts land in the NS tasks, in
  *    their secure calls and in FP_A's and FP_B's threads while each holds
  *    its values, holds values of its own while it takes the interrupt
- *    back.
+ *    back; every eighth run holds them longer than the tick's longest
+ *    interval, so that a tick is pending as the FLIH returns and the tick
+ *    handler (unless NS code had ticks masked) runs tail-chained onto the
+ *    secure interrupt's return, in the registers that return left: at
+ *    isolation levels 2 and 3 whatever the SPM put back in S16-S31 for
+ *    the code the interrupt came into (often FP_A's or FP_B's thread
+ *    holding its values, which the hardware frame of a Secure thread
+ *    holds: FPCCR_S.TS), and whatever the FLIH left.
  *
  * What each must find afterwards:
  *
@@ -53,7 +60,7 @@
  * The line
  *   fp: N calls by task 1, N by task 2 ...; N changed, N leaked; N ticks
  *   (N in secure code), handler N changed, N leaked; FLIH N runs (N
- *   checked at entry, N saw a value), N changed
+ *   checked at entry, N saw a value, N held over a tick), N changed
  * gives the figures, then PASS/FAIL lines as in the regression suites.
  */
 #include <stdbool.h>
@@ -80,6 +87,9 @@
 #define FLIH_TICKS          200u /* TIMER1 ticks, 20 MHz: at least ... */
 #define FLIH_SPREAD         256u /* ... and up to 255 more */
 #define MIN_FLIH_RUNS       2000u
+#define FLIH_HOLD_EVERY     8u /* every eighth FLIH run holds ... */
+#define FLIH_HOLD_TICKS     (TICK_MAX + 20u) /* ... over a tick */
+#define MIN_FLIH_HELD       (MIN_FLIH_RUNS / FLIH_HOLD_EVERY)
 
 /* FPDSCR_NS: the FPSCR a new NS FP context starts with. */
 #define FPDSCR_NS (*(volatile uint32_t *)(uintptr_t)0xE000EF3Cu)
@@ -136,6 +146,10 @@ static struct {
  * statuses. */
 static struct fp_flih_counts flih;
 static psa_status_t flih_started = PSA_ERROR_GENERIC_ERROR;
+/* A start whose held runs would last one tick too long, and one at the
+ * bound (fp_test.h). */
+static psa_status_t flih_over_bound = PSA_ERROR_GENERIC_ERROR;
+static psa_status_t flih_at_bound = PSA_ERROR_GENERIC_ERROR;
 static psa_status_t flih_stopped = PSA_ERROR_GENERIC_ERROR;
 
 /* The victim's round (before the tasks start). */
@@ -259,12 +273,22 @@ static void victim_round(void)
 
 /* ---- FP_FLIH's interrupts ------------------------------------------------ */
 
-static void flih_start(void)
+static psa_status_t flih_start_with(uint32_t hold_ticks)
 {
-    struct fp_flih_args a = { FLIH_TICKS, FLIH_SPREAD };
+    struct fp_flih_args a = { FLIH_TICKS, FLIH_SPREAD, FLIH_HOLD_EVERY,
+                              hold_ticks };
     psa_invec iv[] = { { &a, sizeof(a) } };
 
-    flih_started = psa_call(FP_FLIH_HANDLE, FP_OP_FLIH_START, iv, 1, NULL, 0);
+    return psa_call(FP_FLIH_HANDLE, FP_OP_FLIH_START, iv, 1, NULL, 0);
+}
+
+/* The bound first (the start at it is replaced by the test's own, which
+ * stops the timer and clears the counts first). */
+static void flih_start(void)
+{
+    flih_over_bound = flih_start_with(FLIH_TICKS - FP_FLIH_MIN_TICKS + 1u);
+    flih_at_bound = flih_start_with(FLIH_TICKS - FP_FLIH_MIN_TICKS);
+    flih_started = flih_start_with(FLIH_HOLD_TICKS);
 }
 
 static void flih_stop(void)
@@ -383,7 +407,8 @@ static void report(void)
     tf_log("fp: %lu calls by task 1, %lu by task 2 (and %lu rounds without "
            "a call); %lu changed, %lu leaked; %lu ticks (%lu in secure "
            "code), handler %lu changed, %lu leaked; FLIH %lu runs (%lu "
-           "checked at entry, %lu saw a value), %lu changed\r\n",
+           "checked at entry, %lu saw a value, %lu held over a tick), %lu "
+           "changed\r\n",
            (unsigned long)task1.calls, (unsigned long)task2.calls,
            (unsigned long)task2.spins,
            (unsigned long)(task1.changed + task2.changed),
@@ -392,7 +417,8 @@ static void report(void)
            (unsigned long)tick.changed,
            (unsigned long)(tick.leaked + tick.fpscr_leaked),
            (unsigned long)flih.runs, (unsigned long)flih.checked,
-           (unsigned long)flih.saw, (unsigned long)flih.changed);
+           (unsigned long)flih.saw, (unsigned long)flih.held,
+           (unsigned long)flih.changed);
     tf_log("fp: FP_A %lu runs, %lu failed; FP_B %lu runs, %lu failed\r\n",
            (unsigned long)a.runs, (unsigned long)a.failures,
            (unsigned long)b.runs, (unsigned long)b.failures);
@@ -456,6 +482,14 @@ static void report(void)
                  flih.runs >= MIN_FLIH_RUNS && flih.found == flih.runs,
              "flih_ran",
              "too few FLIH runs, or one that found no interrupt raised");
+    tf_check(&tally,
+             flih_over_bound == PSA_ERROR_INVALID_ARGUMENT &&
+                 flih_at_bound == PSA_SUCCESS,
+             "flih_hold_bound",
+             "FP_FLIH took a hold that outlasts its interval, or refused one "
+             "at the bound");
+    tf_check(&tally, flih.held >= MIN_FLIH_HELD, "flih_held_over_ticks",
+             "too few FLIH runs held their values over an NS tick");
     if (FLIH_ENTRY_CHECKED) {
         tf_check(&tally, flih.checked == flih.runs && flih.saw == 0u,
                  "flih_no_foreign_value",

@@ -95,6 +95,8 @@ static bool due_at_load(const struct sched_thread *agent)
 {
     const struct sched_thread *next;
 
+    /* (Always true in a build without NS contexts.) */
+    /* cppcheck-suppress knownConditionTrueFalse */
     if (!sched_by_ns_prio()) {
         return sched_preempt_due();
     }
@@ -136,6 +138,8 @@ void backend_ns_ctx_priority(uint32_t ctx, uint32_t priority)
         return;
     }
     sched_thread_of(spm_ns_agent_of(ctx))->ns_prio = (uint8_t)priority;
+    /* (Context 0 is the only one in a build without NS contexts.) */
+    /* cppcheck-suppress knownConditionTrueFalse */
     if (priority < SCHED_NS_PRIO_TOP && ctx != 0u) {
         /* From now on; and context 0 (NS code outside any thread's
          * context, an RTOS between a save and a load) is below only the

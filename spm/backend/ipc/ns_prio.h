@@ -25,10 +25,15 @@ __attribute__((always_inline)) static inline void
 ipc_ns_prio_queued(struct spm_partition *owner,
                    const struct spm_partition *client)
 {
-    struct sched_thread *t = sched_thread_of(owner);
+    /* (Always false in a build without NS contexts.) */
+    /* cppcheck-suppress knownConditionTrueFalse */
+    if (sched_by_ns_prio()) {
+        struct sched_thread *t = sched_thread_of(owner);
+        uint8_t p = sched_thread_of(client)->ns_prio;
 
-    if (sched_by_ns_prio() && t->ns_prio < sched_thread_of(client)->ns_prio) {
-        t->ns_prio = sched_thread_of(client)->ns_prio;
+        if (t->ns_prio < p) {
+            t->ns_prio = p;
+        }
     }
 }
 
@@ -36,6 +41,8 @@ __attribute__((always_inline)) static inline void
 ipc_ns_prio_taken(struct spm_partition *self,
                   const struct spm_partition *client)
 {
+    /* (Always false in a build without NS contexts.) */
+    /* cppcheck-suppress knownConditionTrueFalse */
     if (sched_by_ns_prio()) {
         sched_thread_of(self)->ns_prio = sched_thread_of(client)->ns_prio;
     }
@@ -44,6 +51,8 @@ ipc_ns_prio_taken(struct spm_partition *self,
 __attribute__((always_inline)) static inline void
 ipc_ns_prio_interrupt(struct spm_partition *p)
 {
+    /* (Always false in a build without NS contexts.) */
+    /* cppcheck-suppress knownConditionTrueFalse */
     if (sched_by_ns_prio()) {
         sched_thread_of(p)->ns_prio = SCHED_NS_PRIO_TOP;
     }

@@ -173,6 +173,8 @@ __attribute__((always_inline)) static inline bool sched_preempt_due(void)
 {
     uint32_t ready = sched_core.ready;
 
+    /* (Always false in a build without NS contexts.) */
+    /* cppcheck-suppress knownConditionTrueFalse */
     if (sched_by_ns_prio()) {
         return sched_pick() != sched_core.current;
     }
@@ -297,6 +299,8 @@ sched_switch(struct sched_thread *cur)
     uint32_t ready = sched_core.ready;
     struct sched_thread *next;
 
+    /* (The last is always false in a build without NS contexts.) */
+    /* cppcheck-suppress knownConditionTrueFalse */
     if (sched_core.locked || ready == 0u || sched_by_ns_prio()) {
         return sched_switch_held(cur);
     }

@@ -190,11 +190,12 @@ static void report(void)
 
 /* ---- A task ended inside its secure call ---------------------------- */
 
-#define RUNNER_NSID (-249)
-#define VICTIM_NSID (-250)
-#define REUSER_NSID (-251)
-#define VICTIM_SPIN 3000000u
-#define WAIT_ROUNDS 2000u
+#define RUNNER_NSID   (-249)
+#define VICTIM_NSID   (-250)
+#define REUSER_NSID   (-251)
+#define VICTIM_SPIN   3000000u
+#define VICTIM_SETTLE 2u
+#define WAIT_ROUNDS   2000u
 
 static volatile int victim_inside;
 static volatile int victim_returned;
@@ -242,11 +243,15 @@ static void ended_mid_call(void)
     int others_ok;
 
     /* The victim is switched out inside its call as soon as this task
-     * wakes; it must not run again before its end. (Its secure work goes
-     * on meanwhile: a secure thread is more urgent than NS code.) */
+     * wakes; it must not run again before its end. This task first lets
+     * it run VICTIM_SETTLE ticks more (a tick is 1,500 instructions at
+     * least), so that the service has taken its request and spins in it:
+     * the end then orphans a taken request (a queued one would only be
+     * withdrawn, and the service would count nothing). */
     while (v != NULL && !victim_inside && rounds++ < WAIT_ROUNDS) {
         kernel_sleep(1);
     }
+    kernel_sleep(VICTIM_SETTLE);
     in_secure = v != NULL && port_task_in_secure(v);
     tf_check(&tally, in_secure && kernel_task_delete(v) == 0,
              "ended_inside_a_call",

@@ -59,6 +59,15 @@ bool arch_check_unpriv_range(uintptr_t base, size_t size, uint32_t access);
 bool arch_ns_caller_privileged(void);
 
 /**
+ * True if the Non-secure code that entered the secure side through a veneer
+ * was in Handler mode (an NS exception handler), which cannot block: an NS
+ * call made there is never deferred to the completion interrupt
+ * (spm/ns_completion.h). Armv8-M: IPSR (SG keeps the mode); host: what the
+ * hosted NS side declared. Only meaningful inside a veneer call.
+ */
+bool arch_ns_caller_handler(void);
+
+/**
  * Starts the Non-secure image. Does not return: the run ends when the NS
  * side ends it (platform exit), or on a fault.
  */

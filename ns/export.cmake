@@ -62,6 +62,7 @@ set(_gen ${CMAKE_BINARY_DIR}/generated/warden_s)
 set(_copy ${CMAKE_COMMAND} -E copy_if_different)
 set(_headers
   ${CMAKE_SOURCE_DIR}/ns/ns_log.h ${CMAKE_SOURCE_DIR}/ns/ns_interface.h
+  ${CMAKE_SOURCE_DIR}/ns/ns_completion.h
   ${CMAKE_SOURCE_DIR}/ns/nsid_manager.h ${CMAKE_SOURCE_DIR}/ns/host_ns_names.h)
 set(_header_commands
   COMMAND ${CMAKE_COMMAND} -E copy_directory ${CMAKE_SOURCE_DIR}/include

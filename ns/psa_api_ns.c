@@ -2,8 +2,11 @@
  * The PSA client API on the Non-secure side, over the veneers. Arguments the
  * packed control word cannot carry are refused here, as the reference does;
  * everything else is checked by the SPM. Each veneer call is made under the
- * NS interface lock (ns_interface.h), so NS threads enter one at a time.
+ * NS interface lock (ns_interface.h), so NS threads enter one at a time. A
+ * call the secure side deferred (ns_completion.h) waits for its completion
+ * interrupt outside the lock.
  */
+#include "ns_completion.h"
 #include "ns_interface.h"
 #include "psa/client.h"
 #include "tfm_psa_call_pack.h"
@@ -37,7 +40,7 @@ psa_handle_t psa_connect(uint32_t sid, uint32_t version)
     ns_interface_lock();
     handle = tfm_psa_connect_veneer(sid, version);
     ns_interface_unlock();
-    return handle;
+    return warden_ns_completion_wait(handle);
 }
 
 psa_status_t psa_call(psa_handle_t handle, int32_t type,
@@ -54,12 +57,15 @@ psa_status_t psa_call(psa_handle_t handle, int32_t type,
     status = tfm_psa_call_veneer(handle, PARAM_PACK(type, in_len, out_len),
                                  in_vec, out_vec);
     ns_interface_unlock();
-    return status;
+    return warden_ns_completion_wait(status);
 }
 
 void psa_close(psa_handle_t handle)
 {
+    psa_status_t status;
+
     ns_interface_lock();
-    (void)tfm_psa_close_veneer(handle);
+    status = tfm_psa_close_veneer(handle);
     ns_interface_unlock();
+    (void)warden_ns_completion_wait(status);
 }

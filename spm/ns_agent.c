@@ -14,6 +14,7 @@
 #include "spm/client_api.h"
 #include "spm/loader.h"
 #include "spm/log.h"
+#include "spm/ns_completion.h"
 #include "spm/nsce/ns_client.h"
 #include "tfm_psa_call_pack.h"
 
@@ -40,9 +41,14 @@ static psa_status_t ns_enter(struct spm_partition *agent)
     return status;
 }
 
-/* The end of an NS call that ns_enter() let in. */
+/* The end of an NS call that ns_enter() let in. A call deferred to the
+ * completion interrupt (spm/ns_completion.h) stays in progress. */
 static void ns_leave(const struct spm_partition *agent)
 {
+    if (spm_ns_deferred(agent)) {
+        spm_ns_completion_leave();
+        return;
+    }
     spm_ns_leave(agent);
     backend_ns_end();
 }
@@ -68,18 +74,20 @@ uint32_t spm_ns_version(uint32_t sid)
 /* The request of each call below lives in its frame, on the NS agent's
  * stack (its NS context's): the SFN backend runs it at once, and under the
  * IPC backend the agent's thread waits for the reply in
- * backend_client_resolve(). */
+ * backend_client_resolve(). With WARDEN_NS_COMPLETION_IRQ it lives in the
+ * agent's static storage instead (spm_ns_req()), and a call that has to
+ * wait may return to NS first (spm_ns_resolve()). */
 psa_handle_t spm_ns_connect(uint32_t sid, uint32_t version)
 {
-    struct spm_req req;
+    struct spm_req frame;
     struct spm_partition *agent = backend_ns_agent();
     psa_handle_t handle = ns_enter(agent);
 
     if (handle != PSA_SUCCESS) {
         return handle;
     }
-    handle =
-        backend_client_resolve(agent, spm_connect(agent, &req, sid, version));
+    handle = spm_ns_resolve(
+        agent, spm_connect(agent, spm_ns_req(agent, &frame), sid, version));
     ns_leave(agent);
     return handle;
 }
@@ -89,7 +97,7 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
 {
     /* Bit 31 is the SPM's own marker: NS cannot claim anything with it. */
     uint32_t ctrl = ctrl_param & ~NS_VEC_DESC_BIT;
-    struct spm_req req;
+    struct spm_req frame;
     struct spm_partition *agent = backend_ns_agent();
     psa_status_t status = ns_enter(agent);
 
@@ -99,9 +107,9 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
     if ((ctrl & CTRL_RESERVED_MASK) != 0u) {
         status = PSA_ERROR_PROGRAMMER_ERROR;
     } else {
-        status = backend_client_resolve(
+        status = spm_ns_resolve(
             agent,
-            spm_call(agent, &req, handle,
+            spm_call(agent, spm_ns_req(agent, &frame), handle,
                      (int32_t)(int16_t)((ctrl & TYPE_MASK) >> TYPE_OFFSET),
                      spm_uptr(in_vec), (ctrl & IN_LEN_MASK) >> IN_LEN_OFFSET,
                      spm_uptr(out_vec),
@@ -113,14 +121,15 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
 
 psa_status_t spm_ns_close(psa_handle_t handle)
 {
-    struct spm_req req;
+    struct spm_req frame;
     struct spm_partition *agent = backend_ns_agent();
     psa_status_t status = ns_enter(agent);
 
     if (status != PSA_SUCCESS) {
         return status;
     }
-    status = backend_client_resolve(agent, spm_close(agent, &req, handle));
+    status = spm_ns_resolve(
+        agent, spm_close(agent, spm_ns_req(agent, &frame), handle));
     ns_leave(agent);
     return status;
 }

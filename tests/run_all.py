@@ -156,6 +156,10 @@ def configure_checks(tally, python):
         (["-DCONFIG_TFM_SPM_BACKEND=IPC", "-DWARDEN_NS_SECURE_CONTEXTS=ON",
           "-DTFM_NS_MANAGE_NSID=OFF"],
          "WARDEN_NS_SECURE_CONTEXTS=ON needs TFM_NS_MANAGE_NSID=ON"),
+        (["-DWARDEN_NS_COMPLETION_IRQ=maybe"],
+         "WARDEN_NS_COMPLETION_IRQ='maybe': it is a switch, ON or OFF"),
+        (["-DCONFIG_TFM_SPM_BACKEND=IPC", "-DWARDEN_NS_COMPLETION_IRQ=ON"],
+         "WARDEN_NS_COMPLETION_IRQ=ON needs WARDEN_NS_SECURE_CONTEXTS=ON"),
         (["-DWARDEN_NS_CONTEXT_STACK_SIZE=128"],
          "the NS context stack size is a number of bytes, 256..65536"),
         (["-DWARDEN_NSCE_PRIVILEGED_THREAD=maybe"],
@@ -1401,6 +1405,15 @@ VARIANTS = {
     "an505-ipc-l3-nsctx": ("an505-ipc-l3",
                            ["-DWARDEN_NS_SECURE_CONTEXTS=ON",
                             "-DWARDEN_NS_CONTEXT_SLOTS=10"]),
+    # The completion interrupt (ns_completion_runs()).
+    "an505-ipc-l1-nscomp": ("an505-ipc-l1",
+                            ["-DWARDEN_NS_SECURE_CONTEXTS=ON",
+                             "-DWARDEN_NS_COMPLETION_IRQ=ON",
+                             "-DWARDEN_NS_CONTEXT_SLOTS=10"]),
+    "an505-ipc-l3-nscomp": ("an505-ipc-l3",
+                            ["-DWARDEN_NS_SECURE_CONTEXTS=ON",
+                             "-DWARDEN_NS_COMPLETION_IRQ=ON",
+                             "-DWARDEN_NS_CONTEXT_SLOTS=10"]),
     "an505-ipc-l1-fp-nsctx": ("an505-ipc-l1-fp",
                               ["-DWARDEN_NS_SECURE_CONTEXTS=ON"]),
     "host-halt": ("host", ["-DWARDEN_FAULT_POLICY=halt"]),
@@ -1565,6 +1578,20 @@ def ns_context_runs(tally, python, jobs, platform):
                       "priority", "NS contexts")
     variant_layer(tally, python, jobs, platform, "an505-ipc-l1-fp", "-nsctx",
                   "fp", "NS contexts", "fp")
+
+
+def ns_completion_runs(tally, python, jobs, platform):
+    """WARDEN_NS_COMPLETION_IRQ=ON, on QEMU at levels 1 and 3: a call that
+    waits for the secure timer's interrupts returns to NS, a less urgent
+    task runs meanwhile, and the completion interrupt wakes the caller
+    (tests/regression/irq/ns_irq_completion.c). The host has no NS
+    interrupts: its unit test (test_ns_completion) covers the secure
+    side."""
+    if platform == "host":
+        return
+    for preset in ("an505-ipc-l1", "an505-ipc-l3"):
+        variant_layer(tally, python, jobs, platform, preset, "-nscomp",
+                      "irq_completion", "NS completion interrupt", "irq")
 
 
 def variant_layer(tally, python, jobs, platform, preset, suffix, image,
@@ -1814,6 +1841,7 @@ def run_layer(t, layer, args):
         nsce_off_runs(t, py, jobs, "an505")
         nsce_priv_runs(t, py, jobs, "an505")
         ns_context_runs(t, py, jobs, "an505")
+        ns_completion_runs(t, py, jobs, "an505")
         policy_runs(t, py, jobs, "an505")
         fp_abi_runs(t, py, jobs)
         fp_lazy_off_run(t, py, jobs)

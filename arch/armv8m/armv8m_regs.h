@@ -26,6 +26,7 @@
  * bits of IRQs 32n..32n+31; IPR one byte per IRQ. */
 #define ARMV8M_NVIC_ISER(n) ARMV8M_REG(0xE000E100u + 4u * (n))
 #define ARMV8M_NVIC_ICER(n) ARMV8M_REG(0xE000E180u + 4u * (n))
+#define ARMV8M_NVIC_ISPR(n) ARMV8M_REG(0xE000E200u + 4u * (n))
 #define ARMV8M_NVIC_ICPR(n) ARMV8M_REG(0xE000E280u + 4u * (n))
 #define ARMV8M_NVIC_ITNS(n) ARMV8M_REG(0xE000E380u + 4u * (n))
 #define ARMV8M_NVIC_IPR(irq) \

@@ -34,6 +34,7 @@
 #include "psa/client.h"
 #include "psa/error.h"
 #include "spm/ns_agent.h"
+#include "spm/ns_completion.h"
 #include "spm/nsce/nsce.h"
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"
@@ -211,4 +212,12 @@ bool arch_ns_caller_privileged(void)
     }
     return arch_ns_privileged((ipsr & 0x1FFu) != 0u,
                               (control_ns & ARMV8M_CONTROL_NPRIV) == 0u);
+}
+
+bool arch_ns_caller_handler(void)
+{
+    uint32_t ipsr;
+
+    __asm volatile("mrs %0, ipsr" : "=r"(ipsr));
+    return (ipsr & 0x1FFu) != 0u;
 }

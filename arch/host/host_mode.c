@@ -34,3 +34,8 @@ bool arch_ns_caller_privileged(void)
 {
     return arch_ns_privileged(handler_depth != 0u, thread_privileged);
 }
+
+bool arch_ns_caller_handler(void)
+{
+    return handler_depth != 0u;
+}

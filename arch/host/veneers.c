@@ -12,6 +12,7 @@
  */
 #include "arch/host/host_ns.h"
 #include "spm/ns_agent.h"
+#include "spm/ns_completion.h"
 #include "spm/nsce/nsce.h"
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"

@@ -56,6 +56,7 @@
 #include "psa/client.h"
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"
+#include "warden_ns_completion.h"
 
 /* clang-format off */
 #define WARDEN_NS_ABI(X)                                                      \
@@ -93,6 +94,14 @@
     X(tfm_register_client_id, enum tfm_status_e,                              \
       NS_ARGS1(int32_t, ns_client_id),                                        \
       spm_nsce_register_client_id, MASKED, TFM_ERROR_NS_THREAD_MODE_CALL, 5,  \
+      DIRECT)                                                                 \
+    X(warden_ns_completion_enable, uint32_t, NS_ARGS1(uint32_t, on),          \
+      spm_ns_completion_enable, MASKED, TFM_NS_CLIENT_ERR_INVALID_ACCESS, 3,  \
+      DIRECT)                                                                 \
+    X(warden_ns_completion_take, uint32_t, NS_ARGS0(),                        \
+      spm_ns_completion_take, MASKED, 0u, 0, DIRECT)                          \
+    X(warden_ns_completion_finish, psa_status_t, NS_ARGS0(),                  \
+      spm_ns_completion_finish, GATED, PSA_ERROR_CONNECTION_BUSY, -131,       \
       DIRECT)
 /* clang-format on */
 

@@ -26,6 +26,9 @@ static uint8_t last_run[KERNEL_PRIO_MAX + 1u]; /* per level: task slot */
 static bool slice_over[KERNEL_PRIO_MAX + 1u];  /* per level: move on */
 static struct kernel_stats stats;
 static void (*volatile tick_hook)(void);
+/* Bit c: the completion of NS context c's deferred call came before its
+ * task waited for it (kernel_completion_wake()). */
+static uint32_t completion_early;
 
 /* ---- Scheduling --------------------------------------------------------- */
 
@@ -243,6 +246,19 @@ struct kernel_task *kernel_task_create(const char *name, uint8_t prio,
                                                      (uintptr_t)&a);
 }
 
+/* Its NSCE context's bit in a completion set (0 without a context, or
+ * for a context past the set's 32 bits: never deferred). */
+static uint32_t completion_bit(const struct kernel_task *t)
+{
+    uint32_t ctx;
+
+    if (t->token == TFM_NS_CLIENT_INVALID_TOKEN) {
+        return 0u;
+    }
+    ctx = ((t->token >> 16) & 0xFFu) + 1u;
+    return ctx < 32u ? 1u << ctx : 0u;
+}
+
 static uintptr_t delete_in_handler(uintptr_t p)
 {
     struct kernel_task *t = (struct kernel_task *)p;
@@ -254,8 +270,10 @@ static uintptr_t delete_in_handler(uintptr_t p)
         t->state == TASK_FREE || t->held != 0u) {
         return (uintptr_t)-1;
     }
-    /* The integration guide: release at deletion (no save needed first). */
+    /* The integration guide: release at deletion (no save needed first).
+     * A deferred call of its is aborted with it: no completion is owed. */
     if (t->token != TFM_NS_CLIENT_INVALID_TOKEN) {
+        completion_early &= ~completion_bit(t);
         count_nsce(tfm_nsce_release_ctx(t->token));
         t->token = TFM_NS_CLIENT_INVALID_TOKEN;
         group_tasks[t->group]--;
@@ -387,6 +405,43 @@ void kernel_mutex_unlock(struct kernel_mutex *m)
     port_irq_restore(s);
 }
 
+/* ---- Completion of deferred secure calls --------------------------------- */
+
+void kernel_completion_wait(void)
+{
+    uint32_t s = port_irq_save();
+    uint32_t bit = completion_bit(kernel_current);
+
+    if ((completion_early & bit) != 0u) {
+        completion_early &= ~bit;
+    } else {
+        kernel_current->state = TASK_WAITING;
+        port_request_switch();
+    }
+    port_irq_restore(s);
+}
+
+void kernel_completion_wake(uint32_t ctx)
+{
+    uint32_t s = port_irq_save();
+    uint32_t bit = (ctx != 0u && ctx < 32u) ? 1u << ctx : 0u;
+
+    for (uint32_t i = 0; bit != 0u && i < KERNEL_MAX_TASKS; i++) {
+        struct kernel_task *t = &tasks[i];
+
+        if (t->state == TASK_WAITING && completion_bit(t) == bit) {
+            t->state = TASK_READY;
+            if (switch_due()) {
+                port_request_switch();
+            }
+            port_irq_restore(s);
+            return;
+        }
+    }
+    completion_early |= bit;
+    port_irq_restore(s);
+}
+
 /* ---- Start-up ------------------------------------------------------------ */
 
 static uintptr_t init_in_handler(uintptr_t contexts)
@@ -415,6 +470,7 @@ uint32_t kernel_init(uint32_t contexts)
     }
     stats = (struct kernel_stats){ 0 };
     tick_hook = NULL;
+    completion_early = 0u;
     port_init();
     task_setup(&tasks[KERNEL_IDLE_INDEX], "idle", 0u, kernel_idle, NULL);
     return (uint32_t)kernel_handler_call(init_in_handler, contexts);

@@ -142,6 +142,31 @@ void kernel_mutex_lock(struct kernel_mutex *m);
 /** Gives @p m to the waiting task of highest priority, or frees it. */
 void kernel_mutex_unlock(struct kernel_mutex *m);
 
+/*
+ * Completion of deferred secure calls (ns/ns_completion.h, a secure image
+ * built with WARDEN_NS_COMPLETION_IRQ=ON): the kernel's hooks.
+ * kernel_completion_start() installs them and enables the completion
+ * interrupt; the application's interrupt handler then calls
+ * warden_ns_completion_irq() for it (ns_platform_completion_irq_active()).
+ */
+
+/** Blocks the calling task until kernel_completion_wake() of its NSCE
+ * context; at once if that came first. */
+void kernel_completion_wait(void);
+
+/** Wakes the task waiting in NS context @p ctx (NSCE slot ctx - 1), or
+ * remembers the wake-up for the wait to come (interrupt context). */
+void kernel_completion_wake(uint32_t ctx);
+
+/**
+ * Installs the hooks above (warden_ns_completion_init(), in Handler
+ * mode) and enables the completion interrupt. Call after kernel_init().
+ * @return TFM_NS_CLIENT_ERR_SUCCESS; TFM_NS_CLIENT_ERR_INVALID_ACCESS if
+ *         the secure image has no completion interrupt (every call then
+ *         waits in the secure side, as before).
+ */
+uint32_t kernel_completion_start(void);
+
 /**
  * Runs @p fn(@p arg) in Handler mode (an SVC; directly when already in
  * Handler mode) and returns its result. Works before kernel_start().

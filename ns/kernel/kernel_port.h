@@ -15,6 +15,7 @@ enum kernel_task_state {
     TASK_READY,    /* running or runnable */
     TASK_SLEEPING, /* until wake_tick */
     TASK_BLOCKED,  /* on blocked_on */
+    TASK_WAITING,  /* for its deferred secure call (kernel_completion_wait) */
 };
 
 /* The idle task's slot: after the KERNEL_MAX_TASKS others. */

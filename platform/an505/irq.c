@@ -10,6 +10,7 @@
 #include "arch/armv8m/armv8m_port.h"
 #include "arch/armv8m/armv8m_regs.h"
 #include "arch/armv8m/exception_handlers.h"
+#include "memory_map.h"
 #include "platform.h"
 #include "spm/irq.h"
 
@@ -48,4 +49,10 @@ void platform_irq_clear_pending(uint32_t line)
 void Interrupt_Handler(void)
 {
     spm_irq_dispatch(armv8m_read_ipsr() - 16u);
+}
+
+void platform_ns_completion_raise(void)
+{
+    ARMV8M_NVIC_ISPR(AN505_NS_COMPLETION_IRQ / 32u) =
+        bit(AN505_NS_COMPLETION_IRQ);
 }

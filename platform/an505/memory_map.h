@@ -74,5 +74,11 @@
 
 /* Interrupts: 32 of the IoT kit + 92 of the FPGA expansion. */
 #define AN505_NUM_IRQS 124
+/* The NS completion interrupt (WARDEN_NS_COMPLETION_IRQ=ON): a line no
+ * device of the board drives, left Non-secure (tz_setup.c), which the SPM
+ * pends (NVIC ISPR) when a deferred NS call's reply is ready; the NS side
+ * enables it (ns_platform_completion_irq_init()). A manifest must not name
+ * it. */
+#define AN505_NS_COMPLETION_IRQ 90u
 
 #endif /* WARDEN_AN505_MEMORY_MAP_H */

@@ -37,3 +37,14 @@ const void *ns_platform_ns_rom(void)
 {
     return ns_rom;
 }
+
+/* The host has no NS interrupts (platform_ns.h): the hosted NS side asks
+ * the secure side's completion set itself. */
+void ns_platform_completion_irq_init(void)
+{
+}
+
+int ns_platform_completion_irq_active(void)
+{
+    return 0;
+}

@@ -80,6 +80,15 @@ void platform_irq_disable(uint32_t line);
 /** Forgets a pending interrupt of @p line (a routed one). */
 void platform_irq_clear_pending(uint32_t line);
 
+/**
+ * Pends the NS completion interrupt (WARDEN_NS_COMPLETION_IRQ=ON,
+ * spm/ns_completion.h): a line the platform reserves, targeting the
+ * Non-secure state, whose NS handler asks warden_ns_completion_take().
+ * From any secure context; pending it again before NS took it is one
+ * interrupt.
+ */
+void platform_ns_completion_raise(void);
+
 /** PSA lifecycle state of the device (PSA_LIFECYCLE_*). */
 uint32_t platform_lifecycle_state(void);
 

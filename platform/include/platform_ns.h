@@ -20,6 +20,19 @@ void *ns_platform_secure_ram(void);
 /** 64 bytes of Non-secure read-only memory (the NS image's code/rodata). */
 const void *ns_platform_ns_rom(void);
 
+/**
+ * Enables the NS completion interrupt (WARDEN_NS_COMPLETION_IRQ=ON,
+ * include/warden_ns_completion.h) at the NS side's interrupt controller,
+ * at the least urgent priority: its handler (the application's interrupt
+ * handler, when ns_platform_completion_irq_active() says so) calls
+ * warden_ns_completion_irq() (ns/ns_completion.h). The host has no NS
+ * interrupts: nothing to do there.
+ */
+void ns_platform_completion_irq_init(void);
+
+/** True inside the handler of the NS completion interrupt. */
+int ns_platform_completion_irq_active(void);
+
 /** The NS application: returns the run's exit status. */
 int ns_main(void);
 

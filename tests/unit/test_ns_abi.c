@@ -13,6 +13,7 @@
 
 #include "arch/host/host_ns.h"
 #include "spm/ns_agent.h"
+#include "spm/ns_completion.h"
 #include "spm/nsce/nsce.h"
 #include "tfm_api.h"
 #include "tfm_ns_client_ext.h"
@@ -132,6 +133,24 @@ int32_t spm_nsce_register_client_id(int32_t nsid)
     return TFM_ERROR_INVALID_PARAMETER;
 }
 
+uint32_t spm_ns_completion_enable(uint32_t on)
+{
+    record("spm_ns_completion_enable", 1u, on, 0u, 0u, 0u);
+    return TFM_NS_CLIENT_ERR_INVALID_ACCESS;
+}
+
+uint32_t spm_ns_completion_take(void)
+{
+    record("spm_ns_completion_take", 0u, 0u, 0u, 0u, 0u);
+    return 0x0Cu;
+}
+
+psa_status_t spm_ns_completion_finish(void)
+{
+    record("spm_ns_completion_finish", 0u, 0u, 0u, 0u, 0u);
+    return 0x7FFFFFFF;
+}
+
 /* The last body was @p body, run on the secure side with @p count
  * arguments, the first of them @p args. */
 static void expect(const char *body, unsigned count, uintptr_t a0, uintptr_t a1,
@@ -194,11 +213,24 @@ static void test_nsce_entries(void **state)
            0u);
 }
 
+static void test_completion_entries(void **state)
+{
+    (void)state;
+    assert_int_equal(warden_ns_completion_enable(1u),
+                     TFM_NS_CLIENT_ERR_INVALID_ACCESS);
+    expect("spm_ns_completion_enable", 1u, 1u, 0u, 0u, 0u);
+    assert_int_equal(warden_ns_completion_take(), 0x0Cu);
+    expect("spm_ns_completion_take", 0u, 0u, 0u, 0u, 0u);
+    assert_int_equal(warden_ns_completion_finish(), 0x7FFFFFFF);
+    expect("spm_ns_completion_finish", 0u, 0u, 0u, 0u, 0u);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_psa_entries),
         cmocka_unit_test(test_nsce_entries),
+        cmocka_unit_test(test_completion_entries),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

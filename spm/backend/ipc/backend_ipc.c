@@ -15,6 +15,7 @@
 #include "spm/irq.h"
 #include "spm/log.h"
 #include "spm/mmiovec.h"
+#include "spm/ns_completion.h"
 #include "spm/panic.h"
 #include "spm/backend/ipc/ns_prio.h"
 #include "spm/backend/ipc/sched.h"
@@ -257,6 +258,9 @@ void ipc_reply(struct spm_req *req, psa_status_t status)
         req->conn->state = SPM_CONN_REPLIED;
     } else {
         client->sl_req = NULL; /* its message handle is stale now */
+    }
+    if (spm_ns_deferred(client)) {
+        spm_ns_completion_post(client); /* its NS thread is told */
     }
     sched_ready(sched_thread_of(client));
 }

@@ -25,6 +25,7 @@
 #include "spm/backend/ipc/backend_ipc.h"
 #include "spm/backend/ipc/sched.h"
 #include "spm/log.h"
+#include "spm/ns_completion.h"
 #include "spm/nsce/ns_client.h"
 #include "spm/panic.h"
 #include WARDEN_ARCH_THREAD_H
@@ -166,6 +167,9 @@ void backend_ns_ctx_release(uint32_t ctx)
         /* Its call goes as a stopped client's would: its service sees an
          * orphan, or nothing if it had not taken it yet. */
         ipc_drop_request(agent);
+        if (WARDEN_NS_COMPLETION_IRQ) {
+            spm_ns_completion_forget(ctx);
+        }
         spm_ns_leave(agent);
     }
     sched_thread_of(agent)->state = SCHED_READY;

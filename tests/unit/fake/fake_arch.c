@@ -45,6 +45,11 @@ bool arch_ns_caller_privileged(void)
     return handler_mode;
 }
 
+bool arch_ns_caller_handler(void)
+{
+    return handler_mode;
+}
+
 void fake_arch_add_region(bool ns, uintptr_t base, size_t size, uint32_t access)
 {
     assert_true(nregions < FAKE_ARCH_MAX_REGIONS);

@@ -184,3 +184,18 @@ void platform_irq_clear_pending(uint32_t line)
     l->pending = false;
     l->clears++;
 }
+
+static unsigned completion_raises;
+
+void platform_ns_completion_raise(void)
+{
+    completion_raises++;
+}
+
+unsigned fake_ns_completion_raises(void)
+{
+    unsigned n = completion_raises;
+
+    completion_raises = 0u;
+    return n;
+}

@@ -63,4 +63,8 @@ void fake_irq_reset(void);
 /** Line @p line's state. */
 const struct fake_irq_line *fake_irq_line(uint32_t line);
 
+/** How many times platform_ns_completion_raise() was called since the
+ * last ask; the count restarts. */
+unsigned fake_ns_completion_raises(void);
+
 #endif /* WARDEN_UNIT_FAKE_PLATFORM_H */

@@ -31,6 +31,8 @@ WARDEN_NS_ABI(HOST_NS_RENAME)
 
 #define tf_run_suite ns_tf_run_suite
 #define tf_log       ns_tf_log
+#define tf_check     ns_tf_check
+#define tf_tally_end ns_tf_tally_end
 #define fmt_vprint   ns_fmt_vprint
 #define fmt_print    ns_fmt_print
 

@@ -6,7 +6,8 @@
 #              (tests/run_all.py --layer <name> runs one, docs/testing.md)
 #   make bench build, run and report every configuration of
 #              bench/configurations.txt (writes build/bench/results.*;
-#              WRITE=1 updates the committed bench/results.* instead)
+#              WRITE=1 updates the committed bench/results.* instead,
+#              and the docs' tables written from them, tools/docs_figures.py)
 #   make fuzz  long fuzzer runs, one harness at a time (10 million
 #              executions for the NS entry points, 1 million for the
 #              others; tests/fuzz/fuzzers.py), printing each one's count
@@ -58,6 +59,7 @@ WRITE ?=
 BENCH_OUT = $(if $(filter-out 0,$(WRITE)),bench,build/bench)
 bench: setup
 	@$(PYTHON) tools/bench/bench.py --write --out $(BENCH_OUT) --python $(PYTHON) --jobs $(JOBS)
+	@$(if $(filter-out 0,$(WRITE)),$(PYTHON) tools/docs_figures.py,true)
 
 fuzz: setup
 	@$(PYTHON) tests/fuzz/fuzzers.py --long --python $(PYTHON) --jobs $(JOBS)

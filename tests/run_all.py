@@ -7,7 +7,7 @@ With no --layer, every layer runs (make test), in this order:
   unit      the host build's cmocka unit tests, and again under
             AddressSanitizer and UBSan (host-asan, with its canary); the
             tools' tests (tests/tools: tools/setup.sh, make bench's
-            results folder, the benchmark chart)
+            results folder, the benchmark chart, the docs' figures)
   host      the host and host-ipc test images: regression suites, NSCE
             suites and the demo (also under the sanitizers, and with
             TFM_NS_MANAGE_NSID=OFF and the halt and reset policies), the
@@ -43,7 +43,8 @@ With no --layer, every layer runs (make test), in this order:
             the MM-IOVEC image of both backends (PSA_FRAMEWORK_HAS_MM_IOVEC=ON)
   bench     the benchmark against the committed bench/results.json
   static    the configuration validator (and TF-M's options, honoured or
-            refused), no test symbol in a product image,
+            refused), the docs' generated figures (tools/docs_figures.py
+            --check), no test symbol in a product image,
             clang-tidy, cppcheck and the clang-format check
 A build a layer needs is made (and counted) once per run. The test images
 are built with TEST_S=ON and TEST_NS=ON. Each test case found in a layer's
@@ -139,6 +140,8 @@ def configure_checks(tally, python):
         (["-DTFM_ISOLATION_LEVEL=4"], "isolation levels are 1, 2 and 3"),
         (["-DWARDEN_PLATFORM=nrf"], "platforms are 'host' and 'an505'"),
         (["-DWARDEN_CONN_MAX=0"], "connection slots must be 1..255"),
+        (["-DWARDEN_CONN_MAX=256"], "connection slots must be 1..255"),
+        (["-DCONFIG_TFM_SPM_BACKEND=TFM"], "the backends are 'SFN' and 'IPC'"),
         (["-DWARDEN_BENCH=ON"], "WARDEN_BENCH=ON needs WARDEN_PLATFORM=an505"),
         (["-DWARDEN_BENCH_MINIMAL=ON"],
          "WARDEN_BENCH_MINIMAL=ON is a kind of benchmark build"),
@@ -162,6 +165,10 @@ def configure_checks(tally, python):
          "WARDEN_NS_COMPLETION_IRQ=ON needs WARDEN_NS_SECURE_CONTEXTS=ON"),
         (["-DWARDEN_NS_CONTEXT_STACK_SIZE=128"],
          "the NS context stack size is a number of bytes, 256..65536"),
+        (["-DWARDEN_NS_CONTEXT_STACK_SIZE=1020"],
+         "the NS context stack size must be a multiple of 8"),
+        (["-DPSA_FRAMEWORK_HAS_MM_IOVEC=maybe"],
+         "PSA_FRAMEWORK_HAS_MM_IOVEC='maybe': it is a switch, ON or OFF"),
         (["-DWARDEN_NSCE_PRIVILEGED_THREAD=maybe"],
          "WARDEN_NSCE_PRIVILEGED_THREAD='maybe': it is a switch, ON or OFF"),
         (["-DWARDEN_NSCE_PRIVILEGED_THREAD=ON", "-DTFM_NS_MANAGE_NSID=OFF"],
@@ -181,6 +188,12 @@ def configure_checks(tally, python):
         # Floating point (cmake/fp.cmake).
         (["-DWARDEN_PLATFORM=an505", "-DCONFIG_TFM_ENABLE_FP=maybe"],
          "CONFIG_TFM_ENABLE_FP='maybe': it is a switch, ON or OFF"),
+        (["-DWARDEN_PLATFORM=an505", "-DCONFIG_TFM_LAZY_STACKING=maybe"],
+         "CONFIG_TFM_LAZY_STACKING='maybe': it is a switch, ON or OFF"),
+        (["-DWARDEN_PLATFORM=an505", "-DCONFIG_TFM_ENABLE_CP10CP11=maybe"],
+         "CONFIG_TFM_ENABLE_CP10CP11='maybe': it is a switch, ON or OFF"),
+        (["-DWARDEN_PLATFORM=an505", "-DCONFIG_TFM_DISABLE_CP10CP11=maybe"],
+         "CONFIG_TFM_DISABLE_CP10CP11='maybe': it is a switch, ON or OFF"),
         (["-DWARDEN_PLATFORM=an505", "-DCONFIG_TFM_FLOAT_ABI=hard"],
          "CONFIG_TFM_FLOAT_ABI=hard needs CONFIG_TFM_ENABLE_FP=ON"),
         (["-DWARDEN_PLATFORM=an505", "-DCONFIG_TFM_ENABLE_FP=ON",
@@ -1328,9 +1341,16 @@ def spm_stack_check(tally, python, preset):
     burst (with warden_s_irq), of the demo (with the product image) and on
     a floating-point preset of the FP test (with warden_s_fp: NS tasks and
     ticks holding FP state, the deepest frames) plus the margin
-    (tools/spm_stack.py)."""
+    (tools/spm_stack.py). The marks go to build/spm_stack.json; where
+    bench/spm_stack.json (the docs' SPM stack table, tools/docs_figures.py)
+    has the preset, they must be the ones it has."""
     bindir = "build/%s/bin" % preset
     outs, status = [], 0
+    record = os.path.join(ROOT, "build", "spm_stack.json")
+    measured = read_json(record)
+    measured.pop(preset, None)
+    with open(record, "w") as f:
+        json.dump(measured, f, indent=1)
     runs = [("warden_s_test", ("regression", "nsce", "soak")),
             ("warden_s_irq", ("irq", "irq_burst")),
             ("warden_s", ("demo",))]
@@ -1338,7 +1358,8 @@ def spm_stack_check(tally, python, preset):
         runs.append(("warden_s_fp", ("fp",)))
     for secure, images in runs:
         cmd = [python, "tools/spm_stack.py", "--check", "--secure",
-               "%s/%s.elf" % (bindir, secure)]
+               "%s/%s.elf" % (bindir, secure), "--record", record,
+               "--preset", preset]
         for ns in images:
             cmd += ["--ns", "%s/warden_ns_%s.elf" % (bindir, ns)]
         rc, out = run(cmd, timeout=1800)
@@ -1346,8 +1367,33 @@ def spm_stack_check(tally, python, preset):
                         if l.startswith("spm stack")))
         outs.append(out)
         status |= rc
+    outs.append(spm_stack_record_line(preset, read_json(record)))
     parse_result_lines(tally, "SPM stack (QEMU %s)" % preset, status,
                        "\n".join(outs))
+
+
+def read_json(path):
+    """The JSON object in path, or {} if there is no such file."""
+    if not os.path.exists(path):
+        return {}
+    with open(path) as f:
+        return json.load(f)
+
+
+def spm_stack_record_line(preset, measured):
+    """PASS/FAIL of the marks measured for preset against those
+    bench/spm_stack.json has for it (none: nothing to compare)."""
+    committed = read_json(os.path.join(ROOT, "bench", "spm_stack.json"))
+    if preset not in committed:
+        return ""
+    want, got = committed[preset], measured.get(preset, {})
+    if want == got:
+        return "PASS: spm_stack/record (bench/spm_stack.json)"
+    return ("FAIL: spm_stack/record (measured %s, bench/spm_stack.json has "
+            "%s: where the change is meant, python3 tools/docs_figures.py "
+            "--spm-stack build/spm_stack.json updates the record and the "
+            "docs' table)" % (json.dumps(got, sort_keys=True),
+                              json.dumps(want, sort_keys=True)))
 
 
 def qemu_figures_run(python, preset, image, figures, timeout):
@@ -1778,6 +1824,10 @@ def tidy_builds(tally, python):
 
 def static_checks(tally, python, jobs):
     configure_checks(tally, python)
+    # The figures the docs quote, as tools/docs_figures.py writes them from
+    # bench/results.json, bench/targets.json and bench/spm_stack.json.
+    rc, out = run([python, "tools/docs_figures.py", "--check"])
+    parse_result_lines(tally, "docs figures", rc, out)
     product_symbols(tally, python, jobs)
     files = run(["git", "ls-files", "*.c", "*.h",
                  ":!tests/manifest/golden"])[1].split()

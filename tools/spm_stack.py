@@ -2,7 +2,8 @@
 """The IPC backend's SPM stack: its high-water mark, measured under QEMU.
 
     spm_stack.py --secure S.elf --ns NS.elf [--ns NS2.elf ...]
-                 [--check] [--timeout SECONDS] [--qemu PATH]
+                 [--check] [--record FILE [--preset NAME]]
+                 [--timeout SECONDS] [--qemu PATH]
 
 For each Non-secure image, runs it with the secure image on QEMU mps2-an505
 (-icount shift=0, as the regression layers do), driven through QEMU's GDB
@@ -27,10 +28,19 @@ hardware frame and software frame, 72 bytes), 8-byte aligned, and 32 bytes
 more. With the FPU on (the secure image has armv8m_fp_zeros: docs/
 floating_point.md) either may carry FP state, 136 bytes more each (the NS
 interrupt's S0-S31 and FPSCR; the switch's extended frame and S16-S31):
-at least 448 bytes. Exit status: 0, or 1 if a run or a check failed.
+at least 448 bytes.
+
+--record FILE adds the marks to FILE, a JSON record of configurations
+(created if missing): {NAME: {"size": stack bytes, "fp": whether the
+margin counts FP frames, "marks": {"<secure image>/<NS image>": bytes}}},
+NAME being --preset or the folder above the secure image's bin/
+(build/<preset>/bin/S.elf). bench/spm_stack.json is such a record, the
+one the docs' SPM stack table is written from (tools/docs_figures.py).
+Exit status: 0, or 1 if a run or a check failed.
 """
 
 import argparse
+import json
 import os
 import socket
 import subprocess
@@ -191,18 +201,39 @@ def margin(mark, fp=False):
                MIN_MARGIN + (FP_FRAMES if fp else 0))
 
 
+def image_name(path):
+    return os.path.splitext(os.path.basename(path))[0]
+
+
+def record_marks(path, preset, size, fp, marks):
+    """Adds `marks` ({"<secure>/<ns>": bytes}) to the record in `path`."""
+    record = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            record = json.load(f)
+    entry = record.setdefault(preset, {"size": size, "fp": fp, "marks": {}})
+    entry["size"], entry["fp"] = size, fp
+    entry["marks"].update(marks)
+    with open(path, "w") as f:
+        json.dump(record, f, indent=1)
+        f.write("\n")
+
+
 def main():
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--secure", required=True)
     ap.add_argument("--ns", action="append", required=True)
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--record", metavar="FILE")
+    ap.add_argument("--preset", help="the configuration's name in --record")
     ap.add_argument("--timeout", type=float, default=600.0)
     ap.add_argument("--qemu", default="qemu-system-arm")
     args = ap.parse_args()
 
     status = 0
     marks = []
+    recorded = {}
     fp = "armv8m_fp_zeros" in symbols(args.secure)
     for ns in args.ns:
         name = os.path.basename(ns)
@@ -215,6 +246,7 @@ def main():
             status = 1
             continue
         marks.append((used, size))
+        recorded["%s/%s" % (image_name(args.secure), image_name(ns))] = used
         print("spm stack: %s: %d of %d bytes" % (name, used, size))
         if args.check:
             suite_ok = exit_status == 0
@@ -225,6 +257,10 @@ def main():
                 "" if suite_ok else " (the run ended with status %d)"
                 % exit_status))
             status |= verdict == "FAIL"
+    if marks and args.record:
+        preset = args.preset or os.path.basename(
+            os.path.dirname(os.path.dirname(os.path.abspath(args.secure))))
+        record_marks(args.record, preset, marks[0][1], fp, recorded)
     if marks:
         mark = max(m for m, _ in marks)
         print("spm stack: high-water mark %d bytes, margin %d, size %d bytes"

@@ -1,5 +1,5 @@
 /*
- * The operations of the benchmark (issue 6, DESIGN.md "Performance"), each
+ * The operations of the benchmark (issue 6; docs/performance.md), each
  * a call of one veneer with its arguments, so that a figure is the
  * argument set-up, the call and everything the secure side does.
  */

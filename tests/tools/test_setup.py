@@ -1,5 +1,6 @@
 """tools/setup.sh on a fresh machine: it installs every package the
-README's list names, Graphviz among them (make graph's SVG).
+README's list names, Graphviz among them (make graph's SVG), and the
+README's list names every package it installs.
 
 dpkg-query, apt-get and id are replaced by stand-ins on PATH: nothing is
 installed; the stand-in apt-get records what it was asked for."""
@@ -27,7 +28,8 @@ def readme_packages():
     with open(os.path.join(ROOT, "README.md")) as f:
         text = f.read()
     start = text.index("from Debian's packages only")
-    sentence = text[start:text.index("); run as root", start)]
+    end = re.compile(r"\);\s+run as root").search(text, start)
+    sentence = text[start:end.start()]
     return set(re.findall(r"`([a-z0-9][a-z0-9.+-]*)`", sentence))
 
 
@@ -49,13 +51,16 @@ class SetupOnAFreshMachine(unittest.TestCase):
                 calls = f.read().splitlines()
         installs = [c.split() for c in calls if c.split()[:1] == ["install"]]
         self.assertEqual(len(installs), 1, out)
-        return {w for w in installs[0] if not w.startswith("-")}
+        return {w for w in installs[0][1:] if not w.startswith("-")}
 
     def test_graphviz_is_installed(self):
         self.assertIn("graphviz", self.installed())
 
     def test_every_package_of_the_readme_is_installed(self):
         self.assertEqual(readme_packages() - self.installed(), set())
+
+    def test_the_readme_names_every_package_installed(self):
+        self.assertEqual(self.installed() - readme_packages(), set())
 
     def test_the_readme_names_graphviz(self):
         self.assertIn("graphviz", readme_packages())

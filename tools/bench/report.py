@@ -40,7 +40,13 @@ def _rows(results):
     for res in results["configurations"].values():
         ops += [k for k in res["instructions"] if k not in ops]
     rows += [("instructions", k, results["labels"].get(k, k)) for k in ops]
-    rows += [("bytes", k, label) for k, label in BYTE_LABELS.items()]
+    # A footprint no configuration has (a variant make bench did not
+    # build) would be a row of dashes.
+    had = set()
+    for res in results["configurations"].values():
+        had.update(k for k, v in res["bytes"].items() if v is not None)
+    rows += [("bytes", k, label) for k, label in BYTE_LABELS.items()
+             if k in had]
     return rows
 
 

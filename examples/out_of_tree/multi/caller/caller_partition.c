@@ -1,7 +1,8 @@
 /*
  * Out-of-tree layout 2: a secure client. At start-up (it loads after the
- * greeter it depends on, although its priority is higher) it makes seed
- * 003's test call and prints what came back.
+ * greeter it depends on, although its priority is higher) it makes the
+ * test call of TF-M's guide "Adding Secure Partition" and prints what came
+ * back.
  */
 #include "psa/client.h"
 #include "psa/service.h"

@@ -161,21 +161,21 @@ static void test_irq_api_with_a_service_signal_stops_the_caller(void **state)
     (void)state;
     iw_wake(FXI_SERVER);
     iw_run_as(SERVER);
-    expect_iw_panic(FXI_SERVER, psa_eoi(0x10u));
-    unit_assert_console_has("[Warden] FXI_SP_SERVER: psa_eoi(0x00000010) "
-                            "refused: not an IRQ signal of the partition\r\n");
-    expect_iw_panic(FXI_SERVER, psa_irq_enable(0x10u));
-    unit_assert_console_has(
-        "[Warden] FXI_SP_SERVER: psa_irq_enable(0x00000010) "
-        "refused: not an IRQ signal of the partition\r\n");
-    expect_iw_panic(FXI_SERVER, (void)psa_irq_disable(0x10u));
-    unit_assert_console_has(
-        "[Warden] FXI_SP_SERVER: psa_irq_disable(0x00000010) "
-        "refused: not an IRQ signal of the partition\r\n");
-    expect_iw_panic(FXI_SERVER, psa_reset_signal(0x10u));
-    unit_assert_console_has("[Warden] FXI_SP_SERVER: psa_reset_signal("
-                            "0x00000010) refused: not an IRQ signal of the "
-                            "partition\r\n");
+    expect_iw_stop(FXI_SERVER,
+                   "psa_eoi(0x00000010): not an IRQ signal of the partition",
+                   psa_eoi(0x10u));
+    expect_iw_stop(FXI_SERVER,
+                   "psa_irq_enable(0x00000010): not an IRQ signal of the "
+                   "partition",
+                   psa_irq_enable(0x10u));
+    expect_iw_stop(FXI_SERVER,
+                   "psa_irq_disable(0x00000010): not an IRQ signal of the "
+                   "partition",
+                   (void)psa_irq_disable(0x10u));
+    expect_iw_stop(FXI_SERVER,
+                   "psa_reset_signal(0x00000010): not an IRQ signal of the "
+                   "partition",
+                   psa_reset_signal(0x10u));
     assert_int_equal(fake_platform_stops(), 4);
     assert_int_equal(fake_spm_calls(), 4);
 }

@@ -55,9 +55,13 @@ void world_in(struct world_mem *m, unsigned i, const void *data, size_t len);
 /** Outvec @p i of @p m: m->out_buf[i] filled with 0xEE, len = @p cap. */
 void world_out(struct world_mem *m, unsigned i, size_t cap);
 
-/* The statement(s) must stop partition @p p (its index in load order). */
-#define expect_part_panic(p, ...)                                           \
-    expect_panic(warden_partitions[p].name, (long)warden_partitions[p].pid, \
-                 __VA_ARGS__)
+/* The statement(s) must stop partition @p p (its index in load order), for
+ * the reason @p why (unit.h's expect_stop()). */
+#define expect_part_stop(p, why, ...)                                      \
+    expect_stop(warden_partitions[p].name, (long)warden_partitions[p].pid, \
+                (why), __VA_ARGS__)
+
+/* ... for any reason. */
+#define expect_part_panic(p, ...) expect_part_stop(p, NULL, __VA_ARGS__)
 
 #endif /* WARDEN_UNIT_WORLD_COMMON_H */

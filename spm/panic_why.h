@@ -10,9 +10,10 @@
 /* The call, the message handle. */
 #define SPM_WHY_NOT_GOT "%s: 0x%x is not a message the partition got"
 
-/* The call, "invec" or "outvec", the index. */
+/* The call, "invec" or "outvec", the index (and again "invec" or "outvec"
+ * for SPM_WHY_MAPPED). */
 #define SPM_WHY_NO_VEC "%s: %s %u does not exist"
-#define SPM_WHY_MAPPED "%s: %s %u is mapped"
+#define SPM_WHY_MAPPED "%s: %s %u was mapped (psa_map_%s)"
 
 /* The call, "read" or "write", the address, the length. */
 #define SPM_WHY_BUFFER "%s: the partition may not %s 0x%x (%u bytes)"

@@ -30,8 +30,14 @@ static struct spm_req *request_of(psa_handle_t msg_handle,
     struct spm_req *req = spm_req_from_handle(msg_handle);
 
     if (req != NULL && spm_service_partition(req->service) == self &&
-        req->msg.type >= PSA_IPC_CALL && backend_req_taken(&req->be)) {
-        return req;
+        backend_req_taken(&req->be)) {
+        if (req->msg.type >= PSA_IPC_CALL) {
+            return req;
+        }
+        spm_panic(self,
+                  "%s: message 0x%x is a connect or a disconnect: no "
+                  "vectors",
+                  call, (unsigned int)msg_handle);
     }
     if (req != NULL || !backend_orphan_of(msg_handle, self)) {
         spm_panic(self, SPM_WHY_NOT_GOT, call, (unsigned int)msg_handle);
@@ -54,7 +60,8 @@ static void check_invec(struct spm_partition *self, const struct spm_req *req,
         spm_panic(self, SPM_WHY_NO_VEC, call, "invec", (unsigned int)idx);
     }
     if (spm_mm_in_taken(req, idx)) {
-        spm_panic(self, SPM_WHY_MAPPED, call, "invec", (unsigned int)idx);
+        spm_panic(self, SPM_WHY_MAPPED, call, "invec", (unsigned int)idx,
+                  "invec");
     }
 }
 
@@ -132,7 +139,7 @@ void SPM_API(psa_write)(psa_handle_t msg_handle, uint32_t outvec_idx,
     if (spm_mm_out_taken(req, outvec_idx)) {
         /* written through the mapping only */
         spm_panic(self, SPM_WHY_MAPPED, "psa_write", "outvec",
-                  (unsigned int)outvec_idx);
+                  (unsigned int)outvec_idx, "outvec");
     }
     /* Past the request's vectors an outvec is empty (its done counter was
      * never set). */

@@ -174,10 +174,10 @@ static void test_decode_descriptor_arrays_must_be_accessible(void **state)
     assert_int_equal(decode(&ns, &ns_ro, 0, 1), PSA_ERROR_PROGRAMMER_ERROR);
     assert_int_equal(fake_arch_last_check().access, ARCH_ACCESS_RW);
     assert_int_equal(decode(&ns, &s_mem, 0, 1), PSA_ERROR_PROGRAMMER_ERROR);
-    expect_sp_stop("psa_call: the partition may not write 0x%x (%u bytes)",
+    expect_sp_stop("psa_call: the partition may not write 0x%08x (%u bytes)",
                    addr32(ns_mem.out), (unsigned int)sizeof(psa_outvec),
                    decode(&sp, &ns_mem, 0, 1));
-    expect_sp_stop("psa_call: the partition may not read 0x%x (%u bytes)",
+    expect_sp_stop("psa_call: the partition may not read 0x%08x (%u bytes)",
                    addr32(ns_mem.in), (unsigned int)(2u * sizeof(psa_invec)),
                    decode(&sp, &ns_mem, 2, 1));
     assert_int_equal(decode(&sp, &s_mem, 0, 1), PSA_SUCCESS);
@@ -240,13 +240,13 @@ static void test_decode_secure_caller(void **state)
     assert_false(fake_arch_last_check().ns);
     /* NS memory named by a secure caller. */
     set_in(&s_mem, 0, ns_mem.data, 8);
-    expect_sp_stop("psa_call: the partition may not read invec 0 (0x%x, %u "
+    expect_sp_stop("psa_call: the partition may not read invec 0 (0x%08x, %u "
                    "bytes)",
                    addr32(ns_mem.data), 8u, decode(&sp, &s_mem, 1, 1));
     set_in(&s_mem, 0, s_mem.data, 8);
     set_out(&s_mem, 0, &s_mem.data[8], 8);
     set_out(&s_mem, 1, ns_mem.data, 4);
-    expect_sp_stop("psa_call: the partition may not write outvec 1 (0x%x, %u "
+    expect_sp_stop("psa_call: the partition may not write outvec 1 (0x%08x, %u "
                    "bytes)",
                    addr32(ns_mem.data), 4u, decode(&sp, &s_mem, 1, 2));
     expect_sp_stop("psa_call: %u invecs and %u outvecs, more than 4", 3u, 2u,

@@ -10,6 +10,7 @@
 #ifndef WARDEN_UNIT_WORLD_COMMON_H
 #define WARDEN_UNIT_WORLD_COMMON_H
 
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -63,5 +64,13 @@ void world_out(struct world_mem *m, unsigned i, size_t cap);
 
 /* ... for any reason. */
 #define expect_part_panic(p, ...) expect_part_stop(p, NULL, __VA_ARGS__)
+
+/* ... for the reason format @p fmt makes of the number @p num. */
+#define expect_part_stopf(p, fmt, num, ...)               \
+    do {                                                  \
+        char why_[192];                                   \
+        (void)snprintf(why_, sizeof(why_), (fmt), (num)); \
+        expect_part_stop((p), why_, __VA_ARGS__);         \
+    } while (0)
 
 #endif /* WARDEN_UNIT_WORLD_COMMON_H */

@@ -402,6 +402,10 @@ static void test_misuse_stops_the_service(void **state)
             w, fn, why, addr, num                                          \
         }                                                                  \
     }
+/* The reason a read, skip or write of a connect or disconnect message
+ * gives. */
+#define NO_VECTORS(call) \
+    call ": message 0x%08x is a connect or a disconnect: no vectors"
 #define MISUSE(name, w, fn, why) MISUSE_FULL(name, w, fn, why, NULL, 0u)
 /* ... whose reason names @p addr, or the number @p num. */
 #define MISUSE_AT(name, w, fn, why, addr) \
@@ -627,21 +631,13 @@ int main(void)
                  "psa_write: 0x%08x is not a message the partition got",
                  0xFFFFFFFFu),
         MISUSE_N("misuse_read_connect_message", ON_CONNECT, m_read,
-                 "psa_read: message 0x%08x is a connect or a disconnect: no "
-                 "vectors",
-                 0x102u),
+                 NO_VECTORS("psa_read"), 0x102u),
         MISUSE_N("misuse_skip_connect_message", ON_CONNECT, m_skip,
-                 "psa_skip: message 0x%08x is a connect or a disconnect: no "
-                 "vectors",
-                 0x102u),
+                 NO_VECTORS("psa_skip"), 0x102u),
         MISUSE_N("misuse_write_connect_message", ON_CONNECT, m_write,
-                 "psa_write: message 0x%08x is a connect or a disconnect: no "
-                 "vectors",
-                 0x102u),
+                 NO_VECTORS("psa_write"), 0x102u),
         MISUSE_N("misuse_read_disconnect_message", ON_DISCONNECT, m_read,
-                 "psa_read: message 0x%08x is a connect or a disconnect: no "
-                 "vectors",
-                 0x101u),
+                 NO_VECTORS("psa_read"), 0x101u),
         MISUSE_N("misuse_set_rhandle_null_handle", ON_REQUEST,
                  m_rhandle_null_handle,
                  "psa_set_rhandle: 0x%08x is not a connection's message the "

@@ -38,14 +38,14 @@ static const char *policy_name(const struct spm_partition *p)
     return spm_is_ns(p) ? "halt" : WARDEN_FAULT_POLICY_NAME;
 }
 
-__attribute__((noreturn)) static void vpanic(struct spm_partition *p,
-                                             const char *why, va_list ap)
+/* "<who> stopped: <why>: <policy>", the line of a stop the SPM decides. */
+static void say_stopped(const struct spm_partition *p, const char *why,
+                        va_list ap)
 {
     say_who(p);
     spm_log("stopped: ");
     spm_vlog(why, ap);
     spm_log(": %s\r\n", policy_name(p));
-    stop(p);
 }
 
 psa_status_t spm_programmer_error(struct spm_partition *caller,
@@ -61,7 +61,9 @@ psa_status_t spm_programmer_error(struct spm_partition *caller,
         return status;
     }
     va_start(ap, why);
-    vpanic(caller, why, ap);
+    say_stopped(caller, why, ap);
+    va_end(ap);
+    stop(caller);
 }
 
 void spm_panic(struct spm_partition *p, const char *why, ...)
@@ -69,7 +71,9 @@ void spm_panic(struct spm_partition *p, const char *why, ...)
     va_list ap;
 
     va_start(ap, why);
-    vpanic(p, why, ap);
+    say_stopped(p, why, ap);
+    va_end(ap);
+    stop(p);
 }
 
 void spm_psa_panic(struct spm_partition *p)

@@ -343,7 +343,10 @@ psa_status_t spm_call(struct spm_partition *caller, struct spm_req *req,
             spm_iovec_decode(caller, in_vec, in_len, out_vec, out_len, req);
     }
     if (status != PSA_SUCCESS) {
-        return status; /* for an NS caller: a secure one was stopped */
+        /* A programmer error stopped a secure caller where it was found
+         * (spm_programmer_error()): what is left is busy, or an NS
+         * caller's programmer error. */
+        return status;
     }
 
     if (conn == NULL) {

@@ -52,7 +52,7 @@ static uint32_t svc_sfn_failed(void)
     struct spm_partition *self = sfn_self();
 
     if (self->state != SPM_PART_UNINIT) {
-        spm_panic(self, "its init failure told after its init");
+        spm_panic(self, "an init failure reported after its init");
     }
     ipc_sfn_init_failed(self);
 }

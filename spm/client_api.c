@@ -10,6 +10,13 @@
 #include "spm/nsce/ns_client.h"
 #include "spm/panic.h"
 
+/* The reasons a secure caller is stopped for (spm_programmer_error()):
+ * the call, the SID (and the version asked for). */
+#define WHY_NOT_DEPENDENCY "%s: SID 0x%x is not a dependency of the partition"
+#define WHY_VERSION        "%s: SID 0x%x does not accept version %u"
+/* The call, the handle. */
+#define WHY_NOT_IDLE "%s: 0x%x is not an idle connection of the partition"
+
 uint32_t spm_framework_version(void)
 {
     return PSA_FRAMEWORK_VERSION;
@@ -121,7 +128,9 @@ complete_call(struct spm_req *req, struct spm_partition *caller,
     }
     /* A service may blame the client: FF-M's rule applies to it too. */
     if (status == PSA_ERROR_PROGRAMMER_ERROR) {
-        return spm_programmer_error(caller, status);
+        return spm_programmer_error(
+            caller, status,
+            "psa_call: its service answered PSA_ERROR_PROGRAMMER_ERROR");
     }
     return status;
 }
@@ -179,18 +188,28 @@ psa_handle_t spm_connect(struct spm_partition *caller, struct spm_req *req,
 
     /* The reference's order: unknown, stateless, not allowed, version. */
     if (svc == NULL) {
-        return spm_programmer_error(caller, PSA_ERROR_CONNECTION_REFUSED);
+        return spm_programmer_error(caller, PSA_ERROR_CONNECTION_REFUSED,
+                                    "psa_connect: no service has SID 0x%x",
+                                    (unsigned int)sid);
     }
     /* Without a connection-based service there is no pool: the first test
      * is known at build time, so that what follows is left out of such a
      * build. */
     if (!WARDEN_HAS_CONNECTION_BASED ||
         (svc->flags & WARDEN_SVC_CONNECTION) == 0u) {
-        return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
+        return spm_programmer_error(
+            caller, PSA_ERROR_PROGRAMMER_ERROR,
+            "psa_connect: SID 0x%x is a stateless service", (unsigned int)sid);
     }
-    if (!may_call(caller, svc) ||
-        !version_ok(svc->flags, svc->version, version)) {
-        return spm_programmer_error(caller, PSA_ERROR_CONNECTION_REFUSED);
+    if (!may_call(caller, svc)) {
+        return spm_programmer_error(caller, PSA_ERROR_CONNECTION_REFUSED,
+                                    WHY_NOT_DEPENDENCY, "psa_connect",
+                                    (unsigned int)sid);
+    }
+    if (!version_ok(svc->flags, svc->version, version)) {
+        return spm_programmer_error(caller, PSA_ERROR_CONNECTION_REFUSED,
+                                    WHY_VERSION, "psa_connect",
+                                    (unsigned int)sid, (unsigned int)version);
     }
     conn = spm_conn_alloc();
     if (conn == NULL) {
@@ -205,33 +224,43 @@ psa_handle_t spm_connect(struct spm_partition *caller, struct spm_req *req,
     return deliver(req, caller, conn, PSA_IPC_CONNECT);
 }
 
-/* The stateless service a handle names, checked for this caller. */
+/* The stateless service a handle names, checked for this caller (a
+ * programmer error is spm_programmer_error()'s to answer). */
 static psa_status_t decode_stateless(struct spm_partition *caller,
                                      psa_handle_t handle,
                                      const struct warden_service_info **out_svc)
 {
     uint32_t h = (uint32_t)handle;
-    const struct warden_service_info *svc;
+    const struct warden_service_info *svc = NULL;
+    uint32_t sid;
     uint32_t flags;
     uint32_t version;
+    uint32_t asked;
 
-    if ((h & SPM_STATELESS_RESERVED) != 0u) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
+    if ((h & SPM_STATELESS_RESERVED) == 0u) {
+        svc = spm_service_by_stateless_index((h & SPM_STATELESS_IDX_MASK) + 1u);
     }
-    svc = spm_service_by_stateless_index((h & SPM_STATELESS_IDX_MASK) + 1u);
     if (svc == NULL) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
+        return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR,
+                                    "psa_call: 0x%x names no stateless "
+                                    "service",
+                                    (unsigned int)h);
     }
     /* Each field read once, before may_call()'s call for a secure caller. */
+    sid = svc->sid;
     flags = svc->flags;
     version = svc->version & SPM_STATELESS_VER_MASK;
     if (!may_call(caller, svc)) {
-        return PSA_ERROR_CONNECTION_REFUSED;
+        return spm_programmer_error(caller, PSA_ERROR_CONNECTION_REFUSED,
+                                    WHY_NOT_DEPENDENCY, "psa_call",
+                                    (unsigned int)sid);
     }
     /* The handle carries the version's low bits. */
-    if (!version_ok(flags, version,
-                    (h >> SPM_STATELESS_VER_SHIFT) & SPM_STATELESS_VER_MASK)) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
+    asked = (h >> SPM_STATELESS_VER_SHIFT) & SPM_STATELESS_VER_MASK;
+    if (!version_ok(flags, version, asked)) {
+        return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR,
+                                    WHY_VERSION, "psa_call", (unsigned int)sid,
+                                    (unsigned int)asked);
     }
     if (caller->sl_req != NULL) { /* its stateless request is in flight */
         return PSA_ERROR_CONNECTION_BUSY;
@@ -255,34 +284,46 @@ idle_connection_of(const struct spm_conn *conn,
 }
 
 /* The open, idle connection of this caller a handle names. */
-static psa_status_t decode_connection(const struct spm_partition *caller,
+static psa_status_t decode_connection(struct spm_partition *caller,
                                       psa_handle_t handle,
                                       struct spm_conn **out)
 {
     struct spm_conn *conn = spm_conn_from_handle(handle);
 
     if (!idle_connection_of(conn, caller)) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
+        return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR,
+                                    WHY_NOT_IDLE, "psa_call",
+                                    (unsigned int)handle);
     }
     *out = conn;
     return PSA_SUCCESS;
 }
 
 /* The service a call names: a stateless one (*conn left NULL), or one of
- * the caller's connections (*conn set). */
+ * the caller's connections (*conn set). A programmer error is
+ * spm_programmer_error()'s to answer. */
 static psa_status_t decode_call(struct spm_partition *caller,
                                 psa_handle_t handle, int32_t type,
                                 struct spm_conn **conn,
                                 const struct warden_service_info **svc)
 {
-    if (type < PSA_CALL_TYPE_MIN || type > PSA_CALL_TYPE_MAX || handle <= 0) {
-        return PSA_ERROR_PROGRAMMER_ERROR;
+    if (type < PSA_CALL_TYPE_MIN || type > PSA_CALL_TYPE_MAX) {
+        return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR,
+                                    "psa_call: type %d is out of range",
+                                    (int)type);
+    }
+    if (handle <= 0) {
+        return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR,
+                                    "psa_call: 0x%x is not a handle",
+                                    (unsigned int)handle);
     }
     if (spm_handle_is_stateless(handle)) {
         return decode_stateless(caller, handle, svc);
     }
-    if (!WARDEN_HAS_CONNECTION_BASED) {
-        return PSA_ERROR_PROGRAMMER_ERROR; /* no connection to name */
+    if (!WARDEN_HAS_CONNECTION_BASED) { /* no connection to name */
+        return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR,
+                                    WHY_NOT_IDLE, "psa_call",
+                                    (unsigned int)handle);
     }
     return decode_connection(caller, handle, conn);
 }
@@ -302,7 +343,10 @@ psa_status_t spm_call(struct spm_partition *caller, struct spm_req *req,
             spm_iovec_decode(caller, in_vec, in_len, out_vec, out_len, req);
     }
     if (status != PSA_SUCCESS) {
-        return spm_programmer_error(caller, status);
+        /* A programmer error stopped a secure caller where it was found
+         * (spm_programmer_error()): what is left is busy, or an NS
+         * caller's programmer error. */
+        return status;
     }
 
     if (conn == NULL) {
@@ -326,12 +370,11 @@ psa_status_t spm_close(struct spm_partition *caller, struct spm_req *req,
     if (handle == PSA_NULL_HANDLE) {
         return PSA_SUCCESS;
     }
-    if (!WARDEN_HAS_CONNECTION_BASED) { /* no connection to name */
-        return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
-    }
-    conn = spm_conn_from_handle(handle);
-    if (!idle_connection_of(conn, caller)) {
-        return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
+    conn = WARDEN_HAS_CONNECTION_BASED ? spm_conn_from_handle(handle) : NULL;
+    if (!idle_connection_of(conn, caller)) { /* no connection to name */
+        return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR,
+                                    WHY_NOT_IDLE, "psa_close",
+                                    (unsigned int)handle);
     }
     no_vectors(req);
     start_conn_req(req, caller, conn, PSA_IPC_DISCONNECT);

@@ -82,7 +82,7 @@ struct arch_thread *spm_hook_fault(struct arch_fault *f)
 
 void spm_hook_thread_returned(void)
 {
-    spm_panic(backend_current());
+    spm_panic(backend_current(), "its thread's function returned");
 }
 
 void spm_report_last_reset(void)

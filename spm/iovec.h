@@ -17,7 +17,7 @@
 /**
  * spm_iovec_decode() out of line: what it does for a call with vectors.
  */
-psa_status_t spm_iovec_decode_vectors(const struct spm_partition *caller,
+psa_status_t spm_iovec_decode_vectors(struct spm_partition *caller,
                                       spm_uptr_t in_vec, size_t in_len,
                                       spm_uptr_t out_vec, size_t out_len,
                                       struct spm_req *req);
@@ -50,9 +50,12 @@ spm_iovec_none(struct spm_req *req, spm_uptr_t out_vec)
  *         exceeds PSA_MAX_IOVEC; a descriptor array is not readable (invecs)
  *         or writable (outvecs) by the caller; a buffer wraps the address
  *         space; an invec buffer is not readable or an outvec buffer not
- *         writable by the caller; two non-empty invecs overlap.
+ *         writable by the caller; two non-empty invecs overlap. That
+ *         status is spm_programmer_error()'s answer: for a secure @p
+ *         caller it does not return (the console says which rule the call
+ *         broke).
  */
-static inline psa_status_t spm_iovec_decode(const struct spm_partition *caller,
+static inline psa_status_t spm_iovec_decode(struct spm_partition *caller,
                                             spm_uptr_t in_vec, size_t in_len,
                                             spm_uptr_t out_vec, size_t out_len,
                                             struct spm_req *req)

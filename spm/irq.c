@@ -14,7 +14,6 @@
 #include "arch/arch.h"
 #include "platform.h"
 #include "spm/backend.h"
-#include "spm/log.h"
 #include "spm/panic.h"
 #include "spm/spm.h"
 
@@ -122,10 +121,7 @@ void spm_irq_stop(const struct spm_partition *p)
 void spm_irq_refuse(struct spm_partition *self, const char *api,
                     psa_signal_t signal, const char *why)
 {
-    spm_log("[Warden] %s: %s(0x%x) refused: %s\r\n",
-            spm_is_ns(self) ? "NS agent" : self->info->name, api,
-            (unsigned int)signal, why);
-    spm_panic(self);
+    spm_panic(self, "%s(0x%x): %s", api, (unsigned int)signal, why);
 }
 
 /* How a call needs its IRQ to be handled. */

@@ -45,8 +45,8 @@ psa_signal_t spm_irq_signals(const struct spm_partition *p);
  * delivered to it any more. */
 void spm_irq_stop(const struct spm_partition *p);
 
-/** Stops @p self, which broke a rule of @p api with @p signal: says
- * @p why on the console, then the panic policy (spm_panic()). */
+/** Stops @p self, which broke a rule of @p api with @p signal, under the
+ * panic policy: spm_panic() says "<api>(0x<signal>): <why>". */
 __attribute__((noreturn)) void spm_irq_refuse(struct spm_partition *self,
                                               const char *api,
                                               psa_signal_t signal,
@@ -55,7 +55,7 @@ __attribute__((noreturn)) void spm_irq_refuse(struct spm_partition *self,
 /* The API bodies, for the running partition @p self (the backends'
  * psa_interface files call them). A signal that is not exactly one IRQ
  * signal of @p self, of the handling the call needs, stops @p self
- * (spm_panic()) after saying why. */
+ * (spm_irq_refuse()), saying why. */
 void spm_irq_enable(struct spm_partition *self, psa_signal_t irq_signal);
 /** Returns 1 if the IRQ was enabled, 0 if it was disabled already. */
 psa_irq_status_t spm_irq_disable(struct spm_partition *self,

@@ -1,25 +1,31 @@
 #include "spm/log.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "lib/fmt/fmt.h"
 #include "platform.h"
 
-static void put_dec(long v)
+/* @p m in decimal, after a minus sign if @p minus. */
+static void put_dec(unsigned long m, bool minus)
 {
     char buf[3u * sizeof(long) + 1u];
     size_t i = sizeof(buf);
-    unsigned long m = (v < 0) ? 0ul - (unsigned long)v : (unsigned long)v;
 
     do {
         buf[--i] = (char)('0' + (m % 10u));
         m /= 10u;
     } while (m != 0u);
-    if (v < 0) {
+    if (minus) {
         buf[--i] = '-';
     }
     platform_console_write(&buf[i], sizeof(buf) - i);
+}
+
+static void put_signed(long v)
+{
+    put_dec((v < 0) ? 0ul - (unsigned long)v : (unsigned long)v, v < 0);
 }
 
 /* All eight digits: a signal or an address reads the same every time. */
@@ -44,11 +50,8 @@ static void put_str(const char *s)
     platform_console_write(s, n);
 }
 
-void spm_log(const char *fmt, ...)
+void spm_vlog(const char *fmt, va_list ap)
 {
-    va_list ap;
-
-    va_start(ap, fmt);
     while (*fmt != '\0') {
         size_t n = 0;
 
@@ -63,18 +66,29 @@ void spm_log(const char *fmt, ...)
             put_str(va_arg(ap, const char *));
             fmt += 2;
         } else if (fmt[0] == '%' && fmt[1] == 'd') {
-            put_dec(va_arg(ap, int));
+            put_signed(va_arg(ap, int));
+            fmt += 2;
+        } else if (fmt[0] == '%' && fmt[1] == 'u') {
+            put_dec(va_arg(ap, unsigned int), false);
             fmt += 2;
         } else if (fmt[0] == '%' && fmt[1] == 'x') {
             put_hex(va_arg(ap, unsigned int));
             fmt += 2;
         } else if (fmt[0] == '%' && fmt[1] == 'l' && fmt[2] == 'd') {
-            put_dec(va_arg(ap, long));
+            put_signed(va_arg(ap, long));
             fmt += 3;
         } else if (fmt[0] == '%') {
             platform_console_write(fmt, 1u);
             fmt++;
         }
     }
+}
+
+void spm_log(const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    spm_vlog(fmt, ap);
     va_end(ap);
 }

@@ -21,20 +21,35 @@ struct spm_partition;
  * Applies the FF-M programmer-error rule to @p status, an error the SPM found
  * in a request of @p caller. PSA_ERROR_PROGRAMMER_ERROR and
  * PSA_ERROR_CONNECTION_REFUSED are programmer errors: returned to an NS
- * caller, fatal for a secure caller (does not return). Other statuses are
- * returned unchanged.
+ * caller (nothing said: the caller controls that path), fatal for a secure
+ * caller, stopped as spm_panic() does with @p why and its numbers (does not
+ * return). Other statuses are returned unchanged.
  */
 psa_status_t spm_programmer_error(struct spm_partition *caller,
-                                  psa_status_t status);
+                                  psa_status_t status, const char *why, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /**
- * Stops partition @p p, the running one, after a programmer error, a
- * psa_panic() or a fault, under the panic policy (WARDEN_FAULT_POLICY):
- * `reset` resets the device, `halt` stops the secure side, `terminate`
- * stops only @p p (its clients get error statuses, every other partition
- * keeps serving). Does not return.
+ * Stops partition @p p, the running one, for breaking a rule the SPM
+ * checks, under the panic policy (WARDEN_FAULT_POLICY): `reset` resets the
+ * device, `halt` stops the secure side, `terminate` stops only @p p (its
+ * clients get error statuses, every other partition keeps serving). The
+ * console says first which call broke which rule: @p why, an spm_log()
+ * format with its numbers, such as "psa_write: %u bytes do not fit in
+ * outvec %u (%u bytes left)", in the line
+ * "[Warden] partition <name> (<pid>) stopped: <why>: <policy>"
+ * ("[Warden] NS agent stopped: <why>: halt" for the NS agent, which halts
+ * the system). Does not return.
  */
-__attribute__((noreturn)) void spm_panic(struct spm_partition *p);
+__attribute__((noreturn, format(printf, 2, 3))) void
+spm_panic(struct spm_partition *p, const char *why, ...);
+
+/**
+ * psa_panic() of partition @p p, the running one: the console says
+ * "[Warden] partition <name> (<pid>) called psa_panic(): <policy>", then the
+ * panic policy applies as for spm_panic(). Does not return.
+ */
+__attribute__((noreturn)) void spm_psa_panic(struct spm_partition *p);
 
 /**
  * Resets the device (@p reset), recording @p reason (enum

@@ -847,6 +847,7 @@ def qemu_runs(tally, python, preset):
                           "--timeout", "300"], timeout=400)
     if "ipc" in preset:
         out += wx_victim_reports(out)
+        out += victim_reasons(out)
     parse_result_lines(tally, "regression (QEMU %s)" % preset, rc, out)
     rc, out = run(base + ["--icount", "--ns", bindir + "/warden_ns_nsce.elf",
                           "--timeout", "300"], timeout=400)
@@ -1001,7 +1002,8 @@ IRQ_MISUSE_CASES = [
     (25, "reset_never_asserted", "psa_reset_signal", IRQ_FLIH,
      "not_asserted"),
     (26, "reset_twice", "psa_reset_signal", IRQ_FLIH, "not_asserted")]
-# What the refusal of each kind says after "refused: " (spm/irq.c).
+# What the refusal of each kind says after "<api>(0x<signal>): "
+# (spm/irq.c).
 IRQ_REFUSALS = {
     "zero": r"^not exactly one signal$",
     "bits": r"^not exactly one signal$",
@@ -1019,37 +1021,42 @@ IRQ_FLIH_FAULT_CASES = [
 IRQ_FLIH_FAULTED = re.compile(
     r"^\[Warden\] partition (\S+) \((\d+), unprivileged, isolation level "
     r"\d\) faulted in a FLIH function: terminate\r?$", re.M)
-IRQ_REFUSAL = re.compile(r"^\[Warden\] (\S+): (\w+)\(0x([0-9a-fA-F]{8})\) "
-                         r"refused: (.*?)\r?$", re.M)
-IRQ_STOP = re.compile(r"^\[Warden\] partition (\S+) \((\d+)[^)]*\) "
-                      r"(panicked|faulted): (\w+)", re.M)
+# A partition stopped by the SPM for a misuse of the IRQ API: who, its
+# pid, the API, the signal, the reason, the policy.
+IRQ_REFUSAL = re.compile(r"^\[Warden\] partition (\S+) \((\d+)\) stopped: "
+                         r"(\w+)\(0x([0-9a-fA-F]{8})\): (.*): (\w+)\r?$",
+                         re.M)
+# Any partition's stop: who, its pid, how (stopped by the SPM, its
+# psa_panic(), a fault), the policy.
+PARTITION_STOP = re.compile(r"^\[Warden\] partition (\S+) \((\d+)[^)]*\) "
+                            r"(stopped|called psa_panic\(\)|faulted)"
+                            r"(?:: .*)?: (\w+)\r?$", re.M)
 
 
 def irq_misuse_line(out, num, name, api, signal, kind):
     """The PASS/FAIL line of one misuse case: after the image's "[irq]
-    misuse case N" line, the secure console says once that the victim's
-    call was refused, with the API, the signal and the reason of the
-    case, then that the victim (and nobody else) panicked."""
+    misuse case N" line, the secure console says once that the SPM
+    stopped the victim for its call, with the API, the signal and the
+    reason of the case, under `terminate`, and nobody else stopped."""
     at = re.search(r"^\[irq\] misuse case %d\r?$" % num, out, re.M)
     if not at:
         return "FAIL: irq_misuse/%s (the case did not run)" % name
     seg = out[at.end():]
     refusals = list(IRQ_REFUSAL.finditer(seg))
-    stops = list(IRQ_STOP.finditer(seg))
+    stops = list(PARTITION_STOP.finditer(seg))
     why = ""
     if len(refusals) != 1:
         why = "%d refusal lines" % len(refusals)
     else:
-        who, got_api, got_sig, reason = refusals[0].groups()
+        who, pid, got_api, got_sig, reason, policy = refusals[0].groups()
         if (who, got_api, int(got_sig, 16)) != (IRQ_VICTIM, api, signal):
             why = "refused %s(0x%s) of %s, not %s(0x%08x)" % (
                 got_api, got_sig, who, api, signal)
         elif not re.search(IRQ_REFUSALS[kind], reason):
             why = "the reason %r is not a %s refusal" % (reason, kind)
-        elif len(stops) != 1 or stops[0].start() < refusals[0].end() or \
-                stops[0].groups() != (IRQ_VICTIM, str(IRQ_VICTIM_PID),
-                                      "panicked", "terminate"):
-            why = "not the victim's panic after the refusal"
+        elif (pid, policy) != (str(IRQ_VICTIM_PID), "terminate") or \
+                len(stops) != 1:
+            why = "not the victim alone stopped, under terminate"
     return "%s: irq_misuse/%s%s" % ("FAIL" if why else "PASS", name,
                                     " (%s)" % why if why else "")
 
@@ -1071,8 +1078,8 @@ def irq_flih_fault_line(out, num, name, report):
             IRQ_VICTIM, str(IRQ_VICTIM_PID)) or \
             faulted[0].start() < said.end():
         why = "not one FLIH fault line of the victim after the report"
-    elif len(IRQ_STOP.findall(seg)) != 0:
-        why = "a partition panicked or faulted outside a FLIH"
+    elif len(PARTITION_STOP.findall(seg)) != 0:
+        why = "a partition stopped outside a FLIH"
     return "%s: irq_flih_fault/%s%s" % ("FAIL" if why else "PASS", name,
                                         " (%s)" % why if why else "")
 
@@ -1093,7 +1100,7 @@ def irq_runs(tally, python, preset):
         out += uart1_line(out, uart1)
     # The suites misuse nothing: no partition may stop (an IRQ-only
     # partition at boot, a partition at its first interrupt).
-    stops = IRQ_STOP.findall(out)
+    stops = PARTITION_STOP.findall(out)
     out += "\n%s: irq/no_partition_stopped%s\n" % (
         ("FAIL", " (%s %s)" % (stops[0][0], stops[0][2])) if stops
         else ("PASS", ""))
@@ -1141,7 +1148,7 @@ def fp_runs(tally, python, preset):
                   timeout=400)
     for line in re.findall(r"^fp: .*$", out, re.M):
         print(line.rstrip())
-    stops = [m.group(1) for m in IRQ_STOP.finditer(out)]
+    stops = [m.group(1) for m in PARTITION_STOP.finditer(out)]
     out += "\n%s: fp/only_the_victim_stopped%s\n" % (
         ("PASS", "") if stops == ["WARDEN_SP_FP_VICTIM"]
         else ("FAIL", " (%s)" % (", ".join(stops) or "none")))
@@ -1188,6 +1195,40 @@ def wx_victim_reports(out):
     return "\n" + "\n".join(lines) + "\n"
 
 
+# The victims of the IPC suite (tests/partitions/ipc_test/victim_*.c) and
+# what the secure console must say when they are stopped: after
+# "[Warden] partition <name> (<pid>) ", the SPM's reason, or psa_panic().
+VICTIM_REASONS = [
+    ("WARDEN_SP_VICTIM_GET",
+     r"stopped: psa_get: signal 0x[0-9a-f]{8} is not asserted"),
+    ("WARDEN_SP_VICTIM_REPLY",
+     r"stopped: psa_reply: 0x[0-9a-f]{8} is not a message the partition "
+     r"got"),
+    ("WARDEN_SP_VICTIM_READ", r"stopped: psa_read: invec 5 does not exist"),
+    ("WARDEN_SP_VICTIM_WRITE",
+     r"stopped: psa_write: 5 bytes do not fit in outvec 0 \(4 bytes "
+     r"left\)"),
+    ("WARDEN_SP_VICTIM_WAIT",
+     r"stopped: psa_wait: no signal of the partition in 0x40000000"),
+    ("WARDEN_SP_VICTIM_PANIC", r"called psa_panic\(\)")]
+
+
+def victim_reasons(out):
+    """PASS/FAIL lines: each victim of the IPC suite was stopped once, the
+    secure console saying which call broke which rule (or that it called
+    psa_panic()), under `terminate`."""
+    lines = []
+    for name, reason in VICTIM_REASONS:
+        said = re.findall(r"^\[Warden\] partition %s \(\d+\) ([^\r\n]*)"
+                          % name, out, re.M)
+        ok = len(said) == 1 and bool(
+            re.fullmatch(reason + r": terminate", said[0]))
+        lines.append("%s: victim_reason/%s%s" % (
+            "PASS" if ok else "FAIL", name,
+            "" if ok else " (said %r)" % said))
+    return "\n" + "\n".join(lines) + "\n"
+
+
 def wx_runs(tally, python, preset):
     """One NS image per W^X case asks the WX partition to break the secure
     side's W^X map: the Secure MPU's MemManage report (with the case's CFSR)
@@ -1221,7 +1262,8 @@ def wx_runs(tally, python, preset):
 # Reports: "data" a MemManage with DACCVIOL and MMARVALID, MMFAR the
 # address the NS image names (if it names one); "exec" a MemManage with
 # IACCVIOL; "svc" an SVC refused; "panic" no fault: the SPM refuses the
-# vector, a programmer error of its (secure) caller, which panics.
+# vector, a programmer error of its (secure) caller, which it stops saying
+# so (ISO_PANIC_REASONS).
 ISO_CASES = [("read_psa_data", "data", ()),
              ("write_psa_data", "data", ()),
              ("read_spm_data", "data", ()),
@@ -1237,19 +1279,27 @@ ISO_CASES = [("read_psa_data", "data", ()),
              ("exec_data", "exec", ()),
              ("psa_writes_arot", "data", ("2",))]
 # Who must be stopped, when not a victim of tests/partitions/isolation.
+# What the SPM says when it stops the caller of a "panic" case.
+ISO_PANIC_REASONS = {
+    "invec_psa_data": r"psa_call: the partition may not read invec 0 "
+                      r"\(0x[0-9a-f]{8}, 4 bytes\)",
+    "outvec_psa_data": r"psa_call: the partition may not write outvec 0 "
+                       r"\(0x[0-9a-f]{8}, 4 bytes\)"}
 ISO_OFFENDERS = {"exec_data": "WARDEN_SP_VICTIM_WX_EXEC_DATA",
                  "psa_writes_arot": "WARDEN_SP_ISO_PSA"}
 # What a case that is served must answer (iso_test.h): what it read.
 ISO_WORDS = {"read_peer_data": 0xA9907A7A, "psa_writes_arot": 0x0B5E55ED}
 
 
-def iso_report_ok(seg, report, addr):
-    """True if segment seg (between a case's two lines) holds the report
-    and the stop of the case's offender that report names."""
+def iso_report_ok(seg, name, report, addr):
+    """True if segment seg (between case name's two lines) holds the
+    report and the stop of the case's offender that report names."""
     fatal = re.findall(r"FATAL: ([\w ]+?) \(exception.*\n.*\n\s*CFSR=0x"
                        r"([0-9a-fA-F]{8})(.*)", seg)
     if report == "panic":
-        return not fatal and "panicked: terminate" in seg
+        return not fatal and bool(re.search(
+            r"\) stopped: %s: terminate\r?$" % ISO_PANIC_REASONS[name], seg,
+            re.M))
     if len(fatal) != 1 or "faulted: terminate" not in seg:
         return False
     kind, cfsr, rest = fatal[0][0], int(fatal[0][1], 16), fatal[0][2]
@@ -1272,8 +1322,7 @@ def iso_case_line(out, name, report, allowed, level):
         return "FAIL: iso/%s (the case did not run to its end)" % name
     addr, seg, outcome, word = int(m.group(1), 16), m.group(2), m.group(3), \
         int(m.group(4), 16)
-    stops = re.findall(r"\[Warden\] partition (\S+) \(\d+[^)]*\) "
-                       r"(?:faulted|panicked): ", seg)
+    stops = [m.group(1) for m in PARTITION_STOP.finditer(seg)]
     if m.group(5) != "serve":
         why = "another partition stopped serving"
     elif level in allowed:
@@ -1283,7 +1332,8 @@ def iso_case_line(out, name, report, allowed, level):
     else:
         offender = ISO_OFFENDERS.get(name, "WARDEN_SP_ISO_VICTIM_")
         ok = outcome == "stopped" and len(stops) == 1 and \
-            stops[0].startswith(offender) and iso_report_ok(seg, report, addr)
+            stops[0].startswith(offender) and \
+            iso_report_ok(seg, name, report, addr)
         why = "" if ok else "not stopped as it must be (%s)" % outcome
     return "%s: iso/%s%s" % ("FAIL" if why else "PASS", name,
                              " (%s)" % why if why else "")
@@ -1423,8 +1473,8 @@ def qemu_attack(tally, python, preset):
     console must not report a secure fault or a partition stopped (nothing
     NS does may be blamed on a partition)."""
     rc, out = qemu_figures_run(python, preset, "attack", "attack", 300)
-    blamed = re.findall(r"^.*(?:FATAL|faulted|panicked|terminate).*$", out,
-                        re.M)
+    blamed = re.findall(r"^.*(?:FATAL|faulted|stopped|psa_panic|terminate)"
+                        r".*$", out, re.M)
     if blamed:
         out += "\nFAIL: attack/nothing_blamed (%s)\n" % blamed[0].strip()
     else:

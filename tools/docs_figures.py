@@ -213,6 +213,38 @@ def fp_table(results):
     return "\n".join(lines)
 
 
+# NS contexts of their own (bench.py's -nsctx variant): (label, key
+# without it, key with it), per IPC configuration bench.py measures so.
+NSCTX_PRESETS = ["an505-ipc-l1", "an505-ipc-l3"]
+NSCTX_ROWS = [
+    ("stateless NOP `psa_call`", "call_nop_stateless",
+     "nsctx_call_nop_stateless"),
+    ("ECHO 16/16 B `psa_call`", "call_echo16_stateless",
+     "nsctx_call_echo16_stateless"),
+    ("NSCE `load_ctx` + `save_ctx` (two idle contexts)", "nsce_load_save",
+     "nsctx_nsce_load_save"),
+    ("NSCE `save_ctx` + `load_ctx` of another, a call in flight", None,
+     "nsctx_nsce_switch_in_flight"),
+    ("SPM RAM, B", "spm_ram", "nsctx_spm_ram"),
+    ("SPM RAM per context slot, B", None, "ns_context_ram"),
+]
+
+
+def nsctx_table(results):
+    """Each IPC configuration without and with NS contexts of their own."""
+    lines = ["| figure | " + " | ".join(
+        "`%s` off → on" % p for p in NSCTX_PRESETS) + " |",
+        "|---|" + "---:|" * len(NSCTX_PRESETS)]
+    for label, off, on in NSCTX_ROWS:
+        cells = []
+        for preset in NSCTX_PRESETS:
+            after = report.fmt(figure(results, preset, on))
+            cells.append(after if off is None else "%s → %s" % (
+                report.fmt(figure(results, preset, off)), after))
+        lines.append("| %s | %s |" % (label, " | ".join(cells)))
+    return "\n".join(lines)
+
+
 # The SPM stack's runs, as make test's qemu layer makes them (tests/
 # run_all.py spm_stack_check): (secure image/NS image, what it runs).
 STACK_RUNS = [
@@ -282,6 +314,7 @@ def generators():
         "bench-table": lambda: "```\n%s\n```" % report.table(data(RESULTS)),
         "headline": lambda: tidy(headline(data(RESULTS), data(TARGETS))),
         "fp": lambda: fp_table(data(RESULTS)),
+        "nsctx": lambda: nsctx_table(data(RESULTS)),
         "spm-stack": lambda: tidy(spm_stack_table(data(SPM_STACK))),
     }
     for preset in load(TARGETS):

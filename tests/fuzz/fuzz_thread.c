@@ -31,7 +31,7 @@ static uint8_t *stack_of(const struct arch_thread *t)
 static void thread_start(void)
 {
     sched_current()->ctx.entry();
-    spm_panic(sched_current()->part); /* a thread body returned */
+    spm_panic(sched_current()->part, "a thread body returned");
 }
 
 /* The running thread is the scheduler's (sched_current()). */

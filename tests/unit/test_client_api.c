@@ -211,8 +211,9 @@ static void expect_connect_reply_panics(psa_status_t reply)
 {
     fx.reply[FX_STRICT] = reply;
     /* Stopped while its secure function still runs (the halt policy). */
-    expect_part_panic(FX_SERVER,
-                      spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2));
+    expect_part_stopf(
+        FX_SERVER, "its secure function: status %d cannot answer a connect",
+        (int)reply, spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2));
     assert_int_equal(spm_conns[0].state, SPM_CONN_ACTIVE);
 }
 
@@ -240,20 +241,24 @@ static void test_connect_secure(void **state)
 static void test_connect_secure_programmer_errors_panic(void **state)
 {
     (void)state;
-    expect_part_panic(
-        FX_CLIENT,
+    expect_part_stop(
+        FX_CLIENT, "psa_connect: no service has SID 0x0000dead",
         spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_UNKNOWN_SID, 1));
-    expect_part_panic(FX_CLIENT,
-                      spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)),
-                                  FX_QUIET_CONN_SID, 1));
-    expect_part_panic(
+    expect_part_stop(
         FX_CLIENT,
+        "psa_connect: SID 0x00004000 is not a dependency of the partition",
+        spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_QUIET_CONN_SID,
+                    1));
+    expect_part_stop(
+        FX_CLIENT, "psa_connect: SID 0x00001000 does not accept version 1",
         spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STRICT_SID, 1));
-    expect_part_panic(FX_CLIENT,
-                      spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)),
-                                  FX_STATELESS_SID, 1));
-    expect_part_panic(
+    expect_part_stop(FX_CLIENT,
+                     "psa_connect: SID 0x00001002 is a stateless service",
+                     spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)),
+                                 FX_STATELESS_SID, 1));
+    expect_part_stop(
         FX_SERVER,
+        "psa_connect: SID 0x00001000 is not a dependency of the partition",
         spm_connect(SP(FX_SERVER), unit_req(SP(FX_SERVER)), FX_STRICT_SID, 2));
     assert_int_equal(fx.nlog, 0);
     assert_pool_free();
@@ -344,13 +349,20 @@ static void test_close_secure_programmer_errors_panic(void **state)
 
     (void)state;
     ns_h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
-    expect_part_panic(
+    expect_part_stopf(
         FX_CLIENT,
+        "psa_close: 0x%08x is not an idle connection of the partition",
+        (unsigned int)FX_STATELESS_HANDLE,
         spm_close(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STATELESS_HANDLE));
-    expect_part_panic(FX_CLIENT,
-                      spm_close(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), ns_h));
-    expect_part_panic(FX_CLIENT,
-                      spm_close(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), -1));
+    expect_part_stopf(
+        FX_CLIENT,
+        "psa_close: 0x%08x is not an idle connection of the partition",
+        (unsigned int)ns_h,
+        spm_close(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), ns_h));
+    expect_part_stop(
+        FX_CLIENT,
+        "psa_close: 0xffffffff is not an idle connection of the partition",
+        spm_close(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), -1));
     assert_int_equal(slot_of(ns_h)->state, SPM_CONN_IDLE);
     assert_int_equal(fx.calls[FX_STRICT], 1);
 }

@@ -303,17 +303,33 @@ static void test_call_secure_programmer_errors_panic(void **state)
     (void)state;
     h = spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STRICT_SID, 2);
     ns_h = spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2);
-    expect_part_panic(FX_CLIENT, sp_call(FX_CLIENT, PSA_NULL_HANDLE, 0, 0, 0));
-    expect_part_panic(FX_CLIENT, sp_call(FX_CLIENT, h, -1, 0, 0));
-    expect_part_panic(FX_CLIENT, sp_call(FX_CLIENT, ns_h, 0, 0, 0));
-    expect_part_panic(FX_CLIENT, sp_call(FX_CLIENT, h, 0, 3, 2));
+    expect_part_stop(FX_CLIENT, "psa_call: 0x00000000 is not a handle",
+                     sp_call(FX_CLIENT, PSA_NULL_HANDLE, 0, 0, 0));
+    expect_part_stop(FX_CLIENT, "psa_call: type -1 is out of range",
+                     sp_call(FX_CLIENT, h, -1, 0, 0));
+    expect_part_stopf(
+        FX_CLIENT,
+        "psa_call: 0x%08x is not an idle connection of the partition",
+        (unsigned int)ns_h, sp_call(FX_CLIENT, ns_h, 0, 0, 0));
+    expect_part_stop(FX_CLIENT, "psa_call: 3 invecs and 2 outvecs, more than 4",
+                     sp_call(FX_CLIENT, h, 0, 3, 2));
     world_in(&s_mem, 0, "x", 1);
     s_mem.in[0].base = ns_mem.in_buf[0];
-    expect_part_panic(FX_CLIENT, sp_call(FX_CLIENT, h, 0, 1, 0));
-    expect_part_panic(FX_CLIENT,
-                      sp_call(FX_CLIENT, FX_SL_RELAXED_HANDLE, 0, 0, 0));
-    expect_part_panic(FX_CLIENT,
-                      sp_call(FX_CLIENT, FX_SL_HANDLE(1, 9), 0, 0, 0));
+    expect_part_stopf(
+        FX_CLIENT,
+        "psa_call: the partition may not read invec 0 (0x%08x, 1 bytes)",
+        (unsigned int)(uintptr_t)ns_mem.in_buf[0],
+        sp_call(FX_CLIENT, h, 0, 1, 0));
+    expect_part_stop(
+        FX_CLIENT,
+        "psa_call: SID 0x00001005 is not a dependency of the partition",
+        sp_call(FX_CLIENT, FX_SL_RELAXED_HANDLE, 0, 0, 0));
+    expect_part_stop(FX_CLIENT,
+                     "psa_call: SID 0x00001002 does not accept version 9",
+                     sp_call(FX_CLIENT, FX_SL_HANDLE(1, 9), 0, 0, 0));
+    expect_part_stopf(FX_CLIENT, "psa_call: 0x%08x names no stateless service",
+                      (unsigned int)FX_SL_HANDLE(9, 1),
+                      sp_call(FX_CLIENT, FX_SL_HANDLE(9, 1), 0, 0, 0));
     assert_int_equal(fx.nlog, 2); /* the two connects */
     assert_int_equal(slot_of(h)->state, SPM_CONN_IDLE);
 }
@@ -335,7 +351,9 @@ static void test_call_service_blames_the_client(void **state)
     /* A secure client is stopped, not the service. */
     h = spm_connect(SP(FX_CLIENT), unit_req(SP(FX_CLIENT)), FX_STRICT_SID, 2);
     world_out(&s_mem, 0, 8);
-    expect_part_panic(FX_CLIENT, sp_call(FX_CLIENT, h, 0, 0, 1));
+    expect_part_stop(
+        FX_CLIENT, "psa_call: its service answered PSA_ERROR_PROGRAMMER_ERROR",
+        sp_call(FX_CLIENT, h, 0, 0, 1));
     assert_int_equal(s_mem.out[0].len, 3);
     assert_int_equal(slot_of(h)->state, SPM_CONN_IDLE);
 }

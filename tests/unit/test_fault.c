@@ -163,8 +163,9 @@ static void test_thread_returned_panics_its_partition(void **state)
                          PLATFORM_RESET_PANIC);
         assert_int_equal(fake_platform_last_reset()->pid, FXI_SERVER_PID);
     } else {
-        expect_panic("FXI_SP_SERVER", FXI_SERVER_PID,
-                     spm_hook_thread_returned());
+        expect_stop("FXI_SP_SERVER", FXI_SERVER_PID,
+                    "its thread's function returned",
+                    spm_hook_thread_returned());
     }
 }
 

@@ -4,6 +4,8 @@
 #include "spm/spm.h"
 #include "unit.h"
 
+#include <stdio.h>
+
 static const struct warden_partition_info sp_info = { .name = "SP", .pid = 9 };
 static struct spm_partition ns = { .info = NULL,
                                    .state = SPM_PART_READY,
@@ -27,6 +29,7 @@ static int setup(void **state)
 {
     (void)state;
     fake_arch_reset();
+    fake_platform_reset();
     memset(&ns_mem, 0, sizeof(ns_mem));
     memset(&s_mem, 0, sizeof(s_mem));
     memset(&ns_ro, 0, sizeof(ns_ro));
@@ -49,11 +52,26 @@ static void set_out(struct mem *m, unsigned i, void *base, size_t len)
     m->out[i].len = len;
 }
 
-static psa_status_t decode(const struct spm_partition *caller,
-                           const struct mem *m, size_t in_len, size_t out_len)
+static psa_status_t decode(struct spm_partition *caller, const struct mem *m,
+                           size_t in_len, size_t out_len)
 {
     return spm_iovec_decode(caller, spm_uptr((uintptr_t)m->in), in_len,
                             spm_uptr((uintptr_t)m->out), out_len, &v);
+}
+
+/* The statement(s) must stop the secure caller for the reason @p fmt
+ * makes with its numbers. */
+#define expect_sp_stop(fmt, a, b, ...)                       \
+    do {                                                     \
+        char why_[160];                                      \
+        (void)snprintf(why_, sizeof(why_), (fmt), (a), (b)); \
+        expect_stop("SP", 9L, why_, (void)__VA_ARGS__);      \
+    } while (0)
+
+/* The low 32 bits of an address, as the SPM's console shows it. */
+static unsigned int addr32(const void *p)
+{
+    return (unsigned int)(uintptr_t)p;
 }
 
 static void test_decode_copies_the_descriptors(void **state)
@@ -156,7 +174,12 @@ static void test_decode_descriptor_arrays_must_be_accessible(void **state)
     assert_int_equal(decode(&ns, &ns_ro, 0, 1), PSA_ERROR_PROGRAMMER_ERROR);
     assert_int_equal(fake_arch_last_check().access, ARCH_ACCESS_RW);
     assert_int_equal(decode(&ns, &s_mem, 0, 1), PSA_ERROR_PROGRAMMER_ERROR);
-    assert_int_equal(decode(&sp, &ns_mem, 0, 1), PSA_ERROR_PROGRAMMER_ERROR);
+    expect_sp_stop("psa_call: the partition may not write 0x%08x (%u bytes)",
+                   addr32(ns_mem.out), (unsigned int)sizeof(psa_outvec),
+                   decode(&sp, &ns_mem, 0, 1));
+    expect_sp_stop("psa_call: the partition may not read 0x%08x (%u bytes)",
+                   addr32(ns_mem.in), (unsigned int)(2u * sizeof(psa_invec)),
+                   decode(&sp, &ns_mem, 2, 1));
     assert_int_equal(decode(&sp, &s_mem, 0, 1), PSA_SUCCESS);
 }
 
@@ -217,10 +240,20 @@ static void test_decode_secure_caller(void **state)
     assert_false(fake_arch_last_check().ns);
     /* NS memory named by a secure caller. */
     set_in(&s_mem, 0, ns_mem.data, 8);
-    assert_int_equal(decode(&sp, &s_mem, 1, 1), PSA_ERROR_PROGRAMMER_ERROR);
+    expect_sp_stop("psa_call: the partition may not read invec 0 (0x%08x, %u "
+                   "bytes)",
+                   addr32(ns_mem.data), 8u, decode(&sp, &s_mem, 1, 1));
     set_in(&s_mem, 0, s_mem.data, 8);
-    set_out(&s_mem, 0, ns_mem.data, 8);
-    assert_int_equal(decode(&sp, &s_mem, 1, 1), PSA_ERROR_PROGRAMMER_ERROR);
+    set_out(&s_mem, 0, &s_mem.data[8], 8);
+    set_out(&s_mem, 1, ns_mem.data, 4);
+    expect_sp_stop("psa_call: the partition may not write outvec 1 (0x%08x, %u "
+                   "bytes)",
+                   addr32(ns_mem.data), 4u, decode(&sp, &s_mem, 1, 2));
+    expect_sp_stop("psa_call: %u invecs and %u outvecs, more than 4", 3u, 2u,
+                   decode(&sp, &s_mem, 3, 2));
+    set_in(&s_mem, 1, &s_mem.data[7], 2);
+    expect_sp_stop("psa_call: two invecs overlap%s%s", "", "",
+                   decode(&sp, &s_mem, 2, 0));
 }
 
 static void test_decode_overlapping_invecs(void **state)

@@ -385,29 +385,29 @@ static void test_wait_without_an_irq_signal_of_the_caller(void **state)
 {
     (void)state;
     expect_refusal(FX_SERVER,
-                   "[Warden] FX_SP_SERVER: psa_wait(0x00000010) refused: no "
+                   "psa_wait(0x00000010): no "
                    "IRQ signal of the partition in the mask",
                    as(FX_SERVER, OP_POLL, 0x10u));
     irq_boot();
     expect_refusal(FX_SERVER,
-                   "[Warden] FX_SP_SERVER: psa_wait(0x00000000) refused: no "
+                   "psa_wait(0x00000000): no "
                    "IRQ signal of the partition in the mask",
                    as(FX_SERVER, OP_BLOCK, 0u));
     irq_boot();
     expect_refusal(FX_SERVER,
-                   "[Warden] FX_SP_SERVER: psa_wait(0x3ffffff8) refused: no "
+                   "psa_wait(0x3ffffff8): no "
                    "IRQ signal of the partition in the mask",
                    as(FX_SERVER, OP_POLL, 0x3FFFFFF8u));
     /* FX_SERVER's FLIH signal is not FX_CLIENT's. */
     irq_boot();
     expect_refusal(FX_CLIENT,
-                   "[Warden] FX_SP_CLIENT: psa_wait(0x40000000) refused: no "
+                   "psa_wait(0x40000000): no "
                    "IRQ signal of the partition in the mask",
                    as(FX_CLIENT, OP_POLL, FLIH));
     /* A partition without IRQs has nothing to wait for. */
     irq_boot();
     expect_refusal(FX_BROKEN,
-                   "[Warden] FX_SP_BROKEN: psa_wait(0xffffffff) refused: no "
+                   "psa_wait(0xffffffff): no "
                    "IRQ signal of the partition in the mask",
                    as(FX_BROKEN, OP_BLOCK, PSA_WAIT_ANY));
 }
@@ -420,47 +420,43 @@ struct misuse {
 };
 
 static const struct misuse server_misuses[] = {
-    { OP_ENABLE, 0u,
-      "psa_irq_enable(0x00000000) refused: not exactly one signal" },
-    { OP_DISABLE, 0u,
-      "psa_irq_disable(0x00000000) refused: not exactly one signal" },
-    { OP_EOI, 0u, "psa_eoi(0x00000000) refused: not exactly one signal" },
-    { OP_RESET, 0u,
-      "psa_reset_signal(0x00000000) refused: not exactly one signal" },
+    { OP_ENABLE, 0u, "psa_irq_enable(0x00000000): not exactly one signal" },
+    { OP_DISABLE, 0u, "psa_irq_disable(0x00000000): not exactly one signal" },
+    { OP_EOI, 0u, "psa_eoi(0x00000000): not exactly one signal" },
+    { OP_RESET, 0u, "psa_reset_signal(0x00000000): not exactly one signal" },
     { OP_ENABLE, SLIH | FLIH,
-      "psa_irq_enable(0xc0000000) refused: not exactly one signal" },
+      "psa_irq_enable(0xc0000000): not exactly one signal" },
     { OP_DISABLE, SLIH | 1u,
-      "psa_irq_disable(0x80000001) refused: not exactly one signal" },
-    { OP_EOI, SLIH | FLIH,
-      "psa_eoi(0xc0000000) refused: not exactly one signal" },
+      "psa_irq_disable(0x80000001): not exactly one signal" },
+    { OP_EOI, SLIH | FLIH, "psa_eoi(0xc0000000): not exactly one signal" },
     { OP_RESET, FLIH | 0x10u,
-      "psa_reset_signal(0x40000010) refused: not exactly one signal" },
+      "psa_reset_signal(0x40000010): not exactly one signal" },
     /* Not an IRQ signal: a service's bit, the doorbell, a reserved bit,
      * an IRQ bit the partition does not have. */
     { OP_ENABLE, 0x10u,
-      "psa_irq_enable(0x00000010) refused: not an IRQ signal of the "
+      "psa_irq_enable(0x00000010): not an IRQ signal of the "
       "partition" },
     { OP_DISABLE, PSA_DOORBELL,
-      "psa_irq_disable(0x00000008) refused: not an IRQ signal of the "
+      "psa_irq_disable(0x00000008): not an IRQ signal of the "
       "partition" },
     { OP_EOI, PSA_DOORBELL,
-      "psa_eoi(0x00000008) refused: not an IRQ signal of the partition" },
+      "psa_eoi(0x00000008): not an IRQ signal of the partition" },
     { OP_RESET, 1u,
-      "psa_reset_signal(0x00000001) refused: not an IRQ signal of the "
+      "psa_reset_signal(0x00000001): not an IRQ signal of the "
       "partition" },
     { OP_EOI, 0x20000000u,
-      "psa_eoi(0x20000000) refused: not an IRQ signal of the partition" },
+      "psa_eoi(0x20000000): not an IRQ signal of the partition" },
     /* The wrong handling. */
     { OP_EOI, FLIH,
-      "psa_eoi(0x40000000) refused: a FLIH signal (psa_reset_signal() "
+      "psa_eoi(0x40000000): a FLIH signal (psa_reset_signal() "
       "clears it)" },
     { OP_RESET, SLIH,
-      "psa_reset_signal(0x80000000) refused: an SLIH signal (psa_eoi() "
+      "psa_reset_signal(0x80000000): an SLIH signal (psa_eoi() "
       "ends it)" },
     /* Nothing to end. */
-    { OP_EOI, SLIH, "psa_eoi(0x80000000) refused: the signal is not asserted" },
+    { OP_EOI, SLIH, "psa_eoi(0x80000000): the signal is not asserted" },
     { OP_RESET, FLIH,
-      "psa_reset_signal(0x40000000) refused: the signal is not asserted" },
+      "psa_reset_signal(0x40000000): the signal is not asserted" },
 };
 
 static void test_every_misuse_stops_the_caller(void **state)
@@ -475,8 +471,7 @@ static void test_every_misuse_stops_the_caller(void **state)
         irq_boot();
         as(FX_SERVER, OP_ENABLE, SLIH);
         as(FX_SERVER, OP_ENABLE, FLIH);
-        (void)snprintf(refusal, sizeof(refusal), "[Warden] FX_SP_SERVER: %s",
-                       m->refusal);
+        (void)snprintf(refusal, sizeof(refusal), "%s", m->refusal);
         expect_refusal(FX_SERVER, refusal, as(FX_SERVER, m->op, m->signal));
         /* Nothing changed: both lines enabled, nothing asserted. */
         assert_true(line(FX_SLIH_LINE)->enabled);
@@ -505,14 +500,14 @@ static void test_wrong_handling_of_an_asserted_signal(void **state)
     (void)state;
     both_asserted();
     expect_refusal(FX_SERVER,
-                   "[Warden] FX_SP_SERVER: psa_eoi(0x40000000) refused: a "
+                   "psa_eoi(0x40000000): a "
                    "FLIH signal (psa_reset_signal() clears it)",
                    as(FX_SERVER, OP_EOI, FLIH));
     assert_int_equal(*sfn_asserted(SERVER), SLIH | FLIH);
     both_asserted();
     expect_refusal(FX_SERVER,
-                   "[Warden] FX_SP_SERVER: psa_reset_signal(0x80000000) "
-                   "refused: an SLIH signal (psa_eoi() ends it)",
+                   "psa_reset_signal(0x80000000): "
+                   "an SLIH signal (psa_eoi() ends it)",
                    as(FX_SERVER, OP_RESET, SLIH));
     assert_int_equal(*sfn_asserted(SERVER), SLIH | FLIH);
     assert_int_equal(line(FX_SLIH_LINE)->clears, 0);
@@ -534,7 +529,7 @@ static void test_another_partition_s_irq_signal(void **state)
         fx_flih.result = PSA_FLIH_SIGNAL;
         interrupt(FX_FLIH_LINE);
         (void)snprintf(refusal, sizeof(refusal),
-                       "[Warden] FX_SP_CLIENT: %s(0x40000000) refused: not "
+                       "%s(0x40000000): not "
                        "an IRQ signal of the partition",
                        names[i]);
         expect_refusal(FX_CLIENT, refusal, as(FX_CLIENT, ops[i], FLIH));
@@ -545,7 +540,7 @@ static void test_another_partition_s_irq_signal(void **state)
     /* A partition without IRQs. */
     irq_boot();
     expect_refusal(FX_BROKEN,
-                   "[Warden] FX_SP_BROKEN: psa_irq_enable(0x80000000) refused: "
+                   "psa_irq_enable(0x80000000): "
                    "not an IRQ signal of the partition",
                    as(FX_BROKEN, OP_ENABLE, SLIH));
     assert_false(line(FX_SLIH_LINE)->enabled);
@@ -557,16 +552,15 @@ static void test_ns_agent_has_no_irq(void **state)
     (void)state;
     fake_console_clear();
     EXPECT_HALT(psa_irq_enable(SLIH));
-    assert_string_equal(fake_console(),
-                        "[Warden] NS agent: psa_irq_enable(0x80000000) "
-                        "refused: not an IRQ signal of the partition\r\n"
-                        "[Warden] panic in the NS agent\r\n");
+    assert_string_equal(
+        fake_console(),
+        "[Warden] NS agent stopped: psa_irq_enable(0x80000000): "
+        "not an IRQ signal of the partition: halt\r\n");
     irq_boot();
     EXPECT_HALT((void)psa_wait(SLIH, PSA_POLL));
     assert_string_equal(fake_console(),
-                        "[Warden] NS agent: psa_wait(0x80000000) refused: no "
-                        "IRQ signal of the partition in the mask\r\n"
-                        "[Warden] panic in the NS agent\r\n");
+                        "[Warden] NS agent stopped: psa_wait(0x80000000): no "
+                        "IRQ signal of the partition in the mask: halt\r\n");
 }
 
 /* A stopped partition gets no interrupt any more: its lines disabled,

@@ -428,42 +428,42 @@ static void test_irq_api_refusals(void **state)
     iw_wake(FXI_SERVER);
     iw_run_as(SERVER);
     expect_refusal(FXI_SERVER,
-                   "[Warden] FXI_SP_SERVER: psa_irq_enable(0x00000010) "
-                   "refused: not an IRQ signal of the partition",
+                   "psa_irq_enable(0x00000010): "
+                   "not an IRQ signal of the partition",
                    psa_irq_enable(FXI_SIG(0)));
     expect_refusal(FXI_SERVER,
-                   "[Warden] FXI_SP_SERVER: psa_irq_disable(0x00000008) "
-                   "refused: not an IRQ signal of the partition",
+                   "psa_irq_disable(0x00000008): "
+                   "not an IRQ signal of the partition",
                    (void)psa_irq_disable(PSA_DOORBELL));
     expect_refusal(FXI_SERVER,
-                   "[Warden] FXI_SP_SERVER: psa_eoi(0xc0000000) refused: not "
+                   "psa_eoi(0xc0000000): not "
                    "exactly one signal",
                    psa_eoi(SLIH | FLIH));
     expect_refusal(FXI_SERVER,
-                   "[Warden] FXI_SP_SERVER: psa_reset_signal(0x00000000) "
-                   "refused: not exactly one signal",
+                   "psa_reset_signal(0x00000000): "
+                   "not exactly one signal",
                    psa_reset_signal(0u));
     expect_refusal(FXI_SERVER,
-                   "[Warden] FXI_SP_SERVER: psa_eoi(0x40000000) refused: a "
+                   "psa_eoi(0x40000000): a "
                    "FLIH signal (psa_reset_signal() clears it)",
                    psa_eoi(FLIH));
     expect_refusal(FXI_SERVER,
-                   "[Warden] FXI_SP_SERVER: psa_reset_signal(0x80000000) "
-                   "refused: an SLIH signal (psa_eoi() ends it)",
+                   "psa_reset_signal(0x80000000): "
+                   "an SLIH signal (psa_eoi() ends it)",
                    psa_reset_signal(SLIH));
     expect_refusal(FXI_SERVER,
-                   "[Warden] FXI_SP_SERVER: psa_eoi(0x80000000) refused: the "
+                   "psa_eoi(0x80000000): the "
                    "signal is not asserted",
                    psa_eoi(SLIH));
     expect_refusal(FXI_SERVER,
-                   "[Warden] FXI_SP_SERVER: psa_reset_signal(0x40000000) "
-                   "refused: the signal is not asserted",
+                   "psa_reset_signal(0x40000000): "
+                   "the signal is not asserted",
                    psa_reset_signal(FLIH));
     iw_wake(FXI_PEER);
     iw_run_as(PEER);
     expect_refusal(FXI_PEER,
-                   "[Warden] FXI_SP_PEER: psa_irq_enable(0x40000000) "
-                   "refused: not an IRQ signal of the partition",
+                   "psa_irq_enable(0x40000000): "
+                   "not an IRQ signal of the partition",
                    psa_irq_enable(FLIH));
     /* FXI_CLIENT has none: its psa_wait() of one stops it too. */
     iw_wake(FXI_CLIENT);

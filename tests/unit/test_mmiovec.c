@@ -135,7 +135,9 @@ static void test_unmap_length_bound(void **state)
     assert_int_equal(ns_mem.out[0].len, 0);
     world_out(&ns_mem, 0, 8);
     unmap_len = 9u; /* one over */
-    expect_part_panic(FX_SERVER, ns_call(h, 0, 0, 1));
+    expect_part_stop(
+        FX_SERVER, "psa_unmap_outvec: 9 bytes written, more than outvec 0's 8",
+        ns_call(h, 0, 0, 1));
 }
 
 static void map_all_keep(const psa_msg_t *m)
@@ -224,9 +226,11 @@ static void test_empty_read_then_map(void **state)
 
 /* --- misuse: each stops the service --- */
 
+/* A misuse, and why the SPM stops FX_SERVER for it. */
 struct misuse {
     enum when when;
     action_t action;
+    const char *why;
 };
 
 static void m_map_in(const psa_msg_t *m)
@@ -417,12 +421,12 @@ static void test_misuse_stops_the_service(void **state)
 
     actions[FX_STRICT][mu->when] = mu->action;
     if (mu->when == ON_CONNECT) {
-        expect_part_panic(FX_SERVER,
-                          spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2));
+        expect_part_stop(FX_SERVER, mu->why,
+                         spm_connect(NS, unit_req(NS), FX_STRICT_SID, 2));
         return;
     }
     psa_handle_t h = open_with("12345678", 4);
-    expect_part_panic(FX_SERVER, ns_call(h, 1, 1, 1));
+    expect_part_stop(FX_SERVER, mu->why, ns_call(h, 1, 1, 1));
 }
 
 /* The same with invec 2 empty: a request of 3 invecs and 1 outvec. */
@@ -434,7 +438,7 @@ static void test_misuse_empty_vector(void **state)
     world_in(&ns_mem, 1, "y", 1);
     world_in(&ns_mem, 2, "", 0);
     actions[FX_STRICT][ON_REQUEST] = mu->action;
-    expect_part_panic(FX_SERVER, ns_call(h, 1, 3, 0));
+    expect_part_stop(FX_SERVER, mu->why, ns_call(h, 1, 3, 0));
 }
 
 /* A service without mm_iovec: enable may not map. */
@@ -445,18 +449,18 @@ static void test_misuse_service_without_mm_iovec(void **state)
         open_svc(FX_RELAXED_SID, FX_RELAXED_VERSION, "12345678", 4);
 
     actions[FX_RELAXED][ON_REQUEST] = mu->action;
-    expect_part_panic(FX_SERVER, ns_call(h, 0, 1, 1));
+    expect_part_stop(FX_SERVER, mu->why, ns_call(h, 0, 1, 1));
 }
 
-#define CASE(fn, name, w, act)                  \
+#define CASE(fn, name, w, act, why)             \
     {                                           \
         name, fn, setup, NULL, &(struct misuse) \
         {                                       \
-            (w), (act)                          \
+            (w), (act), (why)                   \
         }                                       \
     }
-#define MISUSE(name, act) \
-    CASE(test_misuse_stops_the_service, name, ON_REQUEST, act)
+#define MISUSE(name, act, why) \
+    CASE(test_misuse_stops_the_service, name, ON_REQUEST, act, why)
 #define T(f) cmocka_unit_test_setup(f, setup)
 
 int main(void)
@@ -469,44 +473,80 @@ int main(void)
         T(test_each_vector_its_own_way),
         T(test_secure_client),
         T(test_empty_read_then_map),
-        MISUSE("map_invec_twice", m_map_in_twice),
-        MISUSE("map_invec_after_unmap", m_map_in_after_unmap),
-        MISUSE("map_invec_after_read", m_map_in_after_read),
-        MISUSE("map_invec_after_skip", m_map_in_after_skip),
-        MISUSE("read_after_map_invec", m_read_after_map),
-        MISUSE("skip_after_map_invec", m_skip_after_map),
-        MISUSE("read_after_unmap_invec", m_read_after_unmap),
-        MISUSE("map_invec_index_4", m_map_in_idx_4),
-        MISUSE("map_invec_past_the_request", m_map_in_past_in_len),
-        MISUSE("unmap_invec_not_mapped", m_unmap_in_not_mapped),
-        MISUSE("unmap_invec_twice", m_unmap_in_twice),
-        MISUSE("unmap_invec_index_4", m_unmap_in_idx_4),
-        MISUSE("map_invec_null_handle", m_map_in_null_handle),
-        MISUSE("map_invec_stale_handle", m_map_in_stale_handle),
-        MISUSE("unmap_invec_null_handle", m_unmap_in_null_handle),
-        MISUSE("map_outvec_twice", m_map_out_twice),
-        MISUSE("map_outvec_after_unmap", m_map_out_after_unmap),
-        MISUSE("map_outvec_after_write", m_map_out_after_write),
-        MISUSE("write_after_map_outvec", m_write_after_map),
-        MISUSE("write_nothing_after_map_outvec", m_write_nothing_after_map),
-        MISUSE("write_after_unmap_outvec", m_write_after_unmap),
-        MISUSE("map_outvec_index_4", m_map_out_idx_4),
-        MISUSE("map_outvec_past_the_request", m_map_out_past_out_len),
-        MISUSE("unmap_outvec_not_mapped", m_unmap_out_not_mapped),
-        MISUSE("unmap_outvec_twice", m_unmap_out_twice),
-        MISUSE("unmap_outvec_one_over", m_unmap_out_too_long),
-        MISUSE("unmap_outvec_size_max", m_unmap_out_huge),
-        MISUSE("unmap_outvec_index_4", m_unmap_out_idx_4),
+        MISUSE("map_invec_twice", m_map_in_twice,
+               "psa_map_invec: invec 0 was mapped before"),
+        MISUSE("map_invec_after_unmap", m_map_in_after_unmap,
+               "psa_map_invec: invec 0 was mapped before"),
+        MISUSE("map_invec_after_read", m_map_in_after_read,
+               "psa_map_invec: invec 0 was read or written already"),
+        MISUSE("map_invec_after_skip", m_map_in_after_skip,
+               "psa_map_invec: invec 0 was read or written already"),
+        MISUSE("read_after_map_invec", m_read_after_map,
+               "psa_read: invec 0 was mapped (psa_map_invec)"),
+        MISUSE("skip_after_map_invec", m_skip_after_map,
+               "psa_skip: invec 0 was mapped (psa_map_invec)"),
+        MISUSE("read_after_unmap_invec", m_read_after_unmap,
+               "psa_read: invec 0 was mapped (psa_map_invec)"),
+        MISUSE("map_invec_index_4", m_map_in_idx_4,
+               "psa_map_invec: invec 4 does not exist"),
+        MISUSE("map_invec_past_the_request", m_map_in_past_in_len,
+               "psa_map_invec: invec 1 is empty"),
+        MISUSE("unmap_invec_not_mapped", m_unmap_in_not_mapped,
+               "psa_unmap_invec: invec 0 is not mapped"),
+        MISUSE("unmap_invec_twice", m_unmap_in_twice,
+               "psa_unmap_invec: invec 0 is not mapped"),
+        MISUSE("unmap_invec_index_4", m_unmap_in_idx_4,
+               "psa_unmap_invec: invec 4 does not exist"),
+        MISUSE("map_invec_null_handle", m_map_in_null_handle,
+               "psa_map_invec: 0x00000000 is not a message the partition got"),
+        MISUSE("map_invec_stale_handle", m_map_in_stale_handle,
+               "psa_map_invec: 0x00000201 is not a message the partition got"),
+        MISUSE(
+            "unmap_invec_null_handle", m_unmap_in_null_handle,
+            "psa_unmap_invec: 0x00000000 is not a message the partition got"),
+        MISUSE("map_outvec_twice", m_map_out_twice,
+               "psa_map_outvec: outvec 0 was mapped before"),
+        MISUSE("map_outvec_after_unmap", m_map_out_after_unmap,
+               "psa_map_outvec: outvec 0 was mapped before"),
+        MISUSE("map_outvec_after_write", m_map_out_after_write,
+               "psa_map_outvec: outvec 0 was read or written already"),
+        MISUSE("write_after_map_outvec", m_write_after_map,
+               "psa_write: outvec 0 was mapped (psa_map_outvec)"),
+        MISUSE("write_nothing_after_map_outvec", m_write_nothing_after_map,
+               "psa_write: outvec 0 was mapped (psa_map_outvec)"),
+        MISUSE("write_after_unmap_outvec", m_write_after_unmap,
+               "psa_write: outvec 0 was mapped (psa_map_outvec)"),
+        MISUSE("map_outvec_index_4", m_map_out_idx_4,
+               "psa_map_outvec: outvec 4 does not exist"),
+        MISUSE("map_outvec_past_the_request", m_map_out_past_out_len,
+               "psa_map_outvec: outvec 1 is empty"),
+        MISUSE("unmap_outvec_not_mapped", m_unmap_out_not_mapped,
+               "psa_unmap_outvec: outvec 0 is not mapped"),
+        MISUSE("unmap_outvec_twice", m_unmap_out_twice,
+               "psa_unmap_outvec: outvec 0 is not mapped"),
+        MISUSE("unmap_outvec_one_over", m_unmap_out_too_long,
+               "psa_unmap_outvec: 5 bytes written, more than outvec 0's 4"),
+        MISUSE("unmap_outvec_size_max", m_unmap_out_huge,
+               "psa_unmap_outvec: 4294967295 bytes written, more than outvec "
+               "0's 4"),
+        MISUSE("unmap_outvec_index_4", m_unmap_out_idx_4,
+               "psa_unmap_outvec: outvec 4 does not exist"),
         CASE(test_misuse_stops_the_service, "map_invec_of_a_connect",
-             ON_CONNECT, m_map_in),
+             ON_CONNECT, m_map_in,
+             "psa_map_invec: message 0x00000101 is a connect or a disconnect: "
+             "no vectors"),
         CASE(test_misuse_stops_the_service, "map_outvec_of_a_connect",
-             ON_CONNECT, m_map_out),
+             ON_CONNECT, m_map_out,
+             "psa_map_outvec: message 0x00000101 is a connect or a "
+             "disconnect: no vectors"),
         CASE(test_misuse_empty_vector, "map_invec_empty", ON_REQUEST,
-             m_map_in_empty),
+             m_map_in_empty, "psa_map_invec: invec 2 is empty"),
         CASE(test_misuse_service_without_mm_iovec, "map_invec_not_enabled",
-             ON_REQUEST, m_map_in),
+             ON_REQUEST, m_map_in,
+             "psa_map_invec: the service does not enable mm_iovec"),
         CASE(test_misuse_service_without_mm_iovec, "map_outvec_not_enabled",
-             ON_REQUEST, m_map_out),
+             ON_REQUEST, m_map_out,
+             "psa_map_outvec: the service does not enable mm_iovec"),
     };
 
     return cmocka_run_group_tests_name("mmiovec", tests, NULL, NULL);

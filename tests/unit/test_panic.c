@@ -26,11 +26,14 @@ static int setup(void **state)
 static void test_programmer_error_ns_gets_status(void **state)
 {
     (void)state;
-    assert_int_equal(spm_programmer_error(&ns, PSA_ERROR_PROGRAMMER_ERROR),
-                     PSA_ERROR_PROGRAMMER_ERROR);
-    assert_int_equal(spm_programmer_error(&ns, PSA_ERROR_CONNECTION_REFUSED),
+    assert_int_equal(
+        spm_programmer_error(&ns, PSA_ERROR_PROGRAMMER_ERROR, "psa_call: x"),
+        PSA_ERROR_PROGRAMMER_ERROR);
+    assert_int_equal(spm_programmer_error(&ns, PSA_ERROR_CONNECTION_REFUSED,
+                                          "psa_connect: %u", 1u),
                      PSA_ERROR_CONNECTION_REFUSED);
     assert_int_equal(fake_platform_stops(), 0);
+    /* Nothing said: the NS caller controls this path. */
     assert_string_equal(fake_console(), "");
 }
 
@@ -47,35 +50,63 @@ static void test_programmer_error_other_statuses_pass(void **state)
 
     (void)state;
     for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++) {
-        assert_int_equal(spm_programmer_error(&sp, others[i]), others[i]);
-        assert_int_equal(spm_programmer_error(&ns, others[i]), others[i]);
+        assert_int_equal(spm_programmer_error(&sp, others[i], "x"), others[i]);
+        assert_int_equal(spm_programmer_error(&ns, others[i], "x"), others[i]);
     }
     assert_int_equal(fake_platform_stops(), 0);
+    assert_string_equal(fake_console(), "");
 }
 
 static void test_programmer_error_secure_caller_panics(void **state)
 {
     (void)state;
-    expect_panic("SP_X", 4242L,
-                 spm_programmer_error(&sp, PSA_ERROR_PROGRAMMER_ERROR));
-    expect_panic("SP_X", 4242L,
-                 spm_programmer_error(&sp, PSA_ERROR_CONNECTION_REFUSED));
+    expect_stop("SP_X", 4242L, "psa_call: type -7 is out of range",
+                spm_programmer_error(&sp, PSA_ERROR_PROGRAMMER_ERROR,
+                                     "psa_call: type %d is out of range", -7));
+    expect_stop("SP_X", 4242L, "psa_connect: no service has SID 0x0000beef",
+                spm_programmer_error(&sp, PSA_ERROR_CONNECTION_REFUSED,
+                                     "psa_connect: no service has SID 0x%x",
+                                     0xBEEFu));
     assert_int_equal(fake_platform_stops(), 2);
 }
 
-static void test_panic_of_partition_is_logged_and_halts(void **state)
+/* The SPM's stop says which call broke which rule, then the policy. */
+static void test_panic_of_partition_says_why_and_halts(void **state)
 {
     (void)state;
-    EXPECT_HALT(spm_panic(&sp));
+    EXPECT_HALT(spm_panic(&sp,
+                          "psa_write: %u bytes do not fit in outvec %u (%u "
+                          "bytes left)",
+                          4u, 0u, 2u));
     assert_string_equal(fake_console(),
-                        "[Warden] partition SP_X (4242) panicked: halt\r\n");
+                        "[Warden] partition SP_X (4242) stopped: psa_write: 4 "
+                        "bytes do not fit in outvec 0 (2 bytes left): "
+                        "halt\r\n");
+}
+
+/* A psa_panic() is the partition's own call, told as such: no "stopped",
+ * no reason of the SPM's. */
+static void test_psa_panic_is_told_apart(void **state)
+{
+    (void)state;
+    EXPECT_HALT(spm_psa_panic(&sp));
+    assert_string_equal(fake_console(),
+                        "[Warden] partition SP_X (4242) called psa_panic(): "
+                        "halt\r\n");
+    assert_int_equal(fake_platform_stops(), 1);
 }
 
 static void test_panic_of_ns_agent(void **state)
 {
     (void)state;
-    EXPECT_HALT(spm_panic(&ns));
-    assert_string_equal(fake_console(), "[Warden] panic in the NS agent\r\n");
+    EXPECT_HALT(spm_panic(&ns, "psa_eoi(0x%x): %s", 1u, "why"));
+    assert_string_equal(fake_console(),
+                        "[Warden] NS agent stopped: psa_eoi(0x00000001): why: "
+                        "halt\r\n");
+    fake_console_clear();
+    EXPECT_HALT(spm_psa_panic(&ns));
+    assert_string_equal(fake_console(),
+                        "[Warden] NS agent called psa_panic(): halt\r\n");
 }
 
 static void test_fatal_names_the_place(void **state)
@@ -119,10 +150,11 @@ static void test_spm_log_conversions(void **state)
     (void)state;
     char want[128];
 
-    (void)snprintf(want, sizeof(want), "[name] 0 -1234567 %d %ld %ld\r\n",
-                   INT_MIN, LONG_MIN, LONG_MAX);
-    spm_log("[%s] %d %ld %d %ld %ld\r\n", "name", 0, -1234567L, INT_MIN,
-            LONG_MIN, LONG_MAX);
+    (void)snprintf(want, sizeof(want),
+                   "[name] 0 -1234567 %d %ld %ld 0 7 %u\r\n", INT_MIN, LONG_MIN,
+                   LONG_MAX, UINT_MAX);
+    spm_log("[%s] %d %ld %d %ld %ld %u %u %u\r\n", "name", 0, -1234567L,
+            INT_MIN, LONG_MIN, LONG_MAX, 0u, 7u, UINT_MAX);
     assert_string_equal(fake_console(), want);
 }
 
@@ -142,9 +174,9 @@ static void test_spm_log_other_sequences_verbatim(void **state)
 {
     (void)state;
     spm_log("%");
-    spm_log("|%u|%%|%l|%5d|");
+    spm_log("|%z|%%|%l|%5d|");
     spm_log("%s%s", "", "tail");
-    assert_string_equal(fake_console(), "%|%u|%%|%l|%5d|tail");
+    assert_string_equal(fake_console(), "%|%z|%%|%l|%5d|tail");
 }
 #pragma GCC diagnostic pop
 
@@ -156,8 +188,9 @@ int main(void)
                                setup),
         cmocka_unit_test_setup(test_programmer_error_secure_caller_panics,
                                setup),
-        cmocka_unit_test_setup(test_panic_of_partition_is_logged_and_halts,
+        cmocka_unit_test_setup(test_panic_of_partition_says_why_and_halts,
                                setup),
+        cmocka_unit_test_setup(test_psa_panic_is_told_apart, setup),
         cmocka_unit_test_setup(test_panic_of_ns_agent, setup),
         cmocka_unit_test_setup(test_fatal_names_the_place, setup),
         cmocka_unit_test_setup(test_assert_macro, setup),

@@ -141,13 +141,20 @@ static void test_close_of_the_null_handle_sends_nothing(void **state)
 static void test_client_misuse_stops_the_client(void **state)
 {
     (void)state;
-    expect_iw_panic(FXI_CLIENT, psa_connect(0xDEADu, 1));
+    expect_iw_stop(FXI_CLIENT, "psa_connect: no service has SID 0x0000dead",
+                   psa_connect(0xDEADu, 1));
     expect_iw_panic(FXI_CLIENT, psa_connect(FXI_SL_A_SID, 1)); /* stateless */
     expect_iw_panic(FXI_CLIENT, psa_connect(FXI_CONN_SID, 2)); /* version */
-    expect_iw_panic(FXI_CLIENT, psa_call(0x101, 0, NULL, 0, NULL, 0));
-    expect_iw_panic(FXI_CLIENT,
-                    psa_call(FXI_SL_A_HANDLE, -1, NULL, 0, NULL, 0));
-    expect_iw_panic(FXI_CLIENT, psa_close(0x101));
+    expect_iw_stop(FXI_CLIENT,
+                   "psa_call: 0x00000101 is not an idle connection of the "
+                   "partition",
+                   psa_call(0x101, 0, NULL, 0, NULL, 0));
+    expect_iw_stop(FXI_CLIENT, "psa_call: type -1 is out of range",
+                   psa_call(FXI_SL_A_HANDLE, -1, NULL, 0, NULL, 0));
+    expect_iw_stop(FXI_CLIENT,
+                   "psa_close: 0x00000101 is not an idle connection of the "
+                   "partition",
+                   psa_close(0x101));
     assert_int_equal(fake_platform_stops(), 6);
     assert_null(SERVER->be.queue);
     assert_null(CLIENT->be.pending);
@@ -161,21 +168,21 @@ static void test_irq_api_with_a_service_signal_stops_the_caller(void **state)
     (void)state;
     iw_wake(FXI_SERVER);
     iw_run_as(SERVER);
-    expect_iw_panic(FXI_SERVER, psa_eoi(0x10u));
-    unit_assert_console_has("[Warden] FXI_SP_SERVER: psa_eoi(0x00000010) "
-                            "refused: not an IRQ signal of the partition\r\n");
-    expect_iw_panic(FXI_SERVER, psa_irq_enable(0x10u));
-    unit_assert_console_has(
-        "[Warden] FXI_SP_SERVER: psa_irq_enable(0x00000010) "
-        "refused: not an IRQ signal of the partition\r\n");
-    expect_iw_panic(FXI_SERVER, (void)psa_irq_disable(0x10u));
-    unit_assert_console_has(
-        "[Warden] FXI_SP_SERVER: psa_irq_disable(0x00000010) "
-        "refused: not an IRQ signal of the partition\r\n");
-    expect_iw_panic(FXI_SERVER, psa_reset_signal(0x10u));
-    unit_assert_console_has("[Warden] FXI_SP_SERVER: psa_reset_signal("
-                            "0x00000010) refused: not an IRQ signal of the "
-                            "partition\r\n");
+    expect_iw_stop(FXI_SERVER,
+                   "psa_eoi(0x00000010): not an IRQ signal of the partition",
+                   psa_eoi(0x10u));
+    expect_iw_stop(FXI_SERVER,
+                   "psa_irq_enable(0x00000010): not an IRQ signal of the "
+                   "partition",
+                   psa_irq_enable(0x10u));
+    expect_iw_stop(FXI_SERVER,
+                   "psa_irq_disable(0x00000010): not an IRQ signal of the "
+                   "partition",
+                   (void)psa_irq_disable(0x10u));
+    expect_iw_stop(FXI_SERVER,
+                   "psa_reset_signal(0x00000010): not an IRQ signal of the "
+                   "partition",
+                   psa_reset_signal(0x10u));
     assert_int_equal(fake_platform_stops(), 4);
     assert_int_equal(fake_spm_calls(), 4);
 }

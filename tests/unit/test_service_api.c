@@ -2,6 +2,8 @@
  * spm/service_api.c: psa_read, psa_skip, psa_write, psa_set_rhandle,
  * psa_panic, psa_rot_lifecycle_state. Every misuse stops the partition.
  */
+#include <stdio.h>
+
 #include "unit_req.h"
 #include "psa/lifecycle.h"
 #include "spm/client_api.h"
@@ -233,10 +235,15 @@ static void test_outvec_past_out_len_after_a_longer_request(void **state)
     expect_part_panic(FX_SERVER, ns_call(h, 0, 0, 1));
 }
 
-/* Misuses: each, in a fresh world, must stop FX_SERVER. */
+/* Misuses: each, in a fresh world, must stop FX_SERVER, for the reason
+ * @p why (a format of one number, @p addr's low 32 bits if it is not
+ * NULL, else @p num), or for its psa_panic() (@p why NULL). */
 struct misuse {
     enum when when;
     action_t action;
+    const char *why;
+    const void *addr;
+    unsigned int num;
 };
 
 static void m_read_idx4(const psa_msg_t *m)
@@ -359,7 +366,13 @@ static void test_misuse_stops_the_service(void **state)
 {
     const struct misuse *mu = *state;
     psa_handle_t h = open_with("12345678", 4);
+    char why[160] = "";
 
+    if (mu->why != NULL) {
+        (void)snprintf(why, sizeof(why), mu->why,
+                       mu->addr != NULL ? (unsigned int)(uintptr_t)mu->addr
+                                        : mu->num);
+    }
     actions[FX_STRICT][mu->when] = mu->action;
     switch (mu->when) {
     case ON_REQUEST:
@@ -373,15 +386,31 @@ static void test_misuse_stops_the_service(void **state)
         expect_part_panic(FX_SERVER, spm_close(NS, unit_req(NS), h));
         break;
     }
+    if (mu->why != NULL) {
+        unit_assert_stopped(warden_partitions[FX_SERVER].name,
+                            (long)warden_partitions[FX_SERVER].pid, why);
+    } else {
+        unit_assert_psa_panic(warden_partitions[FX_SERVER].name,
+                              (long)warden_partitions[FX_SERVER].pid);
+    }
 }
 
-#define MISUSE(name, w, fn)                                                \
+#define MISUSE_FULL(name, w, fn, why, addr, num)                           \
     {                                                                      \
         name, test_misuse_stops_the_service, setup, NULL, &(struct misuse) \
         {                                                                  \
-            w, fn                                                          \
+            w, fn, why, addr, num                                          \
         }                                                                  \
     }
+/* The reason a read, skip or write of a connect or disconnect message
+ * gives. */
+#define NO_VECTORS(call) \
+    call ": message 0x%08x is a connect or a disconnect: no vectors"
+#define MISUSE(name, w, fn, why) MISUSE_FULL(name, w, fn, why, NULL, 0u)
+/* ... whose reason names @p addr, or the number @p num. */
+#define MISUSE_AT(name, w, fn, why, addr) \
+    MISUSE_FULL(name, w, fn, why, addr, 0u)
+#define MISUSE_N(name, w, fn, why, num) MISUSE_FULL(name, w, fn, why, NULL, num)
 
 static void read_foreign(const psa_msg_t *m)
 {
@@ -523,7 +552,10 @@ static void test_psa_panic_outside_a_partition(void **state)
     (void)state;
     /* Nothing runs but the NS agent: it is the one stopped. */
     expect_ns_agent_panic(psa_panic());
-    expect_ns_agent_panic((void)psa_read(0x101, 0, svc_buf, 1));
+    unit_assert_console_has("[Warden] NS agent called psa_panic(): halt\r\n");
+    expect_ns_agent_stop("psa_read: 0x00000101 is not a message the partition "
+                         "got",
+                         (void)psa_read(0x101, 0, svc_buf, 1));
 }
 
 static psa_status_t lifecycle_reply(enum fx_svc svc, const psa_msg_t *msg)
@@ -555,37 +587,68 @@ int main(void)
         T(test_write_appends),
         T(test_invec_past_in_len_after_a_longer_request),
         T(test_outvec_past_out_len_after_a_longer_request),
-        MISUSE("misuse_read_invec_index_4", ON_REQUEST, m_read_idx4),
-        MISUSE("misuse_read_invec_index_uint32_max", ON_REQUEST,
-               m_read_idx_max),
-        MISUSE("misuse_skip_invec_index_4", ON_REQUEST, m_skip_idx4),
-        MISUSE("misuse_write_outvec_index_4", ON_REQUEST, m_write_idx4),
-        MISUSE("misuse_write_past_the_end", ON_REQUEST, m_write_past_end),
+        MISUSE("misuse_read_invec_index_4", ON_REQUEST, m_read_idx4,
+               "psa_read: invec 4 does not exist"),
+        MISUSE("misuse_read_invec_index_uint32_max", ON_REQUEST, m_read_idx_max,
+               "psa_read: invec 4294967295 does not exist"),
+        MISUSE("misuse_skip_invec_index_4", ON_REQUEST, m_skip_idx4,
+               "psa_skip: invec 4 does not exist"),
+        MISUSE("misuse_write_outvec_index_4", ON_REQUEST, m_write_idx4,
+               "psa_write: outvec 4 does not exist"),
+        MISUSE("misuse_write_past_the_end", ON_REQUEST, m_write_past_end,
+               "psa_write: 5 bytes do not fit in outvec 0 (4 bytes left)"),
         MISUSE("misuse_write_past_the_end_second_write", ON_REQUEST,
-               m_write_past_end_later),
-        MISUSE("misuse_write_unused_outvec", ON_REQUEST, m_write_unused_outvec),
-        MISUSE("misuse_read_into_read_only_memory", ON_REQUEST, m_read_into_ro),
-        MISUSE("misuse_read_into_ns_memory", ON_REQUEST, m_read_into_ns),
-        MISUSE("misuse_read_into_unmapped_memory", ON_REQUEST,
-               m_read_into_nowhere),
-        MISUSE("misuse_write_from_ns_memory", ON_REQUEST, m_write_from_ns),
-        MISUSE("misuse_write_from_unmapped_memory", ON_REQUEST,
-               m_write_from_nowhere),
-        MISUSE("misuse_read_null_handle", ON_REQUEST, m_read_null_handle),
-        MISUSE("misuse_read_stale_handle", ON_REQUEST, m_read_stale_handle),
-        MISUSE("misuse_skip_stateless_handle", ON_REQUEST,
-               m_skip_stateless_handle),
-        MISUSE("misuse_write_negative_handle", ON_REQUEST,
-               m_write_negative_handle),
-        MISUSE("misuse_read_connect_message", ON_CONNECT, m_read),
-        MISUSE("misuse_skip_connect_message", ON_CONNECT, m_skip),
-        MISUSE("misuse_write_connect_message", ON_CONNECT, m_write),
-        MISUSE("misuse_read_disconnect_message", ON_DISCONNECT, m_read),
-        MISUSE("misuse_set_rhandle_null_handle", ON_REQUEST,
-               m_rhandle_null_handle),
-        MISUSE("misuse_set_rhandle_stale_handle", ON_CONNECT, m_rhandle_stale),
-        MISUSE("misuse_psa_panic_in_a_request", ON_REQUEST, m_panic),
-        MISUSE("misuse_psa_panic_in_a_connect", ON_CONNECT, m_panic),
+               m_write_past_end_later,
+               "psa_write: 2 bytes do not fit in outvec 0 (1 bytes left)"),
+        MISUSE("misuse_write_unused_outvec", ON_REQUEST, m_write_unused_outvec,
+               "psa_write: 1 bytes do not fit in outvec 2 (0 bytes left)"),
+        MISUSE_AT(
+            "misuse_read_into_read_only_memory", ON_REQUEST, m_read_into_ro,
+            "psa_read: the partition may not write 0x%08x (2 bytes)", s_ro),
+        MISUSE_AT("misuse_read_into_ns_memory", ON_REQUEST, m_read_into_ns,
+                  "psa_read: the partition may not write 0x%08x (2 bytes)",
+                  ns_mem.out_buf[1]),
+        MISUSE_AT(
+            "misuse_read_into_unmapped_memory", ON_REQUEST, m_read_into_nowhere,
+            "psa_read: the partition may not write 0x%08x (2 bytes)", nowhere),
+        MISUSE_AT("misuse_write_from_ns_memory", ON_REQUEST, m_write_from_ns,
+                  "psa_write: the partition may not read 0x%08x (1 bytes)",
+                  ns_mem.in_buf[1]),
+        MISUSE_AT("misuse_write_from_unmapped_memory", ON_REQUEST,
+                  m_write_from_nowhere,
+                  "psa_write: the partition may not read 0x%08x (1 bytes)",
+                  nowhere),
+        MISUSE_N("misuse_read_null_handle", ON_REQUEST, m_read_null_handle,
+                 "psa_read: 0x%08x is not a message the partition got", 0u),
+        MISUSE_N("misuse_read_stale_handle", ON_REQUEST, m_read_stale_handle,
+                 "psa_read: 0x%08x is not a message the partition got", 0x201u),
+        MISUSE_N("misuse_skip_stateless_handle", ON_REQUEST,
+                 m_skip_stateless_handle,
+                 "psa_skip: 0x%08x is not a message the partition got",
+                 (unsigned int)FX_STATELESS_HANDLE),
+        MISUSE_N("misuse_write_negative_handle", ON_REQUEST,
+                 m_write_negative_handle,
+                 "psa_write: 0x%08x is not a message the partition got",
+                 0xFFFFFFFFu),
+        MISUSE_N("misuse_read_connect_message", ON_CONNECT, m_read,
+                 NO_VECTORS("psa_read"), 0x102u),
+        MISUSE_N("misuse_skip_connect_message", ON_CONNECT, m_skip,
+                 NO_VECTORS("psa_skip"), 0x102u),
+        MISUSE_N("misuse_write_connect_message", ON_CONNECT, m_write,
+                 NO_VECTORS("psa_write"), 0x102u),
+        MISUSE_N("misuse_read_disconnect_message", ON_DISCONNECT, m_read,
+                 NO_VECTORS("psa_read"), 0x101u),
+        MISUSE_N("misuse_set_rhandle_null_handle", ON_REQUEST,
+                 m_rhandle_null_handle,
+                 "psa_set_rhandle: 0x%08x is not a connection's message the "
+                 "partition got",
+                 0u),
+        MISUSE_N("misuse_set_rhandle_stale_handle", ON_CONNECT, m_rhandle_stale,
+                 "psa_set_rhandle: 0x%08x is not a connection's message the "
+                 "partition got",
+                 0x202u),
+        MISUSE("misuse_psa_panic_in_a_request", ON_REQUEST, m_panic, NULL),
+        MISUSE("misuse_psa_panic_in_a_connect", ON_CONNECT, m_panic, NULL),
         T(test_message_of_another_partition),
         T(test_stale_stateless_message_handle),
         T(test_message_of_an_idle_connection),

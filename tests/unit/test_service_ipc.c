@@ -4,6 +4,8 @@
  * wait for), psa_get, psa_reply, psa_notify and psa_clear, and every misuse of
  * them that stops the calling partition.
  */
+#include <stdio.h>
+
 #include "unit_req.h"
 #include "ipc_world.h"
 #include "psa/client.h"
@@ -108,12 +110,17 @@ static void test_wait_outside_its_signals_panics(void **state)
     (void)state;
     iw_wake(FXI_SERVER);
     iw_run_as(SERVER);
-    expect_iw_panic(FXI_SERVER, psa_wait(0u, PSA_POLL));
+    expect_iw_stop(FXI_SERVER,
+                   "psa_wait: no signal of the partition in 0x00000000",
+                   psa_wait(0u, PSA_POLL));
     expect_iw_panic(FXI_SERVER, psa_wait(0x7u, PSA_BLOCK)); /* reserved */
     expect_iw_panic(FXI_SERVER, psa_wait(0xFFFFFF80u, PSA_BLOCK));
     iw_wake(FXI_PEER);
     iw_run_as(PEER);
-    expect_iw_panic(FXI_PEER, psa_wait(SIG_SL_A, PSA_POLL)); /* the server's */
+    /* the server's */
+    expect_iw_stop(FXI_PEER,
+                   "psa_wait: no signal of the partition in 0x00000020",
+                   psa_wait(SIG_SL_A, PSA_POLL));
     /* One signal of its own in the mask is enough. */
     assert_int_equal(psa_wait(SIG_SL_A | PSA_DOORBELL, PSA_POLL), 0u);
     assert_int_equal(fake_platform_stops(), 4);
@@ -171,6 +178,8 @@ static void test_get_delivers_the_rhandle(void **state)
 
 static void test_get_misuse_panics(void **state)
 {
+    char why[96];
+
     (void)state;
     FAKE_REGION(false, ro_msg, ARCH_ACCESS_READ);
     server_with_a_call();
@@ -179,12 +188,17 @@ static void test_get_misuse_panics(void **state)
                      SPM_STATUS_PENDING);
     iw_run_as(SERVER);
     /* Exactly one signal, raised. */
-    expect_iw_panic(FXI_SERVER, psa_get(0u, &iw_msg));
+    expect_iw_stop(FXI_SERVER, "psa_get: 0x00000000 is not one signal",
+                   psa_get(0u, &iw_msg));
     expect_iw_panic(FXI_SERVER, psa_get(SIG_SL_A | SIG_SL_B, &iw_msg));
-    expect_iw_panic(FXI_SERVER, psa_get(SIG_CONN, &iw_msg));
+    expect_iw_stop(FXI_SERVER, "psa_get: signal 0x00000010 is not asserted",
+                   psa_get(SIG_CONN, &iw_msg));
     expect_iw_panic(FXI_SERVER, psa_get(PSA_DOORBELL, &iw_msg));
     /* A psa_msg_t it may write. */
-    expect_iw_panic(FXI_SERVER, psa_get(SIG_SL_A, NULL));
+    (void)snprintf(why, sizeof(why),
+                   "psa_get: the partition may not write 0x00000000 (%u bytes)",
+                   (unsigned int)sizeof(psa_msg_t));
+    expect_iw_stop(FXI_SERVER, why, psa_get(SIG_SL_A, NULL));
     expect_iw_panic(FXI_SERVER, psa_get(SIG_SL_A, (psa_msg_t *)nowhere));
     expect_iw_panic(FXI_SERVER, psa_get(SIG_SL_A, &ro_msg));
     expect_iw_panic(FXI_SERVER, psa_get(SIG_SL_A, (psa_msg_t *)&ns_mem));
@@ -300,11 +314,16 @@ static void test_reply_misuse_panics(void **state)
     h = iw_open(IW_NS, FXI_CONN); /* 0x101 */
     assert_int_equal(iw_call(IW_NS, h, 1, 0, 0), SPM_STATUS_PENDING);
     iw_run_as(SERVER);
-    expect_iw_panic(FXI_SERVER, psa_reply(PSA_NULL_HANDLE, 0));
+    expect_iw_stop(FXI_SERVER,
+                   "psa_reply: 0x00000000 is not a message the partition got",
+                   psa_reply(PSA_NULL_HANDLE, 0));
     expect_iw_panic(FXI_SERVER, psa_reply(h + 0x100, 0)); /* generation */
     expect_iw_panic(FXI_SERVER, psa_reply(0x1FF, 0));     /* no such slot */
     expect_iw_panic(FXI_SERVER, psa_reply(FXI_SL_A_HANDLE, 0));
-    expect_iw_panic(FXI_SERVER, psa_reply(h, 0)); /* queued, not got */
+    /* queued, not got */
+    expect_iw_stop(FXI_SERVER,
+                   "psa_reply: 0x00000101 is not a message the partition got",
+                   psa_reply(h, 0));
     /* Got: only its server may reply, and once. */
     (void)iw_get(FXI_SERVER, SIG_CONN);
     iw_wake(FXI_PEER);
@@ -324,12 +343,14 @@ static void test_reply_misuse_panics(void **state)
     assert_int_equal(spm_connect(IW_NS, unit_req(IW_NS), FXI_CONN_SID, 1),
                      SPM_STATUS_PENDING);
     (void)iw_get(FXI_SERVER, SIG_CONN);
+    expect_iw_stop(FXI_SERVER, "psa_reply: status 1 cannot answer a connect",
+                   psa_reply(iw_msg.handle, 1));
     for (unsigned i = 0; i < 4u; i++) {
         expect_iw_panic(FXI_SERVER, psa_reply(iw_msg.handle, bad_connect[i]));
     }
     assert_int_equal(spm_conns[1].state, SPM_CONN_ACTIVE);
     assert_int_equal(iw_ns_thread()->state, SCHED_BLOCKED);
-    assert_int_equal(fake_platform_stops(), 12);
+    assert_int_equal(fake_platform_stops(), 13);
 }
 
 /* A request still queued for the server (not got) cannot be read, skipped,
@@ -391,7 +412,8 @@ static void test_notify_raises_a_doorbell(void **state)
     assert_int_equal(PEER->be.asserted, PSA_DOORBELL);
     psa_clear();
     assert_int_equal(PEER->be.asserted, 0u);
-    expect_iw_panic(FXI_PEER, psa_clear());
+    expect_iw_stop(FXI_PEER, "psa_clear: the doorbell is not asserted",
+                   psa_clear());
     assert_int_equal(fake_platform_stops(), 1);
 }
 
@@ -405,6 +427,7 @@ static void test_notify_unknown_partition_panics(void **state)
     for (unsigned i = 0; i < sizeof(pids) / sizeof(pids[0]); i++) {
         expect_iw_panic(FXI_PEER, psa_notify(pids[i]));
     }
+    expect_iw_stop(FXI_PEER, "psa_notify: no partition -1", psa_notify(-1));
     for (unsigned p = 0; p < FXI_NUM_PARTS; p++) {
         assert_int_equal(iw_part(p)->be.asserted, 0u);
     }

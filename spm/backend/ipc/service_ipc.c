@@ -13,6 +13,7 @@
 #include "spm/client_api.h"
 #include "spm/handle.h"
 #include "spm/panic.h"
+#include "spm/panic_why.h"
 #include "spm/backend/ipc/sched.h"
 #include "warden/stack.h"
 
@@ -29,7 +30,8 @@ psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout)
     ipc_irq_take(self);
     ready = self->be.asserted & mask;
     if ((mask & self->be.allowed) == 0u) {
-        spm_panic(self);
+        spm_panic(self, "psa_wait: no signal of the partition in 0x%x",
+                  (unsigned int)mask);
     }
     if (ready != 0u || (timeout & PSA_BLOCK) == 0u) {
         return ready;
@@ -87,10 +89,18 @@ psa_status_t ipc_get(psa_signal_t signal, psa_msg_t *msg)
     spm_uptr_t dst = spm_uptr((uintptr_t)msg);
     struct spm_req *req;
 
-    if (!one_bit(signal) || (self->be.asserted & signal) == 0u ||
-        (!in_own_stack(self, dst.addr, sizeof(*msg)) &&
-         !umem_check(self, dst, sizeof(*msg), ARCH_ACCESS_RW))) {
-        spm_panic(self);
+    if (!one_bit(signal)) {
+        spm_panic(self, "psa_get: 0x%x is not one signal",
+                  (unsigned int)signal);
+    }
+    if ((self->be.asserted & signal) == 0u) {
+        spm_panic(self, "psa_get: signal 0x%x is not asserted",
+                  (unsigned int)signal);
+    }
+    if (!in_own_stack(self, dst.addr, sizeof(*msg)) &&
+        !umem_check(self, dst, sizeof(*msg), ARCH_ACCESS_RW)) {
+        spm_panic(self, SPM_WHY_BUFFER, "psa_get", "write",
+                  (unsigned int)dst.addr, (unsigned int)sizeof(*msg));
     }
     req = dequeue(self, signal);
     if (req == NULL) {
@@ -112,9 +122,11 @@ static void reply_orphan(struct spm_partition *self, psa_handle_t msg_handle,
 {
     struct spm_orphan o;
 
-    if (!spm_orphan_from_handle(msg_handle, self, &o) ||
-        (o.connect && !spm_connect_reply_ok(status))) {
-        spm_panic(self);
+    if (!spm_orphan_from_handle(msg_handle, self, &o)) {
+        spm_panic(self, SPM_WHY_NOT_GOT, "psa_reply", (unsigned int)msg_handle);
+    }
+    if (o.connect && !spm_connect_reply_ok(status)) {
+        spm_panic(self, SPM_WHY_CONNECT_REPLY, "psa_reply", (int)status);
     }
     spm_orphan_free(&o);
 }
@@ -129,9 +141,11 @@ void ipc_reply_api(psa_handle_t msg_handle, psa_status_t status)
         return;
     }
     if (spm_service_partition(req->service) != self ||
-        !backend_req_taken(&req->be) ||
-        (req->msg.type == PSA_IPC_CONNECT && !spm_connect_reply_ok(status))) {
-        spm_panic(self);
+        !backend_req_taken(&req->be)) {
+        spm_panic(self, SPM_WHY_NOT_GOT, "psa_reply", (unsigned int)msg_handle);
+    }
+    if (req->msg.type == PSA_IPC_CONNECT && !spm_connect_reply_ok(status)) {
+        spm_panic(self, SPM_WHY_CONNECT_REPLY, "psa_reply", (int)status);
     }
     ipc_reply(req, status);
 }
@@ -146,7 +160,7 @@ void ipc_notify(int32_t partition_id)
             return;
         }
     }
-    spm_panic(self);
+    spm_panic(self, "psa_notify: no partition %d", (int)partition_id);
 }
 
 void ipc_clear(void)
@@ -154,7 +168,7 @@ void ipc_clear(void)
     struct spm_partition *self = backend_current();
 
     if ((self->be.asserted & PSA_DOORBELL) == 0u) {
-        spm_panic(self);
+        spm_panic(self, "psa_clear: the doorbell is not asserted");
     }
     self->be.asserted &= ~PSA_DOORBELL;
 }

@@ -19,6 +19,7 @@
 #include "spm/backend/ipc/backend_ipc.h"
 #include "spm/backend/ipc/svc_abi.h"
 #include "spm/panic.h"
+#include "spm/panic_why.h"
 #include "spm/spm.h"
 
 static uint32_t svc_call(psa_handle_t handle, int32_t type,
@@ -36,7 +37,7 @@ static struct spm_partition *sfn_self(void)
     struct spm_partition *self = backend_current();
 
     if ((self->info->flags & WARDEN_PART_MODEL_IPC) != 0u) {
-        spm_panic(self);
+        spm_panic(self, "SVC of the SFN model from an IPC-model partition");
     }
     return self;
 }
@@ -51,7 +52,7 @@ static uint32_t svc_sfn_failed(void)
     struct spm_partition *self = sfn_self();
 
     if (self->state != SPM_PART_UNINIT) {
-        spm_panic(self);
+        spm_panic(self, "an init failure reported after its init");
     }
     ipc_sfn_init_failed(self);
 }
@@ -98,7 +99,8 @@ static uint32_t svc_log(const char *text, size_t len)
     struct spm_partition *self = backend_current();
 
     if (!umem_check(self, spm_uptr((uintptr_t)text), len, ARCH_ACCESS_READ)) {
-        spm_panic(self);
+        spm_panic(self, SPM_WHY_BUFFER, "console output", "read",
+                  (unsigned int)(uintptr_t)text, (unsigned int)len);
     }
     if (len != 0u) {
         platform_console_write(text, len);

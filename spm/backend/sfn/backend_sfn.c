@@ -14,6 +14,7 @@
 #include "spm/log.h"
 #include "spm/mmiovec.h"
 #include "spm/panic.h"
+#include "spm/panic_why.h"
 
 struct backend_sfn backend_sfn = { &spm_ns_agent, NULL };
 volatile uint32_t sfn_irq_asserted[SPM_PARTITION_ENTRIES];
@@ -55,7 +56,9 @@ static psa_status_t run_sfn(struct spm_req *req, struct spm_partition *owner)
     /* Success answers anything: only another reply needs the type. */
     if (status != PSA_SUCCESS && req->msg.type == PSA_IPC_CONNECT &&
         !spm_connect_reply_ok(status)) {
-        spm_panic(owner); /* only SUCCESS, REFUSED or BUSY answer a connect */
+        /* only SUCCESS, REFUSED or BUSY answer a connect */
+        spm_panic(owner, SPM_WHY_CONNECT_REPLY, "its secure function",
+                  (int)status);
     }
     return status;
 }

@@ -61,11 +61,13 @@ void psa_close(psa_handle_t handle)
  * services have no signals: under the SFN backend these are programmer
  * errors.
  */
+#define NOT_SFN "%s: not a call of the SFN backend"
+
 void psa_reply(psa_handle_t msg_handle, psa_status_t status)
 {
     (void)msg_handle;
     (void)status;
-    spm_panic(backend_current());
+    spm_panic(backend_current(), NOT_SFN, "psa_reply");
 }
 
 /* Under the SFN backend a partition's only signals are its IRQs': a wait
@@ -88,18 +90,18 @@ psa_status_t psa_get(psa_signal_t signal, psa_msg_t *msg)
 {
     (void)signal;
     (void)msg;
-    spm_panic(backend_current());
+    spm_panic(backend_current(), NOT_SFN, "psa_get");
 }
 
 void psa_notify(int32_t partition_id)
 {
     (void)partition_id;
-    spm_panic(backend_current());
+    spm_panic(backend_current(), NOT_SFN, "psa_notify");
 }
 
 void psa_clear(void)
 {
-    spm_panic(backend_current());
+    spm_panic(backend_current(), NOT_SFN, "psa_clear");
 }
 
 void psa_eoi(psa_signal_t irq_signal)

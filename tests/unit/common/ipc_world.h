@@ -90,13 +90,16 @@ void iw_allow_stack(void);
 void iw_play_waiting(struct sched_thread *t);
 void iw_play_sfn(struct sched_thread *t);
 
-/* The statement(s) must stop fixture partition @p p. A panic in SPM code
- * leaves the scheduler locked: unlock it for what the test does next. */
-#define expect_iw_panic(p, ...)              \
-    do {                                     \
-        expect_part_panic((p), __VA_ARGS__); \
-        fake_threads_abandon();              \
-        sched_unlock();                      \
+/* The statement(s) must stop fixture partition @p p, for the reason @p
+ * why (unit.h's expect_stop(); NULL: any). A panic in SPM code leaves the
+ * scheduler locked: unlock it for what the test does next. */
+#define expect_iw_stop(p, why, ...)                \
+    do {                                           \
+        expect_part_stop((p), (why), __VA_ARGS__); \
+        fake_threads_abandon();                    \
+        sched_unlock();                            \
     } while (0)
+
+#define expect_iw_panic(p, ...) expect_iw_stop(p, NULL, __VA_ARGS__)
 
 #endif /* WARDEN_UNIT_IPC_WORLD_H */

@@ -29,20 +29,19 @@ static inline void interrupt(uint32_t n)
     spm_irq_dispatch(n);
 }
 
-/* The statement(s) must stop @p p, whose console shows @p refusal (one
- * line, without its "\r\n") and then the panic, nothing else; @p
- * expect_panic is the world's check that @p p panics (test_irq.c's
- * expect_part_panic, test_irq_ipc.c's expect_iw_panic). */
-#define IRQ_EXPECT_REFUSAL(expect_panic, p, refusal, ...)             \
-    do {                                                              \
-        char want_[256];                                              \
-        (void)snprintf(want_, sizeof(want_),                          \
-                       "%s\r\n[Warden] partition %s (%ld) panicked: " \
-                       "halt\r\n",                                    \
-                       (refusal), warden_partitions[p].name,          \
-                       (long)warden_partitions[p].pid);               \
-        expect_panic((p), __VA_ARGS__);                               \
-        assert_string_equal(fake_console(), want_);                   \
+/* The statement(s) must stop @p p for @p refusal ("<api>(0x<signal>):
+ * <why>"), the one line on the console; @p expect_panic is the world's
+ * check that @p p panics (test_irq.c's expect_part_panic, test_irq_ipc.c's
+ * expect_iw_panic). */
+#define IRQ_EXPECT_REFUSAL(expect_panic, p, refusal, ...)                   \
+    do {                                                                    \
+        char want_[256];                                                    \
+        (void)snprintf(want_, sizeof(want_),                                \
+                       "[Warden] partition %s (%ld) stopped: %s: halt\r\n", \
+                       warden_partitions[p].name,                           \
+                       (long)warden_partitions[p].pid, (refusal));          \
+        expect_panic((p), __VA_ARGS__);                                     \
+        assert_string_equal(fake_console(), want_);                         \
     } while (0)
 
 #endif /* WARDEN_UNIT_IRQ_COMMON_H */

@@ -32,21 +32,29 @@
 /* ... which must halt the system. */
 #define EXPECT_HALT(...) EXPECT_STOP(FAKE_STOP_HALT, __VA_ARGS__)
 
-/* ... and must stop partition @p name (@p pid) under the panic policy. */
-#define expect_panic(name, pid, ...)         \
+/* ... and must stop partition @p name (@p pid) under the panic policy,
+ * for the reason @p why (what spm_panic() was told, as the console shows
+ * it after "stopped: "; NULL: any reason, or a psa_panic()). */
+#define expect_stop(name, pid, why, ...)           \
+    do {                                           \
+        fake_console_clear();                      \
+        EXPECT_HALT(__VA_ARGS__);                  \
+        unit_assert_stopped((name), (pid), (why)); \
+    } while (0)
+
+/* ... for any reason. */
+#define expect_panic(name, pid, ...) expect_stop(name, pid, NULL, __VA_ARGS__)
+
+/* ... and must stop the system, stopping the NS agent for the reason @p
+ * why (NULL: any). */
+#define expect_ns_agent_stop(why, ...)       \
     do {                                     \
         fake_console_clear();                \
         EXPECT_HALT(__VA_ARGS__);            \
-        unit_assert_panicked((name), (pid)); \
+        unit_assert_stopped(NULL, 0, (why)); \
     } while (0)
 
-/* ... and must stop the system for a panic of the NS agent. */
-#define expect_ns_agent_panic(...)                                     \
-    do {                                                               \
-        fake_console_clear();                                          \
-        EXPECT_HALT(__VA_ARGS__);                                      \
-        unit_assert_console_has("[Warden] panic in the NS agent\r\n"); \
-    } while (0)
+#define expect_ns_agent_panic(...) expect_ns_agent_stop(NULL, __VA_ARGS__)
 
 /* ... and must fail an SPM invariant in source file @p file. */
 #define expect_fatal(file, ...)     \
@@ -56,8 +64,20 @@
         unit_assert_fatal_in(file); \
     } while (0)
 
-/** The console shows exactly one panic, of partition @p name (@p pid). */
-void unit_assert_panicked(const char *name, long pid);
+/** The console shows exactly one stop under the `halt` policy, of
+ * partition @p name (@p pid), or of the NS agent if @p name is NULL: the
+ * SPM's, for the reason @p why ("[Warden] partition <name> (<pid>)
+ * stopped: <why>: halt"), or, if @p why is NULL, the SPM's for any reason
+ * or a psa_panic(). */
+void unit_assert_stopped(const char *name, long pid, const char *why);
+
+/** The console shows exactly one stop, the psa_panic() of partition @p name
+ * (@p pid), under the `halt` policy. */
+void unit_assert_psa_panic(const char *name, long pid);
+
+/** Number of lines on the console that tell a partition's (or the NS
+ * agent's) stop by the panic policy. */
+unsigned unit_console_stops(void);
 
 /** The console shows an invariant failure in @p file and no panic. */
 void unit_assert_fatal_in(const char *file);

@@ -10,6 +10,7 @@
 #ifndef WARDEN_UNIT_WORLD_COMMON_H
 #define WARDEN_UNIT_WORLD_COMMON_H
 
+#include <stdio.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -55,9 +56,21 @@ void world_in(struct world_mem *m, unsigned i, const void *data, size_t len);
 /** Outvec @p i of @p m: m->out_buf[i] filled with 0xEE, len = @p cap. */
 void world_out(struct world_mem *m, unsigned i, size_t cap);
 
-/* The statement(s) must stop partition @p p (its index in load order). */
-#define expect_part_panic(p, ...)                                           \
-    expect_panic(warden_partitions[p].name, (long)warden_partitions[p].pid, \
-                 __VA_ARGS__)
+/* The statement(s) must stop partition @p p (its index in load order), for
+ * the reason @p why (unit.h's expect_stop()). */
+#define expect_part_stop(p, why, ...)                                      \
+    expect_stop(warden_partitions[p].name, (long)warden_partitions[p].pid, \
+                (why), __VA_ARGS__)
+
+/* ... for any reason. */
+#define expect_part_panic(p, ...) expect_part_stop(p, NULL, __VA_ARGS__)
+
+/* ... for the reason format @p fmt makes of the number @p num. */
+#define expect_part_stopf(p, fmt, num, ...)               \
+    do {                                                  \
+        char why_[192];                                   \
+        (void)snprintf(why_, sizeof(why_), (fmt), (num)); \
+        expect_part_stop((p), why_, __VA_ARGS__);         \
+    } while (0)
 
 #endif /* WARDEN_UNIT_WORLD_COMMON_H */

@@ -192,6 +192,9 @@ psa_handle_t spm_connect(struct spm_partition *caller, struct spm_req *req,
         !version_ok(svc->flags, svc->version, version)) {
         return spm_programmer_error(caller, PSA_ERROR_CONNECTION_REFUSED);
     }
+    if (!backend_may_enter(caller, svc)) {
+        return PSA_ERROR_CONNECTION_BUSY;
+    }
     conn = spm_conn_alloc();
     if (conn == NULL) {
         return PSA_ERROR_CONNECTION_BUSY;
@@ -304,6 +307,10 @@ psa_status_t spm_call(struct spm_partition *caller, struct spm_req *req,
     if (status != PSA_SUCCESS) {
         return spm_programmer_error(caller, status);
     }
+    if (!backend_may_enter(
+            caller, (conn != NULL) ? &warden_services[conn->service] : svc)) {
+        return PSA_ERROR_CONNECTION_BUSY;
+    }
 
     if (conn == NULL) {
         prepare_msg(req, caller, svc, type);
@@ -332,6 +339,9 @@ psa_status_t spm_close(struct spm_partition *caller, struct spm_req *req,
     conn = spm_conn_from_handle(handle);
     if (!idle_connection_of(conn, caller)) {
         return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR);
+    }
+    if (!backend_may_enter(caller, &warden_services[conn->service])) {
+        return PSA_ERROR_CONNECTION_BUSY;
     }
     no_vectors(req);
     start_conn_req(req, caller, conn, PSA_IPC_DISCONNECT);

@@ -1,7 +1,8 @@
 /*
  * The SFN backend: no threads, no scheduler. A request is a function call
- * into the service's secure function on the caller's stack (the NS agent's
- * stack for NS calls); the return value is the reply.
+ * into the service's secure function on the caller's stack (for NS calls
+ * the NS agent's: its NS context's, spm/backend/sfn/sfn_ns_ctx.c); the
+ * return value is the reply.
  */
 #include "spm/backend.h"
 
@@ -15,7 +16,7 @@
 #include "spm/mmiovec.h"
 #include "spm/panic.h"
 
-struct backend_sfn backend_sfn = { &spm_ns_agent, NULL };
+struct backend_sfn backend_sfn = { &spm_ns_agent, NULL, 0u, false };
 volatile uint32_t sfn_irq_asserted[SPM_PARTITION_ENTRIES];
 
 void backend_init(void)
@@ -28,6 +29,7 @@ void backend_init(void)
         SPM_ASSERT((warden_partitions[i].flags & WARDEN_PART_MODEL_IPC) == 0u);
         sfn_irq_asserted[i] = 0u; /* a hosted boot again */
     }
+    sfn_ns_ctx_init();
 }
 
 /*
@@ -204,23 +206,4 @@ void backend_system_run(void)
     }
     backend_sfn.current = &spm_ns_agent;
     arch_ns_launch();
-}
-
-/* NS contexts: the SFN backend runs every NS call on one secure context
- * (spm/backend.h), so loading or releasing one changes nothing here. */
-void backend_ns_ctx_load(uint32_t ctx)
-{
-    (void)ctx;
-}
-
-/* Nor is there secure work of one context to put before another's. */
-void backend_ns_ctx_priority(uint32_t ctx, uint32_t priority)
-{
-    (void)ctx;
-    (void)priority;
-}
-
-void backend_ns_ctx_release(uint32_t ctx)
-{
-    (void)ctx;
 }

@@ -55,6 +55,12 @@ static uint32_t reach[HOLDERS][REACH_WORDS];
 /* 1 + the NS context whose call holds each partition; 0: none. */
 static uint16_t holder[HOLDERS];
 
+/* The partitions the tables cover: none without NS contexts. */
+static uint32_t parts(void)
+{
+    return WARDEN_NS_CONTEXTS == 0 ? 0u : WARDEN_NUM_PARTITIONS;
+}
+
 static bool reaches(const uint32_t *r, uint32_t q)
 {
     return (r[q / 32u] & (1u << (q % 32u))) != 0u;
@@ -66,7 +72,7 @@ static void work_out_reach(void)
 {
     bool grew = true;
 
-    for (uint32_t p = 0; p < WARDEN_NUM_PARTITIONS; p++) {
+    for (uint32_t p = 0; p < parts(); p++) {
         for (uint32_t w = 0; w < REACH_WORDS; w++) {
             reach[p][w] = 0u;
         }
@@ -75,7 +81,7 @@ static void work_out_reach(void)
     }
     while (grew) {
         grew = false;
-        for (uint32_t p = 0; p < WARDEN_NUM_PARTITIONS; p++) {
+        for (uint32_t p = 0; p < parts(); p++) {
             const struct warden_partition_info *info = &warden_partitions[p];
 
             for (uint32_t d = 0; d < info->ndeps; d++) {
@@ -126,14 +132,14 @@ bool sfn_ns_take(const struct spm_partition *p)
     /* No NS context switch in between: what is checked is what is taken. */
     uint32_t held = arch_ns_irq_hold();
 
-    for (uint32_t q = 0; q < WARDEN_NUM_PARTITIONS; q++) {
+    for (uint32_t q = 0; q < parts(); q++) {
         if (reaches(r, q) && holder[q] != 0u && holder[q] != me) {
             arch_ns_irq_release(held);
             backend_sfn.refused = true;
             return false;
         }
     }
-    for (uint32_t q = 0; q < WARDEN_NUM_PARTITIONS; q++) {
+    for (uint32_t q = 0; q < parts(); q++) {
         if (reaches(r, q)) {
             holder[q] = me;
         }
@@ -146,7 +152,7 @@ bool sfn_ns_take(const struct spm_partition *p)
 /* Gives back every partition context @p ctx holds. */
 static void give_back(uint32_t ctx)
 {
-    for (uint32_t q = 0; q < WARDEN_NUM_PARTITIONS; q++) {
+    for (uint32_t q = 0; q < parts(); q++) {
         if (holder[q] == ctx + 1u) {
             holder[q] = 0u;
         }

@@ -1142,6 +1142,9 @@ VARIANTS = {
     "an505-ipc-l3-nsctx": ("an505-ipc-l3",
                            ["-DWARDEN_NS_SECURE_CONTEXTS=ON",
                             "-DWARDEN_NS_CONTEXT_SLOTS=10"]),
+    "an505-sfn-nsctx": ("an505-sfn",
+                        ["-DWARDEN_NS_SECURE_CONTEXTS=ON",
+                         "-DWARDEN_NS_CONTEXT_SLOTS=10"]),
     "an505-ipc-l1-fp-nsctx": ("an505-ipc-l1-fp",
                               ["-DWARDEN_NS_SECURE_CONTEXTS=ON"]),
     "host-halt": ("host", ["-DWARDEN_FAULT_POLICY=halt"]),
@@ -1286,7 +1289,8 @@ def ns_context_runs(tally, python, jobs, platform):
     as their own clients), and on QEMU the concurrent calls (8 tasks, no
     NS lock, a task ended inside its call), the attack suite, the IRQ
     burst and the NS-priority inversion, at levels 1 and 3, and the FP
-    test at level 1."""
+    test at level 1; under the SFN backend the waits for a busy partition
+    (sfn_wait) and the NSCE image."""
     if platform == "host":
         variant_layer(tally, python, jobs, platform, "host-ipc", "-nsctx",
                       "nsce", "NS contexts")
@@ -1306,6 +1310,11 @@ def ns_context_runs(tally, python, jobs, platform):
                       "priority", "NS contexts")
     variant_layer(tally, python, jobs, platform, "an505-ipc-l1-fp", "-nsctx",
                   "fp", "NS contexts", "fp")
+    # SFN: calls of tasks without an NS lock to two partitions; those that
+    # need a partition another task's call is in wait.
+    for image in ("sfn_wait", "nsce"):
+        variant_layer(tally, python, jobs, platform, "an505-sfn", "-nsctx",
+                      image, "NS contexts")
 
 
 def variant_layer(tally, python, jobs, platform, preset, suffix, image,

@@ -72,6 +72,8 @@ static void work_out_reach(void)
 {
     bool grew = true;
 
+    /* (No iteration without NS contexts.) */
+    /* cppcheck-suppress unsignedLessThanZero */
     for (uint32_t p = 0; p < parts(); p++) {
         for (uint32_t w = 0; w < REACH_WORDS; w++) {
             reach[p][w] = 0u;
@@ -81,6 +83,8 @@ static void work_out_reach(void)
     }
     while (grew) {
         grew = false;
+        /* (No iteration without NS contexts.) */
+        /* cppcheck-suppress unsignedLessThanZero */
         for (uint32_t p = 0; p < parts(); p++) {
             const struct warden_partition_info *info = &warden_partitions[p];
 
@@ -132,6 +136,8 @@ bool sfn_ns_take(const struct spm_partition *p)
     /* No NS context switch in between: what is checked is what is taken. */
     uint32_t held = arch_ns_irq_hold();
 
+    /* (No iteration without NS contexts.) */
+    /* cppcheck-suppress unsignedLessThanZero */
     for (uint32_t q = 0; q < parts(); q++) {
         if (reaches(r, q) && holder[q] != 0u && holder[q] != me) {
             arch_ns_irq_release(held);
@@ -139,6 +145,8 @@ bool sfn_ns_take(const struct spm_partition *p)
             return false;
         }
     }
+    /* (No iteration without NS contexts.) */
+    /* cppcheck-suppress unsignedLessThanZero */
     for (uint32_t q = 0; q < parts(); q++) {
         if (reaches(r, q)) {
             holder[q] = me;
@@ -152,6 +160,8 @@ bool sfn_ns_take(const struct spm_partition *p)
 /* Gives back every partition context @p ctx holds. */
 static void give_back(uint32_t ctx)
 {
+    /* (No iteration without NS contexts.) */
+    /* cppcheck-suppress unsignedLessThanZero */
     for (uint32_t q = 0; q < parts(); q++) {
         if (holder[q] == ctx + 1u) {
             holder[q] = 0u;

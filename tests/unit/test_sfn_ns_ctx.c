@@ -172,9 +172,18 @@ static void test_release_inside_a_call(void **state)
     backend_ns_ctx_load(1u);
     assert_int_equal(spm_ns_enter(agent(1)), PSA_SUCCESS);
     assert_true(sfn_ns_take(world_part(FX_CLIENT)));
+    /* Its chain's requests in flight: the agent's, FX_CLIENT's (held),
+     * not FX_QUIET's (not held). */
+    agent(1)->sl_req = unit_req(agent(1));
+    world_part(FX_CLIENT)->sl_req = unit_req(world_part(FX_CLIENT));
+    world_part(FX_QUIET)->sl_req = unit_req(world_part(FX_QUIET));
     backend_ns_ctx_load(0u);
     fake_console_clear();
     backend_ns_ctx_release(1u);
+    assert_null(agent(1)->sl_req);
+    assert_null(world_part(FX_CLIENT)->sl_req);
+    assert_non_null(world_part(FX_QUIET)->sl_req);
+    world_part(FX_QUIET)->sl_req = NULL;
     unit_assert_console_has("[Warden] NS context 1 ended inside a secure "
                             "call: the call is dropped\r\n");
     assert_false(spm_ns_in_call(agent(1)));

@@ -205,18 +205,38 @@ void backend_ns_ctx_priority(uint32_t ctx, uint32_t priority)
     (void)priority;
 }
 
-/*
- * The request @p agent's call left in flight: no longer in flight. A
- * connect's connection is freed; a call's or a close's connection is idle
- * again; a stateless call's message handle is stale.
- */
-static void drop_request(struct spm_partition *agent)
+/* True if @p client's request in flight, if any, is context @p ctx's
+ * call's: its NS agent's, or that of a partition the call holds (only the
+ * call runs it). */
+static bool in_call_of(const struct spm_partition *client, uint32_t ctx)
 {
-    agent->sl_req = NULL;
+    if (spm_is_ns(client)) {
+        return client == spm_ns_agent_of(ctx);
+    }
+    return holder[client->index - 1u] == ctx + 1u;
+}
+
+/*
+ * The requests context @p ctx's call left in flight (its NS agent's and
+ * those of the partitions in its chain): no longer in flight. A connect's
+ * connection is freed; a call's or a close's connection is idle again; a
+ * stateless call's message handle is stale.
+ */
+static void drop_requests(uint32_t ctx)
+{
+    spm_ns_agent_of(ctx)->sl_req = NULL;
+    /* (No iteration without NS contexts.) */
+    /* cppcheck-suppress unsignedLessThanZero */
+    for (uint32_t q = 0; q < parts(); q++) {
+        if (holder[q] == ctx + 1u) {
+            spm_partitions[q].sl_req = NULL;
+        }
+    }
     for (uint32_t i = 0; i < spm_conn_pool_size(); i++) {
         struct spm_conn *conn = &spm_conns[i];
 
-        if (conn->state != SPM_CONN_ACTIVE || conn->req->client != agent) {
+        if (conn->state != SPM_CONN_ACTIVE ||
+            !in_call_of(conn->req->client, ctx)) {
             continue;
         }
         if (conn->req->msg.type == PSA_IPC_CONNECT) {
@@ -255,8 +275,8 @@ void backend_ns_ctx_release(uint32_t ctx)
                 "the call is dropped\r\n",
                 (int)ctx, spm_is_ns(in) ? "" : " of ",
                 spm_is_ns(in) ? "" : in->info->name);
+        drop_requests(ctx); /* while its partitions are still marked */
         give_back(ctx);
-        drop_request(agent);
         spm_ns_leave(agent);
     }
     saved[ctx] = fresh(ctx);

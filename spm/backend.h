@@ -60,6 +60,14 @@ psa_status_t backend_messaging(struct spm_req *req);
 static inline bool backend_may_enter(const struct spm_partition *caller,
                                      const struct warden_service_info *svc);
 
+/**
+ * (Inline.) True if the latest NS call of the loaded NS context that
+ * backend_may_enter() looked at was refused (its WARDEN_STATUS_PARTITION_BUSY
+ * is the SPM's, not a service's reply). Always false but under the SFN
+ * backend with NS contexts.
+ */
+static inline bool backend_ns_refused(void);
+
 /** (Inline.) True if @p status, from backend_messaging(), says the client
  * waits for the reply (SPM_STATUS_PENDING; never, for SFN). */
 static inline bool backend_pending(psa_status_t status);

@@ -123,6 +123,12 @@ backend_flih_call(struct spm_partition *p, psa_flih_result_t (*flih)(void))
     return spm_is_unprivileged(p) ? ipc_flih_call(p, flih) : flih();
 }
 
+/* Never refused (spm/backend.h). */
+static inline bool backend_ns_refused(void)
+{
+    return false;
+}
+
 /* Every partition is a thread with its own queue: a request is always
  * delivered (spm/backend.h). */
 static inline bool backend_may_enter(const struct spm_partition *caller,

@@ -36,6 +36,13 @@ static inline psa_status_t backend_client_resolve(struct spm_partition *caller,
     return sfn_ns_finish(status);
 }
 
+/* Whether the loaded context's latest NS call was refused for a busy
+ * partition (never without NS contexts). */
+static inline bool backend_ns_refused(void)
+{
+    return WARDEN_NS_CONTEXTS > 0 && backend_sfn.refused;
+}
+
 /* Partitions are not reentrant: with NS contexts an NS call takes the
  * partitions it may reach first, and a secure caller runs inside an NS
  * call that holds them already. */

@@ -35,8 +35,9 @@ struct backend_sfn {
     struct spm_partition *current; /* the partition running now */
     struct sfn_frame *frames;      /* the secure functions in progress */
     /* NS contexts only: the partition (its index) whose reach the
-     * context's NS call in progress holds, 0 for none; and whether the
-     * call was refused because another context holds some of it. */
+     * context's NS call in progress holds, 0 for none; and whether its
+     * latest NS call that needed partitions was refused because another
+     * context holds some of them. */
     uint8_t held;
     bool refused;
 };
@@ -65,7 +66,7 @@ bool sfn_ns_take(const struct spm_partition *p);
 /**
  * What the NS call of the loaded context returns, given @p status: gives
  * back what sfn_ns_take() took; WARDEN_STATUS_PARTITION_BUSY if it was
- * refused; PSA_ERROR_SERVICE_FAILURE for a service's reply of that value.
+ * refused (backend_ns_refused() then says so).
  */
 psa_status_t sfn_ns_finish(psa_status_t status);
 

@@ -136,6 +136,7 @@ bool sfn_ns_take(const struct spm_partition *p)
     /* No NS context switch in between: what is checked is what is taken. */
     uint32_t held = arch_ns_irq_hold();
 
+    backend_sfn.refused = false;
     /* (No iteration without NS contexts.) */
     /* cppcheck-suppress unsignedLessThanZero */
     for (uint32_t q = 0; q < parts(); q++) {
@@ -172,17 +173,13 @@ static void give_back(uint32_t ctx)
 psa_status_t sfn_ns_finish(psa_status_t status)
 {
     if (backend_sfn.refused) {
-        backend_sfn.refused = false;
         return WARDEN_STATUS_PARTITION_BUSY;
     }
     if (backend_sfn.held != 0u) {
         backend_sfn.held = 0u;
         give_back(active);
     }
-    /* A service's reply never looks like the refusal, which the NS side
-     * makes again. */
-    return status == WARDEN_STATUS_PARTITION_BUSY ? PSA_ERROR_SERVICE_FAILURE
-                                                  : status;
+    return status;
 }
 
 void backend_ns_ctx_load(uint32_t ctx)

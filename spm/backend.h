@@ -61,12 +61,14 @@ static inline bool backend_may_enter(const struct spm_partition *caller,
                                      const struct warden_service_info *svc);
 
 /**
- * (Inline.) True if the latest NS call of the loaded NS context that
- * backend_may_enter() looked at was refused (its WARDEN_STATUS_PARTITION_BUSY
- * is the SPM's, not a service's reply). Always false but under the SFN
- * backend with NS contexts.
+ * (Inline.) What an NS psa_call() returns, given @p status from
+ * backend_client_resolve(): never a service's reply of
+ * WARDEN_STATUS_PARTITION_BUSY (include/warden/ns_wait.h), which the NS
+ * client library would make again, but PSA_ERROR_SERVICE_FAILURE instead;
+ * the SPM's own refusal as it is. SFN: @p status (the backend checks a
+ * reply where it comes from, on its non-success path); IPC: checked here.
  */
-static inline bool backend_ns_refused(void);
+static inline psa_status_t backend_ns_call_status(psa_status_t status);
 
 /** (Inline.) True if @p status, from backend_messaging(), says the client
  * waits for the reply (SPM_STATUS_PENDING; never, for SFN). */

@@ -16,7 +16,6 @@
 #include "spm/log.h"
 #include "spm/nsce/ns_client.h"
 #include "tfm_psa_call_pack.h"
-#include "warden/ns_wait.h"
 
 /* An NS call starts here, as the NS agent of the NS context loaded now
  * (backend_ns_agent()). It is refused while a secure partition runs (an NS
@@ -85,17 +84,6 @@ psa_handle_t spm_ns_connect(uint32_t sid, uint32_t version)
     return handle;
 }
 
-/* A service's reply as the NS caller gets it: never the value of the
- * SPM's refusal for a busy partition (include/warden/ns_wait.h), which
- * the NS client library would make again. */
-static psa_status_t not_the_refusal(psa_status_t status)
-{
-    if (status == WARDEN_STATUS_PARTITION_BUSY && !backend_ns_refused()) {
-        return PSA_ERROR_SERVICE_FAILURE;
-    }
-    return status;
-}
-
 psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
                          uintptr_t in_vec, uintptr_t out_vec)
 {
@@ -120,7 +108,7 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
                      (ctrl & OUT_LEN_MASK) >> OUT_LEN_OFFSET));
     }
     ns_leave(agent);
-    return not_the_refusal(status);
+    return backend_ns_call_status(status);
 }
 
 psa_status_t spm_ns_close(psa_handle_t handle)

@@ -13,6 +13,7 @@
 #include "psa/service.h"
 #include "spm/backend/ipc/sched.h"
 #include "spm/backend/ipc/orphan.h"
+#include "warden/ns_wait.h"
 #include "warden/config.h"
 
 struct spm_partition;
@@ -123,10 +124,13 @@ backend_flih_call(struct spm_partition *p, psa_flih_result_t (*flih)(void))
     return spm_is_unprivileged(p) ? ipc_flih_call(p, flih) : flih();
 }
 
-/* Never refused (spm/backend.h). */
-static inline bool backend_ns_refused(void)
+/* A service's reply never looks like the SFN backend's refusal for a
+ * busy partition, which the NS client library makes again
+ * (spm/backend.h). */
+static inline psa_status_t backend_ns_call_status(psa_status_t status)
 {
-    return false;
+    return status == WARDEN_STATUS_PARTITION_BUSY ? PSA_ERROR_SERVICE_FAILURE
+                                                  : status;
 }
 
 /* Every partition is a thread with its own queue: a request is always

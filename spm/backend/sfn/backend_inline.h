@@ -36,11 +36,10 @@ static inline psa_status_t backend_client_resolve(struct spm_partition *caller,
     return sfn_ns_finish(status);
 }
 
-/* Whether the loaded context's latest NS call was refused for a busy
- * partition (never without NS contexts). */
-static inline bool backend_ns_refused(void)
+/* A service's reply was checked where it came from (run_sfn()). */
+static inline psa_status_t backend_ns_call_status(psa_status_t status)
 {
-    return WARDEN_NS_CONTEXTS > 0 && backend_sfn.refused;
+    return status;
 }
 
 /* Partitions are not reentrant: with NS contexts an NS call takes the

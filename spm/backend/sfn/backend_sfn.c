@@ -15,6 +15,7 @@
 #include "spm/log.h"
 #include "spm/mmiovec.h"
 #include "spm/panic.h"
+#include "warden/ns_wait.h"
 
 struct backend_sfn backend_sfn = { &spm_ns_agent, NULL, 0u, false };
 volatile uint32_t sfn_irq_asserted[SPM_PARTITION_ENTRIES];
@@ -54,10 +55,16 @@ static psa_status_t run_sfn(struct spm_req *req, struct spm_partition *owner)
 
     backend_sfn.current = owner;
     status = req->service->sfn(&req->msg);
-    /* Success answers anything: only another reply needs the type. */
-    if (status != PSA_SUCCESS && req->msg.type == PSA_IPC_CONNECT &&
-        !spm_connect_reply_ok(status)) {
-        spm_panic(owner); /* only SUCCESS, REFUSED or BUSY answer a connect */
+    /* Success answers anything: only another reply needs a look. */
+    if (status != PSA_SUCCESS) {
+        if (req->msg.type == PSA_IPC_CONNECT && !spm_connect_reply_ok(status)) {
+            spm_panic(owner); /* only SUCCESS, REFUSED or BUSY answer it */
+        }
+        /* Never the refusal for a busy partition, which the NS client
+         * library makes again (include/warden/ns_wait.h). */
+        if (status == WARDEN_STATUS_PARTITION_BUSY) {
+            status = PSA_ERROR_SERVICE_FAILURE;
+        }
     }
     return status;
 }

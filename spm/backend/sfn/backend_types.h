@@ -66,7 +66,7 @@ bool sfn_ns_take(const struct spm_partition *p);
 /**
  * What the NS call of the loaded context returns, given @p status: gives
  * back what sfn_ns_take() took; WARDEN_STATUS_PARTITION_BUSY if it was
- * refused (backend_ns_refused() then says so).
+ * refused.
  */
 psa_status_t sfn_ns_finish(psa_status_t status);
 

@@ -215,9 +215,33 @@ void arch_ns_ctx_enter(struct arch_ns_ctx *c, struct arch_thread *agent);
 void arch_ns_ctx_reset(struct arch_ns_ctx *c);
 
 /*
+ * NS contexts without threads (SFN backend with NS contexts,
+ * spm/backend/sfn/sfn_ns_ctx.c): each has a secure stack of its own, on
+ * which its NS thread's secure calls run, and nothing else.
+ *
+ * arch_ns_stack_init(): NS context @p c with stack [@p stack, @p stack +
+ * @p size), sealed, not in a secure call. With a NULL @p stack, the boot
+ * context's (the stack the NS image was launched on, taken at its first
+ * switch).
+ *
+ * arch_ns_stack_switch(): called from an NSCE veneer, in NS Handler mode:
+ * the secure stack of loaded context @p from, where a secure call of its
+ * that the NS RTOS preempted lies stacked, is put away in @p from, and
+ * the one NS resumes or enters next becomes @p to's.
+ *
+ * arch_ns_stack_reset(): the NS thread of @p c (not loaded) ended: its
+ * stack is free again, a call stacked there is dropped.
+ */
+void arch_ns_stack_init(struct arch_ns_ctx *c, uint8_t *stack, size_t size);
+void arch_ns_stack_switch(struct arch_ns_ctx *from,
+                          const struct arch_ns_ctx *to);
+void arch_ns_stack_reset(struct arch_ns_ctx *c);
+
+/*
  * uint32_t arch_ns_irq_hold(void), void arch_ns_irq_release(uint32_t):
  * NS interrupts held off while SPM code changes the state an NS context
- * switch reads (IPC backend with NS contexts: the scheduler lock); the
+ * switch reads (IPC backend with NS contexts: the scheduler lock; SFN: the
+ * taking of partitions, spm/backend/sfn/sfn_ns_ctx.c); the
  * hold returns what the release restores. The port's arch_thread.h
  * defines them inline (they are on every request's path).
  */

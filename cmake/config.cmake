@@ -15,7 +15,7 @@ set(WARDEN_NS_CONTEXT_SLOTS "4" CACHE STRING "NSCE context slots (1..255)")
 # IPC backend with NSCE: every context slot has a secure context of its own
 # (an NS-agent thread and its stack), so NS threads make secure calls
 # concurrently (docs/nsce-integration.md).
-option(WARDEN_NS_SECURE_CONTEXTS "IPC backend with NSCE: every context slot a secure context of its own, so that NS threads call concurrently without an NS lock (docs/nsce-integration.md)" OFF)
+option(WARDEN_NS_SECURE_CONTEXTS "With NSCE: every context slot a secure context of its own, so that NS threads call concurrently without an NS lock (IPC: an NS agent thread each; SFN: a secure stack each, a call waits for a partition another context is in; docs/nsce-integration.md)" OFF)
 set(WARDEN_NS_CONTEXT_STACK_SIZE "1024" CACHE STRING
     "Bytes of the secure stack of each NS context (IPC backend with TFM_NS_MANAGE_NSID), a multiple of 8, 256..65536")
 option(WARDEN_NS_COMPLETION_IRQ "NS contexts (WARDEN_NS_SECURE_CONTEXTS): an NS call that has to wait returns to the NS RTOS at once, and a reserved NS interrupt tells it when the reply is ready (docs/nsce-integration.md)" OFF)
@@ -117,14 +117,11 @@ function(_warden_flag out)
 endfunction()
 _warden_flag(WARDEN_MM_IOVEC_ENABLED PSA_FRAMEWORK_HAS_MM_IOVEC)
 _warden_flag(WARDEN_NSCE_ENABLED TFM_NS_MANAGE_NSID)
-# The secure contexts of NS contexts: one per slot with the IPC backend and
-# NSCE; none otherwise (every NS call runs on the one NS agent).
+# The secure contexts of NS contexts: one per slot with NSCE (either
+# backend); none otherwise (every NS call runs on the one NS agent).
 string(TOUPPER "${WARDEN_NS_SECURE_CONTEXTS}" _warden_nsctx_upper)
 if(NOT _warden_nsctx_upper MATCHES "^(ON|OFF|TRUE|FALSE|YES|NO|1|0)$")
   message(FATAL_ERROR "WARDEN_NS_SECURE_CONTEXTS='${WARDEN_NS_SECURE_CONTEXTS}': it is a switch, ON or OFF.")
-endif()
-if(WARDEN_NS_SECURE_CONTEXTS AND NOT CONFIG_TFM_SPM_BACKEND STREQUAL "IPC")
-  message(FATAL_ERROR "WARDEN_NS_SECURE_CONTEXTS=ON needs CONFIG_TFM_SPM_BACKEND=IPC: the SFN backend runs every NS call on one secure context, with no thread to give each NS context.")
 endif()
 if(WARDEN_NS_SECURE_CONTEXTS AND NOT WARDEN_NSCE_ENABLED)
   message(FATAL_ERROR "WARDEN_NS_SECURE_CONTEXTS=ON needs TFM_NS_MANAGE_NSID=ON: the secure contexts are those of the NSCE context slots.")

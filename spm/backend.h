@@ -47,6 +47,29 @@ static inline struct spm_partition *backend_current(void);
  */
 psa_status_t backend_messaging(struct spm_req *req);
 
+/**
+ * (Inline.) True if client @p caller may have its request delivered to
+ * service @p svc now. Called once the request is decoded, before anything
+ * is committed; false refuses it with nothing done (PSA_ERROR_CONNECTION_BUSY,
+ * which backend_client_resolve() turns into what the NS caller sees).
+ * Only the SFN backend with NS contexts ever refuses: an NS call whose
+ * partition, or one it may call, is inside another NS context's call
+ * (backend_client_resolve() then ends the call with
+ * WARDEN_STATUS_PARTITION_BUSY, include/warden/ns_wait.h).
+ */
+static inline bool backend_may_enter(const struct spm_partition *caller,
+                                     const struct warden_service_info *svc);
+
+/**
+ * (Inline.) What an NS psa_call() returns, given @p status from
+ * backend_client_resolve(): never a service's reply of
+ * WARDEN_STATUS_PARTITION_BUSY (include/warden/ns_wait.h), which the NS
+ * client library would make again, but PSA_ERROR_SERVICE_FAILURE instead;
+ * the SPM's own refusal as it is. SFN: @p status (the backend checks a
+ * reply where it comes from, on its non-success path); IPC: checked here.
+ */
+static inline psa_status_t backend_ns_call_status(psa_status_t status);
+
 /** (Inline.) True if @p status, from backend_messaging(), says the client
  * waits for the reply (SPM_STATUS_PENDING; never, for SFN). */
 static inline bool backend_pending(psa_status_t status);
@@ -56,7 +79,9 @@ static inline bool backend_pending(psa_status_t status);
  * what spm_connect()/spm_call()/spm_close() returned: @p status itself,
  * or, for SPM_STATUS_PENDING, the caller's thread waits for the reply
  * (IPC) and the result of spm_client_finish(). Called outside the SPM's
- * own stack.
+ * own stack. SFN with NS contexts: called at the end of every NS connect,
+ * call and close (its only caller), it gives back the partitions the call
+ * held (backend_may_enter()).
  */
 static inline psa_status_t backend_client_resolve(struct spm_partition *caller,
                                                   psa_status_t status);
@@ -147,8 +172,8 @@ static inline void backend_ns_end(void);
 
 /**
  * (Inline.) The NS agent whose context an NS call starting now runs in:
- * the loaded NS context's (IPC backend with NS contexts,
- * WARDEN_NS_CONTEXTS), spm_ns_agent otherwise.
+ * the loaded NS context's (NS contexts, WARDEN_NS_CONTEXTS),
+ * spm_ns_agent otherwise.
  */
 static inline struct spm_partition *backend_ns_agent(void);
 
@@ -162,8 +187,10 @@ static inline struct spm_partition *backend_ns_agent(void);
  * so far keeps its place: a secure call of its that the NS RTOS preempted
  * (it switched threads) goes on when the NS RTOS loads it again, while its
  * secure work may go on meanwhile (IPC: its partitions are threads like
- * any other). Without NS contexts of their own (SFN backend; NSCE off)
- * nothing changes: every NS call runs on one secure context.
+ * any other; SFN: it stays on its own secure stack, holding the
+ * partitions it may reach, backend_may_enter()). Without NS contexts of
+ * their own (WARDEN_NS_SECURE_CONTEXTS off; NSCE off) nothing changes:
+ * every NS call runs on one secure context.
  *
  * backend_ns_ctx_release(): the NS thread of @p ctx ended: a secure call
  * of its in progress is aborted as if its client had gone (spm/backend.h's

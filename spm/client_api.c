@@ -211,6 +211,9 @@ psa_handle_t spm_connect(struct spm_partition *caller, struct spm_req *req,
                                     WHY_VERSION, "psa_connect",
                                     (unsigned int)sid, (unsigned int)version);
     }
+    if (!backend_may_enter(caller, svc)) {
+        return PSA_ERROR_CONNECTION_BUSY;
+    }
     conn = spm_conn_alloc();
     if (conn == NULL) {
         return PSA_ERROR_CONNECTION_BUSY;
@@ -348,6 +351,10 @@ psa_status_t spm_call(struct spm_partition *caller, struct spm_req *req,
          * caller's programmer error. */
         return status;
     }
+    if (!backend_may_enter(
+            caller, (conn != NULL) ? &warden_services[conn->service] : svc)) {
+        return PSA_ERROR_CONNECTION_BUSY;
+    }
 
     if (conn == NULL) {
         prepare_msg(req, caller, svc, type);
@@ -375,6 +382,9 @@ psa_status_t spm_close(struct spm_partition *caller, struct spm_req *req,
         return spm_programmer_error(caller, PSA_ERROR_PROGRAMMER_ERROR,
                                     WHY_NOT_IDLE, "psa_close",
                                     (unsigned int)handle);
+    }
+    if (!backend_may_enter(caller, &warden_services[conn->service])) {
+        return PSA_ERROR_CONNECTION_BUSY;
     }
     no_vectors(req);
     start_conn_req(req, caller, conn, PSA_IPC_DISCONNECT);

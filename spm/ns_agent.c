@@ -116,7 +116,7 @@ psa_status_t spm_ns_call(psa_handle_t handle, uint32_t ctrl_param,
                      (ctrl & OUT_LEN_MASK) >> OUT_LEN_OFFSET));
     }
     ns_leave(agent);
-    return status;
+    return backend_ns_call_status(status);
 }
 
 psa_status_t spm_ns_close(psa_handle_t handle)

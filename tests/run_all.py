@@ -154,8 +154,8 @@ def configure_checks(tally, python):
         (["-DTFM_NS_MANAGE_NSID=maybe"], "it is a switch, ON or OFF"),
         (["-DWARDEN_NS_SECURE_CONTEXTS=maybe"],
          "WARDEN_NS_SECURE_CONTEXTS='maybe': it is a switch, ON or OFF"),
-        (["-DWARDEN_NS_SECURE_CONTEXTS=ON"],
-         "WARDEN_NS_SECURE_CONTEXTS=ON needs CONFIG_TFM_SPM_BACKEND=IPC"),
+        (["-DWARDEN_NS_SECURE_CONTEXTS=ON", "-DTFM_NS_MANAGE_NSID=OFF"],
+         "WARDEN_NS_SECURE_CONTEXTS=ON needs TFM_NS_MANAGE_NSID=ON"),
         (["-DCONFIG_TFM_SPM_BACKEND=IPC", "-DWARDEN_NS_SECURE_CONTEXTS=ON",
           "-DTFM_NS_MANAGE_NSID=OFF"],
          "WARDEN_NS_SECURE_CONTEXTS=ON needs TFM_NS_MANAGE_NSID=ON"),
@@ -1510,6 +1510,9 @@ VARIANTS = {
                             ["-DWARDEN_NS_SECURE_CONTEXTS=ON",
                              "-DWARDEN_NS_COMPLETION_IRQ=ON",
                              "-DWARDEN_NS_CONTEXT_SLOTS=10"]),
+    "an505-sfn-nsctx": ("an505-sfn",
+                        ["-DWARDEN_NS_SECURE_CONTEXTS=ON",
+                         "-DWARDEN_NS_CONTEXT_SLOTS=10"]),
     "an505-ipc-l1-fp-nsctx": ("an505-ipc-l1-fp",
                               ["-DWARDEN_NS_SECURE_CONTEXTS=ON"]),
     "host-halt": ("host", ["-DWARDEN_FAULT_POLICY=halt"]),
@@ -1654,7 +1657,8 @@ def ns_context_runs(tally, python, jobs, platform):
     as their own clients), and on QEMU the concurrent calls (8 tasks, no
     NS lock, a task ended inside its call), the attack suite, the IRQ
     burst and the NS-priority inversion, at levels 1 and 3, and the FP
-    test at level 1."""
+    test at level 1; under the SFN backend the waits for a busy partition
+    (sfn_wait) and the NSCE image."""
     if platform == "host":
         variant_layer(tally, python, jobs, platform, "host-ipc", "-nsctx",
                       "nsce", "NS contexts")
@@ -1674,6 +1678,11 @@ def ns_context_runs(tally, python, jobs, platform):
                       "priority", "NS contexts")
     variant_layer(tally, python, jobs, platform, "an505-ipc-l1-fp", "-nsctx",
                   "fp", "NS contexts", "fp")
+    # SFN: calls of tasks without an NS lock to two partitions; those that
+    # need a partition another task's call is in wait.
+    for image in ("sfn_wait", "nsce"):
+        variant_layer(tally, python, jobs, platform, "an505-sfn", "-nsctx",
+                      image, "NS contexts")
 
 
 def ns_completion_runs(tally, python, jobs, platform):

@@ -182,4 +182,8 @@ bool kernel_preemptive(void);
 /** The counters so far. */
 void kernel_get_stats(struct kernel_stats *out);
 
+/** How often a task waited for a secure partition another task's call was
+ * in (warden_ns_wait_secure(), ns/kernel/ns_wait_kernel.c). */
+uint32_t kernel_secure_waits(void);
+
 #endif /* WARDEN_NS_KERNEL_H */

@@ -10,6 +10,7 @@
 #include "spm/nsce/nsce.h"
 #include "tfm_ns_client_ext.h"
 #include "tfm_psa_call_pack.h"
+#include "warden/ns_wait.h"
 #include "world.h"
 
 #define PROG_ERR PSA_ERROR_PROGRAMMER_ERROR
@@ -71,6 +72,26 @@ static void test_ctrl_decoding(void **state)
     assert_int_equal(ns_call_ctrl(h, PARAM_PACK(0, 4, 0)), 21);
     assert_int_equal(ns_call_ctrl(h, PARAM_PACK(0, 0, 4)), 21);
     assert_int_equal(fx.calls[FX_STRICT], 5);
+}
+
+/* A service's reply of the value the NS client library makes a call
+ * again for (include/warden/ns_wait.h) reaches NS as a service failure:
+ * a retry would run the call twice. Its neighbours come through. */
+static void test_reply_never_the_wait_status(void **state)
+{
+    psa_handle_t h = open_strict();
+
+    (void)state;
+    fx.reply[FX_STRICT] = WARDEN_STATUS_PARTITION_BUSY;
+    assert_int_equal(ns_call_ctrl(h, PARAM_PACK(0, 0, 0)),
+                     PSA_ERROR_SERVICE_FAILURE);
+    fx.reply[FX_STRICT] = WARDEN_STATUS_PARTITION_BUSY + 1;
+    assert_int_equal(ns_call_ctrl(h, PARAM_PACK(0, 0, 0)),
+                     WARDEN_STATUS_PARTITION_BUSY + 1);
+    fx.reply[FX_STRICT] = WARDEN_STATUS_PARTITION_BUSY - 1;
+    assert_int_equal(ns_call_ctrl(h, PARAM_PACK(0, 0, 0)),
+                     WARDEN_STATUS_PARTITION_BUSY - 1);
+    assert_int_equal(fx.calls[FX_STRICT], 4); /* the connect, 3 calls */
 }
 
 static void test_ctrl_negative_type(void **state)
@@ -280,6 +301,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_version_connect_close),
         T(test_ctrl_decoding),
+        T(test_reply_never_the_wait_status),
         T(test_ctrl_negative_type),
         T(test_ctrl_vector_counts),
         T(test_ctrl_reserved_bits),

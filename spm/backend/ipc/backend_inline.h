@@ -13,6 +13,7 @@
 #include "psa/service.h"
 #include "spm/backend/ipc/sched.h"
 #include "spm/backend/ipc/orphan.h"
+#include "warden/ns_wait.h"
 #include "warden/config.h"
 
 struct spm_partition;
@@ -121,6 +122,25 @@ static inline psa_flih_result_t
 backend_flih_call(struct spm_partition *p, psa_flih_result_t (*flih)(void))
 {
     return spm_is_unprivileged(p) ? ipc_flih_call(p, flih) : flih();
+}
+
+/* A service's reply never looks like the SFN backend's refusal for a
+ * busy partition, which the NS client library makes again
+ * (spm/backend.h). */
+static inline psa_status_t backend_ns_call_status(psa_status_t status)
+{
+    return status == WARDEN_STATUS_PARTITION_BUSY ? PSA_ERROR_SERVICE_FAILURE
+                                                  : status;
+}
+
+/* Every partition is a thread with its own queue: a request is always
+ * delivered (spm/backend.h). */
+static inline bool backend_may_enter(const struct spm_partition *caller,
+                                     const struct warden_service_info *svc)
+{
+    (void)caller;
+    (void)svc;
+    return true;
 }
 
 #endif /* WARDEN_SPM_BACKEND_INLINE_H */

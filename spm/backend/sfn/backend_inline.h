@@ -24,11 +24,34 @@ static inline bool backend_pending(psa_status_t status)
     return false;
 }
 
+/* With NS contexts, an NS call ends here (the only caller is the NS
+ * agent): what it held is given back (spm/backend/sfn/sfn_ns_ctx.c). */
 static inline psa_status_t backend_client_resolve(struct spm_partition *caller,
                                                   psa_status_t status)
 {
     (void)caller;
+    if (WARDEN_NS_CONTEXTS == 0) {
+        return status;
+    }
+    return sfn_ns_finish(status);
+}
+
+/* A service's reply was checked where it came from (run_sfn()). */
+static inline psa_status_t backend_ns_call_status(psa_status_t status)
+{
     return status;
+}
+
+/* Partitions are not reentrant: with NS contexts an NS call takes the
+ * partitions it may reach first, and a secure caller runs inside an NS
+ * call that holds them already. */
+static inline bool backend_may_enter(const struct spm_partition *caller,
+                                     const struct warden_service_info *svc)
+{
+    if (WARDEN_NS_CONTEXTS == 0 || !spm_is_ns(caller)) {
+        return true;
+    }
+    return sfn_ns_take(spm_service_partition(svc));
 }
 
 /* A secure function is called with its request, which no queue holds. */
@@ -82,10 +105,11 @@ static inline bool backend_ns_begin(struct spm_partition *agent)
     return true;
 }
 
-/* One secure context for every NS call (spm/backend.h). */
+/* The loaded NS context's agent (spm/backend.h); without NS contexts one
+ * secure context for every NS call. */
 static inline struct spm_partition *backend_ns_agent(void)
 {
-    return &spm_ns_agent;
+    return WARDEN_NS_CONTEXTS > 0 ? sfn_ns_agent : &spm_ns_agent;
 }
 
 static inline void backend_ns_end(void)

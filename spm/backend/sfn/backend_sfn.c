@@ -1,7 +1,8 @@
 /*
  * The SFN backend: no threads, no scheduler. A request is a function call
- * into the service's secure function on the caller's stack (the NS agent's
- * stack for NS calls); the return value is the reply.
+ * into the service's secure function on the caller's stack (for NS calls
+ * the NS agent's: its NS context's, spm/backend/sfn/sfn_ns_ctx.c); the
+ * return value is the reply.
  */
 #include "spm/backend.h"
 
@@ -15,8 +16,9 @@
 #include "spm/mmiovec.h"
 #include "spm/panic.h"
 #include "spm/panic_why.h"
+#include "warden/ns_wait.h"
 
-struct backend_sfn backend_sfn = { &spm_ns_agent, NULL };
+struct backend_sfn backend_sfn = { &spm_ns_agent, NULL, 0u, false };
 volatile uint32_t sfn_irq_asserted[SPM_PARTITION_ENTRIES];
 
 void backend_init(void)
@@ -29,6 +31,7 @@ void backend_init(void)
         SPM_ASSERT((warden_partitions[i].flags & WARDEN_PART_MODEL_IPC) == 0u);
         sfn_irq_asserted[i] = 0u; /* a hosted boot again */
     }
+    sfn_ns_ctx_init();
 }
 
 /*
@@ -46,6 +49,27 @@ struct sfn_frame {
     struct sfn_frame *prev;
 };
 
+/* A reply other than PSA_SUCCESS of @p owner to @p req, checked: out of
+ * line, so that a successful reply pays only the test of its value (3
+ * instructions more than the connect check alone: the layout around the
+ * terminate policy's resume point changes). */
+static __attribute__((noinline)) psa_status_t
+checked_reply(const struct spm_req *req, struct spm_partition *owner,
+              psa_status_t status)
+{
+    if (req->msg.type == PSA_IPC_CONNECT && !spm_connect_reply_ok(status)) {
+        /* only SUCCESS, REFUSED or BUSY answer a connect */
+        spm_panic(owner, SPM_WHY_CONNECT_REPLY, "its secure function",
+                  (int)status);
+    }
+    /* Never the refusal for a busy partition, which the NS client library
+     * makes again (include/warden/ns_wait.h). */
+    if (status == WARDEN_STATUS_PARTITION_BUSY) {
+        return PSA_ERROR_SERVICE_FAILURE;
+    }
+    return status;
+}
+
 /* Runs the secure function of @p req as its partition. */
 static psa_status_t run_sfn(struct spm_req *req, struct spm_partition *owner)
 {
@@ -53,12 +77,9 @@ static psa_status_t run_sfn(struct spm_req *req, struct spm_partition *owner)
 
     backend_sfn.current = owner;
     status = req->service->sfn(&req->msg);
-    /* Success answers anything: only another reply needs the type. */
-    if (status != PSA_SUCCESS && req->msg.type == PSA_IPC_CONNECT &&
-        !spm_connect_reply_ok(status)) {
-        /* only SUCCESS, REFUSED or BUSY answer a connect */
-        spm_panic(owner, SPM_WHY_CONNECT_REPLY, "its secure function",
-                  (int)status);
+    /* Success answers anything: only another reply needs a look. */
+    if (status != PSA_SUCCESS) {
+        status = checked_reply(req, owner, status);
     }
     return status;
 }
@@ -207,23 +228,4 @@ void backend_system_run(void)
     }
     backend_sfn.current = &spm_ns_agent;
     arch_ns_launch();
-}
-
-/* NS contexts: the SFN backend runs every NS call on one secure context
- * (spm/backend.h), so loading or releasing one changes nothing here. */
-void backend_ns_ctx_load(uint32_t ctx)
-{
-    (void)ctx;
-}
-
-/* Nor is there secure work of one context to put before another's. */
-void backend_ns_ctx_priority(uint32_t ctx, uint32_t priority)
-{
-    (void)ctx;
-    (void)priority;
-}
-
-void backend_ns_ctx_release(uint32_t ctx)
-{
-    (void)ctx;
 }

@@ -1,6 +1,6 @@
 /*
  * Concurrent secure calls under the SFN backend with NS secure contexts
- * (Armv8-M, QEMU -icount): six tasks of three priorities, each with an
+ * (Armv8-M, QEMU -icount): eight tasks of four priorities, each with an
  * NSCE context of its own and no NS lock (warden_ns_client), call two
  * partitions: the even ones CLIENT_TALLY (WARDEN_SP_CLIENT_STORE; an echo
  * after a spin), the odd ones TEST_STATELESS (WARDEN_SP_TEST; their client
@@ -25,8 +25,8 @@
 #include "tests/partitions/client_store/warden_client_store.h"
 #include "tests/partitions/test/warden_test_service.h"
 
-#define NUM_WORKERS      6u
-#define CALLS_PER_WORKER 1500u
+#define NUM_WORKERS      8u
+#define CALLS_PER_WORKER 12500u
 #define TICK_MIN         30u
 #define TICK_MAX         100u
 #define NSID_BASE        (-300)
@@ -44,10 +44,12 @@ struct worker {
 static struct worker workers[NUM_WORKERS] = {
     { 1, 0, 0, 0, 0, 0, 0 }, { 1, 0, 0, 0, 0, 0, 0 }, { 2, 0, 0, 0, 0, 0, 0 },
     { 2, 0, 0, 0, 0, 0, 0 }, { 3, 0, 0, 0, 0, 0, 0 }, { 3, 0, 0, 0, 0, 0, 0 },
+    { 4, 0, 0, 0, 0, 0, 0 }, { 4, 0, 0, 0, 0, 0, 0 },
 };
 
 static const char *const names[NUM_WORKERS] = {
-    "tally_0", "test_1", "tally_2", "test_3", "tally_4", "test_5",
+    "tally_0", "test_1", "tally_2", "test_3",
+    "tally_4", "test_5", "tally_6", "test_7",
 };
 
 /* Tasks inside a call of each partition now (0: CLIENT_TALLY, 1:
@@ -57,19 +59,7 @@ static volatile uint32_t inside[2];
 static uint32_t crossed;
 static uint32_t same;
 
-static unsigned passed;
-static unsigned failed;
-
-static void result(int ok, const char *name, const char *why)
-{
-    if (ok) {
-        passed++;
-        tf_log("PASS: sfn_wait/%s\r\n", name);
-    } else {
-        failed++;
-        tf_log("FAIL: sfn_wait/%s (%s)\r\n", name, why);
-    }
-}
+static struct tf_tally tally = { "sfn_wait", 0u, 0u };
 
 /* The counters, changed with the kernel's exceptions masked. */
 static void enter_call(unsigned kind)
@@ -188,20 +178,22 @@ static void report(void)
            (unsigned long)wrong, (unsigned long)garbled, (unsigned long)crossed,
            (unsigned long)same, (unsigned long)kernel_secure_waits(),
            (unsigned long)st.switches, (unsigned long)st.switches_in_secure);
-    result(calls == NUM_WORKERS * CALLS_PER_WORKER, "calls_completed",
-           "fewer calls than made");
-    result(lost == 0u, "no_lost_calls", "calls failed or went missing");
-    result(wrong == 0u, "no_misattributed_calls",
-           "a call reached its service as another client");
-    result(garbled == 0u, "echoes_byte_for_byte", "an echo differed");
-    result(counts_ok, "secure_counts_match",
-           "CLIENT_TALLY counted other numbers");
-    result(kernel_secure_waits() >= calls / 20u, "calls_waited",
-           "too few calls waited for their partition");
-    result(crossed >= calls / 10u, "partitions_overlapped",
-           "too few calls of one partition while the other was in use");
-    result(st.switches_in_secure >= calls / 20u, "switches_inside_secure_calls",
-           "too few task switches inside secure calls");
+    tf_check(&tally, calls == NUM_WORKERS * CALLS_PER_WORKER, "calls_completed",
+             "fewer calls than made");
+    tf_check(&tally, lost == 0u, "no_lost_calls",
+             "calls failed or went missing");
+    tf_check(&tally, wrong == 0u, "no_misattributed_calls",
+             "a call reached its service as another client");
+    tf_check(&tally, garbled == 0u, "echoes_byte_for_byte", "an echo differed");
+    tf_check(&tally, counts_ok, "secure_counts_match",
+             "CLIENT_TALLY counted other numbers");
+    tf_check(&tally, kernel_secure_waits() >= calls / 20u, "calls_waited",
+             "too few calls waited for their partition");
+    tf_check(&tally, crossed >= calls / 10u, "partitions_overlapped",
+             "too few calls of one partition while the other was in use");
+    tf_check(&tally, st.switches_in_secure >= calls / 20u,
+             "switches_inside_secure_calls",
+             "too few task switches inside secure calls");
 }
 
 static void runner(void *arg)
@@ -215,7 +207,7 @@ static void runner(void *arg)
         workers[i].nsid = NSID_BASE - (int32_t)i;
         if (kernel_task_create(names[i], workers[i].prio, work, &workers[i]) ==
             NULL) {
-            result(0, "create_tasks", "no task");
+            tf_check(&tally, 0, "create_tasks", "no task");
             ns_platform_exit(1);
         }
     }
@@ -227,8 +219,7 @@ static void runner(void *arg)
         }
     }
     report();
-    tf_log("SFN wait: %u passed, %u failed\r\n", passed, failed);
-    ns_platform_exit(failed == 0u ? 0 : 1);
+    ns_platform_exit(tf_tally_end(&tally, "SFN wait") == 0u ? 0 : 1);
 }
 
 int ns_main(void)

@@ -81,18 +81,7 @@ void arch_ns_ctx_init(struct arch_ns_ctx *c, struct arch_thread *agent,
                       uint8_t *stack, size_t size)
 {
     armv8m_boundary_init_agent(agent);
-    c->resume_sp = 0u;
-    if (stack == NULL) {
-        /* The boot context: found where NS left it, at its first park. */
-        c->top = 0u;
-        c->psp = 0u;
-        c->psplim = 0u;
-        return;
-    }
-    c->psplim = ((uint32_t)(uintptr_t)stack + 7u) & ~7u;
-    c->top = (uint32_t)(uintptr_t)armv8m_seal_stack(((uintptr_t)stack + size) &
-                                                    ~(uintptr_t)7u);
-    c->psp = c->top;
+    arch_ns_stack_init(c, stack, size);
 }
 
 bool arch_ns_ctx_park(struct arch_ns_ctx *c, struct arch_thread *cur,

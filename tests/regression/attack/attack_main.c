@@ -406,14 +406,19 @@ static void preempted_call(struct test_result_t *ret)
 }
 
 static const struct test_t cases[] = {
-    { forged_return_thread, "forged_return_thread", "" },
-    { forged_return_handler, "forged_return_handler", "" },
-    { psa_call_in_handler, "psa_call_in_handler", "" },
-    { system_space_vectors, "system_space_vectors", "" },
+    { forged_return_thread, "forged_return_thread",
+      "a forged FNC_RETURN in Thread mode is an NS UsageFault INVPC" },
+    { forged_return_handler, "forged_return_handler",
+      "a forged FNC_RETURN in Handler mode is an NS UsageFault INVPC" },
+    { psa_call_in_handler, "psa_call_in_handler",
+      "a PSA call from NS Handler mode is served" },
+    { system_space_vectors, "system_space_vectors",
+      "invecs and outvecs in the system space are refused" },
 };
 
 static const struct test_t preempted[] = {
-    { preempted_call, "preempted_call", "" },
+    { preempted_call, "preempted_call",
+      "forged returns and second entries while a call is preempted" },
 };
 
 static void runner(void *arg)

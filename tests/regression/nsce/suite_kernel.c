@@ -559,29 +559,46 @@ static void k_second_entry(struct test_result_t *ret)
 }
 
 static const struct test_t with_nsce[] = {
-    { k_client_id_per_task, "client_id_per_task", "" },
-    { k_groups_shared, "groups_shared", "" },
-    { k_storage_per_client, "storage_per_client", "" },
-    { k_provisioning_task, "provisioning_task", "" },
-    { k_create_delete, "create_delete", "" },
-    { k_delete_refused_holding_lock, "delete_refused_holding_lock", "" },
-    { k_priorities, "priorities", "" },
-    { k_tick_hook, "tick_hook", "" },
+    { k_client_id_per_task, "client_id_per_task",
+      "each task calls as the client ID of its own NSID" },
+    { k_groups_shared, "groups_shared",
+      "tasks sharing group contexts keep their own client IDs" },
+    { k_storage_per_client, "storage_per_client",
+      "storage keyed by client ID keeps tasks apart across re-creation" },
+    { k_provisioning_task, "provisioning_task",
+      "a task switches NSID to store another's key; bad NSIDs refused" },
+    { k_create_delete, "create_delete",
+      "task create limits, delete, and slots and thread IDs reused" },
+    { k_delete_refused_holding_lock, "delete_refused_holding_lock",
+      "deleting a task that holds a mutex is refused" },
+    { k_priorities, "priorities",
+      "tasks run in priority order, a higher one as soon as created" },
+    { k_tick_hook, "tick_hook",
+      "the tick hook runs once per tick in Handler mode until cleared" },
 };
 
 static const struct test_t without_nsce[] = {
-    { k_client_id_per_task, "client_id_per_task", "" },
-    { k_storage_shared_without_nsce, "storage_shared_without_nsce", "" },
-    { k_set_nsid_without_nsce, "set_nsid_without_nsce", "" },
-    { k_create_delete, "create_delete", "" },
-    { k_delete_refused_holding_lock, "delete_refused_holding_lock", "" },
-    { k_priorities, "priorities", "" },
-    { k_tick_hook, "tick_hook", "" },
+    { k_client_id_per_task, "client_id_per_task",
+      "without NSCE every task calls as NSID -1" },
+    { k_storage_shared_without_nsce, "storage_shared_without_nsce",
+      "without NSCE all tasks are one client sharing one store" },
+    { k_set_nsid_without_nsce, "set_nsid_without_nsce",
+      "without NSCE kernel_set_nsid() is refused, calls stay NSID -1" },
+    { k_create_delete, "create_delete",
+      "task create limits, delete, and slots and thread IDs reused" },
+    { k_delete_refused_holding_lock, "delete_refused_holding_lock",
+      "deleting a task that holds a mutex is refused" },
+    { k_priorities, "priorities",
+      "tasks run in priority order, a higher one as soon as created" },
+    { k_tick_hook, "tick_hook",
+      "the tick hook runs once per tick in Handler mode until cleared" },
 };
 
 static const struct test_t preemptive[] = {
-    { k_time_slicing, "time_slicing", "" },
-    { k_second_entry, "second_entry", "" },
+    { k_time_slicing, "time_slicing",
+      "two tasks that never yield both run: time slicing" },
+    { k_second_entry, "second_entry",
+      "a second NS entry during a preempted call: served or refused busy" },
 };
 
 void nsce_suite_kernel(struct tf_totals *totals)

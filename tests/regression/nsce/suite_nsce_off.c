@@ -42,9 +42,12 @@ static void t_tz_shim_passes(struct test_result_t *ret)
 }
 
 static const struct test_t tests[] = {
-    { t_nsce_refuses, "nsce_refuses", "" },
-    { t_register_refused, "register_refused", "" },
-    { t_tz_shim_passes, "tz_shim_passes", "" },
+    { t_nsce_refuses, "nsce_refuses",
+      "every NSCE call is refused and calls stay NSID -1" },
+    { t_register_refused, "register_refused",
+      "tfm_register_client_id() is refused, calls stay NSID -1" },
+    { t_tz_shim_passes, "tz_shim_passes",
+      "the TZ shim reports success and calls stay NSID -1" },
 };
 
 void nsce_suite_off(struct tf_totals *totals)

@@ -123,9 +123,12 @@ static void t_unprivileged_thread(struct test_result_t *ret)
 }
 
 static const struct test_t tests[] = {
-    { t_privileged_thread_nsce, "privileged_thread_nsce", "" },
-    { t_privileged_thread_tz, "privileged_thread_tz", "" },
-    { t_unprivileged_thread, "unprivileged_thread", "" },
+    { t_privileged_thread_nsce, "privileged_thread_nsce",
+      "NSCE from a privileged thread: served only with the option" },
+    { t_privileged_thread_tz, "privileged_thread_tz",
+      "TZ calls from a privileged thread: served only with the option" },
+    { t_unprivileged_thread, "unprivileged_thread",
+      "every call from an unprivileged thread refused, nothing changed" },
 };
 
 void nsce_suite_privilege(struct tf_totals *totals)

@@ -191,15 +191,24 @@ static void t_free_loaded(struct test_result_t *ret)
 }
 
 static const struct test_t tests[] = {
-    { t_init, "init", "" },
-    { t_alloc_load_store_free, "alloc_load_store_free", "" },
-    { t_memory_id_0_and_unknown, "memory_id_0_and_unknown", "" },
-    { t_module_0_no_context, "module_0_no_context", "" },
-    { t_module_1_each_its_own, "module_1_each_its_own", "" },
-    { t_module_table, "module_table", "" },
-    { t_refused_at_alloc, "refused_at_alloc", "" },
-    { t_load_without_store, "load_without_store", "" },
-    { t_free_loaded, "free_loaded", "" },
+    { t_init, "init",
+      "init refused from unprivileged Thread mode, done from Handler mode" },
+    { t_alloc_load_store_free, "alloc_load_store_free",
+      "alloc, load with the module's NSID, store, free; then refused" },
+    { t_memory_id_0_and_unknown, "memory_id_0_and_unknown",
+      "load, store and free refuse memory ID 0 and unknown IDs" },
+    { t_module_0_no_context, "module_0_no_context",
+      "module 0 (no secure calls) gets no context and takes no slot" },
+    { t_module_1_each_its_own, "module_1_each_its_own",
+      "module 1: a context and client ID per thread, one per slot" },
+    { t_module_table, "module_table",
+      "a listed module's contexts get its table NSID, across re-creation" },
+    { t_refused_at_alloc, "refused_at_alloc",
+      "an NSID the secure side would refuse fails at alloc, no slot" },
+    { t_load_without_store, "load_without_store",
+      "loading B without storing A stores A implicitly" },
+    { t_free_loaded, "free_loaded",
+      "freeing a loaded context leaves none loaded and frees its slot" },
 };
 
 void nsce_suite_tz_shim(struct tf_totals *totals)

@@ -7,7 +7,8 @@ With no --layer, every layer runs (make test), in this order:
   unit      the host build's cmocka unit tests, and again under
             AddressSanitizer and UBSan (host-asan, with its canary); the
             tools' tests (tests/tools: tools/setup.sh, make bench's
-            results folder, the benchmark chart, the docs' figures)
+            results folder, the benchmark chart, the docs' figures, the
+            regression tests' descriptions)
   host      the host and host-ipc test images: regression suites, NSCE
             suites and the demo (also under the sanitizers, and with
             TFM_NS_MANAGE_NSID=OFF and the halt and reset policies), the

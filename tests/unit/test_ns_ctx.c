@@ -395,6 +395,17 @@ static void test_partitions_inherit_ns_priority(void **state)
     assert_int_equal(server->ns_prio, HIGH_PRIO);
     backend_irq_assert(SERVER, IRQ_SIG);
     assert_int_equal(server->ns_prio, SCHED_NS_PRIO_TOP);
+    /* Blocked in psa_wait(), it serves nobody: the next request, a less
+     * urgent thread's, sets its priority (not the top it had). */
+    SERVER->be.asserted = 0u;
+    assert_ptr_equal(backend_current(), SERVER);
+    assert_int_equal(ipc_wait(FXI_ANY_SERVICE, PSA_BLOCK), 0u);
+    assert_int_equal(server->ns_prio, 0u);
+    backend_ns_ctx_priority(3, LOW_PRIO);
+    backend_ns_ctx_load(3);
+    assert_int_equal(iw_call(AGENT(3), FXI_SL_A_HANDLE, 1, 0, 0),
+                     SPM_STATUS_PENDING);
+    assert_int_equal(server->ns_prio, LOW_PRIO);
 }
 
 /* A stack without room to switch a context out stops the system. */

@@ -11,6 +11,10 @@
  *    inherited, so a chain of calls keeps the first caller's.
  *  - A partition signalled by an interrupt runs at the top: secure
  *    interrupts come before every NS thread.
+ *  - A partition that blocks in psa_wait() serves nobody meanwhile: it
+ *    drops to the bottom, so that the next request it is given sets its
+ *    priority (a stale one would run a less urgent thread's request
+ *    inside a more urgent thread's time).
  *
  * Nothing is done until an NS context tells a priority (every thread is
  * at the top until then); without NS contexts every call folds away.
@@ -45,6 +49,16 @@ ipc_ns_prio_taken(struct spm_partition *self,
     /* cppcheck-suppress knownConditionTrueFalse */
     if (sched_by_ns_prio()) {
         sched_thread_of(self)->ns_prio = sched_thread_of(client)->ns_prio;
+    }
+}
+
+__attribute__((always_inline)) static inline void
+ipc_ns_prio_idle(struct spm_partition *self)
+{
+    /* (Always false in a build without NS contexts.) */
+    /* cppcheck-suppress knownConditionTrueFalse */
+    if (sched_by_ns_prio()) {
+        sched_thread_of(self)->ns_prio = 0u;
     }
 }
 

@@ -37,6 +37,7 @@ psa_signal_t ipc_wait(psa_signal_t mask, uint32_t timeout)
         return ready;
     }
     self->be.wait_mask = mask;
+    ipc_ns_prio_idle(self);
     sched_block_current();
     return 0u;
 }
